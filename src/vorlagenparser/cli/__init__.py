@@ -1,0 +1,64 @@
+"""The command line: a thin shell over the library. The one exception→exit-code handler lives here."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+import click
+from pydantic import ValidationError
+from rich.markup import escape
+
+from .. import __version__
+from ..errors import ExitCode, VorlagenparserError
+from .console import error_line
+
+# One module per command; each exposes a click command named `command`.
+COMMAND_MODULES = ("extract", "batch", "validate", "schema", "eval", "export", "search")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vorlagenparser")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for unexpected errors.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool) -> None:
+    """Turn German council documents (Beschlussvorlagen, Drucksachen, Anträge) into JSON."""
+    ctx.ensure_object(dict)
+    ctx.obj["verbose"] = verbose
+
+
+for _name in COMMAND_MODULES:
+    cli.add_command(importlib.import_module(f"{__name__}.{_name}").command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return the exit code; every error becomes one line on stderr."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    verbose = "-v" in args or "--verbose" in args
+    try:
+        result = cli.main(args=args, prog_name="vorlagenparser", standalone_mode=False)
+    except click.exceptions.Abort:
+        error_line("interrupted")
+        return ExitCode.interrupted
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except KeyboardInterrupt:
+        error_line("interrupted")
+        return ExitCode.interrupted
+    except VorlagenparserError as exc:
+        hint = f" ({exc.hint})" if exc.hint else ""
+        error_line(escape(f"{exc}{hint}"))
+        return exc.exit_code
+    except ValidationError as exc:
+        error_line(escape(f"invalid options: {exc.errors()[0].get('msg', exc)}"))
+        return ExitCode.usage
+    except Exception as exc:
+        if verbose:
+            raise
+        error_line(escape(f"unexpected {type(exc).__name__}: {exc} (re-run with -v for a traceback)"))
+        return ExitCode.failure
+    return int(result) if isinstance(result, int) else ExitCode.ok

@@ -1,0 +1,89 @@
+"""Our exception hierarchy. Each error carries its exit code; only the CLI turns them into exits.
+
+This module is a leaf: it imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    ok = 0
+    failure = 1
+    usage = 2
+    input_file = 3
+    encrypted = 4
+    missing_dependency = 5
+    ocr_failed = 6
+    profile_invalid = 7
+    output_error = 8
+    validation_failed = 9
+    partial_batch = 10
+    interrupted = 130
+
+
+class VorlagenparserError(Exception):
+    """Base class: "this file (or this run) cannot be processed"."""
+
+    exit_code: ExitCode = ExitCode.failure
+    hint: str | None = None
+
+    def __init__(self, message: str, path: str | Path | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keeps errors picklable across process pools with their path intact.
+        return (type(self), (self.message, self.path))
+
+
+class InputFileError(VorlagenparserError):
+    exit_code = ExitCode.input_file
+
+
+class NotAPdfError(InputFileError):
+    pass
+
+
+class EmptyFileError(InputFileError):
+    pass
+
+
+class TruncatedPdfError(InputFileError):
+    pass
+
+
+class UnsupportedFileError(InputFileError):
+    pass
+
+
+class EncryptedPdfError(InputFileError):
+    exit_code = ExitCode.encrypted
+    hint = "remove the password protection (e.g. qpdf --decrypt) and try again"
+
+
+class MissingDependencyError(VorlagenparserError):
+    exit_code = ExitCode.missing_dependency
+    hint = "install tesseract-ocr and tesseract-ocr-deu (apt-get install tesseract-ocr tesseract-ocr-deu)"
+
+
+class OcrError(VorlagenparserError):
+    exit_code = ExitCode.ocr_failed
+
+
+class ProfileError(VorlagenparserError):
+    exit_code = ExitCode.profile_invalid
+
+
+class OutputError(VorlagenparserError):
+    exit_code = ExitCode.output_error
+
+
+class ValidationFailedError(VorlagenparserError):
+    exit_code = ExitCode.validation_failed

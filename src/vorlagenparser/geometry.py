@@ -1,0 +1,162 @@
+"""Boxes and small pure geometry functions, in PDF points with the origin at the top left.
+
+A leaf module: it imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def area(self) -> float:
+        return max(0.0, self.width) * max(0.0, self.height)
+
+    def as_list(self, ndigits: int = 2) -> list[float]:
+        return [round(self.x0, ndigits), round(self.top, ndigits),
+                round(self.x1, ndigits), round(self.bottom, ndigits)]
+
+    def expand(self, dx: float, dy: float | None = None) -> BBox:
+        dy = dx if dy is None else dy
+        return BBox(self.x0 - dx, self.top - dy, self.x1 + dx, self.bottom + dy)
+
+
+def union(boxes: Iterable[BBox]) -> BBox:
+    items = list(boxes)
+    if not items:
+        raise ValueError("union of no boxes")
+    return BBox(min(b.x0 for b in items), min(b.top for b in items),
+                max(b.x1 for b in items), max(b.bottom for b in items))
+
+
+def intersection_area(a: BBox, b: BBox) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def overlap_ratio(a: BBox, b: BBox) -> float:
+    """Intersection over the smaller box's area (1.0 when one contains the other)."""
+    smaller = min(a.area, b.area)
+    return intersection_area(a, b) / smaller if smaller > 0 else 0.0
+
+
+def contains(outer: BBox, inner: BBox, tol: float = 0.0) -> bool:
+    return (inner.x0 >= outer.x0 - tol and inner.x1 <= outer.x1 + tol
+            and inner.top >= outer.top - tol and inner.bottom <= outer.bottom + tol)
+
+
+def vertical_overlap(a: BBox, b: BBox) -> float:
+    """Shared height as a fraction of the lower of the two heights."""
+    h = min(a.bottom, b.bottom) - max(a.top, b.top)
+    lower = min(a.height, b.height)
+    return h / lower if lower > 0 and h > 0 else 0.0
+
+
+def horizontal_overlap(a: BBox, b: BBox) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    narrower = min(a.width, b.width)
+    return w / narrower if narrower > 0 and w > 0 else 0.0
+
+
+def same_line(a: BBox, b: BBox, min_overlap: float = 0.5) -> bool:
+    return vertical_overlap(a, b) >= min_overlap
+
+
+def gap_x(a: BBox, b: BBox) -> float:
+    """Horizontal distance between the boxes (0 when they overlap in x)."""
+    return max(0.0, max(a.x0, b.x0) - min(a.x1, b.x1))
+
+
+def gap_y(a: BBox, b: BBox) -> float:
+    return max(0.0, max(a.top, b.top) - min(a.bottom, b.bottom))
+
+
+def distance(a: BBox, b: BBox) -> float:
+    return math.hypot(gap_x(a, b), gap_y(a, b))
+
+
+@dataclass(frozen=True, slots=True)
+class Affine:
+    """x' = a*x + b*y + c ; y' = d*x + e*y + f. Maps a page frame to original page points."""
+
+    a: float = 1.0
+    b: float = 0.0
+    c: float = 0.0
+    d: float = 0.0
+    e: float = 1.0
+    f: float = 0.0
+
+    @classmethod
+    def identity(cls) -> Affine:
+        return cls()
+
+    @classmethod
+    def scale(cls, sx: float, sy: float | None = None) -> Affine:
+        return cls(a=sx, e=sx if sy is None else sy)
+
+    @classmethod
+    def rotation(cls, degrees: float, cx: float = 0.0, cy: float = 0.0) -> Affine:
+        """Rotation by `degrees` (clockwise on screen, y pointing down) around (cx, cy)."""
+        r = math.radians(degrees)
+        cos, sin = math.cos(r), math.sin(r)
+        return cls(a=cos, b=-sin, c=cx - cos * cx + sin * cy,
+                   d=sin, e=cos, f=cy - sin * cx - cos * cy)
+
+    @property
+    def is_identity(self) -> bool:
+        return self == Affine()
+
+    def then(self, other: Affine) -> Affine:
+        """The transform that applies self first, then other."""
+        return Affine(
+            a=other.a * self.a + other.b * self.d,
+            b=other.a * self.b + other.b * self.e,
+            c=other.a * self.c + other.b * self.f + other.c,
+            d=other.d * self.a + other.e * self.d,
+            e=other.d * self.b + other.e * self.e,
+            f=other.d * self.c + other.e * self.f + other.f,
+        )
+
+    def inverse(self) -> Affine:
+        det = self.a * self.e - self.b * self.d
+        if det == 0:
+            raise ValueError("singular transform")
+        a, b, d, e = self.e / det, -self.b / det, -self.d / det, self.a / det
+        return Affine(a=a, b=b, c=-(a * self.c + b * self.f), d=d, e=e, f=-(d * self.c + e * self.f))
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        return self.a * x + self.b * y + self.c, self.d * x + self.e * y + self.f
+
+    def box(self, bbox: BBox) -> BBox:
+        """The axis-aligned box around the transformed corners."""
+        if self.is_identity:
+            return bbox
+        pts = [self.point(x, y) for x in (bbox.x0, bbox.x1) for y in (bbox.top, bbox.bottom)]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        return BBox(min(xs), min(ys), max(xs), max(ys))

@@ -1,0 +1,28 @@
+"""Extraction options, validated once at the edge before any file is opened."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+OcrMode = Literal["auto", "always", "never"]
+
+
+class ExtractOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    profile: str | None = Field(
+        default=None, description="profile name or path to a TOML file; None selects automatically")
+    ocr: OcrMode = "auto"
+    languages: str = Field(default="deu", pattern=r"^[a-z_]{3,}(\+[a-z_]{3,})*$")
+    dpi: Annotated[int, Field(ge=100, le=600)] = 300
+    ocr_timeout_s: Annotated[float, Field(gt=0, le=3600)] = 180.0
+    max_pages: Annotated[int, Field(ge=1)] = 2000
+    max_file_mb: Annotated[float, Field(gt=0)] = 512.0
+
+    @model_validator(mode="after")
+    def _languages_need_ocr(self) -> ExtractOptions:
+        if self.ocr == "never" and self.languages != "deu":
+            raise ValueError("--languages has no effect with --ocr never")
+        return self
