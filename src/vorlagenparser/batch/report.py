@@ -1,0 +1,97 @@
+"""What a batch produces besides documents: one result per file and the running totals."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+
+from ..errors import ExitCode
+
+
+class Status(StrEnum):
+    done = "done"
+    skipped = "skipped"
+    failed = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome for one input, as returned by a worker (plain data, picklable).
+
+    ``document`` is ``Vorlage.model_dump(mode="json")`` when done. Failures carry the exit code
+    the file would have had on its own, the error type name and a one-line message.
+    """
+
+    path: str
+    status: Status
+    sha256: str
+    document: dict[str, Any] | None = None
+    pages: int = 0
+    size: int | None = None
+    sha512: str | None = None
+    mime_type: str | None = None
+    error_code: int | None = None
+    error_type: str | None = None
+    message: str | None = None
+    seconds: float = 0.0
+    worker_pid: int | None = None
+    worker_peak_rss_kb: int | None = None
+
+    def failure_record(self) -> dict[str, Any]:
+        """The line written to the machine-readable failures file."""
+        return {"path": self.path, "sha256": self.sha256, "exit_code": self.error_code,
+                "error_type": self.error_type, "message": self.message}
+
+
+class Progress(Protocol):
+    """Told about the batch as it goes; runs in the parent (the CLI draws a bar with it)."""
+
+    def started(self, total: int) -> None: ...
+
+    def settled(self, result: FileResult, report: BatchReport) -> None: ...
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """Running totals; final once :func:`~vorlagenparser.batch.run_batch` returns."""
+
+    total: int = 0
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    pages: int = 0
+    started_at: float = field(default_factory=time.monotonic)
+    elapsed: float = 0.0
+    failures: list[FileResult] = field(default_factory=list)
+    failures_file: str | None = None
+
+    def add(self, result: FileResult) -> None:
+        if result.status is Status.done:
+            self.done += 1
+            self.pages += result.pages
+        elif result.status is Status.skipped:
+            self.skipped += 1
+        else:
+            self.failed += 1
+            self.failures.append(result)
+        self.elapsed = time.monotonic() - self.started_at
+
+    @property
+    def settled(self) -> int:
+        return self.done + self.skipped + self.failed
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0 when nothing failed (skipped is fine); the file's own code when the only input
+        failed; :attr:`ExitCode.partial_batch` otherwise."""
+        if not self.failed:
+            return ExitCode.ok
+        if self.total == 1:
+            return self.failures[0].error_code or ExitCode.failure
+        return ExitCode.partial_batch

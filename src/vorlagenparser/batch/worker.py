@@ -1,0 +1,109 @@
+"""The task every executor runs: convert one file, return plain data, never raise.
+
+Top-level and picklable so process pools and Dask can ship it. The extractor is named by an
+import path (``"module:function"``) rather than passed as an object, so a test can inject a
+fake that the child process imports by itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import resource
+import signal
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from ..errors import ExitCode, MissingDependencyError, VorlagenparserError
+from ..model import Vorlage
+from ..options import ExtractOptions
+from .discover import file_digests
+from .report import FileResult, Status
+
+DEFAULT_EXTRACTOR = "vorlagenparser.pipeline:extract"
+Extractor = Callable[[str, ExtractOptions], Vorlage]
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    path: str
+    sha256: str
+    options: ExtractOptions
+    extractor: str = DEFAULT_EXTRACTOR
+
+
+def resolve_extractor(ref: str) -> Extractor:
+    """Import ``"module:function"``; a missing module is a missing dependency, said once."""
+    module_name, _, attr = ref.partition(":")
+    try:
+        function: Extractor = getattr(importlib.import_module(module_name), attr)
+    except (ImportError, AttributeError) as exc:
+        raise MissingDependencyError(f"cannot load the extractor {ref!r}: {exc}") from exc
+    return function
+
+
+def convert_one(task: Task) -> FileResult:
+    """Digest and extract one file. Every exception becomes a failed :class:`FileResult`."""
+    started = time.perf_counter()
+    try:
+        digests = file_digests(Path(task.path))
+        vorlage = resolve_extractor(task.extractor)(task.path, task.options)
+        document = vorlage.model_dump(mode="json")
+    except VorlagenparserError as exc:
+        return _failed(task, started, exc.exit_code, type(exc).__name__, exc.message)
+    except Exception as exc:  # the batch must go on; the type name is kept
+        return _failed(task, started, ExitCode.failure, type(exc).__name__,
+                       f"unexpected {type(exc).__name__}: {exc}")
+    return replace(
+        _stats(task, started), status=Status.done, document=document,
+        pages=vorlage.source.page_count, size=digests.size, sha512=digests.sha512,
+        mime_type=digests.mime_type)
+
+
+def _failed(task: Task, started: float, code: int, kind: str, message: str) -> FileResult:
+    return failure(_stats(task, started), kind, message, code)
+
+
+def failure(base: Task | FileResult, kind: str, message: str,
+            code: int = ExitCode.failure) -> FileResult:
+    """A failed result for ``base``; the message is cut to one line (one line per bad file)."""
+    if isinstance(base, Task):
+        base = FileResult(path=base.path, status=Status.failed, sha256=base.sha256)
+    first_line = message.strip().splitlines()[0] if message.strip() else kind
+    return replace(base, status=Status.failed, error_code=code, error_type=kind,
+                   message=first_line)
+
+
+def _stats(task: Task, started: float) -> FileResult:
+    """A failed result carrying the timings; callers fill in the outcome."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # ru_maxrss is KiB on Linux but bytes on macOS.
+    peak_kb = peak // 1024 if sys.platform == "darwin" else peak
+    return FileResult(path=task.path, status=Status.failed, sha256=task.sha256,
+                      seconds=time.perf_counter() - started, worker_pid=os.getpid(),
+                      worker_peak_rss_kb=peak_kb)
+
+
+def init_worker() -> None:
+    """Per-process set-up: one OCR thread per worker (the pool is the parallelism), and Ctrl-C
+    is left to the parent, which stops the workers itself."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def serve(conn: Connection, max_tasks: int) -> None:
+    """Worker-process main loop for the process executor: one task at a time over a pipe,
+    then exit after ``max_tasks`` so leaked memory is returned to the system."""
+    init_worker()
+    for _ in range(max_tasks):
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if task is None:
+            return
+        conn.send(convert_one(task))

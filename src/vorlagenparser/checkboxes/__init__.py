@@ -1,0 +1,35 @@
+"""Checkbox detection: every detector over a page, in a fixed order, with duplicates merged."""
+
+from __future__ import annotations
+
+from ..geometry import overlap_ratio
+from ..pagemodel import Mark, Page
+from .acroform import detect_acroform
+from .glyph import detect_glyphs
+from .vector import detect_vector
+
+__all__ = ["detect"]
+
+# When two detectors see the same box, the more direct evidence wins.
+_PRIORITY = {"acroform": 0, "glyph": 1, "vector": 2, "raster": 3}
+
+
+def detect(page: Page) -> tuple[Page, tuple[Mark, ...]]:
+    """Find the page's checkboxes; return the page without glyph boxes in its words, and the marks."""
+    glyph_marks, words = detect_glyphs(page)
+    page = page.with_(words=words)
+    marks = [*detect_acroform(page), *glyph_marks, *detect_vector(page)]
+    if page.method == "ocr" and page.image is not None:
+        from .raster import detect_raster
+
+        marks.extend(detect_raster(page))
+    return page, tuple(_merge(marks))
+
+
+def _merge(marks: list[Mark]) -> list[Mark]:
+    kept: list[Mark] = []
+    for mark in sorted(marks, key=lambda m: _PRIORITY[m.source]):
+        if any(overlap_ratio(k.bbox, mark.bbox) > 0.5 for k in kept):
+            continue
+        kept.append(mark)
+    return sorted(kept, key=lambda m: (round(m.bbox.top), m.bbox.x0))

@@ -1,0 +1,129 @@
+"""Checkboxes printed as characters: ☐ ☑ ☒, symbol-font code points, and typed "[ ]" / "[x]".
+
+Symbol fonts (ZapfDingbats, Wingdings) put box shapes on ordinary letters ("o", "n", "x"), so the
+font name decides what a character means. Detected glyphs are removed from the words, so they do
+not end up in extracted text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..geometry import BBox
+from ..pagemodel import Mark, Page, Word
+
+# Unicode box glyphs: True = ticked, False = empty.
+_UNICODE: dict[str, bool] = {
+    "☐": False, "□": False, "▢": False, "❏": False, "❐": False, "❑": False, "❒": False,
+    "◻": False, "⬜": False, "🗆": False,
+    "☑": True, "☒": True, "■": True, "▣": True, "⊠": True, "🗷": True, "🗹": True, "◼": True,
+    "⬛": True,
+}
+# Ticks without a box around them mean a ticked box.
+_TICKS = frozenset("✓✔✗✘")
+_ZAPF: dict[str, bool] = {
+    "o": False, "p": False, "q": False, "r": False,  # ❏ ❐ ❑ ❒
+    "n": True, "3": True, "4": True, "7": True, "8": True,  # ■ ✓ ✔ ✗ ✘
+}
+_WINGDINGS: dict[str, bool] = {
+    "o": False, "q": False, "¨": False, "\xa8": False,  # □ ❑
+    "x": True, "ý": True, "þ": True, "ü": True, "û": True, "n": True,  # ☒ ☒ ☑ ✓ ✗ ■
+}
+_WINGDINGS2: dict[str, bool] = {
+    "£": False, "\xa3": False, "*": False,
+    "Q": True, "R": True, "S": True, "T": True, "P": True, "O": True, "V": True,
+}
+_TYPED = re.compile(r"^\[\s*([xX✓✔✗✘]?)\s*\]$")
+_TYPED_PREFIX = re.compile(r"^(\[\s*[xX✓✔✗✘]?\s*\])(.+)$")
+
+
+def _symbol_table(fontname: str) -> dict[str, bool] | None:
+    f = fontname.lower()
+    if "dingbat" in f:
+        return _ZAPF
+    if "wingdings2" in f.replace(" ", "").replace("-", ""):
+        return _WINGDINGS2
+    if "wingding" in f:
+        return _WINGDINGS
+    return None
+
+
+def _glyph_state(ch: str, fontname: str) -> bool | None:
+    code = ord(ch)
+    if 0xF020 <= code <= 0xF0FF:  # symbol fonts mapped into the private use area
+        ch = chr(code - 0xF000)
+    table = _symbol_table(fontname)
+    if table is not None:
+        return table.get(ch)
+    if ch in _UNICODE:
+        return _UNICODE[ch]
+    if ch in _TICKS:
+        return True
+    return None
+
+
+def detect_glyphs(page: Page) -> tuple[list[Mark], tuple[Word, ...]]:
+    """Return the glyph checkboxes and the page's words with those glyphs taken out."""
+    marks: list[Mark] = []
+    words: list[Word] = []
+    pending: Word | None = None  # a lone "[" waiting for its "]"
+    for word in page.words:
+        if pending is not None:
+            if word.text == "]" and _close(pending.bbox, word.bbox):
+                box = BBox(pending.bbox.x0, min(pending.bbox.top, word.bbox.top), word.bbox.x1,
+                           max(pending.bbox.bottom, word.bbox.bottom))
+                marks.append(Mark(bbox=box, checked=False, confidence=0.9, source="glyph"))
+                pending = None
+                continue
+            words.append(pending)
+            pending = None
+        if word.text == "[":
+            pending = word
+            continue
+        found, rest = _split_word(word)
+        marks.extend(found)
+        if rest is not None:
+            words.append(rest)
+    if pending is not None:
+        words.append(pending)
+    return marks, tuple(words)
+
+
+def _close(a: BBox, b: BBox) -> bool:
+    return abs(a.cy - b.cy) < a.height * 0.5 and 0 <= b.x0 - a.x1 < a.height * 1.2
+
+
+def _split_word(word: Word) -> tuple[list[Mark], Word | None]:
+    text = word.text
+    m = _TYPED.match(text)
+    if m:
+        return [Mark(bbox=word.bbox, checked=bool(m.group(1)), confidence=0.9, source="glyph")], None
+    m = _TYPED_PREFIX.match(text)
+    if m:
+        head, tail = m.group(1), m.group(2)
+        box, rest = _cut(word, len(head))
+        return [Mark(bbox=box, checked=bool(head.strip("[] ")), confidence=0.9, source="glyph")], rest
+    state = _glyph_state(text[0], word.fontname) if text else None
+    if state is None:
+        return [], word
+    if len(text) == 1:
+        return [Mark(bbox=_square(word.bbox), checked=state, confidence=0.95, source="glyph")], None
+    if _symbol_table(word.fontname) is not None:
+        return [], word  # several symbol characters in a row: a decoration, not a box
+    box, rest = _cut(word, 1)
+    return [Mark(bbox=_square(box), checked=state, confidence=0.95, source="glyph")], rest
+
+
+def _cut(word: Word, n: int) -> tuple[BBox, Word]:
+    """Split a word after n characters, sharing its width in proportion to the characters."""
+    b = word.bbox
+    x = b.x0 + b.width * n / max(len(word.text), 1)
+    rest = Word(text=word.text[n:].lstrip(), bbox=BBox(x, b.top, b.x1, b.bottom),
+                fontname=word.fontname, size=word.size, bold=word.bold, confidence=word.confidence)
+    return BBox(b.x0, b.top, x, b.bottom), rest
+
+
+def _square(b: BBox) -> BBox:
+    """A glyph's box is its line height; the visible square is about as wide as the glyph."""
+    side = min(b.width, b.height)
+    return BBox(b.cx - side / 2, b.cy - side / 2, b.cx + side / 2, b.cy + side / 2)

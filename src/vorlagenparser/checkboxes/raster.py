@@ -1,0 +1,301 @@
+"""Checkboxes on scans: printed squares found in the page image, ticked or empty by ink inside.
+
+The recipe, one named stage each (habit 5):
+
+1. ``binarise``      global Otsu threshold (light scans included), never above light grey;
+2. ``line_masks``    morphological opening keeps horizontal / vertical runs of box-side length:
+                     diagonal ticks, crosses, scribbles and specks fall away, box borders stay;
+3. ``propose``       horizontal runs of checkbox width propose the square below or above them,
+                     and pairs of runs (top + bottom edge) propose the square between them;
+4. ``fit``           each side must be an inked straight line along the whole square, snapped to
+                     its outer edge; the lines must not continue past the corners (ruled tables);
+5. ``drop_text``     squares that are a letter of a recognised word ("D", "O", "□" in text) go;
+6. ``classify``      the ink share inside the box minus its border (eroded inward by the border's
+                     measured thickness), ignoring specks, against a threshold; the distance from
+                     the threshold is the confidence, and a narrow band around it is "ambiguous".
+
+All work is in image pixels; marks are returned in page-frame points.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from ..geometry import BBox, contains, overlap_ratio
+from ..pagemodel import GrayImage, Mark, Page, Word
+
+__all__ = ["RasterSettings", "detect_raster"]
+
+IntArray = npt.NDArray[np.int32]
+
+# Tokens that look like a box to OCR; a square under one of these may well be a real checkbox.
+_BOX_LIKE = frozenset({"o", "O", "0", "D", "x", "X", "□", "☐", "☒", "☑", "[]", "[", "]", "El"})
+
+
+@dataclass(frozen=True, slots=True)
+class RasterSettings:
+    min_side_mm: float = 2.0
+    max_side_mm: float = 7.5  # larger squares are table cells or frames
+    max_aspect: float = 1.3
+    edge_coverage: float = 0.8  # share of a side that must be ink (broken scans lose some)
+    max_overrun: float = 0.35  # a border continuing this far (× side) past a corner is a rule
+    tick_threshold: float = 0.045  # ink share inside the box above which it is ticked
+    ambiguous_band: float = 0.02  # |share - threshold| below this is flagged ambiguous
+    speck_mm: float = 0.3  # ink blobs inside the box smaller than this square are noise
+
+
+@dataclass(frozen=True, slots=True)
+class _Box:
+    x0: int
+    y0: int
+    x1: int  # exclusive
+    y1: int
+    thickness: int  # the border's, in pixels
+
+    @property
+    def side(self) -> int:
+        return min(self.x1 - self.x0, self.y1 - self.y0)
+
+
+def detect_raster(page: Page, settings: RasterSettings | None = None) -> list[Mark]:
+    """Checkbox marks found in ``page.image`` (frame points); [] for pages without an image."""
+    if page.image is None:
+        return []
+    s = settings or RasterSettings()
+    scale = page.image_scale
+    lo, hi = _side_range(page.words, scale, s)
+    gray = page.image
+    binary = binarise(gray)
+    h_mask, v_mask = line_masks(binary, lo)
+    boxes = [b for b in (fit(binary, c, lo, hi, s) for c in propose(h_mask, v_mask, lo, hi))
+             if b is not None]
+    boxes = drop_text(_dedupe(boxes), page.words, scale)
+    return [classify(gray, binary, b, scale, s) for b in boxes]
+
+
+def _side_range(words: tuple[Word, ...], scale: float,
+                s: RasterSettings) -> tuple[int, int]:
+    """Box side limits in pixels: millimetre bounds, widened for large print."""
+    px_per_mm = scale * 72 / 25.4
+    lo, hi = s.min_side_mm * px_per_mm, s.max_side_mm * px_per_mm
+    heights = [w.bbox.height * scale for w in words if len(w.text) >= 3]
+    if len(heights) >= 10:
+        text = statistics.median(heights)  # ascender to descender of the body text
+        lo = min(max(lo, 0.45 * text), 3.0 * px_per_mm)
+        hi = max(hi, 2.2 * text)
+    return max(6, round(lo)), round(hi)
+
+
+def binarise(gray: GrayImage) -> GrayImage:
+    """Ink = 255. Otsu adapts to light scans; the cap keeps paper texture out on empty pages."""
+    otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    _, binary = cv2.threshold(gray, min(otsu, 215.0), 255, cv2.THRESH_BINARY_INV)
+    return binary
+
+
+def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
+    """Horizontal and vertical strokes at least ~half a box side long (small gaps bridged)."""
+    length = max(5, round(0.55 * min_side))
+    gap = max(2, min_side // 10)
+    h = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
+    v = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
+    h = cv2.morphologyEx(h, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    v = cv2.morphologyEx(v, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    return h, v
+
+
+def _segments(mask: GrayImage) -> IntArray:
+    _n, _labels, stats, _c = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return stats[1:, :4].astype(np.int32)  # x, y, w, h
+
+
+def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """Candidate squares (x0, y0, x1, y1) from horizontal runs of box width."""
+    runs = [tuple(int(v) for v in r) for r in _segments(h_mask)
+            if 0.85 * lo <= r[2] <= 1.15 * hi]
+    out: list[tuple[int, int, int, int]] = []
+    for x, y, w, h in runs:
+        out.append((x, y, x + w, y + w))  # the run is a top edge (or a filled square's top)
+        out.append((x, y + h - w, x + w, y + h))  # ... or a bottom edge
+    out.extend(_paired(runs, lo, hi))
+    # Vertical runs catch boxes whose top and bottom edges merged with neighbouring strokes.
+    for x, y, w, h in (tuple(int(v) for v in r) for r in _segments(v_mask)):
+        if 0.85 * lo <= h <= 1.15 * hi:
+            out.append((x, y, x + h, y + h))
+            out.append((x + w - h, y, x + w, y + h))
+    return out
+
+
+def _paired(runs: list[tuple[int, ...]], lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """Top and bottom edges: runs overlapping in x, one box side apart."""
+    runs = sorted(runs, key=lambda r: r[1])
+    out = []
+    for i, (x, y, w, _h) in enumerate(runs):
+        for x2, y2, w2, h2 in runs[i + 1:]:
+            if y2 + h2 - y > 1.4 * hi:
+                break
+            left, right = max(x, x2), min(x + w, x2 + w2)
+            width, height = right - left, y2 + h2 - y
+            if width >= lo and 0.75 * width <= height <= 1.35 * width:
+                out.append((left, y, right, y2 + h2))
+    return out
+
+
+def fit(binary: GrayImage, cand: tuple[int, int, int, int], lo: int, hi: int,
+        s: RasterSettings) -> _Box | None:
+    """Snap a candidate to four inked sides; None if it is not a free-standing square."""
+    x0, y0, x1, y1 = cand
+    img_h, img_w = binary.shape
+    slack = max(2, (x1 - x0) // 6)
+    if x0 - slack < 0 or y0 - slack < 0 or x1 + slack > img_w or y1 + slack > img_h:
+        return None
+    left = _edge(binary, "left", x0, y0, x1, y1, slack, s.edge_coverage)
+    right = _edge(binary, "right", x0, y0, x1, y1, slack, s.edge_coverage)
+    top = _edge(binary, "top", x0, y0, x1, y1, slack, s.edge_coverage)
+    bottom = _edge(binary, "bottom", x0, y0, x1, y1, slack, s.edge_coverage)
+    if None in (left, right, top, bottom):
+        return None
+    assert left and right and top and bottom  # for the type checker
+    box = _Box(left[0], top[0], right[0], bottom[0],
+               max(left[1], right[1], top[1], bottom[1]))
+    w, h = box.x1 - box.x0, box.y1 - box.y0
+    if not (lo <= min(w, h) and max(w, h) <= hi) or max(w, h) > s.max_aspect * min(w, h):
+        return None
+    if not _sides_covered(binary, box, s.edge_coverage) or _overruns(binary, box, s.max_overrun):
+        return None
+    return box
+
+
+def _profile(binary: GrayImage, side: str, x0: int, y0: int, x1: int, y1: int,
+             slack: int) -> tuple[npt.NDArray[np.float64], int]:
+    """Ink coverage of each line parallel to ``side`` near it (outermost first), and its origin."""
+    if side in ("left", "right"):
+        start = x0 - slack if side == "left" else x1 - 1 - slack
+        band = binary[y0:y1, start:start + 2 * slack + 1]
+        return np.count_nonzero(band, axis=0) / max(1, y1 - y0), start
+    start = y0 - slack if side == "top" else y1 - 1 - slack
+    band = binary[start:start + 2 * slack + 1, x0:x1]
+    return np.count_nonzero(band, axis=1) / max(1, x1 - x0), start
+
+
+def _edge(binary: GrayImage, side: str, x0: int, y0: int, x1: int, y1: int, slack: int,
+          coverage: float) -> tuple[int, int] | None:
+    """(outer position, thickness) of an inked line parallel to ``side``, or None."""
+    inset = max(1, (x1 - x0) // 8)  # measure away from the corners, where neighbours touch
+    if side in ("left", "right"):
+        prof, start = _profile(binary, side, x0, y0 + inset, x1, y1 - inset, slack)
+    else:
+        prof, start = _profile(binary, side, x0 + inset, y0, x1 - inset, y1, slack)
+    strong = np.nonzero(prof >= coverage)[0]
+    if strong.size == 0:
+        return None
+    outward_first = side in ("left", "top")
+    idx = int(strong[0]) if outward_first else int(strong[-1])
+    step = 1 if outward_first else -1
+    thick = 1
+    while 0 <= idx + step * thick < prof.size and prof[idx + step * thick] >= 0.5:
+        thick += 1
+    pos = start + idx
+    return (pos, thick) if outward_first else (pos + 1, thick)
+
+
+def _sides_covered(binary: GrayImage, box: _Box, coverage: float) -> bool:
+    """Each side, over its full length, lies within the border band of ink."""
+    t = max(2, box.thickness + 1)
+    region = binary[box.y0:box.y1, box.x0:box.x1] > 0
+    sides = (region[:, :t].any(axis=1), region[:, -t:].any(axis=1),
+             region[:t, :].any(axis=0), region[-t:, :].any(axis=0))
+    return all(float(side.mean()) >= coverage for side in sides)
+
+
+def _overruns(binary: GrayImage, box: _Box, max_overrun: float) -> bool:
+    """True when a border line runs on past a corner: the square is a cell of a ruled grid."""
+    reach = max(3, round(max_overrun * box.side))
+    t = box.thickness
+    img_h, img_w = binary.shape
+    checks = (
+        binary[box.y0:box.y0 + t, box.x1 + t:box.x1 + reach],  # top edge, to the right
+        binary[box.y0:box.y0 + t, max(0, box.x0 - reach):box.x0 - t],  # top edge, to the left
+        binary[box.y1 - t:box.y1, box.x1 + t:box.x1 + reach],
+        binary[box.y1 - t:box.y1, max(0, box.x0 - reach):box.x0 - t],
+        binary[max(0, box.y0 - reach):box.y0 - t, box.x0:box.x0 + t],  # left edge, upwards
+        binary[box.y1 + t:box.y1 + reach, box.x0:box.x0 + t],
+        binary[max(0, box.y0 - reach):box.y0 - t, box.x1 - t:box.x1],
+        binary[box.y1 + t:box.y1 + reach, box.x1 - t:box.x1],
+    )
+    for i, part in enumerate(checks):
+        if part.size == 0 or min(part.shape) == 0:
+            continue
+        along = part.any(axis=0) if i < 4 else part.any(axis=1)
+        if float(along.mean()) >= 0.9 and along.size >= reach - 2 * t - 1:
+            return True
+    return False
+
+
+def _dedupe(boxes: list[_Box]) -> list[_Box]:
+    """One box per place: proposals from several runs find the same square."""
+    kept: list[_Box] = []
+    for b in sorted(boxes, key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0), reverse=True):
+        bb = _bbox(b, 1.0)
+        if not any(overlap_ratio(bb, _bbox(k, 1.0)) > 0.5 for k in kept):
+            kept.append(b)
+    return kept
+
+
+def _bbox(box: _Box, scale: float) -> BBox:
+    return BBox(box.x0 / scale, box.y0 / scale, box.x1 / scale, box.y1 / scale)
+
+
+def drop_text(boxes: list[_Box], words: tuple[Word, ...], scale: float) -> list[_Box]:
+    """Drop squares that are letters of recognised words ("D", "O" in square fonts, "□" in text)."""
+    def is_letter(box: _Box) -> bool:
+        bb = _bbox(box, scale)
+        for w in words:
+            text = w.text.strip()
+            if text in _BOX_LIKE or w.confidence < 0.6 or not text:
+                continue
+            alnum = sum(c.isalnum() for c in text) / len(text)
+            if (alnum >= 0.8 and contains(w.bbox, bb, tol=0.15 * bb.width)
+                    and bb.height <= 1.2 * w.bbox.height):
+                return True
+        return False
+
+    return [b for b in boxes if not is_letter(b)]
+
+
+def classify(gray: GrayImage, binary: GrayImage, box: _Box, scale: float,
+             s: RasterSettings) -> Mark:
+    """Ticked or empty by the ink share inside the border, with a confidence from the margin."""
+    share = _inside_ink(gray, binary, box, scale, s)
+    checked = share >= s.tick_threshold
+    if checked:
+        conf = 0.5 + 0.5 * min(1.0, (share - s.tick_threshold) / s.tick_threshold)
+    else:
+        conf = 0.5 + 0.5 * min(1.0, (s.tick_threshold - share) / (0.6 * s.tick_threshold))
+    ambiguous = abs(share - s.tick_threshold) < s.ambiguous_band
+    return Mark(bbox=_bbox(box, scale), checked=checked, confidence=round(conf, 3),
+                source="raster", ambiguous=ambiguous)
+
+
+def _inside_ink(gray: GrayImage, binary: GrayImage, box: _Box, scale: float,
+                s: RasterSettings) -> float:
+    # Erode inward by the border thickness plus a blur margin, so the border never counts.
+    inset = box.thickness + max(1, round(0.06 * box.side))
+    inner_gray = gray[box.y0 + inset:box.y1 - inset, box.x0 + inset:box.x1 - inset]
+    if inner_gray.size == 0:
+        return 0.0
+    border = gray[box.y0:box.y1, box.x0:box.x1][binary[box.y0:box.y1, box.x0:box.x1] > 0]
+    paper = float(np.percentile(inner_gray, 95)) if inner_gray.size else 255.0
+    ink_level = float(np.median(border)) if border.size else 0.0
+    # Half-way between this box's paper and its printed border: adapts to light scans and pens.
+    threshold = (paper + ink_level) / 2 if paper - ink_level > 40 else min(paper - 20, 160.0)
+    ink = (inner_gray < threshold).astype(np.uint8)
+    n, _labels, stats, _c = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    speck = (s.speck_mm * scale * 72 / 25.4) ** 2
+    area = sum(int(a) for a in stats[1:n, cv2.CC_STAT_AREA] if a >= speck)
+    return area / inner_gray.size

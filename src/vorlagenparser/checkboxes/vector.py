@@ -1,0 +1,86 @@
+"""Checkboxes drawn as vector graphics: small square rects, ticked by strokes, fills or glyphs inside."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..geometry import BBox, contains, overlap_ratio
+from ..pagemodel import Mark, Page, Rect
+
+# Marks drawn inside a box ("X", "✓", "✔") count as ticks.
+_TICK_TEXT = frozenset("xX✓✔✗✘×")
+
+
+@dataclass(frozen=True, slots=True)
+class VectorSettings:
+    min_side: float = 4.5  # points; 1.6 mm
+    max_side: float = 22.0  # points; 7.8 mm, larger squares are table cells
+    max_aspect: float = 1.35
+    min_stroke_fraction: float = 0.35  # of the box side, for a stroke to count as a tick
+    dark_fill: float = 0.55  # grey level below which a fill is ink
+
+
+def detect_vector(page: Page, settings: VectorSettings | None = None) -> list[Mark]:
+    s = settings or VectorSettings()
+    candidates = _square_rects(page.rects, s)
+    marks = []
+    for box in _dedupe(candidates):
+        checked, confidence = _is_ticked(page, box, s)
+        marks.append(Mark(bbox=box.bbox, checked=checked, confidence=confidence, source="vector"))
+    return marks
+
+
+def _square_rects(rects: tuple[Rect, ...], s: VectorSettings) -> list[Rect]:
+    out = []
+    for r in rects:
+        w, h = r.bbox.width, r.bbox.height
+        if not (s.min_side <= w <= s.max_side and s.min_side <= h <= s.max_side):
+            continue
+        if max(w, h) / max(min(w, h), 0.01) > s.max_aspect:
+            continue
+        # An unstroked, unfilled or white-filled rect without a border is invisible: no box.
+        if not r.stroke and not (r.fill and (r.fill_gray is None or r.fill_gray < s.dark_fill)):
+            continue
+        out.append(r)
+    return out
+
+
+def _dedupe(rects: list[Rect]) -> list[Rect]:
+    """Boxes drawn twice (border + fill, or an inner filled square) are one box: keep the outer."""
+    rects = sorted(rects, key=lambda r: -r.bbox.area)
+    kept: list[Rect] = []
+    for r in rects:
+        if any(contains(k.bbox, r.bbox, tol=1.0) or overlap_ratio(k.bbox, r.bbox) > 0.6 for k in kept):
+            continue
+        kept.append(r)
+    return kept
+
+
+def _is_ticked(page: Page, box: Rect, s: VectorSettings) -> tuple[bool, float]:
+    b = box.bbox
+    if box.fill and box.fill_gray is not None and box.fill_gray < s.dark_fill:
+        return True, 0.97
+    inner = b.expand(-0.8)
+    reach = b.expand(2.5)  # hand-drawn style ticks overshoot the border a little
+    side = min(b.width, b.height)
+    for r in page.rects:
+        if r is box or not r.fill or (r.fill_gray is not None and r.fill_gray >= s.dark_fill):
+            continue
+        if contains(reach, r.bbox) and r.bbox.area >= 0.2 * b.area and r.bbox.area < b.area * 1.05:
+            return True, 0.97
+    strokes = [seg for seg in page.segments if contains(reach, seg.bbox)
+               and overlap_ratio(seg.bbox.expand(0.3), inner) > 0.3
+               and max(seg.bbox.width, seg.bbox.height) >= s.min_stroke_fraction * side
+               and not _is_border(seg.bbox, b)]
+    if strokes:
+        return True, 0.97 if len(strokes) >= 2 else 0.9
+    if any(w.text.strip() in _TICK_TEXT and contains(reach, w.bbox, tol=1.0) for w in page.words):
+        return True, 0.95
+    return False, 0.97
+
+
+def _is_border(seg: BBox, box: BBox, tol: float = 1.2) -> bool:
+    """A straight segment lying on the box's own edge is its border, not a tick."""
+    on_h = seg.height <= tol and (abs(seg.top - box.top) <= tol or abs(seg.bottom - box.bottom) <= tol)
+    on_v = seg.width <= tol and (abs(seg.x0 - box.x0) <= tol or abs(seg.x1 - box.x1) <= tol)
+    return on_h or on_v

@@ -1,0 +1,77 @@
+"""`vorlagenparser batch`: convert folders of documents in parallel, resumably."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..batch import (
+    DEFAULT_EXTRACTOR,
+    DaskExecutor,
+    Executor,
+    ProcessExecutor,
+    run_batch,
+)
+from ..options import ExtractOptions
+from ..writers import Writer, create, database_writer
+from .progress import batch_progress, render_summary
+
+DEFAULT_DB_NAME = "vorlagen.sqlite"
+
+
+@click.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "out_dir", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for <name>.json per input, the database and the resume state.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: number of cores].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0,
+              show_default=True, help="Seconds per file before its worker is stopped.")
+@click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=0), default=4096,
+              show_default=True, help="MB of RAM per worker before it is stopped; 0: no limit.")
+@click.option("--max-tasks-per-child", type=click.IntRange(min=1), default=20,
+              show_default=True, help="Files per worker process before it is replaced.")
+@click.option("--jsonl", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write one line per document to this JSON Lines file.")
+@click.option("--db", help=f"SQLite file or postgresql:// URL [default: OUT/{DEFAULT_DB_NAME}].")
+@click.option("--no-db", is_flag=True, help="Write no database.")
+@click.option("--profile", help="Layout profile name or TOML file [default: chosen per file].")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True)
+@click.option("--languages", default="deu", show_default=True, help="Tesseract languages.")
+@click.option("--retry-failed/--skip-failed", default=True, show_default=True,
+              help="Try files again that failed in an earlier run.")
+@click.option("--executor", "executor_name", type=click.Choice(["process", "dask"]),
+              default="process", show_default=True)
+@click.option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786.")
+@click.option("--extractor", default=DEFAULT_EXTRACTOR, hidden=True,
+              help="module:function to extract one file (tests inject fakes here).")
+def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: float,
+            max_memory_mb: int, max_tasks_per_child: int, jsonl: Path | None, db: str | None,
+            no_db: bool, profile: str | None, ocr: str, languages: str, retry_failed: bool,
+            executor_name: str, scheduler: str | None, extractor: str) -> int:
+    """Convert INPUT files, folders or globs into OUT/<name>.json and a database.
+
+    Re-running the same command skips what is already converted. Bad files are reported one
+    line each and listed in OUT/failures.jsonl; the exit code is 10 when some failed.
+    """
+    if no_db and db:
+        raise click.UsageError("--db and --no-db exclude each other")
+    if scheduler and executor_name != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    options = ExtractOptions(profile=profile, ocr=ocr, languages=languages)  # type: ignore[arg-type]
+    writers: list[Writer] = [create("jsonl", jsonl)] if jsonl else []
+    if not no_db:
+        writers.append(database_writer(db or str(out_dir / DEFAULT_DB_NAME)))
+    executor: Executor = (
+        DaskExecutor(scheduler) if executor_name == "dask" else
+        ProcessExecutor(jobs, timeout_s=timeout, max_tasks_per_child=max_tasks_per_child,
+                        max_memory_mb=max_memory_mb or None,
+                        preload=[extractor.partition(":")[0]]))
+    with batch_progress() as progress:
+        report = run_batch(inputs, out_dir, options=options, writers=writers, executor=executor,
+                           extractor=extractor, retry_failed=retry_failed, progress=progress)
+    render_summary(report, out_dir)
+    return report.exit_code

@@ -1,0 +1,1 @@
+"""Field extraction by labels and geometry: page model + checkbox marks → RawVorlage."""

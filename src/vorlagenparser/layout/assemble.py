@@ -1,0 +1,312 @@
+"""The layout recipe: lines → boundaries → tables → boxes → fields and sections → RawVorlage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..pagemodel import Mark, Page
+from ..parsing.dates import find_dates, parse_date
+from ..profiles.model import Profile
+from . import folge, header, results
+from .checkmap import tie_marks
+from .context import Context, Found, TiedMark, build_context
+from .fields import LabelHit, find_labels, value_of
+from .lines import Line, build_lines, running_lines
+from .normalize import key
+from .sections import Heading, find_headings, paragraphs, section_items, section_text
+from .signature import PlaceDate, place_dates, signer
+from .tables import Table, header_labels, is_header, read_table
+from .vocab import Vocabulary
+
+TEXT_SECTIONS = ("beschlussvorschlag", "begruendung", "finanzielle_auswirkungen")
+
+
+@dataclass
+class RawVorlage:
+    fields: dict[str, Found] = field(default_factory=dict)
+    beratungsfolge: list[Found] = field(default_factory=list)
+    beratungsergebnis: list[results.Entry] = field(default_factory=list)
+    unterzeichnung: dict[str, Found] = field(default_factory=dict)
+    anlagen: list[Found] = field(default_factory=list)
+    checkboxes: list[tuple[TiedMark, str | None]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def assemble(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], profile: Profile) -> RawVorlage:
+    lines = build_lines(pages, marks)
+    drop = running_lines(lines, pages)
+    lines = [Line(ln.page, i, ln.phrases) for i, ln in enumerate(x for x in lines if x.index not in drop)]
+    ctx = build_context(pages, lines, marks, profile)
+    raw = RawVorlage()
+    headings = _first_per_name(find_headings(ctx))
+    labels = find_labels(ctx, lines)
+    places = place_dates(ctx)
+    _mark_boundaries(ctx, headings, labels, places)
+    result_tables, folge_table = _tables(ctx, headings)
+    _results(ctx, raw, headings, result_tables)
+    _fields(ctx, raw, labels)
+    _sections(ctx, raw, headings, folge_table)
+    _title(ctx, raw, labels, headings)
+    _signature(ctx, raw, places, headings)
+    raw.warnings.extend(ctx.warnings)
+    return raw
+
+
+def _first_per_name(headings: list[Heading]) -> dict[str, Heading]:
+    out: dict[str, Heading] = {}
+    for h in headings:
+        out.setdefault(h.name, h)
+    return out
+
+
+def _mark_boundaries(ctx: Context, headings: dict[str, Heading], labels: list[LabelHit],
+                     places: list[PlaceDate]) -> None:
+    for h in headings.values():
+        ctx.boundaries[h.line.index] = f"section:{h.name}"
+    for hit in labels:
+        if hit.phrase_index == 0:
+            ctx.boundaries.setdefault(hit.line.index, f"field:{hit.name}")
+    for line in ctx.lines:
+        page_marks = ctx.marks[line.page - 1]
+        if any(m.bbox.top - 2 <= line.bbox.cy <= m.bbox.bottom + 2 for m in page_marks):
+            ctx.boundaries.setdefault(line.index, "marks")
+    roles = {key(r) for r in ctx.profile.signature_roles} | {key(s) for s in ctx.profile.stop_lines}
+    for line in ctx.lines:
+        if key(line.text) in roles:
+            ctx.boundaries.setdefault(line.index, "signature")
+    for pd in places:
+        if pd.phrase_index == 0 and pd.line.index > 3:
+            ctx.boundaries.setdefault(pd.line.index, "signature")
+
+
+def _tables(ctx: Context, headings: dict[str, Heading]) -> tuple[list[Table], Table | None]:
+    rule_e = ctx.profile.tables.get("beratungsergebnis")
+    rule_f = ctx.profile.tables.get("beratungsfolge")
+    vocab_e = Vocabulary(rule_e.columns if rule_e else {})
+    vocab_f = Vocabulary(rule_f.columns if rule_f else {})
+    result_keys = set(results.BOOL_KEYS | results.COUNT_KEYS)
+    tables: list[Table] = []
+    folge_table: Table | None = None
+    result_start = headings["beratungsergebnis"].line.index if "beratungsergebnis" in headings else None
+    for line in ctx.lines:
+        if line.index in ctx.consumed or _has_marks(ctx, line):
+            continue
+        if vocab_e and is_header(labels := header_labels(line, vocab_e), {"gremium"}, 3, result_keys):
+            table = read_table(ctx, line, labels, set())
+            if table.rows:
+                tables.append(table)
+                ctx.consumed.update(table.lines)
+                continue
+        in_results = result_start is not None and line.index > result_start
+        if folge_table is None and vocab_f and not in_results and is_header(
+                labels := header_labels(line, vocab_f), {"gremium"}, 2,
+                {"sitzung_am", "zustaendigkeit", "top"}):
+            table = read_table(ctx, line, labels, set())
+            if table.rows:
+                folge_table = table
+                ctx.consumed.update(table.lines)
+    return tables, folge_table
+
+
+def _has_marks(ctx: Context, line: Line) -> bool:
+    return any(m.bbox.top - 2 <= line.bbox.cy <= m.bbox.bottom + 2 for m in ctx.marks[line.page - 1])
+
+
+def _results(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], tables: list[Table]) -> None:
+    in_tables = {id(m) for t in tables for r in t.rows for ms in r.marks.values() for m in ms}
+    for table in tables:
+        _add_entries(raw, results.entries_from_table(ctx, table))
+    tied: list[TiedMark] = []
+    for page in ctx.pages:
+        free = [m for m in ctx.marks[page.number - 1] if id(m) not in in_tables]
+        if free:
+            tied.extend(tie_marks(ctx, page.number, free, ctx.lines))
+    result_keys = set(results.KEYS)
+    form = [t for t in tied if t.key in result_keys]
+    heading = headings.get("beratungsergebnis")
+    if form or (heading is not None and not tables):
+        block = _block_lines(ctx, heading, form)
+        ctx.consumed.update(ln.index for ln in block)
+        _add_entries(raw, results.entries_from_form(ctx, block, form))
+    used = {id(t.mark) for t, _ in raw.checkboxes}
+    for t in tied:
+        if id(t.mark) not in used:
+            raw.checkboxes.append((t, None))
+            if not t.label:
+                ctx.warnings.append(f"page {t.page}: checkbox at {_pos(t)} has no label")
+    for t, _ in raw.checkboxes:
+        if t.mark.ambiguous:
+            ctx.warnings.append(f"page {t.page}: checkbox '{t.label}' is ambiguous "
+                                f"(confidence {t.mark.confidence:.2f})")
+
+
+def _add_entries(raw: RawVorlage, entries: list[results.Entry]) -> None:
+    offset = len(raw.beratungsergebnis)
+    raw.beratungsergebnis.extend(entries)
+    for i, entry in enumerate(entries):
+        for tied, name in entry.boxes:
+            raw.checkboxes.append((tied, f"beratungsergebnis[{offset + i}].{name}"))
+
+
+def _pos(t: TiedMark) -> str:
+    return f"x={t.mark.bbox.x0:.0f}, y={t.mark.bbox.top:.0f}"
+
+
+def _block_lines(ctx: Context, heading: Heading | None, form: list[TiedMark]) -> list[Line]:
+    """A form's lines: from its heading (or first box) to the next section heading."""
+    if heading is not None:
+        start = heading.line.index + 1
+    else:
+        first = min(form, key=lambda t: (t.page, t.mark.bbox.top))
+        start = next((ln.index for ln in ctx.lines if ln.page == first.page
+                      and ln.bbox.bottom >= first.mark.bbox.top - 30), len(ctx.lines))
+    if form:
+        last = max(form, key=lambda t: (t.page, t.mark.bbox.bottom))
+    out = []
+    for line in ctx.lines[start:]:
+        kind = ctx.boundaries.get(line.index, "")
+        if kind.startswith(("section", "signature")):
+            break
+        if form and (line.page, line.bbox.top) > (last.page, last.mark.bbox.bottom + 60):
+            break
+        if not form and kind.startswith("field"):
+            break
+        out.append(line)
+    return out
+
+
+def _fields(ctx: Context, raw: RawVorlage, labels: list[LabelHit]) -> None:
+    for hit in labels:
+        if hit.name in raw.fields or hit.line.index in ctx.consumed:
+            continue
+        rule = ctx.profile.fields[hit.name]
+        found = value_of(ctx, hit, multiline=rule.kind == "multiline")
+        if found is None:
+            continue
+        if rule.kind == "date":
+            found = _as_date(ctx, hit.name, found)
+            if found is None:
+                continue
+        raw.fields[hit.name] = found
+    for name in ctx.profile.fields:
+        if name not in raw.fields and any(h.name == name for h in labels) and name != "hinweis":
+            ctx.warnings.append(f"{name}: label printed but no value found")
+
+
+def _as_date(ctx: Context, name: str, found: Found) -> Found | None:
+    dates = find_dates(str(found.value))
+    if dates and dates[0][0].value is not None:
+        return Found(dates[0][0].value, found.page, found.bbox, found.confidence)
+    parsed = parse_date(str(found.value))
+    if parsed.value is not None:
+        return Found(parsed.value, found.page, found.bbox, found.confidence)
+    if dates or any(c.isdigit() for c in str(found.value)):
+        ctx.warnings.append(f"{name}: '{found.value}' is not a valid date")
+        return Found(None, found.page, found.bbox, found.confidence, raw=str(found.value))
+    return None
+
+
+def _sections(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], folge_table: Table | None) -> None:
+    for name in TEXT_SECTIONS:
+        if name in headings:
+            found = section_text(ctx, headings[name])
+            if found is not None:
+                raw.fields[name] = found
+            else:
+                ctx.warnings.append(f"{name}: heading printed but the section is empty")
+    if "anlagen" in headings:
+        raw.anlagen = section_items(ctx, headings["anlagen"])
+    if folge_table is not None:
+        raw.beratungsfolge = folge.rows_from_table(ctx, folge_table)
+    elif "beratungsfolge" in headings:
+        h = headings["beratungsfolge"]
+        inline = " ".join(p.text for p in h.rest)
+        below = [] if inline.strip() else _short_lines(ctx, h.line)
+        first = ctx.found(list(h.rest) or [h.label], inline)
+        raw.beratungsfolge = folge.rows_from_lines(ctx, inline, below, first)
+
+
+def _short_lines(ctx: Context, start: Line) -> list[Line]:
+    out: list[Line] = []
+    prev = start
+    for line in ctx.lines_after(start):
+        if ctx.is_boundary(line) or line.page != start.page:
+            break
+        if line.bbox.top - prev.bbox.bottom > 0.9 * ctx.line_height(line):
+            break
+        out.append(line)
+        prev = line
+    return out
+
+
+def _title(ctx: Context, raw: RawVorlage, labels: list[LabelHit], headings: dict[str, Heading]) -> None:
+    label_lines = {h.line.index for h in labels} | {h.line.index for h in headings.values()}
+    title = header.find_vorlagenart(ctx, label_lines)
+    if title is not None:
+        raw.fields["vorlagenart"] = title.art
+    if "betreff" not in raw.fields:
+        betreff = None
+        if title is not None and title.rest:
+            betreff = header.title_betreff(ctx, title)
+        if betreff is None and ctx.profile.betreff_from_bold_block:
+            after = max([h.line.index for h in labels if h.line.page == 1 and h.name != "betreff"]
+                        + ([title.line.index] if title else []), default=-1)
+            betreff = header.bold_betreff(ctx, after)
+        if betreff is not None:
+            raw.fields["betreff"] = betreff
+    if "beschlussvorschlag" not in raw.fields and "betreff" in raw.fields:
+        _untitled_proposal(ctx, raw)
+
+
+def _untitled_proposal(ctx: Context, raw: RawVorlage) -> None:
+    """Text between the Betreff and the Beratungsergebnis/Begründung heading is the proposal."""
+    betreff = raw.fields["betreff"]
+    start = max((ln.index for ln in ctx.lines if ln.page == betreff.page
+                 and ln.bbox.top <= betreff.bbox.bottom - 1), default=None)
+    if start is None:
+        return
+    body: list[Line] = []
+    for line in ctx.lines[start + 1:]:
+        kind = ctx.boundaries.get(line.index, "")
+        if kind or line.index in ctx.consumed:
+            if kind in ("section:beratungsergebnis", "section:begruendung") or line.index in ctx.consumed:
+                break
+            return
+        body.append(line)
+    if body and (ctx.profile.beschlussvorschlag_after_betreff or len(body) < 40):
+        text = paragraphs(ctx, body)
+        if text:
+            raw.fields["beschlussvorschlag"] = ctx.found([p for ln in body for p in ln.phrases], text)
+
+
+def _signature(ctx: Context, raw: RawVorlage, places: list[PlaceDate], headings: dict[str, Heading]) -> None:
+    last_section = max((h.line.index for h in headings.values()), default=-1)
+    # A closing place-and-date follows the text; one at the top of a letter dates the letter.
+    half = len(ctx.lines) // 2
+    closing = [p for p in places if p.line.index > max(last_section, half) and p.phrase_index == 0]
+    if closing:
+        pd = closing[-1]
+        raw.unterzeichnung["ort"] = Found(pd.ort, pd.datum.page, pd.datum.bbox, pd.datum.confidence)
+        raw.unterzeichnung["datum"] = pd.datum
+        name = signer(ctx, pd.line)
+        if name is not None:
+            raw.unterzeichnung["name"] = name
+    if "datum" not in raw.fields:
+        if places:
+            raw.fields["datum"] = places[0].datum
+        else:
+            _loose_date(ctx, raw)
+
+
+def _loose_date(ctx: Context, raw: RawVorlage) -> None:
+    """Letters print their date alone, top right ("20. April 2019")."""
+    page = ctx.page(1)
+    for line in ctx.lines:
+        if line.page != 1 or line.bbox.top > page.height * 0.45:
+            break
+        for phrase in line.phrases:
+            dates = find_dates(phrase.text)
+            if dates and dates[0][0].value and len(phrase.text) - (dates[0][2] - dates[0][1]) < 6:
+                raw.fields["datum"] = ctx.found([phrase], dates[0][0].value)
+                return

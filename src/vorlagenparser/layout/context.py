@@ -1,0 +1,78 @@
+"""What the layout stages share: lines in reading order, marks, vocabularies, and the findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..geometry import BBox
+from ..pagemodel import Mark, Page
+from ..profiles.model import Profile
+from .lines import Line, Phrase
+from .vocab import Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One extracted value with where it was printed (page frame coordinates)."""
+
+    value: Any
+    page: int
+    bbox: BBox
+    confidence: float
+    raw: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TiedMark:
+    mark: Mark
+    page: int
+    label: str
+    label_bbox: BBox | None
+    key: str | None  # the vocabulary key ("einstimmig"), None when the label is unknown
+
+
+@dataclass
+class Context:
+    pages: Sequence[Page]
+    lines: list[Line]
+    marks: Sequence[Sequence[Mark]]
+    profile: Profile
+    fields: Vocabulary
+    sections: Vocabulary
+    checkbox_labels: Vocabulary
+    # Line index → what starts there ("section:begruendung", "field:datum", "table:…", "stop").
+    boundaries: dict[int, str] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)  # lines that belong to a table or form block
+    warnings: list[str] = field(default_factory=list)
+
+    def page(self, number: int) -> Page:
+        return self.pages[number - 1]
+
+    def line_height(self, line: Line) -> float:
+        return max(line.height, 4.0)
+
+    def lines_after(self, line: Line) -> list[Line]:
+        return self.lines[line.index + 1:]
+
+    def is_boundary(self, line: Line) -> bool:
+        return line.index in self.boundaries or line.index in self.consumed
+
+    def found(self, phrases: Sequence[Phrase], value: Any, raw: str | None = None) -> Found:
+        from ..geometry import union
+
+        boxes = [p.bbox for p in phrases]
+        first = phrases[0]
+        conf = min(p.confidence for p in phrases)
+        return Found(value=value, page=first.page, bbox=union(boxes), confidence=conf, raw=raw)
+
+
+def build_context(pages: Sequence[Page], lines: list[Line], marks: Sequence[Sequence[Mark]],
+                  profile: Profile) -> Context:
+    return Context(
+        pages=pages, lines=lines, marks=marks, profile=profile,
+        fields=Vocabulary({k: r.labels for k, r in profile.fields.items()}),
+        sections=Vocabulary({k: r.headings for k, r in profile.sections.items()}),
+        checkbox_labels=Vocabulary(profile.checkboxes),
+    )

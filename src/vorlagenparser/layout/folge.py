@@ -1,0 +1,86 @@
+"""Beratungsfolge: a table (Datum | Gremium | Zuständigkeit …) or lines under its heading."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..parsing.dates import find_dates
+from .context import Context, Found
+from .lines import Line
+from .normalize import clean, strip_label_punct
+from .tables import Table
+from .vocab import Vocabulary
+
+_KEYS = ("gremium", "sitzung_am", "top", "zustaendigkeit", "oeffentlich")
+
+
+def rows_from_table(ctx: Context, table: Table) -> list[Found]:
+    zust = Vocabulary(ctx.profile.zustaendigkeit)
+    public = Vocabulary(ctx.profile.oeffentlich_values)
+    out = []
+    for row in table.rows:
+        entry: dict[str, Any] = dict.fromkeys(_KEYS)
+        for i, col in enumerate(table.columns):
+            text = row.text(i)
+            if col.name == "gremium":
+                entry["gremium"] = clean(text) or None
+            elif col.name == "sitzung_am":
+                entry["sitzung_am"] = _date(text)
+            elif col.name == "top":
+                entry["top"] = clean(text) or None
+            elif col.name == "zustaendigkeit":
+                entry["zustaendigkeit"] = _zust(zust, text)
+            elif col.name == "oeffentlich":
+                entry["oeffentlich"] = _public(public, text, row.marks.get(i))
+        if entry["gremium"]:
+            conf = min((w.confidence for ws in row.cells.values() for w in ws), default=1.0)
+            out.append(Found(entry, row.page, row.bbox, conf))
+    return out
+
+
+def rows_from_lines(ctx: Context, inline: str, lines: list[Line], first: Found) -> list[Found]:
+    """Without a table: each line is one Gremium, with any date, Zuständigkeit or Ö/N it names."""
+    zust = Vocabulary(ctx.profile.zustaendigkeit)
+    texts = [(strip_label_punct(inline), first)] if strip_label_punct(inline) else []
+    texts += [(ln.text, ctx.found(list(ln.phrases), ln.text)) for ln in lines]
+    out = []
+    for text, where in texts:
+        entry: dict[str, Any] = dict.fromkeys(_KEYS)
+        rest = text
+        dates = find_dates(rest)
+        if dates:
+            parsed, start, end = dates[0]
+            entry["sitzung_am"] = parsed.value
+            rest = f"{rest[:start]} {rest[end:]}"
+        words = rest.split()
+        kept = []
+        for w in words:
+            z = zust.whole(w)
+            if z and entry["zustaendigkeit"] is None:
+                entry["zustaendigkeit"] = z
+            else:
+                kept.append(w)
+        gremium = clean(" ".join(kept)).strip(" ,;()")
+        if gremium:
+            entry["gremium"] = gremium
+            out.append(Found(entry, where.page, where.bbox, where.confidence))
+    return out
+
+
+def _date(text: str) -> Any:
+    dates = find_dates(text)
+    return dates[0][0].value if dates else None
+
+
+def _zust(vocab: Vocabulary, text: str) -> str | None:
+    if not text.strip():
+        return None
+    match = vocab.fuzzy(text)
+    return match[0] if match else None
+
+
+def _public(vocab: Vocabulary, text: str, marks: Any) -> bool | None:
+    if marks:
+        return bool(marks[0].checked)
+    name = vocab.whole(text) if text.strip() else None
+    return {"true": True, "false": False}.get(name or "")

@@ -1,0 +1,91 @@
+"""The document's kind (Vorlagenart) and, where no label names it, its title (Betreff)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import Context, Found
+from .lines import Line, Phrase
+from .normalize import join_lines, strip_label_punct
+from .vocab import Vocabulary
+
+_TOP_SHARE = 0.55  # the kind of document is printed in the upper half of its first page
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    art: Found
+    line: Line
+    rest: str  # the title's words after the Vorlagenart ("Antrag: <rest>")
+
+
+def find_vorlagenart(ctx: Context, label_lines: set[int]) -> Title | None:
+    vocab = Vocabulary({a: [a] for a in ctx.profile.vorlagenarten})
+    page = ctx.page(1)
+    for line in ctx.lines:
+        if line.page != 1 or line.bbox.top > page.height * _TOP_SHARE:
+            break
+        if line.index in label_lines:
+            continue
+        for phrase in line.phrases[:2]:
+            hit = vocab.prefix(phrase.words)
+            if hit is None or phrase.words[hit.nwords - 1].text.endswith(("-", "/")):
+                continue
+            rest_words = phrase.words[hit.nwords:]
+            if rest_words and not _title_like(rest_words[0].text, hit.strong):
+                continue
+            art = " ".join(w.text for w in phrase.words[:hit.nwords]).rstrip(":")
+            rest = " ".join(w.text for w in rest_words)
+            return Title(ctx.found([Phrase(phrase.page, phrase.words[:hit.nwords])], art), line,
+                         strip_label_punct(rest))
+    return None
+
+
+def _title_like(next_word: str, colon: bool) -> bool:
+    """"Antrag: X", "Antrag zur …", "Antrag der Fraktion …" — not "Vorlage-Nr." or a sentence."""
+    return colon or next_word.lower() in {"zur", "zum", "zu", "der", "des", "die", "betreffend",
+                                          "betr.", "über", "auf", "für", "nach", "gemäß", "vom", "von"}
+
+
+def title_betreff(ctx: Context, title: Title) -> Found | None:
+    """A letter's title line ("Antrag zur Erweiterung …") and its wrapped continuation."""
+    lines = [title.line, *_continuation(ctx, title.line)]
+    if title.rest and title.line.text.split(" ", 1)[0].rstrip().endswith(":"):
+        texts = [title.rest, *[ln.text for ln in lines[1:]]]
+    else:
+        texts = [ln.text for ln in lines]
+    text = join_lines(texts)
+    if len(text.split()) < 2:
+        return None
+    return ctx.found([p for ln in lines for p in ln.phrases], text)
+
+
+def bold_betreff(ctx: Context, after: int) -> Found | None:
+    """The first bold block after the header labels, before any section (Frankenthal style)."""
+    for line in ctx.lines:
+        if line.index <= after or line.page != 1:
+            continue
+        if ctx.is_boundary(line):
+            return None
+        if all(p.bold for p in line.phrases) and len(line.text) > 8:
+            block = [line, *_continuation(ctx, line, bold=True)]
+            return ctx.found([p for ln in block for p in ln.phrases],
+                             join_lines([ln.text for ln in block]))
+    return None
+
+
+def _continuation(ctx: Context, first: Line, bold: bool = False) -> list[Line]:
+    out: list[Line] = []
+    prev = first
+    for line in ctx.lines_after(first):
+        if line.page != first.page or ctx.is_boundary(line):
+            break
+        if line.bbox.top - prev.bbox.bottom > 0.7 * ctx.line_height(line):
+            break
+        if bold and not all(p.bold for p in line.phrases):
+            break
+        if not bold and abs(line.bbox.height - first.bbox.height) > 2.5:
+            break
+        out.append(line)
+        prev = line
+    return out

@@ -1,0 +1,131 @@
+"""Words → text lines → phrases (runs of words without a wide gap or a rule between them)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..geometry import BBox, union
+from ..pagemodel import Mark, Page, Word
+from .normalize import fold
+
+# Within a phrase, words are one space apart; a gap wider than this many line heights separates
+# a label from its value or one table column from the next.
+_PHRASE_GAP = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    page: int
+    words: tuple[Word, ...]
+
+    @property
+    def bbox(self) -> BBox:
+        return union(w.bbox for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    @property
+    def confidence(self) -> float:
+        return min(w.confidence for w in self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    page: int
+    index: int  # reading order over the whole document
+    phrases: tuple[Phrase, ...]
+
+    @property
+    def bbox(self) -> BBox:
+        return union(p.bbox for p in self.phrases)
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return tuple(w for p in self.phrases for w in p.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.phrases)
+
+    @property
+    def height(self) -> float:
+        return statistics.median(w.bbox.height for w in self.words)
+
+
+def group_lines(words: Sequence[Word]) -> list[list[Word]]:
+    """Cluster words into lines by vertical overlap, each line sorted left to right."""
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.bbox.cy, w.bbox.x0)):
+        for row in reversed(rows[-3:]):
+            ref = row[-1].bbox
+            overlap = min(ref.bottom, w.bbox.bottom) - max(ref.top, w.bbox.top)
+            if overlap > 0.5 * min(ref.height, w.bbox.height):
+                row.append(w)
+                break
+        else:
+            rows.append([w])
+    return [sorted(r, key=lambda w: w.bbox.x0) for r in rows]
+
+
+def _split_points(page: Page, marks: Iterable[Mark]) -> list[BBox]:
+    """Vertical rules and checkboxes split phrases: text on either side belongs apart."""
+    pts = [s.bbox for s in page.segments if s.is_vertical and s.bbox.height > 4]
+    pts += [r.bbox for r in page.rects if r.bbox.width < 2.5 and r.bbox.height > 4]
+    pts += [m.bbox for m in marks]
+    return pts
+
+
+def _separated(a: Word, b: Word, splitters: list[BBox], height: float) -> bool:
+    if b.bbox.x0 - a.bbox.x1 > _PHRASE_GAP * height:
+        return True
+    lo, hi = a.bbox.x1 - 0.5, b.bbox.x0 + 0.5
+    cy = (a.bbox.cy + b.bbox.cy) / 2
+    return any(lo <= s.cx <= hi and s.top - 2 <= cy <= s.bottom + 2 for s in splitters)
+
+
+def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]]) -> list[Line]:
+    out: list[Line] = []
+    for page, page_marks in zip(pages, marks, strict=True):
+        splitters = _split_points(page, page_marks)
+        for row in group_lines(page.words):
+            height = statistics.median(w.bbox.height for w in row)
+            phrases: list[list[Word]] = [[row[0]]]
+            for prev, word in zip(row, row[1:], strict=False):
+                if _separated(prev, word, splitters, height):
+                    phrases.append([word])
+                else:
+                    phrases[-1].append(word)
+            out.append(Line(page=page.number, index=len(out),
+                            phrases=tuple(Phrase(page.number, tuple(p)) for p in phrases)))
+    return out
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*\d+\s*-|seite\s*\d+(\s*(von|/)\s*\d+)?|\d+\s*(/|von)\s*\d+|\d+|page\s*\d+.*)$")
+
+
+def running_lines(lines: Sequence[Line], pages: Sequence[Page], margin: float = 0.09) -> set[int]:
+    """Indexes of running headers, footers and page numbers (repeated in the page margins)."""
+    heights = {p.number: p.height for p in pages}
+    in_margin = [ln for ln in lines
+                 if ln.bbox.bottom < heights[ln.page] * margin
+                 or ln.bbox.top > heights[ln.page] * (1 - margin)]
+    drop = {ln.index for ln in in_margin if _PAGE_NUMBER.match(fold(ln.text))}
+    # Text repeated in the margins of several pages (digits ignored: "Seite 2", "VO/2023/1 – 3").
+    shapes: dict[str, set[int]] = {}
+    for ln in in_margin:
+        shapes.setdefault(re.sub(r"\d+", "#", fold(ln.text)), set()).add(ln.page)
+    repeated = {s for s, pgs in shapes.items() if len(pgs) >= 2}
+    drop |= {ln.index for ln in in_margin if re.sub(r"\d+", "#", fold(ln.text)) in repeated}
+    # Continuation headers on later pages mention the page count ("Seite 2 von 3", "- 2 -").
+    drop |= {ln.index for ln in in_margin if ln.page > 1 and re.search(r"seite \d+", fold(ln.text))}
+    return drop

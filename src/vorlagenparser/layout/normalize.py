@@ -1,0 +1,63 @@
+"""Text folding for label matching, and the joining of wrapped lines into text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ſ": "s", "æ": "ae", "œ": "oe"})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "«": '"', "»": '"',
+                         "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+# A line-end hyphen before one of these words is a real hyphen ("Haupt- und Finanzausschuss").
+# clean() keeps typographic quotes (they are part of printed titles) but drops invisible characters.
+_QUOTES_KEEP = str.maketrans({"\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": ""})
+_KEEP_HYPHEN_BEFORE = frozenset({"und", "oder", "bzw", "sowie", "bis", "u"})
+
+
+def fold(text: str) -> str:
+    """Lower case, umlauts spelled out, ß → ss, punctuation to single spaces."""
+    text = unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def key(text: str) -> str:
+    """fold() without spaces: "Ja-Stimmen" and "Ja Stimmen" and "JASTIMMEN" are equal."""
+    return fold(text).replace(" ", "")
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace, normalise soft hyphens and non-breaking spaces."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES_KEEP)).strip()
+
+
+
+def normalise_for_compare(text: str) -> str:
+    return _SPACES.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines with spaces; rejoin words hyphenated at a line end."""
+    out = ""
+    for raw in lines:
+        line = clean(raw)
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        first = line.split(" ", 1)[0]
+        if (len(out) >= 2 and out.endswith("-") and out[-2].isalpha() and first[:1].islower()
+                and first.rstrip(".,;") not in _KEEP_HYPHEN_BEFORE):
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+def strip_label_punct(text: str) -> str:
+    """Remove the punctuation that separates a label from its value (": ", "- ", dots)."""
+    return text.strip().lstrip(":;-–—=.").strip()

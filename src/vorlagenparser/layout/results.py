@@ -1,0 +1,158 @@
+"""Beratungsergebnis: a grid with one row per Gremium, or a form block of labelled boxes.
+
+Both produce entries whose boolean keys come from checkboxes (a printed box that is not ticked
+is False; a key without a printed box stays None) and whose vote counts come from numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..geometry import BBox, contains
+from ..model import Beratungsergebnis
+from ..pagemodel import Mark
+from ..parsing.dates import find_dates
+from ..parsing.numbers import parse_count
+from .context import Context, TiedMark
+from .lines import Line
+from .normalize import clean
+from .tables import Table, header_labels
+from .vocab import Vocabulary
+
+KEYS = tuple(Beratungsergebnis.model_fields)
+COUNT_KEYS = frozenset({"ja_stimmen", "nein_stimmen", "enthaltungen"})
+BOOL_KEYS = frozenset(k for k in KEYS if k not in COUNT_KEYS | {"gremium", "sitzung_am", "top"})
+_TICK_TEXT = frozenset({"x", "X", "✓", "✔", "✗", "✘", "×"})
+
+
+@dataclass
+class Entry:
+    values: dict[str, Any] = field(default_factory=lambda: dict.fromkeys(KEYS))
+    boxes: list[tuple[TiedMark, str]] = field(default_factory=list)  # (mark, key)
+    page: int = 1
+    bbox: BBox | None = None
+
+
+def entries_from_table(ctx: Context, table: Table) -> list[Entry]:
+    out = []
+    ticked_cols = {i for row in table.rows for i in row.marks} | {
+        i for row in table.rows for i in row.cells if row.text(i) in _TICK_TEXT}
+    for row in table.rows:
+        entry = Entry(page=row.page, bbox=row.bbox)
+        for i, col in enumerate(table.columns):
+            name, text = col.name, row.text(i)
+            if name in ("gremium", "top"):
+                entry.values[name] = clean(text) or None
+            elif name == "sitzung_am":
+                dates = find_dates(text)
+                entry.values[name] = dates[0][0].value if dates else None
+            elif name in COUNT_KEYS:
+                entry.values[name] = parse_count(text)
+            elif name in BOOL_KEYS:
+                marks = row.marks.get(i, [])
+                if marks:
+                    tied = TiedMark(marks[0], row.page, col.label, col.header, name)
+                    entry.values[name] = marks[0].checked
+                    entry.boxes.append((tied, name))
+                elif text in _TICK_TEXT:
+                    entry.values[name] = True
+                elif i in ticked_cols:
+                    entry.values[name] = False
+        if any(entry.values[k] is not None for k in KEYS):
+            out.append(entry)
+    return out
+
+
+def entries_from_form(ctx: Context, lines: list[Line], tied: list[TiedMark]) -> list[Entry]:
+    """A form block: boxes tied to labels; a key seen again starts the next Gremium's entry."""
+    entries: list[Entry] = []
+    current = Entry()
+    for t in sorted(tied, key=lambda t: (t.page, round(t.mark.bbox.top / 4), t.mark.bbox.x0)):
+        key = t.key if t.key in KEYS else None
+        if key is not None and key in BOOL_KEYS and current.values[key] is not None:
+            entries.append(current)
+            current = Entry()
+        if current.bbox is None:
+            current.page = t.page
+        current.bbox = t.mark.bbox if current.bbox is None else _grow(current.bbox, t.mark.bbox)
+        if key in COUNT_KEYS:
+            current.values[key] = _count_in_box(ctx, t.page, t.mark)
+        elif key in BOOL_KEYS:
+            current.values[key] = t.mark.checked
+            current.boxes.append((t, key))
+    entries.append(current)
+    entries = [e for e in entries if e.bbox is not None]
+    if not entries:
+        entries = [Entry(page=lines[0].page if lines else 1)]
+    _labelled_values(ctx, lines, entries)
+    return entries
+
+
+def _grow(a: BBox, b: BBox) -> BBox:
+    return BBox(min(a.x0, b.x0), min(a.top, b.top), max(a.x1, b.x1), max(a.bottom, b.bottom))
+
+
+def _count_in_box(ctx: Context, page_no: int, mark: Mark) -> int | None:
+    words = [w for w in ctx.page(page_no).words if contains(mark.bbox.expand(2), w.bbox, tol=1)]
+    return parse_count(" ".join(w.text for w in words)) if words else None
+
+
+def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> None:
+    """Gremium / Sitzung am / TOP and typed vote counts, printed as label + value in the block."""
+    columns = ctx.profile.tables.get("beratungsergebnis")
+    vocab = Vocabulary(columns.columns if columns else {})
+    if not vocab:
+        return
+    for li, line in enumerate(lines):
+        for name, _label, box in header_labels(line, vocab):
+            if name not in ("gremium", "sitzung_am", "top", *COUNT_KEYS):
+                continue
+            entry = _entry_for(entries, line.page, box)
+            if entry is None or entry.values.get(name) is not None:
+                continue
+            text = _value_right(line, box) or _value_below(lines[li + 1:li + 3], box)
+            if not text or ctx.checkbox_labels.fuzzy(text) or vocab.fuzzy(text):
+                continue  # the next label, not a value: the field was left blank
+            if name == "sitzung_am":
+                dates = find_dates(text)
+                entry.values[name] = dates[0][0].value if dates else None
+            elif name in COUNT_KEYS:
+                entry.values[name] = parse_count(text)
+            else:
+                entry.values[name] = clean(text)
+
+
+def _entry_for(entries: list[Entry], page: int, box: BBox) -> Entry | None:
+    """The entry whose boxes are nearest below or beside the label (entries run top to bottom)."""
+    best = None
+    for e in entries:
+        if e.bbox is None or e.page != page:
+            continue
+        if e.bbox.top - 40 <= box.cy <= e.bbox.bottom + 40 or best is None:
+            best = e
+    return best or (entries[0] if entries else None)
+
+
+def _value_right(line: Line, box: BBox) -> str:
+    words = [w for w in line.words if w.bbox.x0 >= box.x1 - 0.5]
+    if not words:
+        return ""
+    first = words[0]
+    if first.bbox.x0 - box.x1 > 3 * first.bbox.height:
+        return ""
+    out = [first]
+    for w in words[1:]:
+        if w.bbox.x0 - out[-1].bbox.x1 > first.bbox.height:
+            break
+        out.append(w)
+    text = " ".join(w.text for w in out).lstrip(":").strip()
+    return text if any(c.isalnum() for c in text) else ""
+
+
+def _value_below(lines: list[Line], box: BBox) -> str:
+    for line in lines:
+        under = [w for w in line.words if w.bbox.x0 < box.x1 + 4 and w.bbox.x1 > box.x0 - 4]
+        if under:
+            return " ".join(w.text for w in under)
+    return ""

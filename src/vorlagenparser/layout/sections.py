@@ -1,0 +1,120 @@
+"""Section headings and section text: from a heading to the next boundary, across pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import Context, Found
+from .lines import Line, Phrase
+from .normalize import clean, join_lines, strip_label_punct
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    name: str
+    line: Line
+    label: Phrase  # the heading words only
+    rest: tuple[Phrase, ...]  # text printed on the heading's line after the heading
+
+
+def find_headings(ctx: Context) -> list[Heading]:
+    """Lines whose first phrase starts with a section heading, printed as a heading."""
+    out: list[Heading] = []
+    for line in ctx.lines:
+        first = line.phrases[0]
+        hit = ctx.sections.prefix(first.words)
+        if hit is None:
+            continue
+        words = first.words
+        alone = hit.nwords == len(words)
+        bold_head = all(w.bold for w in words[:hit.nwords]) and not all(w.bold for w in words)
+        if not (hit.strong or alone or bold_head or (first.bold and len(line.phrases) == 1)):
+            continue
+        label = Phrase(first.page, words[:hit.nwords])
+        rest_words = words[hit.nwords:]
+        rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + line.phrases[1:]
+        out.append(Heading(hit.name, line, label, rest))
+    return out
+
+
+def section_lines(ctx: Context, start: Line) -> list[Line]:
+    """The lines after `start` up to the next boundary (heading, label, table, box, signature)."""
+    out = []
+    for line in ctx.lines_after(start):
+        if ctx.is_boundary(line):
+            break
+        out.append(line)
+    return out
+
+
+def paragraphs(ctx: Context, lines: list[Line]) -> str:
+    """Join lines into paragraphs ("\\n" between them); a wide vertical gap starts a paragraph."""
+    paras: list[list[str]] = []
+    prev: Line | None = None
+    for line in lines:
+        gap = line.bbox.top - prev.bbox.bottom if prev is not None and prev.page == line.page else 0.0
+        bullet = line.text.lstrip()[:1] in "-•–·*" or _numbered(line.text)
+        if prev is None or gap > 0.75 * ctx.line_height(line) or bullet:
+            paras.append([])
+        paras[-1].append(line.text)
+        prev = line
+    return "\n".join(join_lines(p) for p in paras if p)
+
+
+def _numbered(text: str) -> bool:
+    head = text.lstrip().split(" ", 1)[0]
+    return len(head) <= 4 and head[:-1].isdigit() and head[-1:] in ".)"
+
+
+def section_text(ctx: Context, heading: Heading) -> Found | None:
+    body = section_lines(ctx, heading.line)
+    inline = strip_label_punct(" ".join(p.text for p in heading.rest))
+    text = paragraphs(ctx, body)
+    full = "\n".join(t for t in (clean(inline), text) if t)
+    if not full:
+        return None
+    phrases = list(heading.rest) + [p for ln in body for p in ln.phrases]
+    return ctx.found(phrases or [heading.label], full)
+
+
+def section_items(ctx: Context, heading: Heading) -> list[Found]:
+    """A list section (Anlagen): one item per bullet, number or line; wrapped items rejoined."""
+    items: list[list[Line]] = []
+    inline = strip_label_punct(" ".join(p.text for p in heading.rest))
+    out: list[Found] = []
+    if inline:
+        out.append(ctx.found(list(heading.rest), _strip_item(inline)))
+    prev: Line | None = None
+    for line in section_lines(ctx, heading.line):
+        starts_item = prev is None or _is_item_start(line) or (
+            line.bbox.top - prev.bbox.bottom > 0.6 * ctx.line_height(line)) or not _continues(prev, line)
+        if starts_item:
+            items.append([])
+        items[-1].append(line)
+        prev = line
+    for group in items:
+        text = _strip_item(join_lines([ln.text for ln in group]))
+        if text:
+            out.append(ctx.found([p for ln in group for p in ln.phrases], text))
+    return out
+
+
+def _is_item_start(line: Line) -> bool:
+    t = line.text.lstrip()
+    return t[:1] in "-•–·*" or _numbered(t)
+
+
+def _continues(prev: Line, line: Line) -> bool:
+    """A wrapped item line starts lower case, or after a line ending in a hyphen or comma."""
+    t = line.text.lstrip()
+    return bool(t) and (t[0].islower() or prev.text.rstrip().endswith(("-", ",")))
+
+
+def _strip_item(text: str) -> str:
+    t = text.strip()
+    if t[:1] in "-•–·*":
+        t = t[1:]
+    head = t.lstrip().split(" ", 1)
+    if len(head) == 2 and _numbered(head[0] + " "):
+        t = head[1]
+    return t.strip()

@@ -1,0 +1,73 @@
+"""Place-and-date lines ("Frankenthal, 07.02.2023", "Erlangen, den 7.7.2022") and who signed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..parsing.dates import find_dates
+from .context import Context, Found
+from .lines import Line
+from .normalize import clean, key
+from .vocab import Vocabulary
+
+_PLACE = re.compile(r"^\s*(?:\d{5}\s+)?(?P<ort>[A-ZÄÖÜ][\wäöüÄÖÜß.\- /()]{1,60}?)\s*,\s*(?:den\s+|am\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceDate:
+    line: Line
+    phrase_index: int
+    ort: str
+    datum: Found
+
+
+def place_dates(ctx: Context) -> list[PlaceDate]:
+    out = []
+    for line in ctx.lines:
+        for i, phrase in enumerate(line.phrases):
+            text = phrase.text
+            dates = find_dates(text)
+            if not dates:
+                continue
+            parsed, start, end = dates[0]
+            m = _PLACE.match(text[:start])
+            if m is None or text[end:].strip(" .,"):
+                continue
+            datum = ctx.found([phrase], parsed.value, raw=None if parsed.value else parsed.raw)
+            out.append(PlaceDate(line, i, clean(m.group("ort")), datum))
+    return out
+
+
+def signer(ctx: Context, after: Line, max_lines: int = 7) -> Found | None:
+    """The first line below `after` that names a person (not a role, greeting or 'gez.')."""
+    roles = {key(r) for r in ctx.profile.signature_roles}
+    prefixes = Vocabulary({"p": ctx.profile.signature_prefixes})
+    for line in ctx.lines_after(after)[:max_lines]:
+        if line.page != after.page and line.index - after.index > 2:
+            break
+        if line.index in ctx.boundaries:
+            break
+        for phrase in line.phrases:
+            words = list(phrase.words)
+            hit = prefixes.prefix(words)
+            if hit is not None:
+                words = words[hit.nwords:]
+            text = clean(" ".join(w.text for w in words))
+            if not text or key(text) in roles or _role_prefix(text, roles):
+                continue
+            if _looks_like_name(text):
+                return ctx.found([phrase], text)
+    return None
+
+
+def _role_prefix(text: str, roles: set[str]) -> bool:
+    k = key(text)
+    return any(k.startswith(r) and len(r) >= 6 for r in roles)
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 6 or any(c.isdigit() for c in text) or text.endswith((":", ".")):
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) - 2)

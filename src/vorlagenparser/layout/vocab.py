@@ -1,0 +1,69 @@
+"""Label vocabularies: find which field a phrase (or its first words) names."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..pagemodel import Word
+from .normalize import key
+
+_MAX_LABEL_WORDS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    name: str  # the field/column/key the label stands for
+    nwords: int  # how many leading words the label takes
+    strong: bool  # ends with a colon, or nothing follows: certainly a label
+    exact: bool  # the label key equals a vocabulary entry (not just a prefix of one)
+
+
+class Vocabulary:
+    """Folded label keys → names; matching ignores case, umlaut spelling, punctuation and spaces."""
+
+    def __init__(self, entries: Mapping[str, Sequence[str]]) -> None:
+        self._keys: dict[str, str] = {}
+        for name, labels in entries.items():
+            for label in labels:
+                self._keys.setdefault(key(label), name)
+        self._keys.pop("", None)
+        self._prefix_keys = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
+
+    def __bool__(self) -> bool:
+        return bool(self._keys)
+
+    def whole(self, text: str) -> str | None:
+        """The name of a vocabulary entry equal to the whole text."""
+        return self._keys.get(key(text))
+
+    def fuzzy(self, text: str) -> tuple[str, float] | None:
+        """Exact (1.0), text starts with a label (0.85), or a truncated label (0.7)."""
+        k = key(text)
+        if not k:
+            return None
+        if k in self._keys:
+            return self._keys[k], 1.0
+        for entry in self._prefix_keys:
+            if k.startswith(entry):
+                return self._keys[entry], 0.85
+        if len(k) >= 6:
+            for entry in self._prefix_keys:
+                if entry.startswith(k):
+                    return self._keys[entry], 0.7
+        return None
+
+    def prefix(self, words: Sequence[Word]) -> Hit | None:
+        """The longest label formed by the first words (a colon may end it)."""
+        best: Hit | None = None
+        text = ""
+        for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
+            text = f"{text} {word.text}"
+            name = self._keys.get(key(text))
+            if name is not None:
+                colon = word.text.rstrip().endswith(":") or (
+                    n < len(words) and words[n].text.startswith(":"))
+                best = Hit(name, n, strong=colon or n == len(words), exact=True)
+            if word.text.rstrip().endswith(":"):
+                break  # a label never runs past its colon
+        return best

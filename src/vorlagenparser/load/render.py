@@ -1,0 +1,86 @@
+"""PDF pages → grayscale images (pypdfium2), for OCR and raster checkbox detection.
+
+Pages are rendered as displayed: the page's own /Rotate is applied, so pixel ``(x, y)`` is
+``(x, y) * dpi / 72`` in the page points pdfplumber reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+import pypdfium2 as pdfium
+
+from ..errors import EncryptedPdfError, InputFileError
+from ..pagemodel import GrayImage
+
+__all__ = ["pdf_page_has_images", "render_pdf_page", "render_pdf_pages"]
+
+_MAX_PIXELS = 120_000_000  # A3 at 600 dpi is 70 Mpx; beyond this, a page is broken or hostile
+
+
+@contextmanager
+def _open(path: str) -> Iterator[Any]:
+    try:
+        doc = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedPdfError("PDF is password protected", path) from exc
+        raise InputFileError(f"cannot open PDF for rendering: {exc}", path) from exc
+    try:
+        yield doc
+    finally:
+        doc.close()
+
+
+def render_pdf_page(path: str, page_index: int, dpi: int) -> GrayImage:
+    """Render one page (0-based index) as a grayscale uint8 array at ``dpi``."""
+    return next(render_pdf_pages(path, [page_index], dpi))
+
+
+def render_pdf_pages(path: str, page_indices: Iterable[int], dpi: int) -> Iterator[GrayImage]:
+    """Render several pages with the document opened once, in the order given."""
+    with _open(path) as doc:
+        for index in page_indices:
+            yield _render(doc, index, dpi, path)
+
+
+def _render(doc: Any, index: int, dpi: int, path: str) -> GrayImage:
+    if not 0 <= index < len(doc):
+        raise InputFileError(f"page {index + 1} does not exist ({len(doc)} pages)", path)
+    page = doc[index]
+    try:
+        width, height = page.get_size()
+        if width * height * (dpi / 72) ** 2 > _MAX_PIXELS:
+            raise InputFileError(
+                f"page {index + 1} is too large to render at {dpi} dpi "
+                f"({width / 72:.0f} × {height / 72:.0f} in)", path)
+        bitmap = page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True)
+        array = bitmap.to_numpy()
+    except pdfium.PdfiumError as exc:
+        raise InputFileError(f"cannot render page {index + 1}: {exc}", path) from exc
+    finally:
+        page.close()
+    if array.ndim == 3:  # some pdfium builds return (h, w, 1) for grayscale bitmaps
+        array = array[:, :, 0]
+    # Copy: the bitmap's buffer is freed with the bitmap.
+    return np.array(array, dtype=np.uint8, copy=True)
+
+
+def pdf_page_has_images(path: str, page_index: int, min_area_fraction: float = 0.2) -> bool:
+    """True if image objects cover at least ``min_area_fraction`` of the page (a scan inside)."""
+    with _open(path) as doc:
+        if not 0 <= page_index < len(doc):
+            return False
+        page = doc[page_index]
+        try:
+            width, height = page.get_size()
+            covered = 0.0
+            for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+                left, bottom, right, top = obj.get_bounds()
+                covered += max(0.0, right - left) * max(0.0, top - bottom)
+        finally:
+            page.close()
+    return covered >= min_area_fraction * width * height

@@ -1,0 +1,255 @@
+"""The OCR stage: decide which pages need OCR, then make them upright and recognise them.
+
+Two public functions compose the stage: :func:`needs_ocr` (a decision with a reason, logged) and
+:func:`prepare_document` (the recipe: image → orientation → skew → upright frame → engine →
+words in frame points + the transform back to the original page). Pages that need no OCR pass
+through unchanged. Uncertainty becomes ``Page.notes``; only "this file cannot be processed"
+raises (MissingDependencyError, OcrError from a broken engine).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from ..errors import OcrError
+from ..geometry import Affine, BBox
+from ..options import ExtractOptions
+from ..pagemodel import Document, GrayImage, Grid, Page, Segment, Word
+from . import orientation as orient
+from .engine import OcrEngine, OcrTimeoutError, OcrWord, default_engine
+
+__all__ = ["OcrEngine", "OcrWord", "needs_ocr", "prepare_document"]
+
+log = logging.getLogger(__name__)
+
+# --- the decision ---------------------------------------------------------------------------
+
+_CID = re.compile(r"\(cid:\d+\)")
+_MIN_CHARS = 40  # fewer characters than a short sentence: a stamp or page number on a scan
+_LOW_CONFIDENCE = 0.6
+_BLANK_INK = 0.0015  # share of ink pixels below which a page is blank (specks, punch holes)
+_OWN_ORIENTATION_OK = 0.35  # our own check is trusted above this; else tesseract OSD decides
+_OSD_OK = 2.0  # OSD confidence worth acting on (tesseract's scale; 15 is "very sure")
+
+
+def needs_ocr(page: Page, options: ExtractOptions, *,
+              has_images: bool | None = None) -> tuple[bool, str]:
+    """Whether ``page`` must be OCR'd, with the reason (also logged at INFO).
+
+    ``has_images`` (PDF pages only) tells whether image objects cover the page: a sparse text
+    layer on a scan (a stamp, a page number) needs OCR, a sparse digital page does not.
+    """
+    decision = _decide(page, options, has_images)
+    log.info("page %d: %s OCR (%s)", page.number, "needs" if decision[0] else "no", decision[1])
+    return decision
+
+
+def _decide(page: Page, options: ExtractOptions, has_images: bool | None) -> tuple[bool, str]:
+    if options.ocr == "never":
+        return False, "OCR disabled by --ocr never"
+    if page.method == "ocr" and page.words:
+        return False, "already recognised"
+    if options.ocr == "always":
+        return True, "forced by --ocr always"
+    text = "".join(w.text for w in page.words)
+    if not text.strip():
+        return True, "no text layer"
+    garbage = _garbage_reason(page, text)
+    if garbage:
+        return True, f"unusable text layer: {garbage}"
+    if len(text) < _MIN_CHARS and has_images is not False:
+        return True, f"text layer has only {len(text)} characters"
+    return False, "usable text layer"
+
+
+def _garbage_reason(page: Page, text: str) -> str | None:
+    """Why a text layer is unusable (broken font encodings, glyph names), or None."""
+    cids = len(_CID.findall(text))
+    if cids >= 3 and cids * 8 > len(text) * 0.1:
+        return f"{cids} (cid:NN) glyphs"
+    chars = [c for c in _CID.sub("", text) if not c.isspace()]
+    if not chars:
+        return "only unmapped glyphs"
+    bad = sum(1 for c in chars if c == "\ufffd" or "\ue000" <= c <= "\uf8ff" or ord(c) < 32)
+    if bad > 0.05 * len(chars):
+        return f"{bad} replacement or private-use characters"
+    alnum = sum(1 for c in chars if c.isalnum())
+    if len(chars) >= 20 and alnum < 0.5 * len(chars):
+        return f"only {alnum / len(chars):.0%} letters and digits"
+    singles = sum(1 for w in page.words if len(w.text.strip()) == 1)
+    if len(page.words) >= 20 and singles > 0.6 * len(page.words):
+        return f"{singles / len(page.words):.0%} one-character words"
+    return None
+
+
+# --- the recipe -----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Upright:
+    image: GrayImage
+    rotation: int
+    skew: float
+    pixel_transform: Affine  # frame pixels → original pixels
+
+
+def prepare_document(doc: Document, options: ExtractOptions,
+                     engine: OcrEngine | None = None) -> Document:
+    """OCR every page that needs it; the others are returned unchanged.
+
+    ``engine`` defaults to tesseract (:func:`default_engine`), created only when a page needs
+    OCR, so text-only PDFs work without tesseract installed.
+    """
+    todo = [_needs(doc, page, options) for page in doc.pages]
+    if not any(todo):
+        return _with_skipped_notes(doc, options)
+    engine = engine or default_engine(options.languages)
+    images = _images(doc, [p for p, need in zip(doc.pages, todo, strict=True) if need], options)
+    pages = [ocr_page(page, *next(images), engine, options) if need else page
+             for page, need in zip(doc.pages, todo, strict=True)]
+    return doc.with_pages(pages)
+
+
+def _needs(doc: Document, page: Page, options: ExtractOptions) -> bool:
+    has_images: bool | None = None
+    if doc.kind == "pdf" and page.words and options.ocr == "auto":
+        text_len = sum(len(w.text) for w in page.words)
+        if text_len < _MIN_CHARS:  # only then does the (slower) image check matter
+            from ..load.render import pdf_page_has_images
+
+            has_images = pdf_page_has_images(doc.path, page.number - 1)
+    return needs_ocr(page, options, has_images=has_images)[0]
+
+
+def _with_skipped_notes(doc: Document, options: ExtractOptions) -> Document:
+    """With --ocr never, image pages stay without text: say so instead of failing silently."""
+    if options.ocr != "never":
+        return doc
+    return doc.with_pages(
+        p.with_(notes=(*p.notes, f"page {p.number}: OCR disabled, the scan has no text"))
+        if p.image is not None and not p.words else p
+        for p in doc.pages)
+
+
+def _images(doc: Document, pages: list[Page],
+            options: ExtractOptions) -> Iterator[tuple[GrayImage, float]]:
+    """(original image, its pixels per point) for each page, rendering PDF pages in one pass."""
+    if doc.kind == "image" or all(p.image is not None for p in pages):
+        for page in pages:
+            assert page.image is not None, "image pages always carry their pixels"
+            yield page.image, page.image_scale
+        return
+    from ..load.render import render_pdf_pages
+
+    for image in render_pdf_pages(doc.path, [p.number - 1 for p in pages], options.dpi):
+        yield image, options.dpi / 72.0
+
+
+def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
+             options: ExtractOptions) -> Page:
+    """One page through the recipe. ``scale`` = pixels of ``image`` per original page point."""
+    started = time.perf_counter()
+    analysis = orient.analyse(image)
+    notes = list(page.notes)
+    if orient.ink_fraction(analysis) < _BLANK_INK:
+        notes.append(f"page {page.number}: blank page, no text recognised")
+        return _result(page, image, scale, _Upright(image, 0, 0.0, Affine()), [], notes)
+    frame = _make_upright(page.number, image, analysis, engine)
+    words = _recognise(page.number, frame.image, scale, engine, options, notes)
+    log.debug("page %d: OCR %.0f ms, %d words", page.number,
+              (time.perf_counter() - started) * 1000, len(words))
+    return _result(page, image, scale, frame, words, notes)
+
+
+def _make_upright(number: int, image: GrayImage, analysis: orient.Analysis,
+                  engine: OcrEngine) -> _Upright:
+    rotation = _orientation(number, image, analysis, engine)
+    skew = orient.estimate_skew(analysis, rotation)
+    frame, pixels = orient.upright(image, rotation, skew)
+    return _Upright(frame, rotation, round(skew, 2), pixels)
+
+
+def _orientation(number: int, image: GrayImage, analysis: orient.Analysis,
+                 engine: OcrEngine) -> int:
+    """Our cheap check first; tesseract's OSD (about 0.2 s) only when that is unsure."""
+    own, own_conf = orient.estimate_orientation(analysis)
+    if own_conf >= _OWN_ORIENTATION_OK:
+        return own
+    try:
+        osd, osd_conf = engine.orientation(image)
+    except OcrError as exc:
+        log.warning("page %d: orientation detection failed: %s", number, exc)
+        osd, osd_conf = 0, 0.0
+    log.debug("page %d: orientation own=%d (%.2f) osd=%d (%.1f)",
+              number, own, own_conf, osd, osd_conf)
+    if osd_conf >= _OSD_OK:
+        return osd
+    return own if own_conf > 0.15 else 0
+
+
+def _recognise(number: int, image: GrayImage, scale: float, engine: OcrEngine,
+               options: ExtractOptions, notes: list[str]) -> list[Word]:
+    dpi = round(scale * 72)
+    try:
+        found = engine.recognise(image, dpi, timeout_s=options.ocr_timeout_s)
+    except OcrTimeoutError as exc:
+        notes.append(f"page {number}: OCR gave up after {options.ocr_timeout_s:g} s ({exc.message})")
+        return []
+    words = [_to_word(w, scale) for w in found if _keep(w)]
+    if not words:
+        notes.append(f"page {number}: no text recognised")
+    return words
+
+
+def _keep(word: OcrWord) -> bool:
+    """Drop noise: symbol-only 'words' tesseract is unsure of (specks, rule fragments)."""
+    return word.width > 0 and word.height > 0 and (
+        any(c.isalnum() for c in word.text) or word.confidence >= 0.5)
+
+
+def _to_word(word: OcrWord, scale: float) -> Word:
+    box = BBox(word.left / scale, word.top / scale,
+               (word.left + word.width) / scale, (word.top + word.height) / scale)
+    return Word(text=word.text, bbox=box, size=word.height / scale,
+                confidence=round(word.confidence, 4))
+
+
+def _result(page: Page, image: GrayImage, scale: float, frame: _Upright,
+            words: list[Word], notes: list[str]) -> Page:
+    height_px, width_px = frame.image.shape
+    confidence = (sum(w.confidence for w in words) / len(words)) if words else None
+    if confidence is not None and confidence < _LOW_CONFIDENCE:
+        notes.append(f"page {page.number}: OCR confidence {confidence:.2f} is low")
+    transform = (Affine() if frame.pixel_transform.is_identity
+                 else orient.frame_to_original(frame.pixel_transform, scale, scale))
+    return _into_frame(page, transform.inverse()).with_(
+        method="ocr", words=tuple(words), image=frame.image, image_scale=scale,
+        width=width_px / scale, height=height_px / scale,
+        rotation=frame.rotation, skew_degrees=frame.skew, transform=transform,
+        original_width=page.original_width or page.width,
+        original_height=page.original_height or page.height,
+        ocr_confidence=None if confidence is None else round(confidence, 4),
+        notes=tuple(notes))
+
+
+def _into_frame(page: Page, to_frame: Affine) -> Page:
+    """Move a PDF page's vector objects (original points) into the new upright frame."""
+    if to_frame.is_identity or not (page.rects or page.segments or page.widgets or page.grids):
+        return page
+
+    def seg(s: Segment) -> Segment:
+        (x0, y0), (x1, y1) = to_frame.point(s.x0, s.y0), to_frame.point(s.x1, s.y1)
+        return replace(s, x0=x0, y0=y0, x1=x1, y1=y1)
+
+    def grid(g: Grid) -> Grid:
+        rows = tuple(tuple(None if c is None else to_frame.box(c) for c in row) for row in g.rows)
+        return Grid(bbox=to_frame.box(g.bbox), rows=rows)
+
+    return page.with_(
+        rects=tuple(replace(r, bbox=to_frame.box(r.bbox)) for r in page.rects),
+        segments=tuple(seg(s) for s in page.segments),
+        widgets=tuple(replace(w, bbox=to_frame.box(w.bbox)) for w in page.widgets),
+        grids=tuple(grid(g) for g in page.grids))

@@ -1,0 +1,1 @@
+"""Pure parsers for printed values (dates, counts): text in, value or a reason out."""

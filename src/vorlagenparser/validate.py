@@ -1,0 +1,155 @@
+"""RawVorlage → validated Vorlage: provenance in original page coordinates, warnings, review flag.
+
+Problems in one part (an entry that does not validate) become warnings; the document still
+comes out. Only a model that cannot be built at all raises.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .geometry import BBox
+from .layout.assemble import RawVorlage
+from .layout.context import Found
+from .model import (
+    Beratungsergebnis,
+    BeratungsfolgeEintrag,
+    Checkbox,
+    PageInfo,
+    Provenance,
+    Source,
+    Unterzeichnung,
+    Vorlage,
+)
+from .pagemodel import Document, Page
+from .profiles.model import Profile
+
+SCALARS = ("vorlagenart", "vorlagennummer", "aktenzeichen", "datum", "federfuehrung", "hinweis",
+           "betreff", "beschlussvorschlag", "begruendung", "finanzielle_auswirkungen")
+
+
+class _Builder:
+    def __init__(self, doc: Document, profile: Profile) -> None:
+        self.doc = doc
+        self.profile = profile
+        self.provenance: dict[str, Provenance] = {}
+        self.warnings: list[str] = []
+        self.low_confidence = False
+
+    def box(self, page_no: int, bbox: BBox) -> list[float]:
+        page = self.doc.pages[page_no - 1]
+        b = page.to_original(bbox)
+        w = page.original_width or page.width
+        h = page.original_height or page.height
+        x0, x1 = sorted((min(max(b.x0, 0.0), w), min(max(b.x1, 0.0), w)))
+        t, bt = sorted((min(max(b.top, 0.0), h), min(max(b.bottom, 0.0), h)))
+        return [round(x0, 2), round(t, 2), round(x1, 2), round(bt, 2)]
+
+    def note(self, path: str, found: Found) -> None:
+        page = self.doc.pages[found.page - 1]
+        conf = round(max(0.0, min(1.0, found.confidence)), 3)
+        self.provenance[path] = Provenance(page=found.page, bbox=self.box(found.page, found.bbox),
+                                           method=page.method, confidence=conf, raw=found.raw)
+        if conf < self.profile.review_threshold:
+            self.low_confidence = True
+            self.warnings.append(f"{path}: low confidence {conf:.2f}")
+
+    def model(self, cls: type[BaseModel], data: dict[str, Any], path: str) -> Any:
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(x) for x in err["loc"])
+            self.warnings.append(f"{path}: dropped, {where}: {err['msg']}")
+            return None
+
+
+def to_vorlage(raw: RawVorlage, doc: Document, profile: Profile, version: str) -> Vorlage:
+    b = _Builder(doc, profile)
+    data: dict[str, Any] = {}
+    for name in SCALARS:
+        found = raw.fields.get(name)
+        if found is None:
+            continue
+        if found.value is not None or found.raw:
+            b.note(name, found)
+        data[name] = found.value
+    data["beratungsfolge"] = _folge(b, raw.beratungsfolge)
+    data["beratungsergebnis"] = _ergebnis(b, raw)
+    data["unterzeichnung"] = _unterzeichnung(b, raw.unterzeichnung)
+    data["anlagen"] = _anlagen(b, raw.anlagen)
+    data["checkboxes"] = _checkboxes(b, raw)
+    warnings = [*_page_notes(doc.pages), *raw.warnings, *b.warnings]
+    return Vorlage(source=_source(doc, profile, version), provenance=b.provenance,
+                   warnings=warnings, needs_review=bool(warnings) or b.low_confidence, **data)
+
+
+def _source(doc: Document, profile: Profile, version: str) -> Source:
+    pages = [PageInfo(number=p.number, method=p.method, width=round(p.original_width or p.width, 2),
+                      height=round(p.original_height or p.height, 2), rotation=_rotation(p.rotation),
+                      ocr_confidence=None if p.ocr_confidence is None else round(p.ocr_confidence, 3))
+             for p in doc.pages]
+    return Source(filename=doc.filename, sha256=doc.sha256, page_count=len(pages), pages=pages,
+                  profile=profile.name, extractor_version=version)
+
+
+def _rotation(value: int) -> Any:
+    return value if value in (0, 90, 180, 270) else 0
+
+
+def _page_notes(pages: tuple[Page, ...]) -> list[str]:
+    return [n for p in pages for n in p.notes]
+
+
+def _folge(b: _Builder, rows: list[Found]) -> list[BeratungsfolgeEintrag]:
+    out = []
+    for found in rows:
+        path = f"beratungsfolge[{len(out)}]"
+        entry = b.model(BeratungsfolgeEintrag, found.value, path)
+        if entry is not None:
+            b.note(path, found)
+            out.append(entry)
+    return out
+
+
+def _ergebnis(b: _Builder, raw: RawVorlage) -> list[Beratungsergebnis]:
+    out = []
+    for i, entry in enumerate(raw.beratungsergebnis):
+        model = b.model(Beratungsergebnis, entry.values, f"beratungsergebnis[{i}]")
+        out.append(model if model is not None else Beratungsergebnis())
+        if entry.bbox is not None:
+            conf = min((t.mark.confidence for t, _ in entry.boxes), default=1.0)
+            b.note(f"beratungsergebnis[{i}]", Found(None, entry.page, entry.bbox, conf))
+    return out
+
+
+def _unterzeichnung(b: _Builder, parts: dict[str, Found]) -> Unterzeichnung:
+    for name, found in parts.items():
+        b.note(f"unterzeichnung.{name}", found)
+    data = {k: v.value for k, v in parts.items()}
+    model = b.model(Unterzeichnung, data, "unterzeichnung")
+    return model if model is not None else Unterzeichnung()
+
+
+def _anlagen(b: _Builder, items: list[Found]) -> list[str]:
+    out = []
+    for found in items:
+        if found.value:
+            b.note(f"anlagen[{len(out)}]", found)
+            out.append(str(found.value))
+    return out
+
+
+def _checkboxes(b: _Builder, raw: RawVorlage) -> list[Checkbox]:
+    out = []
+    for tied, path in raw.checkboxes:
+        m = tied.mark
+        out.append(Checkbox(label=tied.label, checked=m.checked, page=tied.page,
+                            bbox=b.box(tied.page, m.bbox), confidence=round(m.confidence, 3),
+                            source=m.source, field=path))
+        if m.confidence < b.profile.review_threshold:
+            b.low_confidence = True
+    out.sort(key=lambda c: (c.page, c.bbox[1], c.bbox[0]))
+    return out
