@@ -34,6 +34,11 @@ ROW_FIELDS: Final[dict[str, tuple[str, ...]]] = {
 UNTERZEICHNUNG_KEYS: Final = tuple(Unterzeichnung.model_fields)
 CONTENT_KEYS: Final = frozenset(
     {*SCALAR_FIELDS, *LONG_TEXT_FIELDS, *ROW_FIELDS, "unterzeichnung", "anlagen", "checkboxes"})
+# The rows of the accuracy table, in the document's order: header, texts, tables, signature.
+FIELD_GROUPS: Final = (
+    *SCALAR_FIELDS, *LONG_TEXT_FIELDS,
+    *(f"{table}[].{key}" for table, keys in ROW_FIELDS.items() for key in keys),
+    *(f"unterzeichnung.{key}" for key in UNTERZEICHNUNG_KEYS), "anlagen[]")
 # Truth files may carry these, but they describe the run, not the document's content.
 _IGNORED_TRUTH_KEYS: Final = frozenset({"sample"} | (set(Vorlage.model_fields) - CONTENT_KEYS))
 _CHECKBOX_KEYS: Final = frozenset(Checkbox.model_fields)
@@ -538,17 +543,8 @@ def _box_issues(box: PlacedBox, output: PlacedBox | None) -> list[CheckboxIssue]
 # --------------------------------------------------------------------------- helpers
 
 
-def _group_order(group: str) -> tuple[int, str]:
-    # The table follows the document's order: header, texts, tables, signature, Anlagen.
-    head = group.split("[", 1)[0].split(".", 1)[0]
-    order = [*SCALAR_FIELDS, *LONG_TEXT_FIELDS, *ROW_FIELDS, "unterzeichnung", "anlagen"]
-    rank = order.index(head) if head in order else len(order)
-    if head in ROW_FIELDS:
-        key = group.rsplit(".", 1)[-1]
-        return rank, f"{ROW_FIELDS[head].index(key):03d}"
-    if head == "unterzeichnung":
-        return rank, f"{UNTERZEICHNUNG_KEYS.index(group.rsplit('.', 1)[-1]):03d}"
-    return rank, group
+def _group_order(group: str) -> int:
+    return FIELD_GROUPS.index(group) if group in FIELD_GROUPS else len(FIELD_GROUPS)
 
 
 def _jsonable(value: object) -> object:

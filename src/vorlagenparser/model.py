@@ -104,12 +104,16 @@ class Checkbox(_Strict):
 
 class Provenance(_Strict):
     page: PageNumber
-    bbox: Box
-    method: Method
+    bbox: Box | None = Field(description="where the value is printed; null when it is not printed "
+                                         "on a page (method 'metadata')")
+    method: Literal["text", "ocr", "metadata"]
     confidence: Confidence
     raw: str | None = Field(default=None, description="the printed text, when it could not be parsed")
 
-    _box = field_validator("bbox")(_check_box)
+    @field_validator("bbox")
+    @classmethod
+    def _box(cls, value: list[float] | None) -> list[float] | None:
+        return None if value is None else _check_box(value)
 
 
 class Vorlage(_Strict):

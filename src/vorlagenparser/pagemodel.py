@@ -160,6 +160,7 @@ class Document:
     sha256: str
     pages: tuple[Page, ...]
     kind: Literal["pdf", "image"] = "pdf"
+    created: str | None = None  # the file's own creation date (PDF Info CreationDate), raw
 
     def with_pages(self, pages: Iterable[Page]) -> Document:
         return replace(self, pages=tuple(pages))

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .geometry import BBox
+from .parsing.dates import parse_pdf_date
 from .layout.assemble import RawVorlage
 from .layout.context import Found
 from .model import (
@@ -76,6 +77,8 @@ def to_vorlage(raw: RawVorlage, doc: Document, profile: Profile, version: str) -
         if found.value is not None or found.raw:
             b.note(name, found)
         data[name] = found.value
+    if data.get("datum") is None and "datum" not in b.provenance:
+        _metadata_date(b, data)
     data["beratungsfolge"] = _folge(b, raw.beratungsfolge)
     data["beratungsergebnis"] = _ergebnis(b, raw)
     data["unterzeichnung"] = _unterzeichnung(b, raw.unterzeichnung)
@@ -84,6 +87,17 @@ def to_vorlage(raw: RawVorlage, doc: Document, profile: Profile, version: str) -
     warnings = [*_page_notes(doc.pages), *raw.warnings, *b.warnings]
     return Vorlage(source=_source(doc, profile, version), provenance=b.provenance,
                    warnings=warnings, needs_review=bool(warnings) or b.low_confidence, **data)
+
+
+def _metadata_date(b: _Builder, data: dict[str, Any]) -> None:
+    """An undated letter: fall back to the PDF's creation date, flagged for review."""
+    created = parse_pdf_date(b.doc.created) if b.doc.created else None
+    if created is None:
+        return
+    data["datum"] = created
+    b.provenance["datum"] = Provenance(page=1, bbox=None, method="metadata", confidence=0.5,
+                                       raw=b.doc.created)
+    b.warnings.append("datum: not printed in the document; taken from the PDF creation date")
 
 
 def _source(doc: Document, profile: Profile, version: str) -> Source:

@@ -290,12 +290,25 @@ def _inside_ink(gray: GrayImage, binary: GrayImage, box: _Box, scale: float,
     if inner_gray.size == 0:
         return 0.0
     border = gray[box.y0:box.y1, box.x0:box.x1][binary[box.y0:box.y1, box.x0:box.x1] > 0]
-    paper = float(np.percentile(inner_gray, 95)) if inner_gray.size else 255.0
     ink_level = float(np.median(border)) if border.size else 0.0
-    # Half-way between this box's paper and its printed border: adapts to light scans and pens.
-    threshold = (paper + ink_level) / 2 if paper - ink_level > 40 else min(paper - 20, 160.0)
+    paper = _paper_level(gray, box)
+    # Half-way between the paper around this box and its printed border: adapts to light
+    # scans; a filled box stays dark against the paper outside it.
+    threshold = (paper + ink_level) / 2 if paper - ink_level > 40 else paper - 20
     ink = (inner_gray < threshold).astype(np.uint8)
     n, _labels, stats, _c = cv2.connectedComponentsWithStats(ink, connectivity=8)
     speck = (s.speck_mm * scale * 72 / 25.4) ** 2
     area = sum(int(a) for a in stats[1:n, cv2.CC_STAT_AREA] if a >= speck)
     return area / inner_gray.size
+
+
+def _paper_level(gray: GrayImage, box: _Box) -> float:
+    """The paper's grey level in a ring just outside the box (bright percentile: text-proof)."""
+    pad = max(3, box.side // 3)
+    img_h, img_w = gray.shape
+    y0, y1 = max(0, box.y0 - pad), min(img_h, box.y1 + pad)
+    x0, x1 = max(0, box.x0 - pad), min(img_w, box.x1 + pad)
+    ring = gray[y0:y1, x0:x1].copy()
+    ring[box.y0 - y0:box.y1 - y0, box.x0 - x0:box.x1 - x0] = 0  # mask the box itself
+    values = ring[ring > 0]
+    return float(np.percentile(values, 90)) if values.size else 255.0

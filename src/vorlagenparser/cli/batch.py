@@ -61,7 +61,7 @@ def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: f
         raise click.UsageError("--db and --no-db exclude each other")
     if scheduler and executor_name != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
-    options = ExtractOptions(profile=profile, ocr=ocr, languages=languages)  # type: ignore[arg-type]
+    options = ExtractOptions(profile=profile, ocr=ocr, languages=languages)
     writers: list[Writer] = [create("jsonl", jsonl)] if jsonl else []
     if not no_db:
         writers.append(database_writer(db or str(out_dir / DEFAULT_DB_NAME)))

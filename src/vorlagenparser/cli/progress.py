@@ -39,9 +39,10 @@ class PlainProgress:
         if result.status is Status.failed:
             err.print(failure_line(result))
             return
-        detail = f" ({result.pages} p., {result.seconds:.1f} s)" if result.status is Status.done else ""
-        err.print(f"[{report.settled}/{report.total}] {result.status}: "
-                  f"{escape(result.path)}{detail}")
+        done = result.status is Status.done
+        detail = f" ({result.pages} p., {result.seconds:.1f} s)" if done else ""
+        counter = escape(f"[{report.settled}/{report.total}]")
+        err.print(f"{counter} {result.status}: {escape(result.path)}{detail}")
 
 
 class BarProgress:

@@ -24,9 +24,13 @@ class Vocabulary:
 
     def __init__(self, entries: Mapping[str, Sequence[str]]) -> None:
         self._keys: dict[str, str] = {}
+        # Keys whose labels are all capitalised: a lower-case occurrence is running text.
+        self._capital: dict[str, bool] = {}
         for name, labels in entries.items():
             for label in labels:
-                self._keys.setdefault(key(label), name)
+                k = key(label)
+                self._keys.setdefault(k, name)
+                self._capital[k] = self._capital.get(k, True) and not label[:1].islower()
         self._keys.pop("", None)
         self._prefix_keys = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
 
@@ -59,7 +63,12 @@ class Vocabulary:
         text = ""
         for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
             text = f"{text} {word.text}"
-            name = self._keys.get(key(text))
+            k = key(text)
+            name = self._keys.get(k)
+            if name is not None and self._capital.get(k) and words[0].text[:1].islower():
+                name = None
+            if name is not None and word.text.rstrip().endswith("?"):
+                name = None
             if name is not None:
                 colon = word.text.rstrip().endswith(":") or (
                     n < len(words) and words[n].text.startswith(":"))

@@ -25,13 +25,11 @@ _RADIO_FLAG = 1 << 15
 def open_pdf(path: str, filename: str, sha256: str, options: ExtractOptions) -> Document:
     try:
         pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedPdfError("PDF is encrypted with a password", path) from exc
-    except PDFSyntaxError as exc:
-        raise TruncatedPdfError(f"PDF is damaged ({exc})", path) from exc
     except Exception as exc:  # pdfminer raises many plain exception types on broken input
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        if _is_encryption_error(exc):
             raise EncryptedPdfError("PDF is encrypted with a password", path) from exc
+        if _is_instance_in_chain(exc, PDFSyntaxError):
+            raise TruncatedPdfError(f"PDF is damaged ({exc})", path) from exc
         raise InputFileError(f"PDF cannot be read ({type(exc).__name__}: {exc})", path) from exc
     with pdf:
         try:
@@ -41,13 +39,33 @@ def open_pdf(path: str, filename: str, sha256: str, options: ExtractOptions) -> 
             if n > options.max_pages:
                 raise InputFileError(f"PDF has {n} pages, above the limit of {options.max_pages}", path)
             pages = tuple(_load_page(p, i + 1) for i, p in enumerate(pdf.pages))
+            created = _name((pdf.metadata or {}).get("CreationDate")) or None
         except InputFileError:
             raise
-        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-            raise EncryptedPdfError("PDF is encrypted with a password", path) from exc
         except Exception as exc:
+            if _is_encryption_error(exc):
+                raise EncryptedPdfError("PDF is encrypted with a password", path) from exc
             raise InputFileError(f"PDF page cannot be read ({type(exc).__name__}: {exc})", path) from exc
-    return Document(path=path, filename=filename, sha256=sha256, pages=pages, kind="pdf")
+    return Document(path=path, filename=filename, sha256=sha256, pages=pages, kind="pdf",
+                    created=created)
+
+
+def _is_instance_in_chain(exc: BaseException, kind: type[BaseException]) -> bool:
+    """pdfplumber wraps pdfminer's errors; look through the wrapper's args and causes."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, kind) or any(isinstance(a, kind) for a in seen.args):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _is_encryption_error(exc: BaseException) -> bool:
+    return (_is_instance_in_chain(exc, PDFPasswordIncorrect)
+            or _is_instance_in_chain(exc, PDFEncryptionError)
+            or "password" in str(exc).lower())
 
 
 def _load_page(page: Any, number: int) -> Page:

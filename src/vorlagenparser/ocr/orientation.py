@@ -146,16 +146,37 @@ def estimate_orientation(analysis: Analysis) -> tuple[int, float]:
     text turned by 90° gives few, muddled ones (its "words" are smeared letters across lines).
     Confidence 0 means "no idea" (blank page, drawings); callers then ask tesseract's OSD.
     """
-    b0 = _ascender_votes(analysis.binary)
-    b90 = _ascender_votes(cv2.rotate(analysis.binary, cv2.ROTATE_90_CLOCKWISE))
-    m0, m90 = b0[0] - b0[1], b90[0] - b90[1]
-    base, (up, down) = (0, b0) if abs(m0) >= abs(m90) else (90, b90)
+    binary = analysis.binary
+    rotation, conf = _vote(binary, cv2.rotate(binary, cv2.ROTATE_90_CLOCKWISE))
+    if conf >= 0.35:
+        return rotation, conf
+    # A strong skew tilts every word and blurs its profile: straighten both readings, vote again.
+    straight = [_straighten(_rot90(binary, base), estimate_skew(analysis, base))
+                for base in (0, 90)]
+    return _vote(straight[0], straight[1])
+
+
+def _vote(b0: GrayImage, b90: GrayImage) -> tuple[int, float]:
+    """Decide from the page as it is (b0) and turned clockwise by 90° (b90)."""
+    v0, v90 = _ascender_votes(b0), _ascender_votes(b90)
+    m0, m90 = v0[0] - v0[1], v90[0] - v90[1]
+    base, (up, down) = (0, v0) if abs(m0) >= abs(m90) else (90, v90)
     if up + down < 8:
         return base, 0.0
     rotation = base if up > down else (base + 180) % 360
-    direction = (abs(abs(m0) - abs(m90))) / max(1, abs(m0) + abs(m90))
+    direction = abs(abs(m0) - abs(m90)) / max(1, abs(m0) + abs(m90))
     agreement = abs(up - down) / (up + down)
     return rotation, round(direction * agreement, 3)
+
+
+def _straighten(binary: GrayImage, skew: float) -> GrayImage:
+    if abs(skew) < _MIN_SKEW:
+        return binary
+    height, width = binary.shape
+    # OpenCV's positive angles turn counter-clockwise, which undoes a clockwise skew.
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), skew, 1.0)
+    return cv2.warpAffine(binary, matrix, (width, height), flags=cv2.INTER_NEAREST,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=0)
 
 
 def _word_blobs(binary: GrayImage) -> tuple[int, npt.NDArray[np.int32]]:

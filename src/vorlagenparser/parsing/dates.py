@@ -61,16 +61,20 @@ _YEAR = r"(?P<year>\d{4}|\d{2})(?!\d)"
 _NUMERIC = re.compile(
     rf"{_START}(?P<day>\d{{1,2}})\s*\.\s*(?P<month>\d{{1,2}})\s*\.\s*{_YEAR}")
 _NAMED = re.compile(
-    rf"{_START}(?P<day>\d{{1,2}})\s*\.?\s*(?P<name>{_WORD})\.?\s*{_YEAR}")
+    rf"{_START}(?P<day>\d{{1,2}})\s*(?:\.\s*)?(?P<name>{_WORD})\.?\s*{_YEAR}")
 _ISO = re.compile(rf"{_START}(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?!\d)")
 _SLASHED = re.compile(rf"{_START}(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{_YEAR}(?!/)")
 _PATTERNS: Final = (_NUMERIC, _NAMED, _ISO, _SLASHED)
 
 _WEEKDAY_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+# "am Dienstag, den", "Di.,", "den", "vom" ... before the date; the weekday is kept for a check.
 _PREFIX = re.compile(
-    rf"^[\s(\[]*(?:(?P<weekday>{_WEEKDAY_ALT})(?![^\W\d_])\.?\s*,?\s*)?(?:(?:den|am|vom)\s+)?",
+    r"^[\s(\[]*(?:(?:am|vom)\s+)?"
+    rf"(?:(?P<weekday>{_WEEKDAY_ALT})(?![^\W\d_])\.?\s*(?:,\s*)?)?"
+    r"(?:(?:den|am|vom)\s+)?",
     re.IGNORECASE)
-_TRAILING = re.compile(r"[\s.,;:!?)\]]+$")
+# Stripped with str.rstrip, not a regex: "[...]+$" is quadratic on long punctuation runs.
+_TRAILING: Final = " \t\n\r\f\v.,;:!?)]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +99,7 @@ def parse_date(text: str, *, today: date | None = None) -> DateParse:
     folded = text.translate(_FOLD)
     prefix = _PREFIX.match(folded)
     weekday = prefix.group("weekday") if prefix else None
-    core = _TRAILING.sub("", folded[prefix.end() if prefix else 0:])
+    core = folded[prefix.end() if prefix else 0:].rstrip(_TRAILING)
     if not core:
         return DateParse(None, text, "empty")
     for pattern in _PATTERNS:
@@ -186,3 +190,15 @@ def _check_weekday(parsed: DateParse, weekday: str | None) -> DateParse:
     actual = WEEKDAY_NAMES[parsed.value.weekday()]
     return DateParse(parsed.value, parsed.raw,
                      f"printed weekday {weekday!r} does not match the date (a {actual})")
+
+
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+def parse_pdf_date(text: str) -> date | None:
+    """The date part of a PDF date string ("D:20200918194739Z"); None when it is not one."""
+    m = _PDF_DATE.match(text.strip())
+    if m is None:
+        return None
+    parsed = make_date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1), text)
+    return parsed.value

@@ -26,7 +26,7 @@ _GROUPED_INT = re.compile(r"[+-]?[0-9]{1,3}(?:([. ])[0-9]{3})(?:\1[0-9]{3})*")
 _BLANK = re.compile(r"[\s\-./x]*", re.IGNORECASE)
 _LEADING_COUNT = re.compile(r"(?P<number>[0-9]{1,6})(?P<rest>.*)", re.DOTALL)
 _LEADING_WORD = re.compile(r"(?P<word>[^\W\d_]+)(?P<rest>.*)", re.DOTALL)
-_TRAILING = re.compile(r"[\s.,;:!?]+$")
+_TRAILING: Final = " \t\n\r\f\v.,;:!?"
 
 
 def parse_int(text: str) -> int | None:
@@ -46,7 +46,7 @@ def parse_count(text: str) -> int | None:
     A count followed by words is accepted; a second number ("12 3", "12/3", "12,5") makes the
     cell ambiguous, so it gives None rather than a guess.
     """
-    folded = _TRAILING.sub("", text.translate(_FOLD).strip())
+    folded = text.translate(_FOLD).strip().rstrip(_TRAILING)
     if _BLANK.fullmatch(folded):
         return None
     match = _LEADING_COUNT.fullmatch(folded)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from collections.abc import Iterator
@@ -29,6 +30,8 @@ def atomic_open(path: Path) -> Iterator[IO[bytes]]:
         raise OutputError(f"cannot write here: {exc.strerror}", path) from exc
     temp = Path(handle.name)
     try:
+        # mkstemp creates 0600; a finished output gets the usual mode, like open() would give.
+        temp.chmod(0o666 & ~_umask())
         with handle:
             yield handle
             handle.flush()
@@ -72,6 +75,14 @@ def truncate_torn_tail(path: Path) -> None:
             handle.truncate(end)
             handle.flush()
             os.fsync(handle.fileno())
+
+
+@functools.cache
+def _umask() -> int:
+    # The only portable way to read the umask is to set it and put it back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(folder: Path) -> None:

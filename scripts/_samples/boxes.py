@@ -1,0 +1,91 @@
+"""The four ways templates print a checkbox, each recording its truth as it draws.
+
+vector: a drawn square, ticked by strokes, a curve or a fill; glyph: a font character such as
+"☐"/"☒" or a ZapfDingbats code point; typed: "[ ]"/"[x]" in the running text; acroform: a
+form widget whose state lives in the annotation, not in the page content.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+
+from _samples.flow import Flow
+from _samples.fonts import ink_box, width
+
+VECTOR_STYLES = ("x", "check", "check_curve", "fill")
+
+# name → (font, unchecked glyph, checked glyph, overprint): with overprint the checked state is
+# the empty box with the mark printed on top of it, as some RIS exports do. For ZapfDingbats we
+# pass Unicode and reportlab writes the font's own code points ("o", "q", "n", "4", "8", "3",
+# "7"), which is what a text extractor then reports.
+GLYPH_STYLES: dict[str, tuple[str, str, str, bool]] = {
+    "dejavu_x": ("DejaVuSans", "☐", "☒", False),
+    "dejavu_check": ("DejaVuSans", "☐", "☑", False),
+    "zapf_box_filled": ("ZapfDingbats", "\u274f", "\u25a0", False),  # o ❏ / n ■
+    "zapf_box_heavycheck": ("ZapfDingbats", "\u2751", "\u2714", False),  # q ❑ / 4 ✔
+    "zapf_box_ballot": ("ZapfDingbats", "\u274f", "\u2718", False),  # o ❏ / 8 ✘
+    "zapf_overprint_check": ("ZapfDingbats", "\u274f", "\u2713", True),  # o ❏ with 3 ✓ on top
+    "zapf_overprint_x": ("ZapfDingbats", "\u2751", "\u2717", True),  # q ❑ with 7 ✗ on top
+}
+
+
+def vector_box(flow: Flow, x: float, top: float, size: float, checked: bool, style: str,
+               label: str, field: str | None, lw: float = 0.6) -> None:
+    flow.rect(x, top, x + size, top + size, lw=lw)
+    if checked:
+        inset = size * 0.18
+        a, b, c, d = x + inset, top + inset, x + size - inset, top + size - inset
+        if style == "x":
+            flow.line(a, b, c, d, lw=lw * 1.4)
+            flow.line(a, d, c, b, lw=lw * 1.4)
+        elif style == "check":
+            flow.polyline([(a, top + size * 0.55), (x + size * 0.42, d), (c, b)], lw=lw * 1.6)
+        elif style == "check_curve":
+            flow.polyline([(a, top + size * 0.5), (x + size * 0.35, top + size * 0.95),
+                           (x + size * 0.55, top + size * 0.4), (x + size * 1.05, top - size * 0.1)],
+                          lw=lw * 1.6, curve=True)
+        elif style == "fill":
+            flow.rect(a, b, c, d, lw=0, fill_gray=0.0, stroke=False)
+        else:
+            raise ValueError(style)
+    flow.record(label, checked, [x, top, x + size, top + size], field)
+
+
+def glyph_box(flow: Flow, x: float, baseline: float, size: float, checked: bool, style: str,
+              label: str, field: str | None) -> float:
+    """Print a glyph checkbox with its left edge at x; returns the advance width."""
+    font, empty, ticked, overprint = GLYPH_STYLES[style]
+    drawn = [empty, ticked] if (checked and overprint) else [ticked if checked else empty]
+    boxes = []
+    for glyph in drawn:
+        flow.text(x, baseline, glyph, font, size)
+        boxes.append(ink_box(font, glyph, size, x, baseline))
+    union = [min(b[0] for b in boxes), min(b[1] for b in boxes),
+             max(b[2] for b in boxes), max(b[3] for b in boxes)]
+    flow.record(label, checked, union, field)
+    return max(width(g, font, size) for g in drawn)
+
+
+def typed_box(flow: Flow, x: float, baseline: float, font: str, size: float, checked: bool,
+              mark: str, label: str, field: str | None) -> float:
+    """Print "[x]"-style box text; the truth box is the ink of the brackets."""
+    text = f"[{mark if checked else ' '}]"
+    flow.text(x, baseline, text, font, size)
+    flow.record(label, checked, ink_box(font, text, size, x, baseline), field)
+    return width(text, font, size)
+
+
+def acro_box(flow: Flow, x: float, top: float, size: float, checked: bool, style: str,
+             label: str, field: str | None) -> None:
+    """An AcroForm checkbox widget (reportlab writes /AS and the on/off appearance streams)."""
+    name = flow.unique_name("cb")
+    y = flow.g.height - top - size
+
+    def op(c: Canvas) -> None:
+        c.acroForm.checkbox(name=name, tooltip=label, x=x, y=y, size=size, checked=checked,
+                            buttonStyle=style, borderWidth=1, borderColor=colors.black,
+                            fillColor=colors.white, textColor=colors.black, forceBorder=True)
+
+    flow.add(op)
+    flow.record(label, checked, [x, top, x + size, top + size], field)

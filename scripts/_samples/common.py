@@ -1,0 +1,151 @@
+"""Pieces shared by the layouts: the result record, running headers, cells and label blocks."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from _samples.doc import CheckboxTruth, Doc, Para
+from _samples.flow import Flow, Geometry, wrap
+from _samples.fonts import FAMILIES, Family, width
+
+
+@dataclass
+class Rendered:
+    """One generated document: what was printed (doc), where its boxes are, and how."""
+
+    path: Path
+    layout: str
+    doc: Doc
+    boxes: list[CheckboxTruth]
+    pages: int
+    features: list[str] = field(default_factory=list)
+
+    @property
+    def notes(self) -> str:
+        return "; ".join(self.features)
+
+
+@dataclass(frozen=True)
+class Look:
+    """Typography of one sample, drawn at random per sample so no two look alike."""
+
+    family: Family
+    size: float
+    leading: float
+    justify: bool
+    hyphenate: bool
+    geometry: Geometry
+
+    @property
+    def regular(self) -> str:
+        return self.family.regular
+
+    @property
+    def bold(self) -> str:
+        return self.family.bold
+
+
+def random_look(rng: random.Random, families: list[str], size: tuple[float, float] = (9.5, 11.5),
+                **overrides: object) -> Look:
+    fam = FAMILIES[rng.choice(families)]
+    size_pt = round(rng.uniform(*size) * 2) / 2
+    geom = Geometry(left=rng.uniform(56, 85), right=rng.uniform(42, 70), top=rng.uniform(45, 70),
+                    bottom=rng.uniform(55, 80), top_next=rng.uniform(62, 80))
+    values: dict[str, object] = {
+        "family": fam, "size": size_pt, "leading": round(size_pt * rng.uniform(1.18, 1.5), 2),
+        "justify": rng.random() < 0.4, "hyphenate": rng.random() < 0.7, "geometry": geom,
+    }
+    values.update(overrides)
+    return Look(**values)  # type: ignore[arg-type]
+
+
+def decorator(style: str, nummer: str | None, look: Look, town: str = "",
+              printed: str = "") -> Callable[[Flow, int, int], None]:
+    """Running headers/footers and page numbers that the extractor must drop from texts."""
+    fs = max(7.5, look.size - 2)
+    font = look.regular
+
+    def draw(flow: Flow, number: int, total: int) -> None:
+        g = flow.g
+        head = g.top_next if g.top_next is not None else g.top
+        if style == "dash" and number > 1:
+            flow.text(g.width / 2, head - 22, f"- {number} -", font, look.size, align="center")
+        elif style == "vorlage" and number > 1:
+            flow.text(g.x1, head - 24, f"Vorlage {nummer} – Seite {number} von {total}", font, fs,
+                      align="right")
+            flow.line(g.left, head - 18, g.x1, head - 18, lw=0.4)
+        elif style == "footer":
+            flow.line(g.left, g.height - g.bottom + 18, g.x1, g.height - g.bottom + 18, lw=0.4)
+            flow.text(g.left, g.height - g.bottom + 30, town, font, fs)
+            flow.text(g.x1, g.height - g.bottom + 30, f"Seite {number} von {total}", font, fs,
+                      align="right")
+        elif style == "slash":
+            flow.text(g.x1, g.height - g.bottom + 32, f"Seite {number}/{total}", font, fs,
+                      align="right")
+        elif style == "ris":
+            flow.text(g.left, g.height - g.bottom + 30, f"Vorlage {nummer}", font, fs)
+            flow.text(g.x1, g.height - g.bottom + 30, f"Ausdruck vom: {printed} / Seite {number} von "
+                      f"{total}", font, fs, align="right")
+
+    return draw
+
+
+def cell_text(flow: Flow, text: str, x: float, top: float, w: float, font: str, size: float,
+              leading: float | None = None, align: str = "left") -> int:
+    """Wrap ``text`` into a table cell of width ``w`` starting at ``top``; returns line count."""
+    leading = leading or size * 1.2
+    lines = wrap(text, font, size, w, hyphenate=False)
+    for index, words in enumerate(lines):
+        baseline = top + size + index * leading
+        if align == "center":
+            flow.text(x + w / 2, baseline, " ".join(words), font, size, align="center")
+        else:
+            flow.text(x, baseline, " ".join(words), font, size)
+    return len(lines)
+
+
+def lines_needed(text: str, font: str, size: float, w: float) -> int:
+    return len(wrap(text, font, size, w, hyphenate=False))
+
+
+def heading(flow: Flow, text: str, look: Look, before: float = 10.0, underline: bool = False,
+            size: float | None = None) -> None:
+    size = size or look.size
+    flow.gap(before)
+    flow.ensure(size * 4)  # never leave a heading alone at the bottom of a page
+    baseline = flow.y + size
+    w = flow.text(flow.g.left, baseline, text, look.bold, size)
+    if underline:
+        flow.line(flow.g.left, baseline + 2, flow.g.left + w, baseline + 2, lw=0.6)
+    flow.y += size * 1.6
+
+
+def paragraphs(flow: Flow, paras: list[Para], look: Look, x: float | None = None,
+               gap: float | None = None, bullet_gap: float = 1.0) -> None:
+    """Body text; consecutive list items sit closer together than paragraphs."""
+    gap = look.size * 0.6 if gap is None else gap
+    for index, para in enumerate(paras):
+        if index:
+            flow.gap(bullet_gap if para.bullet and paras[index - 1].bullet else gap)
+        flow.paragraph(para.text, look.regular, look.size, look.leading, x=x, justify=look.justify,
+                       hyphenate=look.hyphenate, bullet=para.bullet,
+                       hang=width("• ", look.regular, look.size) + 6)
+
+
+def label_value(flow: Flow, label: str, value: str | None, look: Look, value_x: float | None,
+                *, bold_label: bool = False, bold_value: bool = False) -> None:
+    """A letterhead line "Label: value"; the value is wrapped at ``value_x`` or follows inline."""
+    font_label = look.bold if bold_label else look.regular
+    baseline = flow.y + look.size
+    label_w = flow.text(flow.g.left, baseline, label, font_label, look.size)
+    x = value_x if value_x is not None else flow.g.left + label_w + width(" ", font_label, look.size)
+    if value:
+        n = flow.paragraph(value, look.bold if bold_value else look.regular, look.size,
+                           look.leading, x=x, hyphenate=False)
+        if n == 0:
+            flow.y += look.leading
+    else:
+        flow.y += look.leading

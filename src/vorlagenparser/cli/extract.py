@@ -1,0 +1,41 @@
+"""`vorlagenparser extract FILE`: one document to JSON."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..options import ExtractOptions
+from .console import err, warn_line
+
+
+@click.command("extract")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the JSON here (atomically) instead of to stdout.")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Run OCR on pages without a usable text layer, on every page, or never.")
+@click.option("--languages", default="deu", show_default=True,
+              help="Tesseract languages, e.g. deu or deu+frk for Fraktur.")
+@click.option("--dpi", type=int, default=300, show_default=True, help="Rendering resolution for OCR.")
+@click.option("--profile", default=None, help="Profile name or TOML file (default: chosen automatically).")
+@click.option("--compact", is_flag=True, help="One-line JSON instead of pretty-printed.")
+def command(file: Path, output: Path | None, ocr: str, languages: str, dpi: int,
+            profile: str | None, compact: bool) -> None:
+    """Extract one document (PDF, TIFF, PNG, JPEG) into JSON."""
+    from ..pipeline import extract
+    from ..writers._atomic import write_bytes
+
+    options = ExtractOptions.model_validate(
+        {"ocr": ocr, "languages": languages, "dpi": dpi, "profile": profile})
+    vorlage = extract(file, options)
+    text = vorlage.model_dump_json(indent=None if compact else 2)
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        write_bytes(output, (text + "\n").encode("utf-8"))
+        err.print(f"wrote {output}", highlight=False)
+    for warning in vorlage.warnings[:20]:
+        warn_line(f"{file}: {warning}")

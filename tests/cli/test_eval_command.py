@@ -1,0 +1,88 @@
+"""`vorlagenparser eval`, run in-process on small truth/output folders made here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from vorlagenparser.cli.eval import command
+
+TRUTH: dict[str, Any] = {
+    "sample": {"layout": "test"},
+    "vorlagennummer": "2023/017",
+    "betreff": "Modellprojekt",
+    "beratungsergebnis": [{"ja_stimmen": 12}],
+    "checkboxes": [{"label": "Einstimmig", "checked": True, "page": 1,
+                    "bbox": [10, 10, 20, 20], "field": "beratungsergebnis[0].einstimmig"}],
+}
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    truth, out = tmp_path / "truth", tmp_path / "out"
+    truth.mkdir()
+    out.mkdir()
+    (truth / "a.truth.json").write_text(json.dumps(TRUTH), encoding="utf-8")
+    output = {k: v for k, v in TRUTH.items() if k != "sample"}
+    (out / "a.json").write_text(json.dumps(output), encoding="utf-8")
+    wrong = output | {"betreff": "Anderes Projekt",
+                      "checkboxes": [TRUTH["checkboxes"][0] | {"checked": False}]}
+    (truth / "b.truth.json").write_text(json.dumps(TRUTH), encoding="utf-8")
+    (out / "b.json").write_text(json.dumps(wrong), encoding="utf-8")
+    return out, truth
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(command, list(args), catch_exceptions=False)
+
+
+def test_prints_the_accuracy_table(folders: tuple[Path, Path]) -> None:
+    out, truth = folders
+    result = run(str(out), str(truth))
+    assert result.exit_code == 0
+    assert "Field accuracy" in result.stdout
+    assert "beratungsergebnis[].ja_stimmen" in result.stdout
+    assert "checkbox accuracy: 50.0% (1/2)" in result.stdout
+    assert "false negatives 1" in result.stdout
+    assert "expected" not in result.stdout  # mismatches only with --details
+
+
+def test_details_list_mismatches(folders: tuple[Path, Path]) -> None:
+    out, truth = folders
+    result = run(str(out), str(truth), "--details")
+    assert 'betreff: expected "Modellprojekt", got "Anderes Projekt"' in result.stdout
+    assert "checkbox false_negative p.1" in result.stdout
+
+
+def test_minimums_set_the_exit_code(folders: tuple[Path, Path]) -> None:
+    out, truth = folders
+    assert run(str(out), str(truth), "--min-field-accuracy", "0.5").exit_code == 0
+    result = run(str(out), str(truth), "--min-field-accuracy", "0.99",
+                 "--min-checkbox-accuracy", "0.9")
+    assert result.exit_code == 1
+    assert "field accuracy" in result.stderr and "is below 99.0%" in result.stderr
+    assert "checkbox accuracy 50.0% is below 90.0%" in result.stderr
+
+
+def test_minimum_outside_zero_to_one_is_a_usage_error(folders: tuple[Path, Path]) -> None:
+    out, truth = folders
+    assert run(str(out), str(truth), "--min-field-accuracy", "95").exit_code == 2
+
+
+def test_json_report(folders: tuple[Path, Path], tmp_path: Path) -> None:
+    out, truth = folders
+    report_path = tmp_path / "report.json"
+    assert run(str(out), str(truth), "--json", str(report_path)).exit_code == 0
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert report["documents"] == 2
+    assert report["checkboxes"]["false_negatives"] == 1
+    [doc_b] = [d for d in report["per_document"] if d["name"] == "b"]
+    assert doc_b["mismatches"][0]["field"] == "betreff"
+
+
+def test_missing_output_folder_is_a_usage_error(tmp_path: Path) -> None:
+    assert run(str(tmp_path / "nope"), str(tmp_path)).exit_code == 2

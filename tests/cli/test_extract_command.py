@@ -1,0 +1,78 @@
+"""`vorlagenparser extract`: JSON out, and one clear line with a non-zero exit for bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.helpers import sample_files
+from vorlagenparser.cli import cli, main
+
+DIGITAL = sample_files("digital")
+
+
+def _encrypted_pdf(path: Path) -> Path:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    enc = pdfencrypt.StandardEncryption("geheim", ownerPassword="owner", strength=128)
+    c = canvas.Canvas(str(path), encrypt=enc)
+    c.drawString(72, 720, "Beschlussvorlage")
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize(("name", "content", "needle"), [
+    ("empty.pdf", b"", "empty"),
+    ("text.pdf", b"hello world, not a pdf\n" * 10, "not a PDF"),
+    ("notes.txt", b"just text", "unsupported"),
+    ("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "truncated"),
+    ("garbage.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n", ""),
+])
+def test_bad_files_give_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+                                 content: bytes, needle: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    code = main(["extract", str(path)])
+    err = capsys.readouterr().err.strip()
+    assert code != 0
+    assert len(err.splitlines()) == 1, err
+    assert str(path) in err and needle in err
+    assert "Traceback" not in err
+
+
+def test_encrypted_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _encrypted_pdf(tmp_path / "secret.pdf")
+    code = main(["extract", str(path)])
+    err = capsys.readouterr().err.strip()
+    assert code == 4
+    assert "encrypted" in err and str(path) in err
+
+
+def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(tmp_path / "nope.pdf")]) != 0
+    assert "nope.pdf" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not DIGITAL, reason="no samples")
+def test_extract_to_stdout_and_file(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["extract", "--compact", str(DIGITAL[0])])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout.splitlines()[0])
+    assert data["schema_version"] == "1.0"
+    out = tmp_path / "x.json"
+    result = runner.invoke(cli, ["extract", str(DIGITAL[0]), "-o", str(out)])
+    assert result.exit_code == 0
+    assert json.loads(out.read_text())["source"]["sha256"] == data["source"]["sha256"]
+
+
+def test_every_command_has_help() -> None:
+    runner = CliRunner()
+    for name in cli.commands:
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Usage" in result.output

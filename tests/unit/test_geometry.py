@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vorlagenparser.geometry import Affine, BBox, contains, overlap_ratio, same_line, union
+
+coord = st.floats(min_value=-1000, max_value=1000, allow_nan=False)
+
+
+@st.composite
+def boxes(draw: st.DrawFn) -> BBox:
+    x0, y0 = draw(coord), draw(coord)
+    return BBox(x0, y0, x0 + draw(st.floats(0.1, 300)), y0 + draw(st.floats(0.1, 300)))
+
+
+@given(boxes(), boxes())
+def test_union_contains_both(a: BBox, b: BBox) -> None:
+    u = union([a, b])
+    assert contains(u, a) and contains(u, b)
+
+
+@given(boxes())
+def test_box_overlaps_itself_fully(a: BBox) -> None:
+    assert math.isclose(overlap_ratio(a, a), 1.0)
+
+
+def test_same_line() -> None:
+    assert same_line(BBox(0, 10, 20, 20), BBox(30, 11, 50, 21))
+    assert not same_line(BBox(0, 10, 20, 20), BBox(30, 19, 50, 29))
+
+
+@given(st.floats(-10, 10), st.floats(0, 600), st.floats(0, 800), st.floats(0, 600), st.floats(0, 800))
+def test_affine_inverse_round_trip(deg: float, cx: float, cy: float, x: float, y: float) -> None:
+    t = Affine.rotation(deg, cx, cy).then(Affine.scale(0.24))
+    back = t.inverse()
+    px, py = back.point(*t.point(x, y))
+    assert math.isclose(px, x, abs_tol=1e-6) and math.isclose(py, y, abs_tol=1e-6)
+
+
+def test_rotation_by_90_moves_points_clockwise() -> None:
+    x, y = Affine.rotation(90).point(1, 0)
+    assert math.isclose(x, 0, abs_tol=1e-9) and math.isclose(y, 1, abs_tol=1e-9)

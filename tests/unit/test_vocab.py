@@ -1,0 +1,47 @@
+"""Label matching: folding, old spellings, multi-word labels, colons, running text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vorlagenparser.geometry import BBox
+from vorlagenparser.layout.normalize import fold, join_lines, key
+from vorlagenparser.layout.vocab import Vocabulary
+from vorlagenparser.pagemodel import Word
+from vorlagenparser.profiles import load_profile
+
+
+def _words(text: str) -> list[Word]:
+    return [Word(t, BBox(i * 50, 0, i * 50 + 40, 10)) for i, t in enumerate(text.split())]
+
+
+def test_fold_spellings() -> None:
+    assert key("Beschlußvorschlag:") == key("BESCHLUSSVORSCHLAG") == "beschlussvorschlag"
+    assert key("Ja-Stimmen") == key("Ja Stimmen")
+    assert fold("Federführend") == "federfuehrend"
+
+
+@given(st.text())
+def test_fold_never_raises(text: str) -> None:
+    assert isinstance(fold(text), str)
+
+
+def test_prefix_multiword_and_colon() -> None:
+    vocab = Vocabulary({k: r.labels for k, r in load_profile().fields.items()})
+    hit = vocab.prefix(_words("Federführendes Amt: Amt 61"))
+    assert hit is not None and hit.name == "federfuehrung" and hit.nwords == 2 and hit.strong
+    hit = vocab.prefix(_words("Drucksache Nr. 0457/2021"))
+    assert hit is not None and hit.name == "vorlagennummer" and not hit.strong
+    assert vocab.prefix(_words("verantwortlich?")) is None  # running text, not a label
+
+
+def test_old_spelling_headings() -> None:
+    sections = Vocabulary({k: r.headings for k, r in load_profile().sections.items()})
+    for heading in ("Beschlußvorschlag:", "Sachdarstellung", "Anlage(n):", "Finanzielle Auswirkungen"):
+        assert sections.prefix(_words(heading)) is not None, heading
+
+
+def test_join_lines_dehyphenates_but_keeps_real_hyphens() -> None:
+    assert join_lines(["Verkehrs-", "planung im Haupt-", "und Finanzausschuss"]) == \
+        "Verkehrsplanung im Haupt- und Finanzausschuss"
