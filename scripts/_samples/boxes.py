@@ -30,8 +30,17 @@ GLYPH_STYLES: dict[str, tuple[str, str, str, bool]] = {
 }
 
 
-def vector_box(flow: Flow, x: float, top: float, size: float, checked: bool, style: str,
-               label: str, field: str | None, lw: float = 0.6) -> None:
+def vector_box(
+    flow: Flow,
+    x: float,
+    top: float,
+    size: float,
+    checked: bool,
+    style: str,
+    label: str,
+    field: str | None,
+    lw: float = 0.6,
+) -> None:
     flow.rect(x, top, x + size, top + size, lw=lw)
     if checked:
         inset = size * 0.18
@@ -42,9 +51,16 @@ def vector_box(flow: Flow, x: float, top: float, size: float, checked: bool, sty
         elif style == "check":
             flow.polyline([(a, top + size * 0.55), (x + size * 0.42, d), (c, b)], lw=lw * 1.6)
         elif style == "check_curve":
-            flow.polyline([(a, top + size * 0.5), (x + size * 0.35, top + size * 0.95),
-                           (x + size * 0.55, top + size * 0.4), (x + size * 1.05, top - size * 0.1)],
-                          lw=lw * 1.6, curve=True)
+            flow.polyline(
+                [
+                    (a, top + size * 0.5),
+                    (x + size * 0.35, top + size * 0.95),
+                    (x + size * 0.55, top + size * 0.4),
+                    (x + size * 1.05, top - size * 0.1),
+                ],
+                lw=lw * 1.6,
+                curve=True,
+            )
         elif style == "fill":
             flow.rect(a, b, c, d, lw=0, fill_gray=0.0, stroke=False)
         else:
@@ -52,8 +68,16 @@ def vector_box(flow: Flow, x: float, top: float, size: float, checked: bool, sty
     flow.record(label, checked, [x, top, x + size, top + size], field)
 
 
-def glyph_box(flow: Flow, x: float, baseline: float, size: float, checked: bool, style: str,
-              label: str, field: str | None) -> float:
+def glyph_box(
+    flow: Flow,
+    x: float,
+    baseline: float,
+    size: float,
+    checked: bool,
+    style: str,
+    label: str,
+    field: str | None,
+) -> float:
     """Print a glyph checkbox with its left edge at x; returns the advance width."""
     font, empty, ticked, overprint = GLYPH_STYLES[style]
     drawn = [empty, ticked] if (checked and overprint) else [ticked if checked else empty]
@@ -61,14 +85,27 @@ def glyph_box(flow: Flow, x: float, baseline: float, size: float, checked: bool,
     for glyph in drawn:
         flow.text(x, baseline, glyph, font, size)
         boxes.append(ink_box(font, glyph, size, x, baseline))
-    union = [min(b[0] for b in boxes), min(b[1] for b in boxes),
-             max(b[2] for b in boxes), max(b[3] for b in boxes)]
+    union = [
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    ]
     flow.record(label, checked, union, field)
     return max(width(g, font, size) for g in drawn)
 
 
-def typed_box(flow: Flow, x: float, baseline: float, font: str, size: float, checked: bool,
-              mark: str, label: str, field: str | None) -> float:
+def typed_box(
+    flow: Flow,
+    x: float,
+    baseline: float,
+    font: str,
+    size: float,
+    checked: bool,
+    mark: str,
+    label: str,
+    field: str | None,
+) -> float:
     """Print "[x]"-style box text; the truth box is the ink of the brackets."""
     text = f"[{mark if checked else ' '}]"
     flow.text(x, baseline, text, font, size)
@@ -76,16 +113,38 @@ def typed_box(flow: Flow, x: float, baseline: float, font: str, size: float, che
     return width(text, font, size)
 
 
-def acro_box(flow: Flow, x: float, top: float, size: float, checked: bool, style: str,
-             label: str, field: str | None) -> None:
-    """An AcroForm checkbox widget (reportlab writes /AS and the on/off appearance streams)."""
-    name = flow.unique_name("cb")
+def acro_box(
+    flow: Flow,
+    x: float,
+    top: float,
+    size: float,
+    checked: bool,
+    style: str,
+    label: str,
+    field: str | None,
+) -> None:
+    """An AcroForm checkbox widget (reportlab writes /AS and the on/off appearance streams).
+
+    Widgets get Acrobat's default names ("Check Box3") and no tooltip, as in most real forms,
+    so the label has to be found on the page, not in the annotation.
+    """
+    name = flow.unique_name("Check Box")
     y = flow.g.height - top - size
 
     def op(c: Canvas) -> None:
-        c.acroForm.checkbox(name=name, tooltip=label, x=x, y=y, size=size, checked=checked,
-                            buttonStyle=style, borderWidth=1, borderColor=colors.black,
-                            fillColor=colors.white, textColor=colors.black, forceBorder=True)
+        c.acroForm.checkbox(
+            name=name,
+            x=x,
+            y=y,
+            size=size,
+            checked=checked,
+            buttonStyle=style,
+            borderWidth=1,
+            borderColor=colors.black,
+            fillColor=colors.white,
+            textColor=colors.black,
+            forceBorder=True,
+        )
 
     flow.add(op)
     flow.record(label, checked, [x, top, x + size, top + size], field)

@@ -22,6 +22,7 @@ class Rendered:
     boxes: list[CheckboxTruth]
     pages: int
     features: list[str] = field(default_factory=list)
+    anchors: dict[str, tuple[int, list[float]]] = field(default_factory=dict)
 
     @property
     def notes(self) -> str:
@@ -48,22 +49,47 @@ class Look:
         return self.family.bold
 
 
-def random_look(rng: random.Random, families: list[str], size: tuple[float, float] = (9.5, 11.5),
-                **overrides: object) -> Look:
-    fam = FAMILIES[rng.choice(families)]
+def random_look(
+    rng: random.Random,
+    families: list[str],
+    size: tuple[float, float] = (9.5, 11.5),
+    justify: bool | None = None,
+    hyphenate: bool | None = None,
+) -> Look:
+    """Font, size, leading, margins and text setting, drawn per sample (or fixed by the caller)."""
+    family = FAMILIES[rng.choice(families)]
     size_pt = round(rng.uniform(*size) * 2) / 2
-    geom = Geometry(left=rng.uniform(56, 85), right=rng.uniform(42, 70), top=rng.uniform(45, 70),
-                    bottom=rng.uniform(55, 80), top_next=rng.uniform(62, 80))
-    values: dict[str, object] = {
-        "family": fam, "size": size_pt, "leading": round(size_pt * rng.uniform(1.18, 1.5), 2),
-        "justify": rng.random() < 0.4, "hyphenate": rng.random() < 0.7, "geometry": geom,
-    }
-    values.update(overrides)
-    return Look(**values)  # type: ignore[arg-type]
+    geometry = Geometry(
+        left=rng.uniform(56, 85),
+        right=rng.uniform(42, 70),
+        top=rng.uniform(45, 70),
+        bottom=rng.uniform(55, 80),
+        top_next=rng.uniform(62, 80),
+    )
+    leading = round(size_pt * rng.uniform(1.18, 1.5), 2)
+    drawn_justify, drawn_hyphenate = rng.random() < 0.4, rng.random() < 0.7
+    return Look(
+        family=family,
+        size=size_pt,
+        leading=leading,
+        justify=drawn_justify if justify is None else justify,
+        hyphenate=drawn_hyphenate if hyphenate is None else hyphenate,
+        geometry=geometry,
+    )
 
 
-def decorator(style: str, nummer: str | None, look: Look, town: str = "",
-              printed: str = "") -> Callable[[Flow, int, int], None]:
+def fix_bullets(doc: Doc, look: Look) -> None:
+    """Standard-14 fonts as written by reportlab extract "•" as "(cid:127)"; use a dash there."""
+    if look.regular.startswith("DejaVu"):
+        return
+    for para in [*doc.beschluss, *doc.begruendung]:
+        if para.bullet == "•":
+            para.bullet = "–"
+
+
+def decorator(
+    style: str, nummer: str | None, look: Look, town: str = "", printed: str = ""
+) -> Callable[[Flow, int, int], None]:
     """Running headers/footers and page numbers that the extractor must drop from texts."""
     fs = max(7.5, look.size - 2)
     font = look.regular
@@ -74,27 +100,55 @@ def decorator(style: str, nummer: str | None, look: Look, town: str = "",
         if style == "dash" and number > 1:
             flow.text(g.width / 2, head - 22, f"- {number} -", font, look.size, align="center")
         elif style == "vorlage" and number > 1:
-            flow.text(g.x1, head - 24, f"Vorlage {nummer} – Seite {number} von {total}", font, fs,
-                      align="right")
+            flow.text(
+                g.x1,
+                head - 24,
+                f"Vorlage {nummer} – Seite {number} von {total}",
+                font,
+                fs,
+                align="right",
+            )
             flow.line(g.left, head - 18, g.x1, head - 18, lw=0.4)
         elif style == "footer":
             flow.line(g.left, g.height - g.bottom + 18, g.x1, g.height - g.bottom + 18, lw=0.4)
             flow.text(g.left, g.height - g.bottom + 30, town, font, fs)
-            flow.text(g.x1, g.height - g.bottom + 30, f"Seite {number} von {total}", font, fs,
-                      align="right")
+            flow.text(
+                g.x1,
+                g.height - g.bottom + 30,
+                f"Seite {number} von {total}",
+                font,
+                fs,
+                align="right",
+            )
         elif style == "slash":
-            flow.text(g.x1, g.height - g.bottom + 32, f"Seite {number}/{total}", font, fs,
-                      align="right")
+            flow.text(
+                g.x1, g.height - g.bottom + 32, f"Seite {number}/{total}", font, fs, align="right"
+            )
         elif style == "ris":
             flow.text(g.left, g.height - g.bottom + 30, f"Vorlage {nummer}", font, fs)
-            flow.text(g.x1, g.height - g.bottom + 30, f"Ausdruck vom: {printed} / Seite {number} von "
-                      f"{total}", font, fs, align="right")
+            flow.text(
+                g.x1,
+                g.height - g.bottom + 30,
+                f"Ausdruck vom: {printed} / Seite {number} von {total}",
+                font,
+                fs,
+                align="right",
+            )
 
     return draw
 
 
-def cell_text(flow: Flow, text: str, x: float, top: float, w: float, font: str, size: float,
-              leading: float | None = None, align: str = "left") -> int:
+def cell_text(
+    flow: Flow,
+    text: str,
+    x: float,
+    top: float,
+    w: float,
+    font: str,
+    size: float,
+    leading: float | None = None,
+    align: str = "left",
+) -> int:
     """Wrap ``text`` into a table cell of width ``w`` starting at ``top``; returns line count."""
     leading = leading or size * 1.2
     lines = wrap(text, font, size, w, hyphenate=False)
@@ -111,8 +165,14 @@ def lines_needed(text: str, font: str, size: float, w: float) -> int:
     return len(wrap(text, font, size, w, hyphenate=False))
 
 
-def heading(flow: Flow, text: str, look: Look, before: float = 10.0, underline: bool = False,
-            size: float | None = None) -> None:
+def heading(
+    flow: Flow,
+    text: str,
+    look: Look,
+    before: float = 10.0,
+    underline: bool = False,
+    size: float | None = None,
+) -> None:
     size = size or look.size
     flow.gap(before)
     flow.ensure(size * 4)  # never leave a heading alone at the bottom of a page
@@ -123,28 +183,60 @@ def heading(flow: Flow, text: str, look: Look, before: float = 10.0, underline: 
     flow.y += size * 1.6
 
 
-def paragraphs(flow: Flow, paras: list[Para], look: Look, x: float | None = None,
-               gap: float | None = None, bullet_gap: float = 1.0) -> None:
+def paragraphs(
+    flow: Flow,
+    paras: list[Para],
+    look: Look,
+    x: float | None = None,
+    gap: float | None = None,
+    bullet_gap: float = 1.0,
+) -> None:
     """Body text; consecutive list items sit closer together than paragraphs."""
     gap = look.size * 0.6 if gap is None else gap
     for index, para in enumerate(paras):
         if index:
             flow.gap(bullet_gap if para.bullet and paras[index - 1].bullet else gap)
-        flow.paragraph(para.text, look.regular, look.size, look.leading, x=x, justify=look.justify,
-                       hyphenate=look.hyphenate, bullet=para.bullet,
-                       hang=width("• ", look.regular, look.size) + 6)
+        flow.paragraph(
+            para.text,
+            look.regular,
+            look.size,
+            look.leading,
+            x=x,
+            justify=look.justify,
+            hyphenate=look.hyphenate,
+            bullet=para.bullet,
+            hang=width("• ", look.regular, look.size) + 6,
+        )
 
 
-def label_value(flow: Flow, label: str, value: str | None, look: Look, value_x: float | None,
-                *, bold_label: bool = False, bold_value: bool = False) -> None:
+def label_value(
+    flow: Flow,
+    label: str,
+    value: str | None,
+    look: Look,
+    value_x: float | None,
+    *,
+    bold_label: bool = False,
+    bold_value: bool = False,
+) -> None:
     """A letterhead line "Label: value"; the value is wrapped at ``value_x`` or follows inline."""
     font_label = look.bold if bold_label else look.regular
     baseline = flow.y + look.size
     label_w = flow.text(flow.g.left, baseline, label, font_label, look.size)
-    x = value_x if value_x is not None else flow.g.left + label_w + width(" ", font_label, look.size)
+    x = (
+        value_x
+        if value_x is not None
+        else flow.g.left + label_w + width(" ", font_label, look.size)
+    )
     if value:
-        n = flow.paragraph(value, look.bold if bold_value else look.regular, look.size,
-                           look.leading, x=x, hyphenate=False)
+        n = flow.paragraph(
+            value,
+            look.bold if bold_value else look.regular,
+            look.size,
+            look.leading,
+            x=x,
+            hyphenate=False,
+        )
         if n == 0:
             flow.y += look.leading
     else:

@@ -13,8 +13,20 @@ from dataclasses import dataclass
 from _samples import pools
 from _samples.doc import SOFT, Doc, Ergebnis, Folge, Para, Unterz
 
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember"]
+MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
 
 
 def fmt_date(d: dt.date, style: str = "dmy") -> str:
@@ -61,8 +73,9 @@ def _values(rng: random.Random, year: int) -> dict[str, str]:
     }
 
 
-def _begruendung(rng: random.Random, topic: dict[str, list[str]], spec: DocSpec,
-                 values: dict[str, str]) -> list[Para]:
+def _begruendung(
+    rng: random.Random, topic: dict[str, list[str]], spec: DocSpec, values: dict[str, str]
+) -> list[Para]:
     sentences = [fill(s, values) for s in topic["begr"]]
     rng.shuffle(sentences)
     generic = [fill(s, values) for s in pools.GENERIC]
@@ -83,7 +96,7 @@ def _begruendung(rng: random.Random, topic: dict[str, list[str]], spec: DocSpec,
 
 def make_folge(rng: random.Random, n: int, start: dt.date, art: str) -> list[Folge]:
     """A plausible Beratungsfolge: committees first, the council decides last."""
-    gremien = rng.sample(pools.GREMIEN[1:], k=max(0, n - 1)) + [rng.choice(pools.FINAL_GREMIEN)]
+    gremien = [*rng.sample(pools.GREMIEN[1:], k=max(0, n - 1)), rng.choice(pools.FINAL_GREMIEN)]
     day = start
     folge = []
     for index, gremium in enumerate(gremien):
@@ -97,15 +110,29 @@ def make_folge(rng: random.Random, n: int, start: dt.date, art: str) -> list[Fol
     return folge
 
 
-def make_ergebnis(rng: random.Random, folge: Folge | None, ticked: bool, *, with_top: bool = True,
-                  public_boxes: bool = True, art: str = "Beschlussvorlage") -> Ergebnis:
+def make_ergebnis(
+    rng: random.Random,
+    folge: Folge | None,
+    ticked: bool,
+    *,
+    with_top: bool = True,
+    public_boxes: bool = True,
+    art: str = "Beschlussvorlage",
+) -> Ergebnis:
     """One Beratungsergebnis; an unticked one has every box false and no counts.
 
     Only the flags; which keys a layout prints (the rest must be None) is set by the layout.
     """
-    e = Ergebnis(oeffentlich=False, nichtoeffentlich=False, einstimmig=False,
-                 mit_stimmenmehrheit=False, laut_beschlussvorschlag=False,
-                 abweichender_beschluss=False, kenntnisnahme=False, stellungnahme_beigefuegt=False)
+    e = Ergebnis(
+        oeffentlich=False,
+        nichtoeffentlich=False,
+        einstimmig=False,
+        mit_stimmenmehrheit=False,
+        laut_beschlussvorschlag=False,
+        abweichender_beschluss=False,
+        kenntnisnahme=False,
+        stellungnahme_beigefuegt=False,
+    )
     if not public_boxes:
         e.oeffentlich = e.nichtoeffentlich = None
     if folge is not None:
@@ -148,10 +175,11 @@ def make_doc(rng: random.Random, spec: DocSpec) -> Doc:
     datum = dt.date(spec.year, rng.randint(1, 11), rng.randint(1, 28))
     folge = make_folge(rng, spec.n_folge, datum, spec.vorlagenart)
     name = rng.choice(pools.NAMES)
-    doc = Doc(
+    az = f"{rng.randint(10, 68)}.{rng.randint(1, 9)}-{rng.randint(10, 99)}-{rng.randint(1, 30):02d}"
+    return Doc(
         vorlagenart=spec.vorlagenart,
         vorlagennummer=spec.nummer,
-        aktenzeichen=f"{rng.randint(10, 68)}.{rng.randint(1, 9)}-{rng.randint(10, 99)}-{rng.randint(1, 30):02d}",
+        aktenzeichen=az,
         datum=datum,
         federfuehrung=rng.choice(pools.AEMTER),
         hinweis=rng.choice(pools.HINWEISE) if rng.random() < 0.35 else None,
@@ -167,4 +195,3 @@ def make_doc(rng: random.Random, spec: DocSpec) -> Doc:
         signer_title=rng.choice(pools.TITLES),
         topic=topic_name,
     )
-    return doc

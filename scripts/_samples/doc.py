@@ -68,7 +68,7 @@ class Unterz:
 
 @dataclass
 class CheckboxTruth:
-    """A printed boolean box. ``bbox`` is [x0, top, x1, bottom] in points from the page's top left."""
+    """A printed boolean box; ``bbox`` is [x0, top, x1, bottom] in points from the top left."""
 
     label: str
     checked: bool

@@ -49,14 +49,15 @@ def _splits(word: str, hyphenate: bool) -> list[tuple[str, str]]:
     options = []
     for i, char in enumerate(word):
         if char == SOFT and hyphenate:
-            options.append((clean(word[:i]) + "-", word[i + 1:]))
+            options.append((clean(word[:i]) + "-", word[i + 1 :]))
         elif char == "-" and 1 < i < len(word) - 2 and word[i + 1].isalpha():
-            options.append((clean(word[: i + 1]), word[i + 1:]))
+            options.append((clean(word[: i + 1]), word[i + 1 :]))
     return options[::-1]
 
 
-def wrap(text: str, font: str, size: float, max_width: float,
-         hyphenate: bool = True) -> list[list[str]]:
+def wrap(
+    text: str, font: str, size: float, max_width: float, hyphenate: bool = True
+) -> list[list[str]]:
     """Greedy line breaking; returns the printed words of each line."""
     queue = text.split()
     lines: list[list[str]] = []
@@ -85,13 +86,16 @@ def wrap(text: str, font: str, size: float, max_width: float,
 
 
 class Flow:
-    def __init__(self, geometry: Geometry,
-                 decorate: Callable[[Flow, int, int], None] | None = None) -> None:
+    def __init__(
+        self, geometry: Geometry, decorate: Callable[[Flow, int, int], None] | None = None
+    ) -> None:
         register()
         self.g = geometry
         self.pages: list[list[Op]] = [[]]
         self.y = geometry.top
         self.checkboxes: list[CheckboxTruth] = []
+        # named places (page, bbox) that later stages need, e.g. write-in lines for scans
+        self.anchors: dict[str, tuple[int, list[float]]] = {}
         self.decorate = decorate
         self._target: list[Op] = self.pages[-1]
         self._names = 0
@@ -124,8 +128,16 @@ class Flow:
     def add(self, op: Op) -> None:
         self._target.append(op)
 
-    def text(self, x: float, baseline: float, s: str, font: str, size: float,
-             align: str = "left", gray: float = 0.0) -> float:
+    def text(
+        self,
+        x: float,
+        baseline: float,
+        s: str,
+        font: str,
+        size: float,
+        align: str = "left",
+        gray: float = 0.0,
+    ) -> float:
         """Draw one line of text; returns its width."""
         s = clean(s)
         w = width(s, font, size)
@@ -141,15 +153,17 @@ class Flow:
         self.add(op)
         return w
 
-    def words(self, x: float, baseline: float, words: list[str], font: str, size: float,
-              spacing: float) -> None:
+    def words(
+        self, x: float, baseline: float, words: list[str], font: str, size: float, spacing: float
+    ) -> None:
         """Draw words one by one with a given gap (justified text)."""
         for word in words:
             self.text(x, baseline, word, font, size)
             x += width(word, font, size) + spacing
 
-    def line(self, x0: float, y0: float, x1: float, y1: float, lw: float = 0.5,
-             gray: float = 0.0) -> None:
+    def line(
+        self, x0: float, y0: float, x1: float, y1: float, lw: float = 0.5, gray: float = 0.0
+    ) -> None:
         a, b = self._y(y0), self._y(y1)
 
         def op(c: Canvas) -> None:
@@ -160,21 +174,32 @@ class Flow:
 
         self.add(op)
 
-    def rect(self, x0: float, top: float, x1: float, bottom: float, lw: float = 0.5,
-             fill_gray: float | None = None, stroke: bool = True) -> None:
+    def rect(
+        self,
+        x0: float,
+        top: float,
+        x1: float,
+        bottom: float,
+        lw: float = 0.5,
+        fill_gray: float | None = None,
+        stroke: bool = True,
+    ) -> None:
         y = self._y(bottom)
 
         def op(c: Canvas) -> None:
             c.setLineWidth(lw)
             if fill_gray is not None:
                 c.setFillGray(fill_gray)
-            c.rect(x0, y, x1 - x0, bottom - top, stroke=int(stroke), fill=int(fill_gray is not None))
+            c.rect(
+                x0, y, x1 - x0, bottom - top, stroke=int(stroke), fill=int(fill_gray is not None)
+            )
             c.setFillGray(0)
 
         self.add(op)
 
-    def polyline(self, points: list[tuple[float, float]], lw: float = 0.8,
-                 curve: bool = False) -> None:
+    def polyline(
+        self, points: list[tuple[float, float]], lw: float = 0.8, curve: bool = False
+    ) -> None:
         """A stroked path; with ``curve`` the points are start, control1, control2, end."""
         pts = [(x, self._y(y)) for x, y in points]
 
@@ -195,19 +220,33 @@ class Flow:
 
         self.add(op)
 
+    def anchor(self, name: str, bbox: list[float]) -> None:
+        self.anchors[name] = (self.page, bbox)
+
     def unique_name(self, stem: str) -> str:
         self._names += 1
-        return f"{stem}_{self._names}"
+        return f"{stem}{self._names}"
 
     def record(self, label: str, checked: bool, bbox: list[float], field: str | None) -> None:
         box = [round(v, 2) for v in bbox]
         self.checkboxes.append(CheckboxTruth(label, checked, self.page, box, field))
 
     # -- text blocks ----------------------------------------------------------------------------
-    def paragraph(self, text: str, font: str, size: float, leading: float, *,
-                  x: float | None = None, max_width: float | None = None, justify: bool = False,
-                  hyphenate: bool = True, bullet: str | None = None, hang: float = 14.0,
-                  keep: bool = False) -> int:
+    def paragraph(
+        self,
+        text: str,
+        font: str,
+        size: float,
+        leading: float,
+        *,
+        x: float | None = None,
+        max_width: float | None = None,
+        justify: bool = False,
+        hyphenate: bool = True,
+        bullet: str | None = None,
+        hang: float = 14.0,
+        keep: bool = False,
+    ) -> int:
         """Wrap and draw a paragraph, breaking pages between lines; returns the line count.
 
         ``keep`` moves the whole paragraph to the next page instead of splitting it (headings

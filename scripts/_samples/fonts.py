@@ -75,8 +75,12 @@ def _ink_unit(font: str, text: str) -> tuple[float, float, float, float]:
     if ink.size == 0:
         raise ValueError(f"no ink for {text!r} in {font}")
     (top, left), (bottom, right) = ink.min(axis=0), ink.max(axis=0) + 1
-    return ((left / scale - origin_x) / size, (top / scale - baseline) / size,
-            (right / scale - origin_x) / size, (bottom / scale - baseline) / size)
+    return (
+        (left / scale - origin_x) / size,
+        (top / scale - baseline) / size,
+        (right / scale - origin_x) / size,
+        (bottom / scale - baseline) / size,
+    )
 
 
 def ink_box(font: str, text: str, size: float, x: float, baseline: float) -> list[float]:

@@ -11,9 +11,10 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from _samples.boxes import typed_box
-from _samples.common import Look, Rendered, decorator, paragraphs, random_look
+from _samples.common import Look, Rendered, decorator, fix_bullets, paragraphs, random_look
 from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
 from _samples.doc import Doc, Ergebnis
 from _samples.flow import Flow
@@ -21,27 +22,72 @@ from _samples.fonts import width
 
 LAYOUT = "drucksache"
 
-PLANS: list[dict[str, object]] = [
-    {"topic": "strassenausbau", "families": ["courier"], "size": (10.0, 10.0), "n_begr": 1,
-     "bullets": False, "n_folge": 2, "ticked": True, "mark": "x", "date_style": "long",
-     "type_line": None, "ergebnis_at": "end", "roles": False, "header": "none"},
-    {"topic": "bebauungsplan", "families": ["times"], "size": (11.0, 11.5), "n_begr": 9,
-     "n_folge": 3, "ticked": False, "mark": "x", "date_style": "short",
-     "type_line": "Beschlussvorlage", "ergebnis_at": "after_beschluss", "roles": True,
-     "header": "dash"},
-    {"topic": "klimaschutz", "families": ["dejavu_serif"], "size": (9.5, 10.0), "n_begr": 18,
-     "n_folge": 2, "ticked": True, "mark": "X", "date_style": "dm_y2",
-     "type_line": "Beschlussvorlage", "ergebnis_at": "end", "roles": True, "header": "slash"},
-    {"topic": "haushalt", "families": ["helvetica"], "size": (11.5, 12.0), "n_begr": 6,
-     "n_folge": 3, "ticked": True, "mark": "x", "date_style": "nopad", "type_line": None,
-     "ergebnis_at": "end", "roles": True, "header": "dash"},
+PLANS: list[dict[str, Any]] = [
+    {
+        "topic": "strassenausbau",
+        "families": ["courier"],
+        "size": (10.0, 10.0),
+        "n_begr": 1,
+        "bullets": False,
+        "n_folge": 2,
+        "ticked": True,
+        "mark": "x",
+        "date_style": "long",
+        "type_line": None,
+        "ergebnis_at": "end",
+        "roles": False,
+        "header": "none",
+    },
+    {
+        "topic": "bebauungsplan",
+        "families": ["times"],
+        "size": (11.0, 11.5),
+        "n_begr": 9,
+        "n_folge": 3,
+        "ticked": False,
+        "mark": "x",
+        "date_style": "short",
+        "type_line": "Beschlussvorlage",
+        "ergebnis_at": "after_beschluss",
+        "roles": True,
+        "header": "dash",
+    },
+    {
+        "topic": "klimaschutz",
+        "families": ["dejavu_serif"],
+        "size": (9.5, 10.0),
+        "n_begr": 18,
+        "n_folge": 2,
+        "ticked": True,
+        "mark": "X",
+        "date_style": "dm_y2",
+        "type_line": "Beschlussvorlage",
+        "ergebnis_at": "end",
+        "roles": True,
+        "header": "slash",
+    },
+    {
+        "topic": "haushalt",
+        "families": ["helvetica"],
+        "size": (11.5, 12.0),
+        "n_begr": 6,
+        "n_folge": 3,
+        "ticked": True,
+        "mark": "x",
+        "date_style": "nopad",
+        "type_line": "Beschlussvorlage",
+        "nr_label": "Drs.-Nr.:",
+        "ergebnis_at": "end",
+        "roles": True,
+        "header": "dash",
+    },
 ]
 
 
 @dataclass(frozen=True)
 class Variant:
     look: Look
-    plan: dict[str, object]
+    plan: dict[str, Any]
     heading_style: dict[str, str]
     fed_label: str
     signature: str
@@ -52,18 +98,27 @@ def build(index: int) -> tuple[Doc, Variant]:
     plan = PLANS[index]
     year = rng.choice([2019, 2020, 2021, 2023])
     art = str(plan["type_line"] or "Drucksache")
-    spec = DocSpec(town=rng.choice(["Überlingen", "Mönchengladbach", "Schwäbisch Gmünd"]),
-                   year=year, vorlagenart=art, nummer=f"{rng.randint(1, 999):04d}/{year}",
-                   n_folge=int(plan["n_folge"]),  # type: ignore[call-overload]
-                   n_begr=int(plan["n_begr"]),  # type: ignore[call-overload]
-                   bullets=bool(plan.get("bullets", True)), topic=str(plan["topic"]))
+    spec = DocSpec(
+        town=rng.choice(["Überlingen", "Mönchengladbach", "Schwäbisch Gmünd"]),
+        year=year,
+        vorlagenart=art,
+        nummer=f"{rng.randint(1, 999):04d}/{year}",
+        n_folge=int(plan["n_folge"]),
+        n_begr=int(plan["n_begr"]),
+        bullets=bool(plan.get("bullets", True)),
+        topic=str(plan["topic"]),
+    )
     doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=plan["size"])  # type: ignore[arg-type]
+    look = random_look(rng, plan["families"], size=plan["size"])
+    fix_bullets(doc, look)
     variant = Variant(
-        look, plan,
-        {"beschluss": rng.choice(["Beschlußvorschlag:", "Beschlussvorschlag:"]),
-         "begr": rng.choice(["Begründung:", "Sachdarstellung:", "Sachverhalt:"]),
-         "erg": rng.choice(["Beratungsergebnis:", "Abstimmungsergebnis:"])},
+        look,
+        plan,
+        {
+            "beschluss": rng.choice(["Beschlußvorschlag:", "Beschlussvorschlag:"]),
+            "begr": rng.choice(["Begründung:", "Sachdarstellung:", "Sachverhalt:"]),
+            "erg": rng.choice(["Beratungsergebnis:", "Abstimmungsergebnis:"]),
+        },
         rng.choice(["Federführendes Amt:", "Amt:", "Fachbereich:"]),
         rng.choice(["in_vertretung", "gez"]),
     )
@@ -95,21 +150,39 @@ def _letterhead(flow: Flow, doc: Doc, v: Variant) -> None:
     for text, font in ((f"Stadt {doc.town}", look.bold), ("Der Oberbürgermeister", look.regular)):
         flow.text(g.left, y + look.size, text, font, look.size)
         y += look.leading
-    flow.text(g.x1, g.top + look.size + 1, f"Drucksache Nr. {doc.vorlagennummer}", look.bold,
-              look.size + 1, align="right")
-    flow.text(g.x1, g.top + look.size + look.leading + 2,
-              f"{doc.town}, {_d(doc.datum, v)}" if v.signature == "gez" else
-              f"Datum: {_d(doc.datum, v)}", look.regular, look.size, align="right")
+    flow.text(
+        g.x1,
+        g.top + look.size + 1,
+        f"{v.plan.get('nr_label', 'Drucksache Nr.')} {doc.vorlagennummer}",
+        look.bold,
+        look.size + 1,
+        align="right",
+    )
+    flow.text(
+        g.x1,
+        g.top + look.size + look.leading + 2,
+        f"{doc.town}, {_d(doc.datum, v)}" if v.signature == "gez" else f"Datum: {_d(doc.datum, v)}",
+        look.regular,
+        look.size,
+        align="right",
+    )
     flow.y = y + look.leading
     for label, value in ((v.fed_label, doc.federfuehrung), ("Az.:", doc.aktenzeichen)):
         w = flow.text(g.left, flow.y + look.size, label, look.regular, look.size)
-        flow.text(g.left + max(w + 6, 120), flow.y + look.size, value or "", look.regular,
-                  look.size)
+        flow.text(
+            g.left + max(w + 6, 120), flow.y + look.size, value or "", look.regular, look.size
+        )
         flow.y += look.leading
     if v.plan["type_line"]:
         flow.gap(look.leading)
-        flow.text(g.width / 2, flow.y + look.size + 2, str(v.plan["type_line"]), look.bold,
-                  look.size + 3, align="center")
+        flow.text(
+            g.width / 2,
+            flow.y + look.size + 2,
+            str(v.plan["type_line"]),
+            look.bold,
+            look.size + 3,
+            align="center",
+        )
         flow.y += look.leading * 1.5
 
 
@@ -120,16 +193,23 @@ def _folge(flow: Flow, doc: Doc, v: Variant) -> None:
     flow.text(flow.g.left, flow.y + look.size, "Beratungsfolge:", look.bold, look.size)
     flow.y += look.leading * 1.3
     head = ["Gremium", "Sitzung am", "TOP"] + (["Zuständigkeit"] if v.plan["roles"] else [])
-    rows = [head] + [[f.gremium, _d(f.sitzung_am, v), f.top or "", f.zustaendigkeit or ""]
-                     [: len(head)] for f in doc.beratungsfolge]
+    rows = [head] + [
+        [f.gremium, _d(f.sitzung_am, v), f.top or "", f.zustaendigkeit or ""][: len(head)]
+        for f in doc.beratungsfolge
+    ]
     if look.regular == "Courier":
         widths = [max(len(r[c]) for r in rows) + 3 for c in range(len(head))]
         for r, row in enumerate(rows):
             line = "".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
             if width(line, look.regular, look.size) > flow.g.content_width:
                 raise ValueError(f"Beratungsfolge line does not fit: {line!r}")
-            flow.text(flow.g.left, flow.y + look.size, line, look.bold if r == 0 else look.regular,
-                      look.size)
+            flow.text(
+                flow.g.left,
+                flow.y + look.size,
+                line,
+                look.bold if r == 0 else look.regular,
+                look.size,
+            )
             flow.y += look.leading
     else:
         stops = [flow.g.left]
@@ -141,8 +221,9 @@ def _folge(flow: Flow, doc: Doc, v: Variant) -> None:
             raise ValueError("Beratungsfolge columns do not fit")
         for r, row in enumerate(rows):
             for cell, x in zip(row, stops, strict=True):
-                flow.text(x, flow.y + look.size, cell, look.bold if r == 0 else look.regular,
-                          look.size)
+                flow.text(
+                    x, flow.y + look.size, cell, look.bold if r == 0 else look.regular, look.size
+                )
             flow.y += look.leading
 
 
@@ -152,8 +233,9 @@ def _betreff(flow: Flow, doc: Doc, v: Variant) -> None:
     indent = width("Betr.: ", look.bold, look.size) + 4
     flow.text(flow.g.left, flow.y + look.size, "Betr.:", look.bold, look.size)
     x = flow.g.left + indent
-    flow.paragraph(doc.betreff or "", look.bold, look.size, look.leading, x=x,
-                   hyphenate=look.hyphenate)
+    flow.paragraph(
+        doc.betreff or "", look.bold, look.size, look.leading, x=x, hyphenate=look.hyphenate
+    )
     if doc.betreff_hier:
         flow.paragraph(doc.betreff_hier, look.regular, look.size, look.leading, x=x)
 
@@ -173,21 +255,34 @@ def _ergebnis(flow: Flow, e: Ergebnis, v: Variant) -> None:
     _heading(flow, v.heading_style["erg"], v)
     flow.ensure(look.leading * 6)
     parts = [("Gremium:", e.gremium), ("Sitzung am:", _d(e.sitzung_am, v) or None), ("TOP:", e.top)]
-    flow.text(flow.g.left, flow.y + look.size,
-              "   ".join(f"{label} {value or '..........'}" for label, value in parts),
-              look.regular, look.size)
+    flow.text(
+        flow.g.left,
+        flow.y + look.size,
+        "   ".join(f"{label} {value or '..........'}" for label, value in parts),
+        look.regular,
+        look.size,
+    )
     flow.y += look.leading * 1.4
     path = "beratungsergebnis[0]"
-    counts = (f"Ja: {_count(e.ja_stimmen)}   Nein: {_count(e.nein_stimmen)}   "
-              f"Enthaltungen: {_count(e.enthaltungen)}")
+    counts = (
+        f"Ja: {_count(e.ja_stimmen)}   Nein: {_count(e.nein_stimmen)}   "
+        f"Enthaltungen: {_count(e.enthaltungen)}"
+    )
     lines: list[list[tuple[str, bool, str] | str]] = [
-        [("öffentlich", bool(e.oeffentlich), "oeffentlich"),
-         ("nichtöffentlich", bool(e.nichtoeffentlich), "nichtoeffentlich")],
-        [("einstimmig", bool(e.einstimmig), "einstimmig"),
-         ("mit Stimmenmehrheit", bool(e.mit_stimmenmehrheit), "mit_stimmenmehrheit"), counts],
-        [("laut Beschlußvorschlag", bool(e.laut_beschlussvorschlag), "laut_beschlussvorschlag"),
-         ("abweichender Beschluß", bool(e.abweichender_beschluss), "abweichender_beschluss"),
-         ("zur Kenntnis genommen", bool(e.kenntnisnahme), "kenntnisnahme")],
+        [
+            ("öffentlich", bool(e.oeffentlich), "oeffentlich"),
+            ("nichtöffentlich", bool(e.nichtoeffentlich), "nichtoeffentlich"),
+        ],
+        [
+            ("einstimmig", bool(e.einstimmig), "einstimmig"),
+            ("mit Stimmenmehrheit", bool(e.mit_stimmenmehrheit), "mit_stimmenmehrheit"),
+            counts,
+        ],
+        [
+            ("laut Beschlußvorschlag", bool(e.laut_beschlussvorschlag), "laut_beschlussvorschlag"),
+            ("abweichender Beschluß", bool(e.abweichender_beschluss), "abweichender_beschluss"),
+            ("zur Kenntnis genommen", bool(e.kenntnisnahme), "kenntnisnahme"),
+        ],
     ]
     gap = width("   ", look.regular, look.size)
     for items in lines:
@@ -198,8 +293,9 @@ def _ergebnis(flow: Flow, e: Ergebnis, v: Variant) -> None:
                 x += flow.text(x, baseline, item, look.regular, look.size) + gap
                 continue
             label, checked, key = item
-            x += typed_box(flow, x, baseline, look.regular, look.size, checked, mark, label,
-                           f"{path}.{key}")
+            x += typed_box(
+                flow, x, baseline, look.regular, look.size, checked, mark, label, f"{path}.{key}"
+            )
             x += width(" ", look.regular, look.size)
             x += flow.text(x, baseline, label, look.regular, look.size) + gap
         flow.y += look.leading * 1.2
@@ -215,8 +311,14 @@ def _signature(flow: Flow, doc: Doc, v: Variant) -> None:
     flow.ensure(look.leading * 5)
     x = flow.g.left + flow.g.content_width * 0.55
     if v.signature == "in_vertretung":
-        lines = [f"{doc.town}, {_d(doc.unterz.datum, v)}", "", "Der Oberbürgermeister",
-                 "In Vertretung", "", doc.unterz.name or ""]
+        lines = [
+            f"{doc.town}, {_d(doc.unterz.datum, v)}",
+            "",
+            "Der Oberbürgermeister",
+            "In Vertretung",
+            "",
+            doc.unterz.name or "",
+        ]
     else:
         lines = ["Der Oberbürgermeister", f"gez. {doc.unterz.name}"]
     for line in lines:
@@ -246,11 +348,16 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     if v.plan["ergebnis_at"] == "end":
         _ergebnis(flow, doc.ergebnisse[0], v)
     pages = flow.render(path, f"Drucksache {doc.vorlagennummer}")
-    features = [f"{look.regular} {look.size}pt", f"{pages} page(s)", "no ruling lines",
-                f"typed [ ]/[{v.plan['mark']}] boxes",
-                "ticked" if v.plan["ticked"] else "blank Beratungsergebnis",
-                f"dates '{v.plan['date_style']}'", f"signature {v.signature}",
-                f"headings {v.heading_style['beschluss']} / {v.heading_style['begr']}"]
+    features = [
+        f"{look.regular} {look.size}pt",
+        f"{pages} page(s)",
+        "no ruling lines",
+        f"typed [ ]/[{v.plan['mark']}] boxes",
+        "ticked" if v.plan["ticked"] else "blank Beratungsergebnis",
+        f"dates '{v.plan['date_style']}'",
+        f"signature {v.signature}",
+        f"headings {v.heading_style['beschluss']} / {v.heading_style['begr']}",
+    ]
     return Rendered(path, LAYOUT, doc, flow.checkboxes, pages, features)
 
 

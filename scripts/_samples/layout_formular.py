@@ -12,9 +12,10 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from _samples.boxes import acro_box
-from _samples.common import Look, Rendered, decorator, heading, paragraphs, random_look
+from _samples.common import Look, Rendered, decorator, fix_bullets, heading, paragraphs, random_look
 from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
 from _samples.doc import Doc, Ergebnis, Para
 from _samples.flow import Flow
@@ -23,13 +24,38 @@ from _samples.tables import Cell, TableStyle, table
 
 LAYOUT = "formular"
 
-PLANS: list[dict[str, object]] = [
-    {"topic": "feuerwehr", "n_begr": 1, "bullets": False, "ticked": True, "folge_mode": "public",
-     "n_folge": 2, "families": ["helvetica"], "labels": 0, "button": "check"},
-    {"topic": "kita", "n_begr": 9, "ticked": True, "folge_mode": "roles", "n_folge": 3,
-     "families": ["dejavu_sans"], "labels": 1, "button": "cross"},
-    {"topic": "haushalt", "n_begr": 10, "ticked": False, "folge_mode": "public", "n_folge": 3,
-     "families": ["dejavu_serif"], "labels": 2, "button": "circle"},
+PLANS: list[dict[str, Any]] = [
+    {
+        "topic": "feuerwehr",
+        "n_begr": 1,
+        "bullets": False,
+        "ticked": True,
+        "folge_mode": "public",
+        "n_folge": 2,
+        "families": ["helvetica"],
+        "labels": 0,
+        "button": "check",
+    },
+    {
+        "topic": "kita",
+        "n_begr": 9,
+        "ticked": True,
+        "folge_mode": "roles",
+        "n_folge": 3,
+        "families": ["dejavu_sans"],
+        "labels": 1,
+        "button": "cross",
+    },
+    {
+        "topic": "haushalt",
+        "n_begr": 10,
+        "ticked": False,
+        "folge_mode": "public",
+        "n_folge": 3,
+        "families": ["dejavu_serif"],
+        "labels": 2,
+        "button": "circle",
+    },
 ]
 LABEL_SETS = [
     {"nr": "Vorlagen-Nr.", "datum": "Datum", "az": "Aktenzeichen", "fed": "Federführendes Amt"},
@@ -42,7 +68,7 @@ ROLES = ["Vorberatung", "Entscheidung", "Kenntnisnahme"]
 @dataclass(frozen=True)
 class Variant:
     look: Look
-    plan: dict[str, object]
+    plan: dict[str, Any]
     labels: dict[str, str]
     extra_boxes: tuple[str, ...]
 
@@ -51,16 +77,20 @@ def build(index: int) -> tuple[Doc, Variant]:
     rng = random.Random(f"{LAYOUT}-{index}")
     plan = PLANS[index]
     year = rng.choice([2022, 2023, 2024])
-    spec = DocSpec(town=rng.choice(["Weißenfels", "Göppingen", "Müllheim"]), year=year,
-                   vorlagenart="Sitzungsvorlage", nummer=f"{rng.randint(10, 300)}/{year}",
-                   n_folge=int(plan["n_folge"]),  # type: ignore[call-overload]
-                   n_begr=int(plan["n_begr"]),  # type: ignore[call-overload]
-                   bullets=bool(plan.get("bullets", True)), topic=str(plan["topic"]))
+    spec = DocSpec(
+        town=rng.choice(["Weißenfels", "Göppingen", "Müllheim"]),
+        year=year,
+        vorlagenart="Sitzungsvorlage",
+        nummer=f"{rng.randint(10, 300)}/{year}",
+        n_folge=int(plan["n_folge"]),
+        n_begr=int(plan["n_begr"]),
+        bullets=bool(plan.get("bullets", True)),
+        topic=str(plan["topic"]),
+    )
     doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=(9.5, 10.5),  # type: ignore[arg-type]
-                       justify=False)
-    variant = Variant(look, plan, LABEL_SETS[int(plan["labels"])],  # type: ignore[call-overload]
-                      ("vertagt", "zurückgezogen"))
+    look = random_look(rng, plan["families"], size=(9.5, 10.5), justify=False)
+    fix_bullets(doc, look)
+    variant = Variant(look, plan, LABEL_SETS[int(plan["labels"])], ("vertagt", "zurückgezogen"))
     doc.hinweis = None
     for number, f in enumerate(doc.beratungsfolge):
         f.top = str(rng.randint(2, 14)) if number == 0 else None
@@ -84,9 +114,11 @@ def _field_grid(flow: Flow, doc: Doc, v: Variant) -> None:
     g = flow.g
     small = 7.0
     cells = [
-        [(v.labels["nr"], doc.vorlagennummer, 0.3), (v.labels["datum"], fmt_date(doc.datum)
-                                                      if doc.datum else "", 0.3),
-         (v.labels["az"], doc.aktenzeichen, 0.4)],
+        [
+            (v.labels["nr"], doc.vorlagennummer, 0.3),
+            (v.labels["datum"], fmt_date(doc.datum) if doc.datum else "", 0.3),
+            (v.labels["az"], doc.aktenzeichen, 0.4),
+        ],
         [(v.labels["fed"], doc.federfuehrung, 1.0)],
     ]
     row_h = small + look.size + 12
@@ -113,6 +145,7 @@ def _folge(flow: Flow, doc: Doc, v: Variant) -> None:
     def widget(label: str, checked: bool, field: str) -> Cell:
         def draw(fl: Flow, x: float, top: float, w: float, h: float) -> None:
             acro_box(fl, x + (w - box) / 2, top + (h - box) / 2, box, checked, style, label, field)
+
         return draw
 
     if mode == "public":
@@ -131,15 +164,24 @@ def _folge(flow: Flow, doc: Doc, v: Variant) -> None:
         date = fmt_date(f.sitzung_am) if f.sitzung_am else ""
         row: list[Cell] = [f.gremium, date, f.top or ""]
         if mode == "public":
-            row += [f.zustaendigkeit or "",
-                    widget("öffentlich", bool(f.oeffentlich), f"beratungsfolge[{number}].oeffentlich")]
+            row += [
+                f.zustaendigkeit or "",
+                widget("öffentlich", bool(f.oeffentlich), f"beratungsfolge[{number}].oeffentlich"),
+            ]
         else:
-            row += [widget(role, role == f.zustaendigkeit, f"beratungsfolge[{number}].zustaendigkeit")
-                    for role in ROLES]
+            row += [
+                widget(role, role == f.zustaendigkeit, f"beratungsfolge[{number}].zustaendigkeit")
+                for role in ROLES
+            ]
         rows.append(row)
-    table(flow, flow.g.left, widths, rows, TableStyle(look.regular, look.bold, size - 1,
-                                                      header_fill=None, center_from=3),
-          min_height=box + 8)
+    table(
+        flow,
+        flow.g.left,
+        widths,
+        rows,
+        TableStyle(look.regular, look.bold, size - 1, header_fill=None, center_from=3),
+        min_height=box + 8,
+    )
 
 
 def _box_row(flow: Flow, items: list[tuple[str, bool, str | None]], v: Variant, x0: float) -> None:
@@ -165,43 +207,81 @@ def _ergebnis(flow: Flow, e: Ergebnis, v: Variant) -> None:
     flow.ensure(look.size * 14)
     top = flow.y
     flow.y += 6
-    flow.text(g.left + 6, flow.y + look.size, "Beratungsergebnis (von der Schriftführung "
-              "auszufüllen)", look.bold, look.size)
+    flow.text(
+        g.left + 6,
+        flow.y + look.size,
+        "Beratungsergebnis (von der Schriftführung auszufüllen)",
+        look.bold,
+        look.size,
+    )
     flow.y += look.size * 2
     x = g.left + 6
-    for label, value in (("Gremium:", e.gremium), ("Sitzung am:", fmt_date(e.sitzung_am)
-                                                    if e.sitzung_am else None), ("TOP:", e.top)):
+    for label, value in (
+        ("Gremium:", e.gremium),
+        ("Sitzung am:", fmt_date(e.sitzung_am) if e.sitzung_am else None),
+        ("TOP:", e.top),
+    ):
         w = flow.text(x, flow.y + look.size, label, look.regular, look.size)
         field_w = {"Gremium:": 170, "Sitzung am:": 62, "TOP:": 30}[label]
-        flow.line(x + w + 4, flow.y + look.size + 2, x + w + 4 + field_w, flow.y + look.size + 2,
-                  lw=0.4)
+        flow.line(
+            x + w + 4, flow.y + look.size + 2, x + w + 4 + field_w, flow.y + look.size + 2, lw=0.4
+        )
         if value:
             flow.text(x + w + 6, flow.y + look.size, value, look.regular, look.size)
         x += w + field_w + 14
     flow.y += look.size * 2
     path = "beratungsergebnis[0]"
-    _box_row(flow, [("öffentliche Sitzung", bool(e.oeffentlich), f"{path}.oeffentlich"),
-                    ("nichtöffentliche Sitzung", bool(e.nichtoeffentlich), f"{path}.nichtoeffentlich")],
-             v, g.left + 6)
-    _box_row(flow, [("einstimmig", bool(e.einstimmig), f"{path}.einstimmig"),
-                    ("mit Stimmenmehrheit", bool(e.mit_stimmenmehrheit), f"{path}.mit_stimmenmehrheit")],
-             v, g.left + 6)
+    _box_row(
+        flow,
+        [
+            ("öffentliche Sitzung", bool(e.oeffentlich), f"{path}.oeffentlich"),
+            ("nichtöffentliche Sitzung", bool(e.nichtoeffentlich), f"{path}.nichtoeffentlich"),
+        ],
+        v,
+        g.left + 6,
+    )
+    _box_row(
+        flow,
+        [
+            ("einstimmig", bool(e.einstimmig), f"{path}.einstimmig"),
+            ("mit Stimmenmehrheit", bool(e.mit_stimmenmehrheit), f"{path}.mit_stimmenmehrheit"),
+        ],
+        v,
+        g.left + 6,
+    )
     x = g.left + 6
-    for label, count in (("Ja:", e.ja_stimmen), ("Nein:", e.nein_stimmen),
-                         ("Enthaltungen:", e.enthaltungen)):
+    for label, count in (
+        ("Ja:", e.ja_stimmen),
+        ("Nein:", e.nein_stimmen),
+        ("Enthaltungen:", e.enthaltungen),
+    ):
         w = flow.text(x, flow.y + look.size, label, look.regular, look.size)
         flow.rect(x + w + 4, flow.y - 1, x + w + 34, flow.y + look.size + 3, lw=0.5)
         if count is not None:
-            flow.text(x + w + 19, flow.y + look.size, str(count), look.regular, look.size,
-                      align="center")
+            flow.text(
+                x + w + 19, flow.y + look.size, str(count), look.regular, look.size, align="center"
+            )
         x += w + 56
     flow.y += look.size * 2
-    _box_row(flow, [("wie Beschlussvorschlag", bool(e.laut_beschlussvorschlag),
-                     f"{path}.laut_beschlussvorschlag"),
-                    ("abweichender Beschluss (siehe Anlage)", bool(e.abweichender_beschluss),
-                     f"{path}.abweichender_beschluss"),
-                    ("zur Kenntnis genommen", bool(e.kenntnisnahme), f"{path}.kenntnisnahme"),
-                    *[(label, False, None) for label in v.extra_boxes]], v, g.left + 6)
+    _box_row(
+        flow,
+        [
+            (
+                "wie Beschlussvorschlag",
+                bool(e.laut_beschlussvorschlag),
+                f"{path}.laut_beschlussvorschlag",
+            ),
+            (
+                "abweichender Beschluss (siehe Anlage)",
+                bool(e.abweichender_beschluss),
+                f"{path}.abweichender_beschluss",
+            ),
+            ("zur Kenntnis genommen", bool(e.kenntnisnahme), f"{path}.kenntnisnahme"),
+            *[(label, False, None) for label in v.extra_boxes],
+        ],
+        v,
+        g.left + 6,
+    )
     flow.rect(g.left, top, g.x1, flow.y + 2, lw=1.0)
     flow.y += 8
 
@@ -226,10 +306,13 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     flow.gap(10)
     betreff_w = width("Betreff: ", look.bold, look.size)
     flow.text(g.left, flow.y + look.size, "Betreff:", look.bold, look.size)
-    flow.paragraph(doc.betreff or "", look.regular, look.size, look.leading, x=g.left + betreff_w + 6)
+    flow.paragraph(
+        doc.betreff or "", look.regular, look.size, look.leading, x=g.left + betreff_w + 6
+    )
     if doc.betreff_hier:
-        flow.paragraph(doc.betreff_hier, look.regular, look.size, look.leading,
-                       x=g.left + betreff_w + 6)
+        flow.paragraph(
+            doc.betreff_hier, look.regular, look.size, look.leading, x=g.left + betreff_w + 6
+        )
     _folge(flow, doc, v)
     heading(flow, "Beschlussvorschlag:", look, before=12)
     paragraphs(flow, doc.beschluss, look)
@@ -245,17 +328,21 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     flow.text(g.left, flow.y + look.size, f"{doc.unterz.ort}, {date}", look.regular, look.size)
     flow.line(g.left + 250, flow.y + look.size + 22, g.x1, flow.y + look.size + 22, lw=0.4)
     flow.text(g.left + 250, flow.y + look.size + 34, doc.unterz.name or "", look.regular, look.size)
-    flow.text(g.left + 250, flow.y + look.size + 46, "Unterschrift Fachbereichsleitung",
-              look.regular, 7)
+    flow.text(
+        g.left + 250, flow.y + look.size + 46, "Unterschrift Fachbereichsleitung", look.regular, 7
+    )
     flow.y += look.size + 56
     _ergebnis(flow, doc.ergebnisse[0], v)
     pages = flow.render(path, f"{doc.vorlagenart} {doc.vorlagennummer}")
-    features = [f"{look.regular} {look.size}pt", f"{pages} page(s)",
-                f"AcroForm checkboxes ({v.plan['button']})",
-                f"Beratungsfolge boxes: {v.plan['folge_mode']}",
-                "values below labels in header boxes",
-                "ticked" if v.plan["ticked"] else "blank Beratungsergebnis",
-                "boxes without output field: Finanzen ja/nein, vertagt, zurückgezogen"]
+    features = [
+        f"{look.regular} {look.size}pt",
+        f"{pages} page(s)",
+        f"AcroForm checkboxes ({v.plan['button']})",
+        f"Beratungsfolge boxes: {v.plan['folge_mode']}",
+        "values below labels in header boxes",
+        "ticked" if v.plan["ticked"] else "blank Beratungsergebnis",
+        "boxes without output field: Finanzen ja/nein, vertagt, zurückgezogen",
+    ]
     return Rendered(path, LAYOUT, doc, flow.checkboxes, pages, features)
 
 

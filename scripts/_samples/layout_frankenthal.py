@@ -8,12 +8,24 @@ and name, "Anlage:".
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from _samples.boxes import VECTOR_STYLES, vector_box
-from _samples.common import Look, Rendered, cell_text, decorator, heading, label_value, \
-    lines_needed, paragraphs, random_look
+from _samples.common import (
+    Look,
+    Rendered,
+    cell_text,
+    decorator,
+    fix_bullets,
+    heading,
+    label_value,
+    lines_needed,
+    paragraphs,
+    random_look,
+)
 from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
 from _samples.doc import Doc, Ergebnis, Folge
 from _samples.flow import Flow
@@ -41,34 +53,74 @@ class Variant:
 
 
 # One entry per sample: the features each sample must show, the rest is drawn at random.
-PLANS: list[dict[str, object]] = [
-    {"topic": "modellprojekt", "n_begr": 1, "bullets": False, "ticked": True, "beschluss_heading": None, "folge_lines": 1,
-     "families": ["helvetica"], "tick_styles": ("x",), "grid_values": True, "n_anlagen": 1},
-    {"topic": "kita", "n_begr": 21, "ticked": False, "grid_values": False, "az_label": "Az.:", "header": "vorlage",
-     "families": ["times"], "federfuehrung": True, "folge_lines": 1},
-    {"topic": "radverkehr", "n_begr": 7, "ticked": True, "tick_styles": ("check_curve", "fill"), "grid_values": True,
-     "families": ["dejavu_serif"], "art": "Mitteilungsvorlage", "header": "dash", "folge_lines": 1},
-    {"topic": "bebauungsplan", "n_begr": 8, "ticked": True, "tick_styles": ("check", "x", "fill"), "colon": False,
-     "families": ["dejavu_sans"], "folge_lines": 2, "header": "footer", "grid_values": False},
+PLANS: list[dict[str, Any]] = [
+    {
+        "topic": "modellprojekt",
+        "n_begr": 1,
+        "bullets": False,
+        "ticked": True,
+        "beschluss_heading": None,
+        "folge_lines": 1,
+        "families": ["helvetica"],
+        "tick_styles": ("x",),
+        "grid_values": True,
+        "n_anlagen": 1,
+    },
+    {
+        "topic": "kita",
+        "n_begr": 21,
+        "ticked": False,
+        "grid_values": False,
+        "az_label": "Az.:",
+        "header": "vorlage",
+        "families": ["times"],
+        "federfuehrung": True,
+        "folge_lines": 1,
+    },
+    {
+        "topic": "radverkehr",
+        "n_begr": 7,
+        "ticked": True,
+        "tick_styles": ("check_curve", "fill"),
+        "grid_values": True,
+        "families": ["dejavu_serif"],
+        "art": "Mitteilungsvorlage",
+        "header": "dash",
+        "folge_lines": 1,
+    },
+    {
+        "topic": "bebauungsplan",
+        "n_begr": 8,
+        "ticked": True,
+        "tick_styles": ("check", "x", "fill"),
+        "colon": False,
+        "families": ["dejavu_sans"],
+        "folge_lines": 2,
+        "header": "footer",
+        "grid_values": False,
+    },
 ]
 
 
-def _variant(rng: random.Random, plan: dict[str, object]) -> Variant:
-    look = random_look(rng, plan["families"], size=(10.0, 11.0))  # type: ignore[arg-type]
+def _variant(rng: random.Random, plan: dict[str, Any]) -> Variant:
+    look = random_look(rng, plan["families"], size=(10.0, 11.0))
     return Variant(
         look=look,
-        nr_label=str(plan.get("nr_label", rng.choice(["Vorlage-Nr.", "Vorlage Nr.", "Vorlagen-Nr."]))),
+        nr_label=str(
+            plan.get("nr_label", rng.choice(["Vorlage-Nr.", "Vorlage Nr.", "Vorlagen-Nr."]))
+        ),
         az_label=str(plan.get("az_label", "Aktenzeichen:")).rstrip(":"),
         colon=bool(plan.get("colon", True)),
         value_tab=rng.choice([None, 118.0, 130.0]),
-        beschluss_heading=plan.get("beschluss_heading",  # type: ignore[arg-type]
-                                   rng.choice(["Beschlussvorschlag:", "Beschlussentwurf:"])),
+        beschluss_heading=plan.get(
+            "beschluss_heading", rng.choice(["Beschlussvorschlag:", "Beschlussentwurf:"])
+        ),
         ticked=bool(plan["ticked"]),
         grid_values=bool(plan.get("grid_values", True)),
-        tick_styles=plan.get("tick_styles", VECTOR_STYLES),  # type: ignore[arg-type]
+        tick_styles=plan.get("tick_styles", VECTOR_STYLES),
         header=str(plan.get("header", "none")),
         federfuehrung=bool(plan.get("federfuehrung", False)),
-        folge_lines=int(plan.get("folge_lines", 1)),  # type: ignore[call-overload]
+        folge_lines=int(plan.get("folge_lines", 1)),
         signer_title=rng.random() < 0.5,
     )
 
@@ -78,12 +130,19 @@ def build(index: int) -> tuple[Doc, Variant]:
     plan = PLANS[index]
     art = str(plan.get("art", "Beschlussvorlage"))
     year = rng.choice([2022, 2023])
-    spec = DocSpec(town=TOWN, year=year, vorlagenart=art, nummer=f"{year}/{rng.randint(30, 420):04d}",
-                   n_folge=int(plan["folge_lines"]), n_begr=int(plan["n_begr"]),  # type: ignore[call-overload]
-                   bullets=bool(plan.get("bullets", True)),
-                   topic=str(plan["topic"]))
+    spec = DocSpec(
+        town=TOWN,
+        year=year,
+        vorlagenart=art,
+        nummer=f"{year}/{rng.randint(30, 420):04d}",
+        n_folge=int(plan["folge_lines"]),
+        n_begr=int(plan["n_begr"]),
+        bullets=bool(plan.get("bullets", True)),
+        topic=str(plan["topic"]),
+    )
     doc = make_doc(rng, spec)
     variant = _variant(rng, plan)
+    fix_bullets(doc, variant.look)
     # The letterhead only names the bodies, without dates or roles; Frankenthal has a Stadtrat.
     doc.beratungsfolge = [Folge(f.gremium) for f in doc.beratungsfolge]
     doc.beratungsfolge[-1].gremium = "Stadtrat"
@@ -93,7 +152,7 @@ def build(index: int) -> tuple[Doc, Variant]:
         doc.federfuehrung = None
     doc.finanzen = []
     if "n_anlagen" in plan:
-        doc.anlagen = doc.anlagen[: int(plan["n_anlagen"])]  # type: ignore[call-overload]
+        doc.anlagen = doc.anlagen[: int(plan["n_anlagen"])]
     if not variant.signer_title:
         doc.signer_title = None
     last = doc.beratungsfolge[-1]
@@ -133,11 +192,21 @@ def _letterhead(flow: Flow, doc: Doc, v: Variant) -> None:
         label_value(flow, label, value, look, tab)
         flow.gap(look.size * 0.5)
     folge = [f.gremium for f in doc.beratungsfolge]
-    label_value(flow, _label("Beratungsfolge", v), folge[0], look,
-                tab or g.left + width(_label("Beratungsfolge", v) + " ", look.regular, look.size))
+    label_value(
+        flow,
+        _label("Beratungsfolge", v),
+        folge[0],
+        look,
+        tab or g.left + width(_label("Beratungsfolge", v) + " ", look.regular, look.size),
+    )
     for gremium in folge[1:]:
-        label_value(flow, "", gremium, look,
-                    tab or g.left + width(_label("Beratungsfolge", v) + " ", look.regular, look.size))
+        label_value(
+            flow,
+            "",
+            gremium,
+            look,
+            tab or g.left + width(_label("Beratungsfolge", v) + " ", look.regular, look.size),
+        )
 
 
 def _grid(flow: Flow, e: Ergebnis, v: Variant, rng: random.Random) -> None:
@@ -146,28 +215,46 @@ def _grid(flow: Flow, e: Ergebnis, v: Variant, rng: random.Random) -> None:
     g = flow.g
     x0, x1 = g.left, g.x1
     total = x1 - x0
-    pair = [("Öffentlich:", "oeffentlich", "Einstimmig:", "einstimmig", "Ja-Stimmen:", "ja_stimmen"),
-            ("Nichtöffentlich:", "nichtoeffentlich", "Mit Stimmenmehrheit:", "mit_stimmenmehrheit",
-             "Nein-Stimmen:", "nein_stimmen"),
-            (None, None, None, None, "Enthaltungen:", "enthaltungen")]
+    pair: list[tuple[str | None, ...]] = [
+        ("Öffentlich:", "oeffentlich", "Einstimmig:", "einstimmig", "Ja-Stimmen:", "ja_stimmen"),
+        (
+            "Nichtöffentlich:",
+            "nichtoeffentlich",
+            "Mit Stimmenmehrheit:",
+            "mit_stimmenmehrheit",
+            "Nein-Stimmen:",
+            "nein_stimmen",
+        ),
+        (None, None, None, None, "Enthaltungen:", "enthaltungen"),
+    ]
     fs, label_ws, cols = _columns(look, pair, x0, total)
     lead = fs * 1.2
     box = fs + 1
     heights = []
     for row in pair:
-        n = max((lines_needed(str(row[2 * k]), look.regular, fs, label_ws[k])
-                 for k in range(3) if row[2 * k]), default=1)
+        n = max(
+            (
+                lines_needed(str(row[2 * k]), look.regular, fs, label_ws[k])
+                for k in range(3)
+                if row[2 * k]
+            ),
+            default=1,
+        )
         heights.append(max(n * lead + 6, box + 8))
-    low_labels = [("Laut Beschlussvorschlag:", "laut_beschlussvorschlag"),
-                  ("Protokollanmerkungen und Änderungen siehe Rückseite:", "abweichender_beschluss"),
-                  ("Kenntnisnahme:", "kenntnisnahme"),
-                  ("Stellungnahme der Verwaltung ist beigefügt:", "stellungnahme_beigefuegt"),
-                  ("Unterschrift:", None)]
+    low_labels = [
+        ("Laut Beschlussvorschlag:", "laut_beschlussvorschlag"),
+        ("Protokollanmerkungen und Änderungen siehe Rückseite:", "abweichender_beschluss"),
+        ("Kenntnisnahme:", "kenntnisnahme"),
+        ("Stellungnahme der Verwaltung ist beigefügt:", "stellungnahme_beigefuegt"),
+        ("Unterschrift:", None),
+    ]
     longest = [max(width(word, look.regular, fs) for word in t.split()) + 12 for t, _ in low_labels]
     spare = (total - sum(longest)) / len(longest)
     low_ws = [w + spare for w in longest]
-    low_n = max(lines_needed(t, look.regular, fs, w - 8)
-                for (t, _), w in zip(low_labels, low_ws, strict=True))
+    low_n = max(
+        lines_needed(t, look.regular, fs, w - 8)
+        for (t, _), w in zip(low_labels, low_ws, strict=True)
+    )
     low_h = low_n * lead + box + 14
     height = sum(heights) + low_h
     heading(flow, "Beratungsergebnis:", look, before=12)
@@ -190,8 +277,8 @@ def _grid(flow: Flow, e: Ergebnis, v: Variant, rng: random.Random) -> None:
     for x in low_x[1:-1]:
         flow.line(x, mid, x, top + height)
     # header cells and values
-    for text, c in zip(("Gremium", "Sitzung am", "Top"), cols[:3], strict=True):
-        cell_text(flow, text, c + 4, top + 4, 200, look.regular, fs)
+    for caption, c in zip(("Gremium", "Sitzung am", "Top"), cols[:3], strict=True):
+        cell_text(flow, caption, c + 4, top + 4, 200, look.regular, fs)
     value_top = top + heights[0] + 4
     if e.gremium:
         cell_text(flow, e.gremium, cols[0] + 4, value_top, cols[1] - cols[0] - 8, look.regular, fs)
@@ -207,14 +294,23 @@ def _grid(flow: Flow, e: Ergebnis, v: Variant, rng: random.Random) -> None:
                 continue
             cx = cols[3 + k]
             n = lines_needed(text, look.regular, fs, label_ws[k])
-            cell_text(flow, text, cx + 4, y + (h - n * lead) / 2 - 1, label_ws[k], look.regular, fs,
-                      lead)
+            cell_text(
+                flow, text, cx + 4, y + (h - n * lead) / 2 - 1, label_ws[k], look.regular, fs, lead
+            )
             bx = cols[4 + k] - box - 6 if k < 2 else cols[6] - 34
             by = y + (h - box) / 2
             if k < 2:
                 checked = bool(getattr(e, key))
-                vector_box(flow, bx, by, box, checked, rng.choice(v.tick_styles),
-                           text.rstrip(":"), f"beratungsergebnis[0].{key}")
+                vector_box(
+                    flow,
+                    bx,
+                    by,
+                    box,
+                    checked,
+                    rng.choice(v.tick_styles),
+                    text.rstrip(":"),
+                    f"beratungsergebnis[0].{key}",
+                )
             else:  # write-in count box: a number or nothing, no checkbox
                 flow.rect(bx, by - 1, bx + 28, by + box + 1, lw=0.6)
                 count = getattr(e, key)
@@ -225,13 +321,22 @@ def _grid(flow: Flow, e: Ergebnis, v: Variant, rng: random.Random) -> None:
         cell_text(flow, text, cx + 4, mid + 4, w - 8, look.regular, fs, lead)
         by = mid + 6 + low_n * lead + 2
         checked = bool(getattr(e, key)) if key else False
-        vector_box(flow, cx + 6, by, box, checked, rng.choice(v.tick_styles), text.rstrip(":"),
-                   f"beratungsergebnis[0].{key}" if key else None)
+        vector_box(
+            flow,
+            cx + 6,
+            by,
+            box,
+            checked,
+            rng.choice(v.tick_styles),
+            text.rstrip(":"),
+            f"beratungsergebnis[0].{key}" if key else None,
+        )
     flow.y = top + height + 6
 
 
-def _columns(look: Look, pair: list[tuple[str | None, ...]], x0: float,
-             total: float) -> tuple[float, list[float], list[float]]:
+def _columns(
+    look: Look, pair: Sequence[tuple[str | None, ...]], x0: float, total: float
+) -> tuple[float, list[float], list[float]]:
     """Font size, label widths and column edges of the upper grid.
 
     Each label column is as wide as its longest word plus the box (so "Mit Stimmenmehrheit:"
@@ -239,8 +344,16 @@ def _columns(look: Look, pair: list[tuple[str | None, ...]], x0: float,
     """
     fs = min(look.size - 2, 9.0)
     while True:
-        label_ws = [max(width(word, look.regular, fs) for row in pair if row[2 * k]
-                        for word in str(row[2 * k]).split()) + 2 for k in range(3)]
+        label_ws = [
+            max(
+                width(word, look.regular, fs)
+                for row in pair
+                if row[2 * k]
+                for word in str(row[2 * k]).split()
+            )
+            + 2
+            for k in range(3)
+        ]
         pair_ws = [w + (fs + 1 if k < 2 else 28) + 12 for k, w in enumerate(label_ws)]
         rest = total - sum(pair_ws)
         w_top = width("Top 12.3", look.regular, fs)
@@ -257,10 +370,14 @@ def _columns(look: Look, pair: list[tuple[str | None, ...]], x0: float,
 def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     look = v.look
     rng = random.Random(f"{LAYOUT}-{index}-render")
-    flow = Flow(look.geometry, decorator(v.header, doc.vorlagennummer, look, "Stadtverwaltung Frankenthal"))
+    flow = Flow(
+        look.geometry, decorator(v.header, doc.vorlagennummer, look, "Stadtverwaltung Frankenthal")
+    )
     _letterhead(flow, doc, v)
     flow.gap(look.size * 1.5)
-    flow.paragraph(doc.betreff or "", look.bold, look.size + 0.5, look.leading + 0.5, hyphenate=True)
+    flow.paragraph(
+        doc.betreff or "", look.bold, look.size + 0.5, look.leading + 0.5, hyphenate=True
+    )
     if doc.betreff_hier:
         flow.paragraph(doc.betreff_hier, look.bold, look.size + 0.5, look.leading + 0.5)
     if v.beschluss_heading:
@@ -273,8 +390,12 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     paragraphs(flow, doc.begruendung, look)
     flow.gap(look.size * 2)
     flow.ensure(look.leading * 6)
-    flow.paragraph(f"{TOWN}, {fmt_date(doc.datum)}" if doc.datum else TOWN, look.regular,
-                   look.size, look.leading)
+    flow.paragraph(
+        f"{TOWN}, {fmt_date(doc.datum)}" if doc.datum else TOWN,
+        look.regular,
+        look.size,
+        look.leading,
+    )
     flow.gap(look.leading * 1.5)
     flow.paragraph(doc.unterz.name or "", look.regular, look.size, look.leading)
     if doc.signer_title:
@@ -287,10 +408,14 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
         for number, anlage in enumerate(doc.anlagen, 1):
             flow.paragraph(anlage, look.regular, look.size, look.leading, bullet=f"{number}.")
     pages = flow.render(path, f"{doc.vorlagenart} {doc.vorlagennummer}")
-    features = [f"{look.regular} {look.size}pt", f"{pages} page(s)", "vector checkboxes",
-                "ticked: " + ("/".join(v.tick_styles) if v.ticked else "none (blank grid)"),
-                f"running header/footer: {v.header}",
-                "no Beschlussvorschlag heading" if not v.beschluss_heading else v.beschluss_heading]
+    features = [
+        f"{look.regular} {look.size}pt",
+        f"{pages} page(s)",
+        "vector checkboxes",
+        "ticked: " + ("/".join(v.tick_styles) if v.ticked else "none (blank grid)"),
+        f"running header/footer: {v.header}",
+        "no Beschlussvorschlag heading" if not v.beschluss_heading else v.beschluss_heading,
+    ]
     return Rendered(path, LAYOUT, doc, flow.checkboxes, pages, features)
 
 

@@ -11,9 +11,10 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from _samples.boxes import GLYPH_STYLES, glyph_box
-from _samples.common import Look, Rendered, decorator, heading, paragraphs, random_look
+from _samples.common import Look, Rendered, decorator, fix_bullets, heading, paragraphs, random_look
 from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
 from _samples.doc import Doc, Ergebnis
 from _samples.flow import Flow
@@ -24,55 +25,141 @@ LAYOUT = "ris_tabelle"
 
 # header-table column sets: (label, Doc attribute or "status")
 HEADER_SETS = [
-    [("Vorlage-Nr.", "vorlagennummer"), ("Status", "status"), ("Federführend", "federfuehrung"),
-     ("Datum", "datum")],
-    [("Drucksachen-Nr.:", "vorlagennummer"), ("Status:", "status"), ("Federführung:", "federfuehrung"),
-     ("Erstellt am:", "datum"), ("Aktenzeichen:", "aktenzeichen")],
-    [("Vorlagen-Nr.", "vorlagennummer"), ("Federführendes Amt", "federfuehrung"), ("Datum", "datum"),
-     ("Az.", "aktenzeichen")],
+    [
+        ("Vorlage-Nr.", "vorlagennummer"),
+        ("Status", "status"),
+        ("Federführend", "federfuehrung"),
+        ("Datum", "datum"),
+    ],
+    [
+        ("Drucksachen-Nr.:", "vorlagennummer"),
+        ("Status:", "status"),
+        ("Federführung:", "federfuehrung"),
+        ("Erstellt am:", "datum"),
+        ("Aktenzeichen:", "aktenzeichen"),
+    ],
+    [
+        ("Vorlagen-Nr.", "vorlagennummer"),
+        ("Federführendes Amt", "federfuehrung"),
+        ("Datum", "datum"),
+        ("Az.", "aktenzeichen"),
+    ],
 ]
 # Beratungsfolge column sets: (label, Folge attribute)
 FOLGE_SETS = [
     [("Datum", "sitzung_am"), ("Gremium", "gremium"), ("Zuständigkeit", "zustaendigkeit")],
-    [("Sitzung am", "sitzung_am"), ("Beratungsgremium", "gremium"), ("Rolle", "zustaendigkeit"),
-     ("Ö/N", "oeffentlich")],
-    [("Beratungsgremium", "gremium"), ("Sitzung am", "sitzung_am"), ("TOP", "top"),
-     ("Status", "zustaendigkeit"), ("Ö", "oeffentlich")],
+    [
+        ("Sitzung am", "sitzung_am"),
+        ("Beratungsgremium", "gremium"),
+        ("Rolle", "zustaendigkeit"),
+        ("Ö/N", "oeffentlich"),
+    ],
+    [
+        ("Beratungsgremium", "gremium"),
+        ("Sitzung am", "sitzung_am"),
+        ("TOP", "top"),
+        ("Status", "zustaendigkeit"),
+        ("Ö", "oeffentlich"),
+    ],
 ]
 # Beratungsergebnis column sets: (header, Ergebnis attribute, kind)
 ERGEBNIS_SETS = [
-    [("einst.", "einstimmig", "bool"), ("Ja", "ja_stimmen", "count"), ("Nein", "nein_stimmen", "count"),
-     ("Enth.", "enthaltungen", "count"), ("lt. Vorlage", "laut_beschlussvorschlag", "bool"),
-     ("abw. Beschl.", "abweichender_beschluss", "bool"), ("Kenntn.", "kenntnisnahme", "bool")],
-    [("einstimmig", "einstimmig", "bool"), ("mehrh.", "mit_stimmenmehrheit", "bool"),
-     ("dafür", "ja_stimmen", "count"), ("dagegen", "nein_stimmen", "count"),
-     ("Enthalt.", "enthaltungen", "count"), ("lt. Beschl.-Vorschl.", "laut_beschlussvorschlag", "bool"),
-     ("geändert", "abweichender_beschluss", "bool"), ("z.K.", "kenntnisnahme", "bool")],
+    [
+        ("einst.", "einstimmig", "bool"),
+        ("Ja", "ja_stimmen", "count"),
+        ("Nein", "nein_stimmen", "count"),
+        ("Enth.", "enthaltungen", "count"),
+        ("lt. Vorlage", "laut_beschlussvorschlag", "bool"),
+        ("abw. Beschl.", "abweichender_beschluss", "bool"),
+        ("Kenntn.", "kenntnisnahme", "bool"),
+    ],
+    [
+        ("einstimmig", "einstimmig", "bool"),
+        ("mehrh.", "mit_stimmenmehrheit", "bool"),
+        ("dafür", "ja_stimmen", "count"),
+        ("dagegen", "nein_stimmen", "count"),
+        ("Enthalt.", "enthaltungen", "count"),
+        ("lt. Beschl.-Vorschl.", "laut_beschlussvorschlag", "bool"),
+        ("geändert", "abweichender_beschluss", "bool"),
+        ("z.K.", "kenntnisnahme", "bool"),
+    ],
 ]
-ERGEBNIS_KEYS = ["oeffentlich", "nichtoeffentlich", "einstimmig", "mit_stimmenmehrheit",
-                 "ja_stimmen", "nein_stimmen", "enthaltungen", "laut_beschlussvorschlag",
-                 "abweichender_beschluss", "kenntnisnahme", "stellungnahme_beigefuegt"]
+ERGEBNIS_KEYS = [
+    "oeffentlich",
+    "nichtoeffentlich",
+    "einstimmig",
+    "mit_stimmenmehrheit",
+    "ja_stimmen",
+    "nein_stimmen",
+    "enthaltungen",
+    "laut_beschlussvorschlag",
+    "abweichender_beschluss",
+    "kenntnisnahme",
+    "stellungnahme_beigefuegt",
+]
 
-PLANS: list[dict[str, object]] = [
-    {"topic": "feuerwehr", "header": 0, "folge": 0, "erg": 0, "glyph": ["dejavu_x"], "n_folge": 2, "ticked_rows": 1,
-     "n_begr": 2, "bullets": False, "families": ["helvetica"], "grid_at": "after_beschluss",
-     "sign": False},
-    {"topic": "klimaschutz", "header": 1, "folge": 1, "erg": 1, "glyph": ["zapf_box_heavycheck", "zapf_box_ballot"],
-     "n_folge": 3, "ticked_rows": 2, "n_begr": 9, "families": ["dejavu_condensed"],
-     "grid_at": "end", "sign": True},
-    {"topic": "radverkehr", "header": 2, "folge": 2, "erg": 0, "glyph": ["zapf_overprint_check", "zapf_box_filled"],
-     "n_folge": 4, "ticked_rows": 0, "n_begr": 16, "families": ["times"], "grid_at": "end",
-     "sign": True, "art": "Informationsvorlage"},
-    {"topic": "strassenausbau", "header": 0, "folge": 1, "erg": 1, "glyph": ["dejavu_check", "zapf_overprint_x"], "n_folge": 3,
-     "ticked_rows": 3, "n_begr": 5, "families": ["dejavu_sans"], "grid_at": "after_beschluss",
-     "sign": False},
+PLANS: list[dict[str, Any]] = [
+    {
+        "topic": "feuerwehr",
+        "header": 0,
+        "folge": 0,
+        "erg": 0,
+        "glyph": ["dejavu_x"],
+        "n_folge": 2,
+        "ticked_rows": 1,
+        "n_begr": 2,
+        "bullets": False,
+        "families": ["helvetica"],
+        "grid_at": "after_beschluss",
+        "sign": False,
+    },
+    {
+        "topic": "klimaschutz",
+        "header": 1,
+        "folge": 1,
+        "erg": 1,
+        "glyph": ["zapf_box_heavycheck", "zapf_box_ballot"],
+        "n_folge": 3,
+        "ticked_rows": 2,
+        "n_begr": 9,
+        "families": ["dejavu_condensed"],
+        "grid_at": "end",
+        "sign": True,
+    },
+    {
+        "topic": "radverkehr",
+        "header": 2,
+        "folge": 2,
+        "erg": 0,
+        "glyph": ["zapf_overprint_check", "zapf_box_filled"],
+        "n_folge": 4,
+        "ticked_rows": 0,
+        "n_begr": 16,
+        "families": ["times"],
+        "grid_at": "end",
+        "sign": True,
+        "art": "Informationsvorlage",
+    },
+    {
+        "topic": "strassenausbau",
+        "header": 0,
+        "folge": 1,
+        "erg": 1,
+        "glyph": ["dejavu_check", "zapf_overprint_x"],
+        "n_folge": 3,
+        "ticked_rows": 3,
+        "n_begr": 5,
+        "families": ["dejavu_sans"],
+        "grid_at": "after_beschluss",
+        "sign": False,
+    },
 ]
 
 
 @dataclass(frozen=True)
 class Variant:
     look: Look
-    plan: dict[str, object]
+    plan: dict[str, Any]
     printed: dt.date
     status: str
     heading_rule: bool
@@ -83,30 +170,49 @@ def build(index: int) -> tuple[Doc, Variant]:
     rng = random.Random(f"{LAYOUT}-{index}")
     plan = PLANS[index]
     year = rng.choice([2021, 2022, 2023, 2024])
-    nummer = rng.choice([f"VO/{year}/{rng.randint(10, 999):04d}", f"{rng.randint(100, 999)}/{year}",
-                         f"BV/{rng.randint(10, 250)}/{year}"])
+    nummer = rng.choice(
+        [
+            f"VO/{year}/{rng.randint(10, 999):04d}",
+            f"{rng.randint(100, 999)}/{year}",
+            f"BV/{rng.randint(10, 250)}/{year}",
+        ]
+    )
     art = str(plan.get("art", "Beschlussvorlage"))
-    spec = DocSpec(town=rng.choice(["Göppingen", "Lüdenscheid", "Fürth", "Weißenfels"]), year=year,
-                   vorlagenart=art, nummer=nummer, n_folge=int(plan["n_folge"]),  # type: ignore[call-overload]
-                   n_begr=int(plan["n_begr"]), bullets=bool(plan.get("bullets", True)),  # type: ignore[call-overload]
-                   topic=str(plan["topic"]))  # type: ignore[call-overload]
+    spec = DocSpec(
+        town=rng.choice(["Göppingen", "Lüdenscheid", "Fürth", "Weißenfels"]),
+        year=year,
+        vorlagenart=art,
+        nummer=nummer,
+        n_folge=int(plan["n_folge"]),
+        n_begr=int(plan["n_begr"]),
+        bullets=bool(plan.get("bullets", True)),
+        topic=str(plan["topic"]),
+    )
     doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=(9.5, 11.0))  # type: ignore[arg-type]
-    variant = Variant(look, plan, (doc.datum or dt.date(year, 1, 1)) + dt.timedelta(days=3),
-                      rng.choice(["öffentlich", "nichtöffentlich"]), rng.random() < 0.5,
-                      rng.choice(["1.", "1)", "Anlage 1:"]))
-    header_attrs = {attr for _, attr in HEADER_SETS[int(plan["header"])]}  # type: ignore[call-overload]
+    look = random_look(rng, plan["families"], size=(9.5, 11.0))
+    fix_bullets(doc, look)
+    variant = Variant(
+        look,
+        plan,
+        (doc.datum or dt.date(year, 1, 1)) + dt.timedelta(days=3),
+        rng.choice(["öffentlich", "nichtöffentlich"]),
+        rng.random() < 0.5,
+        rng.choice(["1.", "1)", "Anlage 1:"]),
+    )
+    header_attrs = {attr for _, attr in HEADER_SETS[int(plan["header"])]}
     for attr in ("aktenzeichen", "federfuehrung"):
         if attr not in header_attrs:
             setattr(doc, attr, None)
     doc.hinweis = None
-    folge_attrs = {attr for _, attr in FOLGE_SETS[int(plan["folge"])]}  # type: ignore[call-overload]
+    folge_attrs = {attr for _, attr in FOLGE_SETS[int(plan["folge"])]}
     for number, f in enumerate(doc.beratungsfolge):
         # agenda item numbers are known only for meetings already scheduled
         f.top = str(rng.randint(3, 17)) if "top" in folge_attrs and number < 2 else None
         if "oeffentlich" not in folge_attrs:
             f.oeffentlich = None
-    doc.ergebnisse = [_ergebnis(rng, doc, number, variant) for number in range(len(doc.beratungsfolge))]
+    doc.ergebnisse = [
+        _ergebnis(rng, doc, number, variant) for number in range(len(doc.beratungsfolge))
+    ]
     if not plan["sign"]:
         doc.unterz.ort = doc.unterz.datum = doc.unterz.name = None
     else:
@@ -116,10 +222,10 @@ def build(index: int) -> tuple[Doc, Variant]:
 
 def _ergebnis(rng: random.Random, doc: Doc, number: int, v: Variant) -> Ergebnis:
     folge = doc.beratungsfolge[number]
-    ticked = number < int(v.plan["ticked_rows"])  # type: ignore[call-overload]
+    ticked = number < int(v.plan["ticked_rows"])
     e = make_ergebnis(rng, folge, ticked, public_boxes=False, art=doc.vorlagenart or "")
     e.sitzung_am = folge.sitzung_am  # the grid always shows the planned date
-    printed = {attr for _, attr, _ in ERGEBNIS_SETS[int(v.plan["erg"])]}  # type: ignore[call-overload]
+    printed = {attr for _, attr, _ in ERGEBNIS_SETS[int(v.plan["erg"])]}
     for key in ERGEBNIS_KEYS:
         if key not in printed:
             setattr(e, key, None)
@@ -144,13 +250,15 @@ def _header(flow: Flow, doc: Doc, v: Variant) -> None:
     flow.line(g.left, g.top + 20, g.x1, g.top + 20, lw=1.2)
     flow.text(g.left, g.top + 44, doc.vorlagenart or "", look.bold, 16)
     flow.y = g.top + 56
-    columns = HEADER_SETS[int(v.plan["header"])]  # type: ignore[call-overload]
+    columns = HEADER_SETS[int(v.plan["header"])]
     fs = look.size - 1
     weights = [1.6 if attr == "federfuehrung" else 1.0 for _, attr in columns]
     widths = [g.content_width * w / sum(weights) for w in weights]
     style = TableStyle(look.regular, look.bold, fs)
-    rows: list[list[Cell]] = [[label for label, _ in columns],
-                              [_value(doc, attr, v) for _, attr in columns]]
+    rows: list[list[Cell]] = [
+        [label for label, _ in columns],
+        [_value(doc, attr, v) for _, attr in columns],
+    ]
     table(flow, g.left, widths, rows, style)
 
 
@@ -167,12 +275,18 @@ def _betreff(flow: Flow, doc: Doc, v: Variant) -> None:
 
 def _folge(flow: Flow, doc: Doc, v: Variant) -> None:
     look = v.look
-    columns = FOLGE_SETS[int(v.plan["folge"])]  # type: ignore[call-overload]
+    columns = FOLGE_SETS[int(v.plan["folge"])]
     heading(flow, "Beratungsfolge:", look, before=12)
-    weights = {"gremium": 3.2, "sitzung_am": 1.1, "zustaendigkeit": 1.4, "oeffentlich": 0.5,
-               "top": 0.5}
-    widths = [flow.g.content_width * weights[a] / sum(weights[x] for _, x in columns)
-              for _, a in columns]
+    weights = {
+        "gremium": 3.2,
+        "sitzung_am": 1.1,
+        "zustaendigkeit": 1.4,
+        "oeffentlich": 0.5,
+        "top": 0.5,
+    }
+    widths = [
+        flow.g.content_width * weights[a] / sum(weights[x] for _, x in columns) for _, a in columns
+    ]
     rows: list[list[Cell]] = [[label for label, _ in columns]]
     for f in doc.beratungsfolge:
         row: list[Cell] = []
@@ -192,20 +306,23 @@ def _glyph_cell(checked: bool, style: str, label: str, field: str, size: float) 
     def draw(flow: Flow, x: float, top: float, w: float, h: float) -> None:
         font, empty, _, _ = GLYPH_STYLES[style]
         gw = width(empty, font, size)
-        glyph_box(flow, x + (w - gw) / 2, top + h / 2 + size * 0.35, size, checked, style, label, field)
+        glyph_box(
+            flow, x + (w - gw) / 2, top + h / 2 + size * 0.35, size, checked, style, label, field
+        )
 
     return draw
 
 
 def _grid(flow: Flow, doc: Doc, v: Variant, rng: random.Random) -> None:
     look = v.look
-    columns = ERGEBNIS_SETS[int(v.plan["erg"])]  # type: ignore[call-overload]
+    columns = ERGEBNIS_SETS[int(v.plan["erg"])]
     heading(flow, "Beratungsergebnis:", look, before=12)
-    head = ["Gremium", "Sitzung", "TOP"] + [h for h, _, _ in columns]
-    fs, widths = _grid_widths(look, head, [e.gremium or "" for e in doc.ergebnisse],
-                              flow.g.content_width)
-    rows: list[list[Cell]] = [head]
-    styles: list[str] = v.plan["glyph"]  # type: ignore[assignment]
+    head: list[str] = ["Gremium", "Sitzung", "TOP"] + [h for h, _, _ in columns]
+    fs, widths = _grid_widths(
+        look, head, [e.gremium or "" for e in doc.ergebnisse], flow.g.content_width
+    )
+    rows: list[list[Cell]] = [list(head)]
+    styles: list[str] = v.plan["glyph"]
     for number, e in enumerate(doc.ergebnisse):
         row: list[Cell] = [e.gremium, fmt_date(e.sitzung_am) if e.sitzung_am else "", e.top or ""]
         for header, attr, kind in columns:
@@ -213,15 +330,23 @@ def _grid(flow: Flow, doc: Doc, v: Variant, rng: random.Random) -> None:
             if kind == "count":
                 row.append("" if value is None else str(value))
             else:
-                row.append(_glyph_cell(bool(value), rng.choice(styles), header,
-                                       f"beratungsergebnis[{number}].{attr}", look.size))
+                row.append(
+                    _glyph_cell(
+                        bool(value),
+                        rng.choice(styles),
+                        header,
+                        f"beratungsergebnis[{number}].{attr}",
+                        look.size,
+                    )
+                )
         rows.append(row)
     style = TableStyle(look.regular, look.bold, fs, header_fill=0.9, center_from=3)
     table(flow, flow.g.left, widths, rows, style, min_height=look.size * 2)
 
 
-def _grid_widths(look: Look, head: list[str], gremien: list[str],
-                 total: float) -> tuple[float, list[float]]:
+def _grid_widths(
+    look: Look, head: list[str], gremien: list[str], total: float
+) -> tuple[float, list[float]]:
     """Narrow columns sized to their header words; "Gremium" takes the rest.
 
     The font shrinks (as RIS exports do) until the longest word of a Gremium fits.
@@ -240,7 +365,9 @@ def _grid_widths(look: Look, head: list[str], gremien: list[str],
 def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     look = v.look
     rng = random.Random(f"{LAYOUT}-{index}-render")
-    flow = Flow(look.geometry, decorator("ris", doc.vorlagennummer, look, printed=fmt_date(v.printed)))
+    flow = Flow(
+        look.geometry, decorator("ris", doc.vorlagennummer, look, printed=fmt_date(v.printed))
+    )
     _header(flow, doc, v)
     _betreff(flow, doc, v)
     _folge(flow, doc, v)
@@ -248,8 +375,13 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     paragraphs(flow, doc.beschluss, look)
     if v.plan["grid_at"] == "after_beschluss":
         _grid(flow, doc, v, rng)
-    heading(flow, rng.choice(["Sachverhalt", "Begründung", "Sachverhalt / Begründung"]), look,
-            before=14, underline=v.heading_rule)
+    heading(
+        flow,
+        rng.choice(["Sachverhalt", "Begründung", "Sachverhalt / Begründung"]),
+        look,
+        before=14,
+        underline=v.heading_rule,
+    )
     paragraphs(flow, doc.begruendung, look)
     if doc.unterz.name:
         flow.gap(look.leading)
@@ -260,16 +392,26 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     heading(flow, "Anlagen", look, before=14, underline=v.heading_rule)
     for number, anlage in enumerate(doc.anlagen, 1):
         marker = v.anlagen_style.replace("1", str(number))
-        flow.paragraph(anlage, look.regular, look.size, look.leading, bullet=marker,
-                       hang=width("Anlage 0: ", look.regular, look.size))
+        flow.paragraph(
+            anlage,
+            look.regular,
+            look.size,
+            look.leading,
+            bullet=marker,
+            hang=width("Anlage 0: ", look.regular, look.size),
+        )
     if v.plan["grid_at"] == "end":
         _grid(flow, doc, v, rng)
     pages = flow.render(path, f"{doc.vorlagenart} {doc.vorlagennummer}")
-    ticked = int(v.plan["ticked_rows"])  # type: ignore[call-overload]
-    features = [f"{look.regular} {look.size}pt", f"{pages} page(s)",
-                "glyph checkboxes: " + "/".join(v.plan["glyph"]),  # type: ignore[arg-type]
-                f"{len(doc.ergebnisse)} Beratungsergebnis rows, {ticked} filled",
-                f"grid {v.plan['grid_at']}", "footer 'Ausdruck vom' (not the document date)"]
+    ticked = int(v.plan["ticked_rows"])
+    features = [
+        f"{look.regular} {look.size}pt",
+        f"{pages} page(s)",
+        "glyph checkboxes: " + "/".join(v.plan["glyph"]),
+        f"{len(doc.ergebnisse)} Beratungsergebnis rows, {ticked} filled",
+        f"grid {v.plan['grid_at']}",
+        "footer 'Ausdruck vom' (not the document date)",
+    ]
     return Rendered(path, LAYOUT, doc, flow.checkboxes, pages, features)
 
 

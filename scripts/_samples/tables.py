@@ -25,15 +25,28 @@ class TableStyle:
     center_from: int = 99  # columns with this index or higher are centred
 
 
-def table(flow: Flow, x0: float, widths: list[float], rows: list[list[Cell]], style: TableStyle,
-          header_rows: int = 1, min_height: float = 0.0) -> list[float]:
+def table(
+    flow: Flow,
+    x0: float,
+    widths: list[float],
+    rows: list[list[Cell]],
+    style: TableStyle,
+    header_rows: int = 1,
+    min_height: float = 0.0,
+) -> list[float]:
     """Draw the table at the flow cursor (kept on one page); returns the row tops."""
     lead = style.size * 1.2
     heights = []
     for r, row in enumerate(rows):
         font = style.bold if r < header_rows else style.font
-        n = max([lines_needed(c, font, style.size, w - 2 * style.pad)
-                 for c, w in zip(row, widths, strict=True) if isinstance(c, str) and c] or [1])
+        n = max(
+            [
+                lines_needed(c, font, style.size, w - 2 * style.pad)
+                for c, w in zip(row, widths, strict=True)
+                if isinstance(c, str) and c
+            ]
+            or [1]
+        )
         heights.append(max(n * lead + 2 * style.pad, min_height))
     flow.ensure(sum(heights) + 2)
     top = flow.y
@@ -49,8 +62,17 @@ def table(flow: Flow, x0: float, widths: list[float], rows: list[list[Cell]], st
             font = style.bold if r < header_rows else style.font
             if isinstance(cell, str) and cell:
                 align = "center" if c >= style.center_from else "left"
-                cell_text(flow, cell, x + style.pad, y + style.pad - 0.5, w - 2 * style.pad, font,
-                          style.size, lead, align=align)
+                cell_text(
+                    flow,
+                    cell,
+                    x + style.pad,
+                    y + style.pad - 0.5,
+                    w - 2 * style.pad,
+                    font,
+                    style.size,
+                    lead,
+                    align=align,
+                )
             elif callable(cell):
                 cell(flow, x, y, w, h)
             x += w

@@ -25,8 +25,8 @@ from vorlagenparser.errors import (
     TruncatedPdfError,
 )
 from vorlagenparser.model import (
-    BeratungsfolgeEintrag,
     Beratungsergebnis,
+    BeratungsfolgeEintrag,
     Checkbox,
     PageInfo,
     Source,

@@ -94,7 +94,9 @@ def test_search_finds_words_prefixes_and_folds_diacritics(converted: Path,
     assert "[Bebauungsplan]" in hits[0]["snippet"]
     assert run_cli("search", "Bebauungs*", "--db", converted / "vorlagen.sqlite",
                    "--json").stdout.count("\n") == 1
-    assert "Muhlbach" in run_cli("search", "muhlbach", "--out", converted).stdout
+    folded = run_cli("search", "muhlbach", "--out", converted, "--json").stdout
+    assert "Am Mühlbach" in json.loads(folded)["betreff"]
+    assert "1 hit\n" in run_cli("search", "Mühlbach", "--out", converted).stdout
     assert "0 hits" in run_cli("search", "Zoo", "--out", converted).stdout
 
 
@@ -128,3 +130,23 @@ def test_export_to_a_folder(converted: Path, run_cli: Callable[..., Outcome]) ->
 def test_help(name: str, run_cli: Callable[..., Outcome]) -> None:
     result = run_cli(name, "--help")
     assert result.code == 0 and "Usage:" in result.stdout
+
+
+def test_a_terminal_gets_the_live_bar(monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from vorlagenparser.batch import BatchReport, FileResult, Status
+    from vorlagenparser.cli.progress import BarProgress, batch_progress
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    report = BatchReport(total=2)
+    results = [FileResult("/a.pdf", Status.done, "a", pages=3),
+               FileResult("/b.pdf", Status.failed, "b", message="the file is empty")]
+    with batch_progress() as progress:
+        assert isinstance(progress, BarProgress)
+        progress.started(2)
+        for result in results:
+            report.add(result)
+            progress.settled(result, report)
+    stderr = capsys.readouterr().err
+    assert "/b.pdf: the file is empty" in stderr
+    assert "2/2" in stderr and "1 failed" in stderr and "3 pages" in stderr

@@ -35,7 +35,8 @@ def test_a_line_torn_by_a_kill_is_cut_off(tmp_path: Path) -> None:
     with Ledger(tmp_path) as ledger:
         assert ledger.get("a:1") is not None
         ledger.record(entry("c:1"))
-    assert [line[:12] for line in path.read_bytes().splitlines()] == [b'{"key": "a:1', b'{"key": "c:1']
+    keys = [line[:12] for line in path.read_bytes().splitlines()]
+    assert keys == [b'{"key": "a:1', b'{"key": "c:1']
 
 
 def test_two_batches_cannot_share_a_folder(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Synthetic scan pages drawn with OpenCV for the OCR and raster-checkbox tests (no files needed)."""
+"""Synthetic scan pages drawn with OpenCV for the OCR and raster-checkbox tests (no files)."""
 
 from __future__ import annotations
 
@@ -92,7 +92,8 @@ def ruled_table(img: np.ndarray, x_mm: float, y_mm: float, cols_mm: list[float],
         cv2.line(img, (x, ys[0]), (x, ys[-1]), 0, line)
 
 
-def specks(img: np.ndarray, count: int, seed: int = 1, region: tuple[int, int, int, int] | None = None) -> None:
+def specks(img: np.ndarray, count: int, seed: int = 1,
+           region: tuple[int, int, int, int] | None = None) -> None:
     rng = np.random.default_rng(seed)
     h, w = img.shape
     x0, y0, x1, y1 = region or (0, 0, w, h)

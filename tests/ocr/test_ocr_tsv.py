@@ -36,7 +36,8 @@ def test_empty_output_and_header_only_give_no_words() -> None:
 
 
 def test_windows_line_ends_are_accepted() -> None:
-    assert [w.text for w in parse_tsv(RECORDED.replace("\n", "\r\n"))] == ["STADT", "WELS", "Beschluß"]
+    words = parse_tsv(RECORDED.replace("\n", "\r\n"))
+    assert [w.text for w in words] == ["STADT", "WELS", "Beschluß"]
 
 
 @pytest.mark.parametrize("line", [

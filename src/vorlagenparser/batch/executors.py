@@ -75,29 +75,34 @@ class ProcessExecutor:
         self.max_rss = max_memory_mb * 1024 * 1024 if max_memory_mb else None
         self.poll_s = poll_s
         self._context = _context(preload)
-        self._slots: list[_Slot] = []
+        self._slots: list[_Slot | None] = []  # None: no process until there is work
 
     def run(self, tasks: Iterable[Task], on_result: OnResult) -> None:
         source = iter(tasks)
+        self._slots = [None] * self.jobs
         try:
-            while self._feed(source) or any(s.task for s in self._slots):
+            while self._feed(source) or self._busy():
                 for result in self._collect():
                     on_result(result)
         finally:
             self._shutdown()
 
+    def _busy(self) -> list[_Slot]:
+        return [slot for slot in self._slots if slot is not None and slot.task is not None]
+
     def _feed(self, source: Iterator[Task]) -> bool:
-        """Give a task to every idle slot; False once the source is exhausted."""
-        while len(self._slots) < self.jobs:
-            self._slots.append(self._start())
+        """Give a task to every free slot, starting workers only when there is work (a resumed
+        batch that skips everything starts none); False once the source is exhausted."""
         for index, slot in enumerate(self._slots):
-            if slot.task is not None:
+            if slot is not None and slot.task is not None:
                 continue
             task = next(source, None)
             if task is None:
                 return False
-            if not slot.process.is_alive():
-                slot = self._slots[index] = self._replace(slot)
+            if slot is None or not slot.process.is_alive():
+                if slot is not None:
+                    _stop(slot, graceful=False)
+                slot = self._slots[index] = self._start()
             self._dispatch(slot, task)
         return True
 
@@ -109,18 +114,20 @@ class ProcessExecutor:
             slot.conn.send(task)
 
     def _collect(self) -> list[FileResult]:
-        busy = [slot for slot in self._slots if slot.task is not None]
+        busy = self._busy()
         nearest = min(slot.deadline for slot in busy) - time.monotonic()
         wait([s.conn for s in busy] + [s.process.sentinel for s in busy],
              timeout=max(0.0, min(self.poll_s, nearest)))
         results = []
         for index, slot in enumerate(self._slots):
-            result = self._check(slot)
-            if result is not None:
-                results.append(result)
-                # A task still set means no normal finish: that process must go too.
-                if slot.task is not None or slot.served >= self.max_tasks_per_child:
-                    self._slots[index] = self._replace(slot)
+            result = self._check(slot) if slot is not None else None
+            if slot is None or result is None:
+                continue
+            results.append(result)
+            # A task still set means no normal finish: that process must go too.
+            if slot.task is not None or slot.served >= self.max_tasks_per_child:
+                _stop(slot, graceful=slot.task is None)
+                self._slots[index] = None
         return results
 
     def _check(self, slot: _Slot) -> FileResult | None:
@@ -152,13 +159,10 @@ class ProcessExecutor:
         child.close()
         return _Slot(process, parent)
 
-    def _replace(self, slot: _Slot) -> _Slot:
-        _stop(slot, graceful=slot.task is None)
-        return self._start()
-
     def _shutdown(self) -> None:
         for slot in self._slots:
-            _stop(slot, graceful=slot.task is None)
+            if slot is not None:
+                _stop(slot, graceful=slot.task is None)
         self._slots.clear()
 
 

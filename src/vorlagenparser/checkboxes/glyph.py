@@ -108,6 +108,10 @@ def _split_word(word: Word) -> tuple[list[Mark], Word | None]:
         return [], word
     if len(text) == 1:
         return [Mark(bbox=_square(word.bbox), checked=state, confidence=0.95, source="glyph")], None
+    states = [_glyph_state(c, word.fontname) for c in text]
+    if None not in states and word.bbox.width <= 1.5 * word.bbox.height:
+        # Glyphs printed over each other (a box, then a tick on top): one box, ticked if any is.
+        return [Mark(bbox=_square(word.bbox), checked=any(states), confidence=0.95, source="glyph")], None
     if _symbol_table(word.fontname) is not None:
         return [], word  # several symbol characters in a row: a decoration, not a box
     box, rest = _cut(word, 1)

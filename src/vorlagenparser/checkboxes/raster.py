@@ -72,8 +72,9 @@ def detect_raster(page: Page, settings: RasterSettings | None = None) -> list[Ma
     gray = page.image
     binary = binarise(gray)
     h_mask, v_mask = line_masks(binary, lo)
-    boxes = [b for b in (fit(binary, c, lo, hi, s) for c in propose(h_mask, v_mask, lo, hi))
-             if b is not None]
+    fitted = (fit(binary, c, lo, hi, s) for c in propose(h_mask, v_mask, lo, hi))
+    boxes = [b for b in fitted
+             if b is not None and not _overruns(h_mask, v_mask, b, s.max_overrun)]
     boxes = drop_text(_dedupe(boxes), page.words, scale)
     return [classify(gray, binary, b, scale, s) for b in boxes]
 
@@ -95,7 +96,7 @@ def binarise(gray: GrayImage) -> GrayImage:
     """Ink = 255. Otsu adapts to light scans; the cap keeps paper texture out on empty pages."""
     otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     _, binary = cv2.threshold(gray, min(otsu, 215.0), 255, cv2.THRESH_BINARY_INV)
-    return binary
+    return np.asarray(binary, dtype=np.uint8)
 
 
 def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
@@ -106,7 +107,7 @@ def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
     v = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
     h = cv2.morphologyEx(h, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
     v = cv2.morphologyEx(v, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
-    return h, v
+    return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
 
 
 def _segments(mask: GrayImage) -> IntArray:
@@ -114,11 +115,14 @@ def _segments(mask: GrayImage) -> IntArray:
     return stats[1:, :4].astype(np.int32)  # x, y, w, h
 
 
-def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+Candidate = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
+
+
+def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> list[Candidate]:
     """Candidate squares (x0, y0, x1, y1) from horizontal runs of box width."""
     runs = [tuple(int(v) for v in r) for r in _segments(h_mask)
             if 0.85 * lo <= r[2] <= 1.15 * hi]
-    out: list[tuple[int, int, int, int]] = []
+    out: list[Candidate] = []
     for x, y, w, h in runs:
         out.append((x, y, x + w, y + w))  # the run is a top edge (or a filled square's top)
         out.append((x, y + h - w, x + w, y + h))  # ... or a bottom edge
@@ -131,7 +135,7 @@ def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> list[tupl
     return out
 
 
-def _paired(runs: list[tuple[int, ...]], lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+def _paired(runs: list[tuple[int, ...]], lo: int, hi: int) -> list[Candidate]:
     """Top and bottom edges: runs overlapping in x, one box side apart."""
     runs = sorted(runs, key=lambda r: r[1])
     out = []
@@ -146,7 +150,7 @@ def _paired(runs: list[tuple[int, ...]], lo: int, hi: int) -> list[tuple[int, in
     return out
 
 
-def fit(binary: GrayImage, cand: tuple[int, int, int, int], lo: int, hi: int,
+def fit(binary: GrayImage, cand: Candidate, lo: int, hi: int,
         s: RasterSettings) -> _Box | None:
     """Snap a candidate to four inked sides; None if it is not a free-standing square."""
     x0, y0, x1, y1 = cand
@@ -166,7 +170,7 @@ def fit(binary: GrayImage, cand: tuple[int, int, int, int], lo: int, hi: int,
     w, h = box.x1 - box.x0, box.y1 - box.y0
     if not (lo <= min(w, h) and max(w, h) <= hi) or max(w, h) > s.max_aspect * min(w, h):
         return None
-    if not _sides_covered(binary, box, s.edge_coverage) or _overruns(binary, box, s.max_overrun):
+    if not _sides_covered(binary, box, s.edge_coverage) or not _corners_inked(binary, box):
         return None
     return box
 
@@ -213,20 +217,33 @@ def _sides_covered(binary: GrayImage, box: _Box, coverage: float) -> bool:
     return all(float(side.mean()) >= coverage for side in sides)
 
 
-def _overruns(binary: GrayImage, box: _Box, max_overrun: float) -> bool:
-    """True when a border line runs on past a corner: the square is a cell of a ruled grid."""
+def _corners_inked(binary: GrayImage, box: _Box) -> bool:
+    """Printed boxes have sharp corners; loops of letters and digits ("O", "D", "9") do not."""
+    c = box.thickness + 2
+    corners = (binary[box.y0:box.y0 + c, box.x0:box.x0 + c],
+               binary[box.y0:box.y0 + c, box.x1 - c:box.x1],
+               binary[box.y1 - c:box.y1, box.x0:box.x0 + c],
+               binary[box.y1 - c:box.y1, box.x1 - c:box.x1])
+    return all(np.count_nonzero(part) >= 0.5 * part.size for part in corners)
+
+
+def _overruns(h_mask: GrayImage, v_mask: GrayImage, box: _Box, max_overrun: float) -> bool:
+    """True when a border line runs on past a corner: the square is a cell of a ruled grid.
+
+    Looked for in the line masks, so a thick pen stroke leaving the box is no "line".
+    """
     reach = max(3, round(max_overrun * box.side))
     t = box.thickness
-    img_h, img_w = binary.shape
+    h, v = h_mask, v_mask
     checks = (
-        binary[box.y0:box.y0 + t, box.x1 + t:box.x1 + reach],  # top edge, to the right
-        binary[box.y0:box.y0 + t, max(0, box.x0 - reach):box.x0 - t],  # top edge, to the left
-        binary[box.y1 - t:box.y1, box.x1 + t:box.x1 + reach],
-        binary[box.y1 - t:box.y1, max(0, box.x0 - reach):box.x0 - t],
-        binary[max(0, box.y0 - reach):box.y0 - t, box.x0:box.x0 + t],  # left edge, upwards
-        binary[box.y1 + t:box.y1 + reach, box.x0:box.x0 + t],
-        binary[max(0, box.y0 - reach):box.y0 - t, box.x1 - t:box.x1],
-        binary[box.y1 + t:box.y1 + reach, box.x1 - t:box.x1],
+        h[box.y0:box.y0 + t, box.x1 + t:box.x1 + reach],  # top edge, to the right
+        h[box.y0:box.y0 + t, max(0, box.x0 - reach):box.x0 - t],  # top edge, to the left
+        h[box.y1 - t:box.y1, box.x1 + t:box.x1 + reach],
+        h[box.y1 - t:box.y1, max(0, box.x0 - reach):box.x0 - t],
+        v[max(0, box.y0 - reach):box.y0 - t, box.x0:box.x0 + t],  # left edge, upwards
+        v[box.y1 + t:box.y1 + reach, box.x0:box.x0 + t],
+        v[max(0, box.y0 - reach):box.y0 - t, box.x1 - t:box.x1],
+        v[box.y1 + t:box.y1 + reach, box.x1 - t:box.x1],
     )
     for i, part in enumerate(checks):
         if part.size == 0 or min(part.shape) == 0:
@@ -252,16 +269,20 @@ def _bbox(box: _Box, scale: float) -> BBox:
 
 
 def drop_text(boxes: list[_Box], words: tuple[Word, ...], scale: float) -> list[_Box]:
-    """Drop squares that are letters of recognised words ("D", "O" in square fonts, "□" in text)."""
+    """Drop squares inside recognised words: a square-font "O"/"0"/"D" in "1000" or "HOOD".
+
+    Only squares *inside* a longer, confidently read word go: OCR often reads a real checkbox
+    as a letter of its own ("Ü", "O", "[]") or glues it to the start of its label.
+    """
     def is_letter(box: _Box) -> bool:
         bb = _bbox(box, scale)
+        margin = 0.3 * bb.width
         for w in words:
             text = w.text.strip()
-            if text in _BOX_LIKE or w.confidence < 0.6 or not text:
+            if w.confidence < 0.85 or sum(c.isalnum() for c in text) < 3 or text in _BOX_LIKE:
                 continue
-            alnum = sum(c.isalnum() for c in text) / len(text)
-            if (alnum >= 0.8 and contains(w.bbox, bb, tol=0.15 * bb.width)
-                    and bb.height <= 1.2 * w.bbox.height):
+            if (contains(w.bbox, bb, tol=0.15 * bb.width)
+                    and bb.x0 - w.bbox.x0 > margin and w.bbox.x1 - bb.x1 > margin):
                 return True
         return False
 

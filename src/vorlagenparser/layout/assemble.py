@@ -16,7 +16,7 @@ from .lines import Line, build_lines, running_lines
 from .normalize import key
 from .sections import Heading, find_headings, paragraphs, section_items, section_text
 from .signature import PlaceDate, place_dates, signer
-from .tables import Table, header_labels, is_header, read_table
+from .tables import Table, is_header, read_table, table_header_labels
 from .vocab import Vocabulary
 
 TEXT_SECTIONS = ("beschlussvorschlag", "begruendung", "finanzielle_auswirkungen")
@@ -85,28 +85,46 @@ def _tables(ctx: Context, headings: dict[str, Heading]) -> tuple[list[Table], Ta
     rule_f = ctx.profile.tables.get("beratungsfolge")
     vocab_e = Vocabulary(rule_e.columns if rule_e else {})
     vocab_f = Vocabulary(rule_f.columns if rule_f else {})
-    result_keys = set(results.BOOL_KEYS | results.COUNT_KEYS)
+    # Öffentlich/nichtöffentlich also head Beratungsfolge tables: a result table needs more.
+    result_keys = set(results.BOOL_KEYS | results.COUNT_KEYS) - {"oeffentlich", "nichtoeffentlich"}
     tables: list[Table] = []
     folge_table: Table | None = None
-    result_start = headings["beratungsergebnis"].line.index if "beratungsergebnis" in headings else None
     for line in ctx.lines:
         if line.index in ctx.consumed or _has_marks(ctx, line):
             continue
-        if vocab_e and is_header(labels := header_labels(line, vocab_e), {"gremium"}, 3, result_keys):
-            table = read_table(ctx, line, labels, set())
+        labels_e = table_header_labels(ctx, line, vocab_e) if vocab_e else []
+        labels_f = table_header_labels(ctx, line, vocab_f) if vocab_f else []
+        is_e = is_header(labels_e, {"gremium"}, 3, result_keys)
+        is_f = folge_table is None and is_header(labels_f, {"gremium"}, 2, _FOLGE_ANY)
+        if is_e and is_f:  # both vocabularies fit: the heading above decides, else the better fit
+            above = _heading_above(line, headings)
+            is_e = above == "beratungsergebnis" or (above != "beratungsfolge"
+                                                    and _named(labels_e) > _named(labels_f))
+            is_f = not is_e
+        if is_e:
+            table = read_table(ctx, line, labels_e, set())
             if table.rows:
                 tables.append(table)
                 ctx.consumed.update(table.lines)
-                continue
-        in_results = result_start is not None and line.index > result_start
-        if folge_table is None and vocab_f and not in_results and is_header(
-                labels := header_labels(line, vocab_f), {"gremium"}, 2,
-                {"sitzung_am", "zustaendigkeit", "top"}):
-            table = read_table(ctx, line, labels, set())
+        elif is_f:
+            table = read_table(ctx, line, labels_f, set())
             if table.rows:
                 folge_table = table
                 ctx.consumed.update(table.lines)
     return tables, folge_table
+
+
+_FOLGE_ANY = {"sitzung_am", "zustaendigkeit", "top", "zustaendigkeit=Vorberatung",
+              "zustaendigkeit=Entscheidung", "zustaendigkeit=Kenntnisnahme"}
+
+
+def _named(labels: list[tuple[str | None, str, object]]) -> int:
+    return sum(1 for name, _, _ in labels if name)
+
+
+def _heading_above(line: Line, headings: dict[str, Heading]) -> str | None:
+    above = [h for h in headings.values() if h.line.index < line.index]
+    return max(above, key=lambda h: h.line.index).name if above else None
 
 
 def _has_marks(ctx: Context, line: Line) -> bool:
@@ -123,8 +141,8 @@ def _results(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], tables
         if free:
             tied.extend(tie_marks(ctx, page.number, free, ctx.lines))
     result_keys = set(results.KEYS)
-    form = [t for t in tied if t.key in result_keys]
     heading = headings.get("beratungsergebnis")
+    form = [t for t in tied if t.key in result_keys and _in_result_block(ctx, t, heading, headings)]
     if form or (heading is not None and not tables):
         block = _block_lines(ctx, heading, form)
         ctx.consumed.update(ln.index for ln in block)
@@ -139,6 +157,18 @@ def _results(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], tables
         if t.mark.ambiguous:
             ctx.warnings.append(f"page {t.page}: checkbox '{t.label}' is ambiguous "
                                 f"(confidence {t.mark.confidence:.2f})")
+
+
+def _in_result_block(ctx: Context, tied: TiedMark, heading: Heading | None,
+                     headings: dict[str, Heading]) -> bool:
+    """With a Beratungsergebnis heading, only boxes between it and the next heading are results."""
+    if heading is None:
+        return True
+    after = [h.line for h in headings.values() if h.line.index > heading.line.index]
+    end = min(after, key=lambda ln: ln.index) if after else None
+    pos = (tied.page, tied.mark.bbox.cy)
+    start = (heading.line.page, heading.line.bbox.top)
+    return pos > start and (end is None or pos < (end.page, end.bbox.top))
 
 
 def _add_entries(raw: RawVorlage, entries: list[results.Entry]) -> None:
@@ -222,16 +252,20 @@ def _sections(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], folge
     elif "beratungsfolge" in headings:
         h = headings["beratungsfolge"]
         inline = " ".join(p.text for p in h.rest)
-        below = [] if inline.strip() else _short_lines(ctx, h.line)
+        align = h.rest[0].bbox.x0 if inline.strip() else None
+        below = _short_lines(ctx, h.line, align)
         first = ctx.found(list(h.rest) or [h.label], inline)
         raw.beratungsfolge = folge.rows_from_lines(ctx, inline, below, first)
 
 
-def _short_lines(ctx: Context, start: Line) -> list[Line]:
+def _short_lines(ctx: Context, start: Line, align: float | None = None) -> list[Line]:
+    """Lines right under `start` (aligned with `align` when given): a list without a heading."""
     out: list[Line] = []
     prev = start
     for line in ctx.lines_after(start):
         if ctx.is_boundary(line) or line.page != start.page:
+            break
+        if align is not None and abs(line.bbox.x0 - align) > 4:
             break
         if line.bbox.top - prev.bbox.bottom > 0.9 * ctx.line_height(line):
             break
@@ -245,6 +279,10 @@ def _title(ctx: Context, raw: RawVorlage, labels: list[LabelHit], headings: dict
     title = header.find_vorlagenart(ctx, label_lines)
     if title is not None:
         raw.fields["vorlagenart"] = title.art
+    else:
+        art = header.art_from_number_label(ctx, [h for h in labels if h.name == "vorlagennummer"])
+        if art is not None:
+            raw.fields["vorlagenart"] = art
     if "betreff" not in raw.fields:
         betreff = None
         if title is not None and title.rest:
@@ -281,22 +319,36 @@ def _untitled_proposal(ctx: Context, raw: RawVorlage) -> None:
 
 
 def _signature(ctx: Context, raw: RawVorlage, places: list[PlaceDate], headings: dict[str, Heading]) -> None:
-    last_section = max((h.line.index for h in headings.values()), default=-1)
+    # The text sections come before the signature; Anlagen and the Beratungsergebnis often after.
+    last_section = max((h.line.index for n, h in headings.items() if n in TEXT_SECTIONS), default=-1)
     # A closing place-and-date follows the text; one at the top of a letter dates the letter.
     half = len(ctx.lines) // 2
     closing = [p for p in places if p.line.index > max(last_section, half) and p.phrase_index == 0]
-    if closing:
-        pd = closing[-1]
+    # Without a closing place-and-date, the one in the letterhead dates the signature.
+    pd = closing[-1] if closing else (places[0] if places else None)
+    if pd is not None:
         raw.unterzeichnung["ort"] = Found(pd.ort, pd.datum.page, pd.datum.bbox, pd.datum.confidence)
         raw.unterzeichnung["datum"] = pd.datum
-        name = signer(ctx, pd.line)
-        if name is not None:
-            raw.unterzeichnung["name"] = name
+    name = signer(ctx, pd.line) if closing else None
+    if name is None:
+        name = _signer_after_role(ctx, last_section)
+    if name is not None:
+        raw.unterzeichnung["name"] = name
     if "datum" not in raw.fields:
         if places:
             raw.fields["datum"] = places[0].datum
         else:
             _loose_date(ctx, raw)
+
+
+def _signer_after_role(ctx: Context, after: int) -> Found | None:
+    """A signature block without place and date: a role line ("Der Oberbürgermeister"), then a name."""
+    roles = [ln for ln in ctx.lines if ln.index > after and ctx.boundaries.get(ln.index) == "signature"]
+    for role in roles:
+        name = signer(ctx, role, max_lines=3)
+        if name is not None:
+            return name
+    return None
 
 
 def _loose_date(ctx: Context, raw: RawVorlage) -> None:

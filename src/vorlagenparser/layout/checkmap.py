@@ -13,7 +13,7 @@ from .context import Context, TiedMark
 from .lines import Line, Phrase
 
 _MAX_SIDE_GAP = 4.0  # box sides
-_MAX_ABOVE_GAP = 2.6  # line heights
+_MAX_ABOVE_GAP = 4.0  # line heights
 
 
 def tie_marks(ctx: Context, page_no: int, marks: list[Mark], lines: list[Line]) -> list[TiedMark]:
@@ -63,6 +63,7 @@ def _score(ctx: Context, mark: Mark, phrase: Phrase,
         if gap > _MAX_ABOVE_GAP * max(p.height, 6.0):
             return None
         position, distance = 0.3, 1.5 + gap / max(p.height, 6.0)
+        text = _stacked_label(phrase, phrases)
     else:
         return None
     match = _match(ctx, text, phrase, phrases)
@@ -70,6 +71,19 @@ def _score(ctx: Context, mark: Mark, phrase: Phrase,
     key = match[0] if match else None
     label = match[2] if match else text
     return known + position - 0.35 * distance, label.rstrip(": "), key, p
+
+
+def _stacked_label(bottom: Phrase, phrases: list[Phrase]) -> str:
+    """A label wrapped over several lines above its box, read top to bottom."""
+    stack = [bottom]
+    while True:
+        cur = stack[-1]
+        above = [q for q in phrases if 0 <= cur.bbox.top - q.bbox.bottom < 0.8 * cur.bbox.height
+                 and abs(q.bbox.x0 - cur.bbox.x0) < 2.0 and q not in stack]
+        if not above or len(stack) >= 4:
+            break
+        stack.append(max(above, key=lambda q: q.bbox.bottom))
+    return " ".join(q.text for q in reversed(stack))
 
 
 def _ends_colon(text: str) -> bool:

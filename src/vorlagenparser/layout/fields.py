@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..geometry import horizontal_overlap
+from ..geometry import BBox, contains, horizontal_overlap, same_line
+from ..pagemodel import Grid, Word
 from .context import Context, Found
 from .lines import Line, Phrase
 from .normalize import join_lines, strip_label_punct
@@ -29,7 +30,8 @@ def find_labels(ctx: Context, lines: list[Line]) -> list[LabelHit]:
                 continue
             rest_words = phrase.words[hit.nwords:]
             rest = Phrase(phrase.page, rest_words) if rest_words else None
-            if not (hit.strong or i == 0 and rest is not None and _value_like(rest.text)):
+            weak_ok = ctx.profile.fields[hit.name].kind in ("id", "date")
+            if not (hit.strong or weak_ok and rest is not None and _value_like(rest.text)):
                 continue
             out.append(LabelHit(hit.name, line, i, Phrase(phrase.page, phrase.words[:hit.nwords]), rest))
     return out
@@ -46,6 +48,9 @@ def is_label_phrase(ctx: Context, phrase: Phrase) -> bool:
 
 
 def value_of(ctx: Context, hit: LabelHit, multiline: bool = False) -> Found | None:
+    cell = cell_of(ctx, hit.line.page, hit.label.bbox)
+    if cell is not None:
+        return _cell_value(ctx, hit, cell)
     phrases = _right_value(ctx, hit)
     if phrases is None:
         phrases = _below_value(ctx, hit)
@@ -57,7 +62,49 @@ def value_of(ctx: Context, hit: LabelHit, multiline: bool = False) -> Found | No
         phrases += extra
         texts += [p.text for p in extra]
     text = join_lines(texts)
-    return ctx.found(phrases, text) if text else None
+    return ctx.found(phrases, text) if any(c.isalnum() for c in text) else None
+
+
+def cell_of(ctx: Context, page_no: int, box: BBox) -> tuple[Grid, int, BBox] | None:
+    """The ruled-table cell holding a box: (grid, row index, cell)."""
+    for grid in ctx.page(page_no).grids:
+        for ri, row in enumerate(grid.rows):
+            for cell in row:
+                if cell is not None and contains(cell, box, tol=1.0):
+                    return grid, ri, cell
+    return None
+
+
+def _cell_value(ctx: Context, hit: LabelHit, where: tuple[Grid, int, BBox]) -> Found | None:
+    """In a ruled header table the value shares the label's cell, or fills the cell below it."""
+    grid, ri, cell = where
+    page = ctx.page(hit.line.page)
+    in_cell = [w for w in page.words if contains(cell, w.bbox, tol=1.0)]
+    beside = [w for w in in_cell if w.bbox.x0 >= hit.label.bbox.x1 - 0.5 and same_line(w.bbox, hit.label.bbox)]
+    under = [w for w in in_cell if w.bbox.top >= hit.label.bbox.bottom - 0.5]
+    if beside or under:
+        words = beside or under  # the value shares the label's cell: beside it, or under it
+    else:
+        below = next((c for c in (grid.rows[ri + 1] if ri + 1 < len(grid.rows) else ())
+                      if c is not None and c.x0 - 1 <= hit.label.bbox.cx <= c.x1 + 1), None)
+        if below is None:
+            return None
+        words = [w for w in page.words if contains(below, w.bbox, tol=1.0)]
+    words.sort(key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
+    text = strip_label_punct(join_lines(_by_line(words)))
+    if not text:
+        return None
+    return ctx.found([Phrase(hit.line.page, tuple(words))], text)
+
+
+def _by_line(words: list[Word]) -> list[str]:
+    lines: list[list[Word]] = []
+    for w in words:
+        if lines and same_line(lines[-1][-1].bbox, w.bbox):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [" ".join(w.text for w in ln) for ln in lines]
 
 
 def _right_value(ctx: Context, hit: LabelHit) -> list[Phrase] | None:

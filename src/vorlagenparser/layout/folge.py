@@ -11,6 +11,7 @@ from .normalize import clean, strip_label_punct
 from .tables import Table
 from .vocab import Vocabulary
 
+_TICKS = frozenset({"x", "X", "✓", "✔", "✗", "✘", "×"})
 _KEYS = ("gremium", "sitzung_am", "top", "zustaendigkeit", "oeffentlich")
 
 
@@ -32,6 +33,9 @@ def rows_from_table(ctx: Context, table: Table) -> list[Found]:
                 entry["zustaendigkeit"] = _zust(zust, text)
             elif col.name == "oeffentlich":
                 entry["oeffentlich"] = _public(public, text, row.marks.get(i))
+            elif col.name and col.name.startswith("zustaendigkeit="):
+                if any(m.checked for m in row.marks.get(i, [])) or text.strip() in _TICKS:
+                    entry["zustaendigkeit"] = col.name.split("=", 1)[1]
         if entry["gremium"]:
             conf = min((w.confidence for ws in row.cells.values() for w in ws), default=1.0)
             out.append(Found(entry, row.page, row.bbox, conf))

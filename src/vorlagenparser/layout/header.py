@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from .context import Context, Found
 from .lines import Line, Phrase
-from .normalize import join_lines, strip_label_punct
+from .fields import LabelHit
+from .normalize import join_lines, key, strip_label_punct
 from .vocab import Vocabulary
 
 _TOP_SHARE = 0.55  # the kind of document is printed in the upper half of its first page
@@ -20,8 +21,10 @@ class Title:
 
 
 def find_vorlagenart(ctx: Context, label_lines: set[int]) -> Title | None:
+    """The document kind: the largest-printed title in the upper first page that names one."""
     vocab = Vocabulary({a: [a] for a in ctx.profile.vorlagenarten})
     page = ctx.page(1)
+    candidates: list[tuple[float, int, Title]] = []
     for line in ctx.lines:
         if line.page != 1 or line.bbox.top > page.height * _TOP_SHARE:
             break
@@ -34,10 +37,22 @@ def find_vorlagenart(ctx: Context, label_lines: set[int]) -> Title | None:
             rest_words = phrase.words[hit.nwords:]
             if rest_words and not _title_like(rest_words[0].text, hit.strong):
                 continue
-            art = " ".join(w.text for w in phrase.words[:hit.nwords]).rstrip(":")
+            head = phrase.words[:hit.nwords]
+            art = " ".join(w.text for w in head).rstrip(":")
             rest = " ".join(w.text for w in rest_words)
-            return Title(ctx.found([Phrase(phrase.page, phrase.words[:hit.nwords])], art), line,
-                         strip_label_punct(rest))
+            size = max(w.bbox.height for w in head) + (1.0 if all(w.bold for w in head) else 0.0)
+            title = Title(ctx.found([Phrase(phrase.page, head)], art), line, strip_label_punct(rest))
+            candidates.append((size, -line.index, title))
+    return max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
+
+
+def art_from_number_label(ctx: Context, hits: list[LabelHit]) -> Found | None:
+    """"Drucksache Nr. 0540/2023" names the kind in its number label when no title does."""
+    arts = {key(a): a for a in ctx.profile.vorlagenarten}
+    for hit in hits:
+        first = hit.label.words[0]
+        if key(first.text) in arts and len(hit.label.words) > 1:
+            return ctx.found([Phrase(hit.label.page, (first,))], first.text.rstrip(":"))
     return None
 
 
@@ -65,6 +80,9 @@ def bold_betreff(ctx: Context, after: int) -> Found | None:
     for line in ctx.lines:
         if line.index <= after or line.page != 1:
             continue
+        kind = ctx.boundaries.get(line.index, "")
+        if kind.startswith(("field", "signature")) or kind == "section:beratungsfolge":
+            continue  # still in the letterhead and header labels
         if ctx.is_boundary(line):
             return None
         if all(p.bold for p in line.phrases) and len(line.text) > 8:

@@ -105,22 +105,53 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
     if not vocab:
         return
     for li, line in enumerate(lines):
+        for name, box, text in inline_pairs(line, vocab):
+            entry = _entry_for(entries, line.page, box)
+            if entry is not None and entry.values.get(name) is None:
+                _set(entry, name, text)
         for name, _label, box in header_labels(line, vocab):
             if name not in ("gremium", "sitzung_am", "top", *COUNT_KEYS):
                 continue
             entry = _entry_for(entries, line.page, box)
             if entry is None or entry.values.get(name) is not None:
                 continue
-            text = _value_right(line, box) or _value_below(lines[li + 1:li + 3], box)
-            if not text or ctx.checkbox_labels.fuzzy(text) or vocab.fuzzy(text):
-                continue  # the next label, not a value: the field was left blank
-            if name == "sitzung_am":
-                dates = find_dates(text)
-                entry.values[name] = dates[0][0].value if dates else None
-            elif name in COUNT_KEYS:
-                entry.values[name] = parse_count(text)
-            else:
-                entry.values[name] = clean(text)
+            text = next((t for t in (_value_right(line, box), _value_below(lines[li + 1:li + 3], box))
+                         if t and not ctx.checkbox_labels.fuzzy(t) and not vocab.fuzzy(t)), "")
+            if not text:
+                continue  # only the next label follows: the field was left blank
+            _set(entry, name, text)
+
+
+def _set(entry: Entry, name: str, text: str) -> None:
+    if not any(c.isalnum() for c in text):
+        return  # a blank form line ("……", "____") is an empty field
+    if name == "sitzung_am":
+        dates = find_dates(text)
+        entry.values[name] = dates[0][0].value if dates else None
+    elif name in COUNT_KEYS:
+        entry.values[name] = parse_count(text)
+    else:
+        entry.values[name] = clean(text) or None
+
+
+def inline_pairs(line: Line, vocab: Vocabulary) -> list[tuple[str, BBox, str]]:
+    """"Gremium: Stadtrat Sitzung am: 7.2.2023 TOP: 4" → (name, label box, value) per colon label."""
+    out: list[tuple[str, BBox, list[str]]] = []
+    for phrase in line.phrases:
+        words = phrase.words
+        i = 0
+        current: list[str] | None = None
+        while i < len(words):
+            hit = vocab.prefix(words[i:])
+            if hit is not None and words[i + hit.nwords - 1].text.endswith(":"):
+                current = []
+                out.append((hit.name, words[i].bbox, current))
+                i += hit.nwords
+                continue
+            if current is not None:
+                current.append(words[i].text)
+            i += 1
+    return [(name, box, " ".join(value)) for name, box, value in out if value]
 
 
 def _entry_for(entries: list[Entry], page: int, box: BBox) -> Entry | None:

@@ -41,6 +41,8 @@ def section_lines(ctx: Context, start: Line) -> list[Line]:
     """The lines after `start` up to the next boundary (heading, label, table, box, signature)."""
     out = []
     for line in ctx.lines_after(start):
+        if ctx.boundaries.get(line.index) == "marks" and line.index not in ctx.consumed:
+            continue  # a row of boxes inside a section ("☐ ja ☐ nein") is not its text
         if ctx.is_boundary(line):
             break
         out.append(line)

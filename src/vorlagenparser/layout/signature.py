@@ -46,7 +46,8 @@ def signer(ctx: Context, after: Line, max_lines: int = 7) -> Found | None:
     for line in ctx.lines_after(after)[:max_lines]:
         if line.page != after.page and line.index - after.index > 2:
             break
-        if line.index in ctx.boundaries:
+        kind = ctx.boundaries.get(line.index)
+        if kind is not None and kind != "signature":
             break
         for phrase in line.phrases:
             words = list(phrase.words)

@@ -68,6 +68,36 @@ def header_labels(line: Line, vocab: Vocabulary) -> list[tuple[str | None, str, 
     return out
 
 
+def table_header_labels(ctx: Context, line: Line, vocab: Vocabulary) -> list[tuple[str | None, str, BBox]]:
+    """Header labels of a line; inside a ruled grid, one label per cell (headers may wrap)."""
+    grid = _grid_for(ctx, line)
+    row = _grid_row_of(grid, line.bbox) if grid is not None else None
+    if row is None:
+        return header_labels(line, vocab)
+    words = ctx.page(line.page).words
+    out: list[tuple[str | None, str, BBox]] = []
+    for cell in row:
+        if cell is None:
+            continue
+        inside = sorted((w for w in words if contains(cell, w.bbox, tol=1.0)),
+                        key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
+        if not inside:
+            out.append((None, "", cell))
+            continue
+        text = " ".join(w.text for w in inside)
+        match = vocab.fuzzy(text)
+        out.append((match[0] if match else None, text.rstrip(":"), cell))
+    return out
+
+
+def _grid_row_of(grid: Grid, box: BBox) -> tuple[BBox | None, ...] | None:
+    for row in grid.rows:
+        cells = [c for c in row if c]
+        if cells and min(c.top for c in cells) - 1 <= box.cy <= max(c.bottom for c in cells) + 1:
+            return row
+    return None
+
+
 def _span(words: Sequence[Word]) -> BBox:
     return BBox(min(w.bbox.x0 for w in words), min(w.bbox.top for w in words),
                 max(w.bbox.x1 for w in words), max(w.bbox.bottom for w in words))
@@ -170,7 +200,7 @@ def _grid_rows(ctx: Context, header: Line, grid: Grid, columns: list[Column],
             continue
         band = BBox(min(c.x0 for c in boxes), min(c.top for c in boxes),
                     max(c.x1 for c in boxes), max(c.bottom for c in boxes))
-        if band.bottom <= header.bbox.bottom + 1:
+        if band.bottom <= header.bbox.bottom + 1 or band.top - 1 <= header.bbox.cy <= band.bottom + 1:
             continue  # the header row itself, or rows above it
         row = Row(page=header.page, bbox=band)
         for w in words:
@@ -192,7 +222,7 @@ def _aligned_rows(body: list[Line], columns: list[Column], marks: list[Mark]) ->
             col = _column_of(columns, w.bbox)
             if col is not None:
                 cells.setdefault(col, []).append(w)
-        if rows and 0 not in cells and line.bbox.top - rows[-1].bbox.bottom < line.height:
+        if rows and _continues_row(rows[-1], cells, line):
             row = rows[-1]  # a wrapped cell continues the row above
             row.bbox = BBox(row.bbox.x0, row.bbox.top, max(row.bbox.x1, line.bbox.x1), line.bbox.bottom)
             for col, ws in cells.items():
@@ -207,6 +237,15 @@ def _aligned_rows(body: list[Line], columns: list[Column], marks: list[Mark]) ->
         _add_marks(Row(row.page, BBox(row.bbox.x0, top, row.bbox.x1, bottom), row.cells, row.marks),
                    columns, marks)
     return rows
+
+
+def _continues_row(prev: Row, cells: dict[int, list[Word]], line: Line) -> bool:
+    """A wrapped cell: close below the row, filling fewer columns than a row's first line does."""
+    if line.bbox.top - prev.bbox.bottom > 0.8 * line.height:
+        return False
+    if 0 not in cells:
+        return True
+    return len(cells) * 2 <= len(prev.cells) and all(c in prev.cells for c in cells)
 
 
 def _add_marks(row: Row, columns: list[Column], marks: list[Mark]) -> None:

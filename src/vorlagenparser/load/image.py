@@ -84,6 +84,8 @@ def _resolution(frame: Image.Image, number: int) -> tuple[float, str | None]:
         dpi = float(raw[0]) if isinstance(raw, tuple) else float(raw) if raw else 0.0
     except (TypeError, ValueError):
         dpi = 0.0
+    if abs(dpi - round(dpi)) < 0.05:
+        dpi = float(round(dpi))  # PNG stores pixels per metre: 150 dpi comes back as 149.9994
     low, high = _PLAUSIBLE_DPI
     longest_inches = max(frame.size) / dpi if dpi > 0 else 0.0
     if dpi <= 0:

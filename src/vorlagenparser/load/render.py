@@ -77,10 +77,10 @@ def pdf_page_has_images(path: str, page_index: int, min_area_fraction: float = 0
         page = doc[page_index]
         try:
             width, height = page.get_size()
-            covered = 0.0
+            covered: float = 0.0
             for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
                 left, bottom, right, top = obj.get_bounds()
                 covered += max(0.0, right - left) * max(0.0, top - bottom)
         finally:
             page.close()
-    return covered >= min_area_fraction * width * height
+    return bool(covered >= min_area_fraction * width * height)

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 _CID = re.compile(r"\(cid:\d+\)")
 _MIN_CHARS = 40  # fewer characters than a short sentence: a stamp or page number on a scan
 _LOW_CONFIDENCE = 0.6
-_BLANK_INK = 0.0015  # share of ink pixels below which a page is blank (specks, punch holes)
+_BLANK_INK = 0.0002  # share of ink pixels below which a page is blank (dust, scanner noise)
 _OWN_ORIENTATION_OK = 0.35  # our own check is trusted above this; else tesseract OSD decides
 _OSD_OK = 2.0  # OSD confidence worth acting on (tesseract's scale; 15 is "very sure")
 
@@ -196,7 +196,8 @@ def _recognise(number: int, image: GrayImage, scale: float, engine: OcrEngine,
     try:
         found = engine.recognise(image, dpi, timeout_s=options.ocr_timeout_s)
     except OcrTimeoutError as exc:
-        notes.append(f"page {number}: OCR gave up after {options.ocr_timeout_s:g} s ({exc.message})")
+        notes.append(
+            f"page {number}: OCR gave up after {options.ocr_timeout_s:g} s ({exc.message})")
         return []
     words = [_to_word(w, scale) for w in found if _keep(w)]
     if not words:

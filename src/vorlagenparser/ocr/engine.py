@@ -1,4 +1,4 @@
-"""The OCR engine interface. Production uses tesseract; tests inject fakes through the same Protocol.
+"""The OCR engine interface: tesseract in production, fakes in tests, through the same Protocol.
 
 An engine works in *pixels* of the image it is given; turning pixels into page points is the
 caller's job (``ocr/__init__.py``), so an engine knows nothing about pages or PDFs.

@@ -58,11 +58,11 @@ def analyse(image: GrayImage) -> Analysis:
     small = image
     if scale < 1.0:
         size = (max(1, round(width * scale)), max(1, round(height * scale)))
-        small = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+        small = _u8(cv2.resize(image, size, interpolation=cv2.INTER_AREA))
     otsu, _ = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     # A near-empty page makes Otsu split paper noise; never call light grey "ink".
     _, binary = cv2.threshold(small, min(otsu, 200.0), 255, cv2.THRESH_BINARY_INV)
-    return Analysis(binary=binary, scale=scale)
+    return Analysis(binary=_u8(binary), scale=scale)
 
 
 def ink_fraction(analysis: Analysis) -> float:
@@ -73,10 +73,15 @@ def ink_fraction(analysis: Analysis) -> float:
     return float(np.count_nonzero(inner)) / max(1, inner.size)
 
 
+def _u8(array: object) -> GrayImage:
+    """OpenCV's stubs type results loosely; every image here is uint8 (no copy is made)."""
+    return np.asarray(array, dtype=np.uint8)
+
+
 def _rot90(binary: GrayImage, rotation: int) -> GrayImage:
     codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
              270: cv2.ROTATE_90_COUNTERCLOCKWISE}
-    return binary if rotation % 360 == 0 else cv2.rotate(binary, codes[rotation % 360])
+    return binary if rotation % 360 == 0 else _u8(cv2.rotate(binary, codes[rotation % 360]))
 
 
 # --- skew ---------------------------------------------------------------------------------
@@ -147,7 +152,7 @@ def estimate_orientation(analysis: Analysis) -> tuple[int, float]:
     Confidence 0 means "no idea" (blank page, drawings); callers then ask tesseract's OSD.
     """
     binary = analysis.binary
-    rotation, conf = _vote(binary, cv2.rotate(binary, cv2.ROTATE_90_CLOCKWISE))
+    rotation, conf = _vote(binary, _rot90(binary, 90))
     if conf >= 0.35:
         return rotation, conf
     # A strong skew tilts every word and blurs its profile: straighten both readings, vote again.
@@ -175,15 +180,15 @@ def _straighten(binary: GrayImage, skew: float) -> GrayImage:
     height, width = binary.shape
     # OpenCV's positive angles turn counter-clockwise, which undoes a clockwise skew.
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), skew, 1.0)
-    return cv2.warpAffine(binary, matrix, (width, height), flags=cv2.INTER_NEAREST,
-                          borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    return _u8(cv2.warpAffine(binary, matrix, (width, height), flags=cv2.INTER_NEAREST,
+                              borderMode=cv2.BORDER_CONSTANT, borderValue=0))
 
 
 def _word_blobs(binary: GrayImage) -> tuple[int, npt.NDArray[np.int32]]:
     """Horizontal smear → connected components (stats rows: x, y, w, h, area)."""
     smeared = cv2.dilate(binary, np.ones((1, 5), np.uint8))
     count, _labels, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
-    return count, stats[1:]
+    return count, np.asarray(stats[1:], dtype=np.int32)
 
 
 def _ascender_votes(binary: GrayImage) -> tuple[int, int]:
@@ -239,10 +244,7 @@ def upright(image: GrayImage, rotation: int, skew: float) -> tuple[GrayImage, Af
     forward = quadrant_affine(rotation, width, height)
     turned_w, turned_h = (height, width) if rotation % 180 else (width, height)
     if abs(skew) < _MIN_SKEW:
-        codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
-                 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
-        frame = image if rotation % 360 == 0 else cv2.rotate(image, codes[rotation % 360])
-        return frame, forward.inverse()
+        return _rot90(image, rotation), forward.inverse()
     deskew, out_w, out_h = _skew_affine(skew, turned_w, turned_h)
     forward = forward.then(deskew)
     # OpenCV addresses pixel centres at integers: shift by half a pixel on both sides.
@@ -250,7 +252,7 @@ def upright(image: GrayImage, rotation: int, skew: float) -> tuple[GrayImage, Af
     matrix = np.array([[m.a, m.b, m.c], [m.d, m.e, m.f]], dtype=np.float64)
     frame = cv2.warpAffine(image, matrix, (out_w, out_h), flags=cv2.INTER_LINEAR,
                            borderMode=cv2.BORDER_CONSTANT, borderValue=255)
-    return frame, forward.inverse()
+    return _u8(frame), forward.inverse()
 
 
 def frame_to_original(pixels: Affine, frame_scale: float, original_scale: float) -> Affine:

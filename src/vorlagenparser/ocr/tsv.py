@@ -16,7 +16,8 @@ from .engine import OcrWord
 
 __all__ = ["TSV_HEADER", "TsvFormatError", "format_tsv", "parse_tsv"]
 
-TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+TSV_HEADER = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num"
+              "\tleft\ttop\twidth\theight\tconf\ttext")
 _WORD_LEVEL = 5
 _COLUMNS = 12
 
@@ -49,7 +50,8 @@ def _parse_row(number: int, line: str) -> OcrWord | None:
     if len(fields) == _COLUMNS - 1:
         fields.append("")  # tesseract leaves the text column off for non-word rows
     if len(fields) != _COLUMNS:
-        raise TsvFormatError(number, f"expected {_COLUMNS} tab-separated columns, got {len(fields)}")
+        raise TsvFormatError(number, f"expected {_COLUMNS} tab-separated columns, "
+                                     f"got {len(fields)}")
     try:
         level, _page, block, par, line_no, word_no, left, top, width, height = (
             int(f) for f in fields[:10])

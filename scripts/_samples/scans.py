@@ -1,0 +1,341 @@
+"""Scanned variants: rasterise digital samples, mark and degrade them, save as image files.
+
+Each recorded checkbox travels with the raster as its four corners in pixels; every geometric
+step (skew, 180° turn) transforms the corners with the same matrix as the image, so the truth
+bbox is exact in the saved image: [x0, top, x1, bottom] = pixel bbox × 72 / dpi.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import io
+import random
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image
+
+from _samples import handmarks, layout_typewriter
+from _samples.common import Rendered
+from _samples.doc import CheckboxTruth
+from _samples.truth import truth_of
+
+
+@dataclass
+class Sheet:
+    image: np.ndarray  # uint8 greyscale
+    boxes: list[tuple[CheckboxTruth, np.ndarray]]  # truth, 4×2 corners in pixels
+
+
+@dataclass(frozen=True)
+class ScanSpec:
+    name: str
+    source: tuple[str, int]  # (layout folder, index) — "typewriter" is generated on the fly
+    dpi: int
+    steps: tuple[str, ...]
+    fmt: str  # png | jpg | tif | pdf
+    notes: str
+    hand: dict[str, Any] = field(default_factory=dict)
+
+
+SCANS = [
+    ScanSpec(
+        "scan_01_frankenthal_clean",
+        ("frankenthal", 0),
+        300,
+        (),
+        "png",
+        "clean 300 dpi greyscale PNG",
+    ),
+    ScanSpec(
+        "scan_02_ris_degraded",
+        ("ris_tabelle", 0),
+        200,
+        ("rotate:1.7", "shade", "blur:0.7", "noise:9"),
+        "jpg",
+        "200 dpi, skewed 1.7°, uneven light, blur, noise, JPEG q40; glyph boxes as raster",
+    ),
+    ScanSpec(
+        "scan_03_drucksache_fax",
+        ("drucksache", 0),
+        200,
+        ("rotate:-0.6", "blur:0.5", "binarise:150", "speckle:500"),
+        "pdf",
+        "fax-like: binarised 200 dpi CCITT image in an image-only PDF",
+    ),
+    ScanSpec(
+        "scan_04_frankenthal_multipage",
+        ("frankenthal", 1),
+        200,
+        ("rotate:rand:1.2", "blur:0.4"),
+        "tif",
+        "multi-page greyscale TIFF (3 pages, each skewed differently)",
+    ),
+    ScanSpec(
+        "scan_05_formular_upside_down",
+        ("formular", 0),
+        200,
+        ("rotate:0.4", "rotate180"),
+        "png",
+        "AcroForm sample printed and scanned upside down (180°); bboxes in the saved image",
+    ),
+    ScanSpec(
+        "scan_06_typewriter_hand",
+        ("typewriter", 0),
+        300,
+        ("hand", "rotate:-0.9", "blur:0.5"),
+        "png",
+        "typewriter form, two boxes ticked by hand (tick, cross), signature scribble",
+        {"marks": {"einstimmig": "tick", "lt. Beschlußvorschlag": "cross"}},
+    ),
+    ScanSpec(
+        "scan_07_typewriter_hand_degraded",
+        ("typewriter", 1),
+        200,
+        ("hand", "rotate:2.6", "shade", "blur:0.8", "noise:10"),
+        "jpg",
+        "typewriter form, scribbled and filled boxes, handwritten vote counts, JPEG q40",
+        {
+            "marks": {"mit Stimmenmehrheit": "scribble", "abweichender Beschluß": "filled"},
+            "counts": {"Ja": 17, "Nein": 9, "Enthaltungen": 2},
+        },
+    ),
+    ScanSpec(
+        "scan_08_antrag_degraded",
+        ("antrag", 0),
+        200,
+        ("rotate:-2.9", "shade", "blur:0.6", "noise:8"),
+        "jpg",
+        "letter-form Antrag, skewed 2.9°, uneven light, JPEG q40",
+    ),
+]
+COUNT_FIELDS = {"Ja": "ja_stimmen", "Nein": "nein_stimmen", "Enthaltungen": "enthaltungen"}
+
+
+@dataclass
+class ScanResult:
+    path: Path
+    truth: dict[str, Any]
+
+
+def rasterise(result: Rendered, dpi: int) -> list[Sheet]:
+    scale = dpi / 72
+    pdf = pdfium.PdfDocument(str(result.path))
+    pdf.init_forms()  # AcroForm widgets are only drawn with the form environment loaded
+    sheets = []
+    for number in range(len(pdf)):
+        bitmap = pdf[number].render(scale=scale, grayscale=True, may_draw_forms=True)
+        array = bitmap.to_numpy()
+        image = np.ascontiguousarray(array.reshape(array.shape[0], array.shape[1], -1)[:, :, 0])
+        boxes = []
+        for box in result.boxes:
+            if box.page == number + 1:
+                x0, top, x1, bottom = (v * scale for v in box.bbox)
+                corners = np.array([[x0, top], [x1, top], [x1, bottom], [x0, bottom]])
+                boxes.append((copy.deepcopy(box), corners))
+        sheets.append(Sheet(image.copy(), boxes))
+    pdf.close()
+    return sheets
+
+
+def _rotate(sheet: Sheet, angle: float) -> Sheet:
+    h, w = sheet.image.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    image = cv2.warpAffine(sheet.image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    moved = [(t, np.hstack([c, np.ones((4, 1))]) @ matrix.T) for t, c in sheet.boxes]
+    return Sheet(image, moved)
+
+
+def _rotate180(sheet: Sheet) -> Sheet:
+    h, w = sheet.image.shape
+    moved = [(t, np.column_stack([w - c[:, 0], h - c[:, 1]])) for t, c in sheet.boxes]
+    return Sheet(np.ascontiguousarray(sheet.image[::-1, ::-1]), moved)
+
+
+def _shade(image: np.ndarray, rng: random.Random) -> np.ndarray:
+    """Uneven illumination: a linear falloff in a random direction plus a darker corner."""
+    h, w = image.shape
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    angle = rng.uniform(0, 2 * np.pi)
+    ramp = np.cos(angle) * xx / w + np.sin(angle) * yy / h
+    ramp = (ramp - ramp.min()) / (ramp.max() - ramp.min())
+    cx, cy = rng.choice([(0, 0), (w, 0), (0, h), (w, h)])
+    corner = np.exp(-(((xx - cx) / w) ** 2 + ((yy - cy) / h) ** 2) * 4)
+    light = 1.0 - 0.2 * ramp - 0.12 * corner
+    shaded: np.ndarray = np.clip(image.astype(np.float32) * light, 0, 255).astype(np.uint8)
+    return shaded
+
+
+def _noise(image: np.ndarray, sigma: float, seed: int) -> np.ndarray:
+    noise = np.random.default_rng(seed).normal(0, sigma, image.shape)
+    return np.clip(image.astype(np.float32) + noise, 0, 255).astype(np.uint8)
+
+
+def _speckle(image: np.ndarray, count: int, seed: int) -> np.ndarray:
+    gen = np.random.default_rng(seed)
+    out = image.copy()
+    ys = gen.integers(0, image.shape[0], count)
+    xs = gen.integers(0, image.shape[1], count)
+    out[ys, xs] = 0
+    return out
+
+
+def _hand(
+    sheet: Sheet,
+    page: int,
+    spec: ScanSpec,
+    result: Rendered,
+    doc_fields: dict[str, Any],
+    rng: random.Random,
+) -> None:
+    """Tick the named boxes with pen marks and write counts on the write-in lines."""
+    scale = spec.dpi / 72
+    for truth, corners in sheet.boxes:
+        kind = spec.hand.get("marks", {}).get(truth.label)
+        if kind:
+            (x0, top), (x1, bottom) = corners.min(axis=0), corners.max(axis=0)
+            box = (float(x0), float(top), float(x1), float(bottom))
+            handmarks.MARKS[kind](sheet.image, box, rng, spec.dpi)
+            truth.checked = True
+            if truth.field:
+                doc_fields[truth.field.split(".")[-1]] = True
+    for label, value in spec.hand.get("counts", {}).items():
+        anchor_page, bbox = result.anchors[label]
+        if anchor_page != page:
+            continue
+        handmarks.handwrite(sheet.image, str(value), _pixels(bbox, scale), rng, spec.dpi)
+        doc_fields[COUNT_FIELDS[label]] = value
+    if "signature" in result.anchors and result.anchors["signature"][0] == page:
+        _, bbox = result.anchors["signature"]
+        handmarks.signature(sheet.image, _pixels(bbox, scale), rng, spec.dpi)
+
+
+def _pixels(bbox: list[float], scale: float) -> handmarks.Box:
+    x0, top, x1, bottom = (v * scale for v in bbox)
+    return (x0, top, x1, bottom)
+
+
+def _apply(
+    sheet: Sheet, page: int, step: str, spec: ScanSpec, result: Rendered, doc_fields: dict[str, Any]
+) -> Sheet:
+    seed = hash_seed(spec.name, page, step)
+    rng = random.Random(seed)
+    name, _, arg = step.partition(":")
+    if name == "rotate":
+        angle = (
+            rng.uniform(-float(arg[5:]), float(arg[5:])) if arg.startswith("rand:") else float(arg)
+        )
+        return _rotate(sheet, angle)
+    if name == "rotate180":
+        return _rotate180(sheet)
+    if name == "hand":
+        _hand(sheet, page, spec, result, doc_fields, rng)
+        return sheet
+    image = sheet.image
+    if name == "shade":
+        image = _shade(image, rng)
+    elif name == "blur":
+        image = cv2.GaussianBlur(image, (0, 0), float(arg))
+    elif name == "noise":
+        image = _noise(image, float(arg), seed)
+    elif name == "binarise":
+        image = np.where(image > int(arg), 255, 0).astype(np.uint8)
+    elif name == "speckle":
+        image = _speckle(image, int(arg), seed)
+    else:
+        raise ValueError(f"unknown scan step {step!r}")
+    return Sheet(image, sheet.boxes)
+
+
+def _save(sheets: list[Sheet], spec: ScanSpec, path: Path) -> None:
+    images = [Image.fromarray(s.image, mode="L") for s in sheets]
+    dpi = (spec.dpi, spec.dpi)
+    if spec.fmt == "png":
+        images[0].save(path, dpi=dpi, optimize=True)
+    elif spec.fmt == "jpg":
+        images[0].save(path, quality=40, dpi=dpi)
+    elif spec.fmt == "tif":
+        images[0].save(
+            path, save_all=True, append_images=images[1:], compression="tiff_deflate", dpi=dpi
+        )
+    elif spec.fmt == "pdf":
+        # Bilevel images go in as CCITT G4 like a fax; fixed dates keep the file byte-stable.
+        buf = io.BytesIO()
+        bilevel = [im.convert("1", dither=Image.Dither.NONE) for im in images]
+        bilevel[0].save(
+            buf,
+            format="PDF",
+            resolution=spec.dpi,
+            save_all=True,
+            append_images=bilevel[1:],
+            creationDate="D:20240101000000Z",
+            modDate="D:20240101000000Z",
+            producer="vorlagenparser sample generator",
+        )
+        path.write_bytes(buf.getvalue())
+    else:
+        raise ValueError(spec.fmt)
+    if len(sheets) > 1 and spec.fmt not in ("tif", "pdf"):
+        raise ValueError(f"{spec.name}: {spec.fmt} holds one page, source has {len(sheets)}")
+
+
+def _box_truth(sheets: list[Sheet], dpi: int) -> list[CheckboxTruth]:
+    boxes = []
+    for sheet in sheets:
+        h, w = sheet.image.shape
+        for truth, corners in sheet.boxes:
+            x0, top = np.clip(corners.min(axis=0), 0, [w, h])
+            x1, bottom = np.clip(corners.max(axis=0), 0, [w, h])
+            bbox = [round(float(v) * 72 / dpi, 2) for v in (x0, top, x1, bottom)]
+            boxes.append(dataclasses.replace(truth, bbox=bbox))
+    return boxes
+
+
+def make_scan(spec: ScanSpec, result: Rendered, out_dir: Path, source_name: str) -> ScanResult:
+    sheets = rasterise(result, spec.dpi)
+    doc = copy.deepcopy(result.doc)
+    doc_fields: dict[str, Any] = {}
+    for index, sheet in enumerate(sheets):
+        for step in spec.steps:
+            sheet = _apply(sheet, index + 1, step, spec, result, doc_fields)
+        sheets[index] = sheet
+    for key, value in doc_fields.items():
+        setattr(doc.ergebnisse[0], key, value)
+    path = out_dir / f"{spec.name}.{spec.fmt}"
+    _save(sheets, spec, path)
+    sample = {
+        "layout": result.layout,
+        "kind": "scan",
+        "notes": spec.notes,
+        "source": source_name,
+        "dpi": spec.dpi,
+        "rotation": 180 if "rotate180" in spec.steps else 0,
+    }
+    return ScanResult(path, truth_of(doc, _box_truth(sheets, spec.dpi), sample))
+
+
+def hash_seed(*parts: object) -> int:
+    """A stable seed (Python's hash() is salted per process)."""
+    return random.Random("/".join(map(str, parts))).randrange(2**31)
+
+
+def generate(out_dir: Path, digital: dict[str, list[Rendered]]) -> list[ScanResult]:
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        typewriter = layout_typewriter.generate(Path(tmp))
+        for spec in SCANS:
+            layout, index = spec.source
+            if layout == "typewriter":
+                source = typewriter[index]
+                name = "typewriter layout (generated for the scan only, PDF not kept)"
+            else:
+                source = digital[layout][index]
+                name = f"{layout}/{source.path.name}"
+            results.append(make_scan(spec, source, out_dir, name))
+    return results

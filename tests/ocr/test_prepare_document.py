@@ -1,0 +1,185 @@
+"""prepare_document with fake engines: the recipe, the transforms, notes and failures."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from ocr_synth import SCALE, blank, scanned, specks, text_lines
+
+from fakes import CrashingOcrEngine, FakeOcrEngine, SlowOcrEngine
+from vorlagenparser.errors import MissingDependencyError, OcrError
+from vorlagenparser.geometry import BBox
+from vorlagenparser.ocr import prepare_document
+from vorlagenparser.ocr import tesseract as tess
+from vorlagenparser.ocr.engine import OcrWord, default_engine
+from vorlagenparser.options import ExtractOptions
+from vorlagenparser.pagemodel import Document, Page, Rect, Word
+
+OPTIONS = ExtractOptions()
+WORD = OcrWord("Beschluss", left=300, top=400, width=240, height=50, confidence=0.9)
+
+
+def image_doc(*images: np.ndarray) -> Document:
+    pages = tuple(Page(number=i, width=img.shape[1] / SCALE, height=img.shape[0] / SCALE,
+                       method="ocr", image=img, image_scale=SCALE,
+                       original_width=img.shape[1] / SCALE, original_height=img.shape[0] / SCALE)
+                  for i, img in enumerate(images, start=1))
+    return Document(path="scan.tif", filename="scan.tif", sha256="0" * 64, pages=pages,
+                    kind="image")
+
+
+@pytest.fixture(scope="module")
+def text_image() -> np.ndarray:
+    img = blank(150, 120)
+    text_lines(img, 15, 14)
+    return scanned(img)
+
+
+def test_upright_page_gets_words_in_points(text_image: np.ndarray) -> None:
+    engine = FakeOcrEngine(words=[WORD])
+    (page,) = prepare_document(image_doc(text_image), OPTIONS, engine).pages
+    assert page.method == "ocr" and page.rotation == 0 and page.transform.is_identity
+    (word,) = page.words
+    assert word.text == "Beschluss" and word.confidence == pytest.approx(0.9)
+    assert word.bbox == BBox(300 / SCALE, 400 / SCALE, 540 / SCALE, 450 / SCALE)
+    assert page.to_original(word.bbox) == word.bbox
+    assert page.ocr_confidence == pytest.approx(0.9)
+    assert engine.calls == [(text_image.shape, 300)]
+    assert engine.orientation_calls == 0  # our own check was sure: no OSD call
+
+
+def test_turned_page_is_made_upright_and_maps_back(text_image: np.ndarray) -> None:
+    turned = cv2.rotate(text_image, cv2.ROTATE_90_CLOCKWISE)
+    (page,) = prepare_document(image_doc(turned), OPTIONS, FakeOcrEngine(words=[WORD])).pages
+    assert page.rotation == 270
+    assert page.image.shape == text_image.shape  # the upright frame
+    assert (page.width, page.height) == pytest.approx(
+        (turned.shape[0] / SCALE, turned.shape[1] / SCALE))
+    assert (page.original_width, page.original_height) == pytest.approx(
+        (turned.shape[1] / SCALE, turned.shape[0] / SCALE))
+    # A frame box maps to where the same pixels are in the turned original.
+    back = page.to_original(page.words[0].bbox)
+    h = text_image.shape[0]
+    expected = BBox((h - 450) / SCALE, 300 / SCALE, (h - 400) / SCALE, 540 / SCALE)
+    for got, want in zip(back.as_list(), expected.as_list(), strict=True):
+        assert got == pytest.approx(want, abs=0.01)
+
+
+def test_skewed_page_is_deskewed_with_an_exact_transform(text_image: np.ndarray) -> None:
+    h, w = text_image.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -2.0, 1.0)
+    skewed = cv2.warpAffine(text_image, matrix, (w, h), borderValue=255)
+    (page,) = prepare_document(image_doc(skewed), OPTIONS, FakeOcrEngine(words=[WORD])).pages
+    assert page.skew_degrees == pytest.approx(2.0, abs=0.3)
+    assert page.image.shape[0] > h and page.image.shape[1] > w
+    # The frame centre maps to the original centre (rotation about the centre).
+    cx, cy = page.transform.point(page.width / 2, page.height / 2)
+    assert (cx, cy) == pytest.approx((w / 2 / SCALE, h / 2 / SCALE), abs=0.3)
+
+
+def test_unsure_orientation_asks_the_engine(text_image: np.ndarray) -> None:
+    sparse = blank(150, 120)
+    cv2.putText(sparse, "Anlage", (300, 600), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 0, 3)
+    sparse = cv2.rotate(sparse, cv2.ROTATE_180)
+    engine = FakeOcrEngine(words=[WORD], rotation=(180, 9.5))
+    (page,) = prepare_document(image_doc(sparse), OPTIONS, engine).pages
+    assert engine.orientation_calls == 1 and page.rotation == 180
+
+
+def test_blank_page_gets_a_note_and_no_engine_call() -> None:
+    engine = FakeOcrEngine(words=[WORD])
+    dusty = blank()
+    specks(dusty, 40)
+    (page,) = prepare_document(image_doc(scanned(dusty, noise=3)), OPTIONS, engine).pages
+    assert page.words == () and engine.calls == []
+    assert page.notes == ("page 1: blank page, no text recognised",)
+    assert page.ocr_confidence is None and page.method == "ocr"
+
+
+def test_nothing_recognised_gives_a_note(text_image: np.ndarray) -> None:
+    (page,) = prepare_document(image_doc(text_image), OPTIONS, FakeOcrEngine()).pages
+    assert page.words == () and page.notes == ("page 1: no text recognised",)
+
+
+def test_low_confidence_gives_a_note_and_noise_is_dropped(text_image: np.ndarray) -> None:
+    words = [OcrWord("Bcschlu", 10, 10, 100, 40, 0.35), OcrWord("~", 200, 10, 10, 10, 0.2),
+             OcrWord("|", 300, 10, 4, 40, 0.8)]
+    (page,) = prepare_document(image_doc(text_image), OPTIONS, FakeOcrEngine(words=words)).pages
+    assert [w.text for w in page.words] == ["Bcschlu", "|"]
+    assert page.notes == ("page 1: OCR confidence 0.57 is low",)
+
+
+def test_engine_crash_is_an_ocr_error(text_image: np.ndarray) -> None:
+    with pytest.raises(OcrError, match="crashed"):
+        prepare_document(image_doc(text_image), OPTIONS, CrashingOcrEngine())
+
+
+def test_slow_engine_times_out_into_a_note(text_image: np.ndarray) -> None:
+    options = ExtractOptions(ocr_timeout_s=0.05)
+    engine = SlowOcrEngine(words=[WORD], delay=5.0)
+    (page,) = prepare_document(image_doc(text_image), options, engine).pages
+    assert page.words == () and "gave up after 0.05 s" in page.notes[0]
+
+
+def test_multi_page_document_keeps_page_order(text_image: np.ndarray) -> None:
+    doc = image_doc(text_image, scanned(blank(), noise=2), text_image)
+    pages = prepare_document(doc, OPTIONS, FakeOcrEngine(words=[WORD])).pages
+    assert [p.number for p in pages] == [1, 2, 3]
+    assert [len(p.words) for p in pages] == [1, 0, 1]
+
+
+def test_text_pages_pass_unchanged_without_an_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Der Gemeinderat beschließt den Bebauungsplan in der Fassung vom 7.2.2023"
+    words = tuple(Word(w, BBox(10, 10, 50, 20)) for w in text.split(" "))
+    doc = Document(path="x.pdf", filename="x.pdf", sha256="0" * 64,
+                   pages=(Page(number=1, width=595, height=842, words=words),))
+
+    def no_engine(languages: str) -> None:
+        raise AssertionError("no engine may be created for a text-only document")
+
+    monkeypatch.setattr("vorlagenparser.ocr.default_engine", no_engine)
+    assert prepare_document(doc, OPTIONS) is doc
+
+
+def test_ocr_never_leaves_scans_alone_with_a_note(text_image: np.ndarray) -> None:
+    (page,) = prepare_document(image_doc(text_image), ExtractOptions(ocr="never")).pages
+    assert page.words == () and page.notes == ("page 1: OCR disabled, the scan has no text",)
+
+
+def test_missing_tesseract_is_a_missing_dependency(monkeypatch: pytest.MonkeyPatch,
+                                                     text_image: np.ndarray) -> None:
+    nothing = tess.TesseractInfo(binary=None, version=None, tessdata=None,
+                                 languages=frozenset(), tesserocr_version=None)
+    monkeypatch.setattr(tess, "probe", lambda: nothing)
+    default_engine.cache_clear()
+    try:
+        with pytest.raises(MissingDependencyError, match="not installed"):
+            prepare_document(image_doc(text_image), OPTIONS)
+    finally:
+        default_engine.cache_clear()
+
+
+def test_missing_language_pack_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    info = tess.TesseractInfo(binary="/usr/bin/tesseract", version="5.3.0", tessdata=None,
+                              languages=frozenset({"eng", "osd"}), tesserocr_version=None)
+    monkeypatch.setattr(tess, "probe", lambda: info.__class__(
+        binary=info.binary, version=info.version, tessdata=__import__("pathlib").Path("/"),
+        languages=info.languages, tesserocr_version=None))
+    with pytest.raises(MissingDependencyError, match="deu missing"):
+        tess.create_engine("deu+eng")
+
+
+def test_vector_objects_of_a_pdf_page_follow_the_frame(monkeypatch: pytest.MonkeyPatch,
+                                                       text_image: np.ndarray) -> None:
+    turned = cv2.rotate(text_image, cv2.ROTATE_90_CLOCKWISE)
+    h, w = turned.shape
+    rect = Rect(BBox(10, 20, 30, 40))
+    pdf_page = Page(number=1, width=w / SCALE, height=h / SCALE, rects=(rect,))
+    doc = Document(path="x.pdf", filename="x.pdf", sha256="0" * 64, pages=(pdf_page,))
+    monkeypatch.setattr("vorlagenparser.load.render.render_pdf_pages",
+                        lambda path, indices, dpi: iter([turned]))
+    (page,) = prepare_document(doc, OPTIONS, FakeOcrEngine(words=[WORD])).pages
+    assert page.rotation == 270
+    back = page.to_original(page.rects[0].bbox)
+    assert back.as_list() == pytest.approx(rect.bbox.as_list(), abs=0.01)

@@ -1,0 +1,83 @@
+"""The SQLite archive: keyed tables, idempotent upserts, full-text search, reading back."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from vorlagenparser.errors import InputFileError
+from vorlagenparser.writers import Record, database_writer
+from vorlagenparser.writers.sqlite import SqliteWriter, fts_query, read_records, search
+
+MakeRecord = Callable[..., Record]
+
+
+def counts(path: Path) -> dict[str, int]:
+    tables = ("documents", "beratungsfolge", "beratungsergebnis", "checkboxes", "anlagen",
+              "documents_fts")
+    with sqlite3.connect(path) as conn:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def test_writing_twice_keeps_one_copy(tmp_path: Path, make_record: MakeRecord) -> None:
+    db = tmp_path / "a.sqlite"
+    for _ in range(2):
+        with SqliteWriter(db) as writer:
+            writer.write(make_record("a"))
+            writer.write(make_record("a"))
+            writer.write(make_record("b"))
+    assert counts(db) == {"documents": 2, "beratungsfolge": 6, "beratungsergebnis": 2,
+                          "checkboxes": 2, "anlagen": 2, "documents_fts": 2}
+
+
+def test_columns_hold_typed_values_and_the_full_json(tmp_path: Path,
+                                                     make_record: MakeRecord) -> None:
+    db = tmp_path / "a.sqlite"
+    with database_writer(str(db)) as writer:
+        writer.write(make_record("a"))
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT vorlagennummer, datum, size, needs_review, "
+                           "json_extract(document, '$.beratungsergebnis[0].ja_stimmen') "
+                           "FROM documents").fetchone()
+        folge = conn.execute("SELECT position, gremium, sitzung_am, oeffentlich "
+                             "FROM beratungsfolge ORDER BY position").fetchall()
+    assert row == ("BV/17/2024", "2024-03-14", 1234, 0, 30)
+    assert folge[0] == (0, "Bauausschuss", "2024-04-02", 1) and folge[2][3] is None
+
+
+def test_search_follows_updates(tmp_path: Path, make_record: MakeRecord) -> None:
+    db = tmp_path / "a.sqlite"
+    with SqliteWriter(db) as writer:
+        writer.write(make_record("a"))
+        writer.write(make_record("b", betreff="Haushaltssatzung 2024"))
+    assert [h.output_name for h in search(db, "Bebauungsplan")] == ["a"]
+    assert [h.output_name for h in search(db, "muehlbach mühlbach")] == []
+    assert len(search(db, "Mühlbach")) == 2  # Begründung is indexed too
+    assert len(search(db, "Bebauungsplan*")) == 2  # prefix reaches "Bebauungsplans"
+    with SqliteWriter(db) as writer:
+        writer.write(make_record("a", betreff="Straßenbenennung"))
+    assert [h.output_name for h in search(db, "strassenbenennung straßenbenennung")] == []
+    assert [h.output_name for h in search(db, "Straßenbenennung")] == ["a"]
+    assert search(db, "Nr. 17") == []
+
+
+@pytest.mark.parametrize(("text", "query"), [
+    ("Bebauungsplan", '"Bebauungsplan"'), ('a "b" OR', '"a" """b""" "OR"'), ("Plan*", '"Plan"*')])
+def test_fts_query_quotes_every_word(text: str, query: str) -> None:
+    assert fts_query(text) == query
+
+
+def test_read_records_round_trip(tmp_path: Path, make_record: MakeRecord) -> None:
+    db = tmp_path / "a.sqlite"
+    record = make_record("a")
+    with SqliteWriter(db) as writer:
+        writer.write(record)
+    assert list(read_records(db)) == [record]
+
+
+def test_a_missing_database_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError, match="run `vorlagenparser batch` first"):
+        search(tmp_path / "none.sqlite", "x")
