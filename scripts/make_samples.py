@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -56,24 +58,39 @@ def write_digital(result: Rendered) -> None:
     write_truth(truth_path(result.path), truth_of(result.doc, result.boxes, sample))
 
 
+def generate_all(out: Path) -> None:
+    """Render every layout into ``out``, then the scans made from them."""
+    digital: dict[str, list[Rendered]] = {}
+    for name, generate in LAYOUTS.items():
+        folder = out / name
+        folder.mkdir(parents=True)
+        digital[name] = generate(folder)
+        for result in digital[name]:
+            write_digital(result)
+    scan_folder = out / "scans"
+    scan_folder.mkdir()
+    for scan in scans.generate(scan_folder, digital):
+        write_truth(truth_path(scan.path), scan.truth)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "samples", help="samples folder")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    samples: Path = args.out
-    clean_outputs(samples)
-    digital: dict[str, list[Rendered]] = {}
-    for name, generate in LAYOUTS.items():
-        folder = samples / name
-        folder.mkdir(parents=True, exist_ok=True)
-        digital[name] = generate(folder)
-        for result in digital[name]:
-            write_digital(result)
-    scan_folder = samples / "scans"
-    scan_folder.mkdir(parents=True, exist_ok=True)
-    for scan in scans.generate(scan_folder, digital):
-        write_truth(truth_path(scan.path), scan.truth)
+    samples: Path = args.out.resolve()
+    samples.mkdir(parents=True, exist_ok=True)
+    # Build in a staging folder and swap in only on success: a crash halfway must not leave
+    # the committed corpus half deleted.
+    with tempfile.TemporaryDirectory(prefix=".samples-", dir=samples.parent) as tmp:
+        staging = Path(tmp)
+        generate_all(staging)
+        clean_outputs(samples)
+        for path in sorted(staging.rglob("*")):
+            if path.is_file():
+                target = samples / path.relative_to(staging)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(path, target)
     report(samples, time.perf_counter() - started)
     return 0
 

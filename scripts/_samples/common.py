@@ -55,6 +55,7 @@ def random_look(
     size: tuple[float, float] = (9.5, 11.5),
     justify: bool | None = None,
     hyphenate: bool | None = None,
+    leading: float | None = None,
 ) -> Look:
     """Font, size, leading, margins and text setting, drawn per sample (or fixed by the caller)."""
     family = FAMILIES[rng.choice(families)]
@@ -66,12 +67,12 @@ def random_look(
         bottom=rng.uniform(55, 80),
         top_next=rng.uniform(62, 80),
     )
-    leading = round(size_pt * rng.uniform(1.18, 1.5), 2)
+    drawn_leading = round(size_pt * rng.uniform(1.18, 1.5), 2)
     drawn_justify, drawn_hyphenate = rng.random() < 0.4, rng.random() < 0.7
     return Look(
         family=family,
         size=size_pt,
-        leading=leading,
+        leading=drawn_leading if leading is None else leading,
         justify=drawn_justify if justify is None else justify,
         hyphenate=drawn_hyphenate if hyphenate is None else hyphenate,
         geometry=geometry,

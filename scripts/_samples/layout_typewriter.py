@@ -103,7 +103,10 @@ def build(index: int) -> tuple[Doc, Variant]:
     )
     doc = make_doc(rng, spec)
     doc.beschluss = doc.beschluss[:1]  # a typed page holds less
-    look = random_look(rng, ["courier"], size=(11.0, 11.0), justify=False, hyphenate=False)
+    doc.anlagen = doc.anlagen[:1]
+    look = random_look(
+        rng, ["courier"], size=(11.0, 11.0), justify=False, hyphenate=False, leading=13.0
+    )
     doc.betreff = old(doc.betreff or "")
     doc.betreff_hier = old(doc.betreff_hier) if doc.betreff_hier else None
     doc.beschluss = [Para(old(p.text), p.bullet) for p in doc.beschluss]
@@ -234,6 +237,8 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
         _typed(flow, para.text, v)
         flow.gap(look.leading * 0.5)
     _typed(flow, "Finanzielle Auswirkungen: " + " ".join(p.text for p in doc.finanzen), v)
+    flow.gap(look.leading * 0.5)
+    _typed(flow, f"Anlage: {doc.anlagen[0]}", v)
     flow.gap(look.leading)
     x = g.left + g.content_width * 0.5
     for line in ("Der Oberstadtdirektor", "In Vertretung", "", f"({doc.unterz.name})"):

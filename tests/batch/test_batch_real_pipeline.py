@@ -19,7 +19,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 def copy_digital_samples(dest: Path, limit: int) -> list[Path]:
     """A snapshot of the digital samples (scans need OCR and take longer)."""
     dest.mkdir(parents=True)
-    copied = []
+    copied: list[Path] = []
     for path in sorted(SAMPLES.glob("*/*.pdf")):
         if path.parent.name == "scans" or len(copied) == limit:
             continue

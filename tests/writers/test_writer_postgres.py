@@ -109,9 +109,12 @@ def test_typed_columns_jsonb_and_german_full_text(clean_url: str,
         row = conn.execute("SELECT datum::text, needs_review, "
                            "(document -> 'beratungsergebnis' -> 0 ->> 'ja_stimmen')::int "
                            "FROM documents WHERE output_name = 'a'").fetchone()
+
         def search(words: str) -> list[tuple[str]]:
-            return conn.execute("SELECT output_name FROM documents WHERE search_vector @@ "
-                                "plainto_tsquery('german', %s) ORDER BY 1", (words,)).fetchall()
+            rows: list[tuple[str]] = conn.execute(
+                "SELECT output_name FROM documents WHERE search_vector @@ "
+                "plainto_tsquery('german', %s) ORDER BY 1", (words,)).fetchall()
+            return rows
 
         stemmed, only_b = search("Bebauungspläne"), search("Haushaltssatzungen")
         folge = conn.execute("SELECT sitzung_am::text, oeffentlich FROM beratungsfolge "

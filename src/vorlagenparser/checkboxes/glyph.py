@@ -128,6 +128,12 @@ def _cut(word: Word, n: int) -> tuple[BBox, Word]:
 
 
 def _square(b: BBox) -> BBox:
-    """A glyph's box is its line height; the visible square is about as wide as the glyph."""
+    """A glyph's box is its line height; the visible square is about as wide as the glyph.
+
+    Some fonts give box glyphs no advance width; the square then starts at the glyph origin.
+    """
+    if b.width < 0.3 * b.height:
+        side = 0.7 * b.height
+        return BBox(b.x0, b.cy - side / 2, b.x0 + side, b.cy + side / 2)
     side = min(b.width, b.height)
     return BBox(b.cx - side / 2, b.cy - side / 2, b.cx + side / 2, b.cy + side / 2)

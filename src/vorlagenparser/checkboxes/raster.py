@@ -219,12 +219,12 @@ def _sides_covered(binary: GrayImage, box: _Box, coverage: float) -> bool:
 
 def _corners_inked(binary: GrayImage, box: _Box) -> bool:
     """Printed boxes have sharp corners; loops of letters and digits ("O", "D", "9") do not."""
-    c = box.thickness + 2
+    c = box.thickness
     corners = (binary[box.y0:box.y0 + c, box.x0:box.x0 + c],
                binary[box.y0:box.y0 + c, box.x1 - c:box.x1],
                binary[box.y1 - c:box.y1, box.x0:box.x0 + c],
                binary[box.y1 - c:box.y1, box.x1 - c:box.x1])
-    return all(np.count_nonzero(part) >= 0.5 * part.size for part in corners)
+    return all(np.count_nonzero(part) >= 0.55 * part.size for part in corners)
 
 
 def _overruns(h_mask: GrayImage, v_mask: GrayImage, box: _Box, max_overrun: float) -> bool:
@@ -269,20 +269,19 @@ def _bbox(box: _Box, scale: float) -> BBox:
 
 
 def drop_text(boxes: list[_Box], words: tuple[Word, ...], scale: float) -> list[_Box]:
-    """Drop squares inside recognised words: a square-font "O"/"0"/"D" in "1000" or "HOOD".
+    """Drop squares that are letters of confidently read words ("D" of "Dr.", "O" of "HOOD").
 
-    Only squares *inside* a longer, confidently read word go: OCR often reads a real checkbox
-    as a letter of its own ("Ü", "O", "[]") or glues it to the start of its label.
+    A word OCR made of the box alone ("O", "Ü", "[]") does not count: that is how tesseract
+    reads many real checkboxes.
     """
     def is_letter(box: _Box) -> bool:
         bb = _bbox(box, scale)
-        margin = 0.3 * bb.width
         for w in words:
             text = w.text.strip()
-            if w.confidence < 0.85 or sum(c.isalnum() for c in text) < 3 or text in _BOX_LIKE:
+            alnum = sum(c.isalnum() for c in text)
+            if w.confidence < 0.8 or alnum < 2 or alnum < 0.6 * len(text) or text in _BOX_LIKE:
                 continue
-            if (contains(w.bbox, bb, tol=0.15 * bb.width)
-                    and bb.x0 - w.bbox.x0 > margin and w.bbox.x1 - bb.x1 > margin):
+            if contains(w.bbox, bb, tol=0.2 * bb.width) and bb.width < 0.8 * w.bbox.width:
                 return True
         return False
 

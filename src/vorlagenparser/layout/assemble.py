@@ -15,7 +15,7 @@ from .fields import LabelHit, find_labels, value_of
 from .lines import Line, build_lines, running_lines
 from .normalize import key
 from .sections import Heading, find_headings, paragraphs, section_items, section_text
-from .signature import PlaceDate, place_dates, signer
+from .signature import PlaceDate, is_signed_line, place_dates, signer
 from .tables import Table, is_header, read_table, table_header_labels
 from .vocab import Vocabulary
 
@@ -73,7 +73,7 @@ def _mark_boundaries(ctx: Context, headings: dict[str, Heading], labels: list[La
             ctx.boundaries.setdefault(line.index, "marks")
     roles = {key(r) for r in ctx.profile.signature_roles} | {key(s) for s in ctx.profile.stop_lines}
     for line in ctx.lines:
-        if key(line.text) in roles:
+        if key(line.text) in roles or is_signed_line(ctx, line):
             ctx.boundaries.setdefault(line.index, "signature")
     for pd in places:
         if pd.phrase_index == 0 and pd.line.index > 3:
@@ -331,7 +331,9 @@ def _signature(ctx: Context, raw: RawVorlage, places: list[PlaceDate], headings:
         raw.unterzeichnung["datum"] = pd.datum
     name = signer(ctx, pd.line) if closing else None
     if name is None:
-        name = _signer_after_role(ctx, last_section)
+        # A role or "gez." line below the letterhead; some templates sign before the last section.
+        first_section = min((h.line.index for n, h in headings.items() if n in TEXT_SECTIONS), default=-1)
+        name = _signer_after_role(ctx, first_section)
     if name is not None:
         raw.unterzeichnung["name"] = name
     if "datum" not in raw.fields:
@@ -345,7 +347,7 @@ def _signer_after_role(ctx: Context, after: int) -> Found | None:
     """A signature block without place and date: a role line ("Der Oberbürgermeister"), then a name."""
     roles = [ln for ln in ctx.lines if ln.index > after and ctx.boundaries.get(ln.index) == "signature"]
     for role in roles:
-        name = signer(ctx, role, max_lines=3)
+        name = signer(ctx, role, max_lines=3, include_self=is_signed_line(ctx, role))
         if name is not None:
             return name
     return None

@@ -22,9 +22,12 @@ class LabelHit:
 
 def find_labels(ctx: Context, lines: list[Line]) -> list[LabelHit]:
     """Every phrase that starts with a field label (strong: colon, or the phrase is the label)."""
-    out = []
+    out = _cell_labels(ctx, lines)
+    in_cells = {id(w) for h in out for w in h.label.words}
     for line in lines:
         for i, phrase in enumerate(line.phrases):
+            if any(id(w) in in_cells for w in phrase.words):
+                continue
             hit = ctx.fields.prefix(phrase.words)
             if hit is None:
                 continue
@@ -34,6 +37,26 @@ def find_labels(ctx: Context, lines: list[Line]) -> list[LabelHit]:
             if not (hit.strong or weak_ok and rest is not None and _value_like(rest.text)):
                 continue
             out.append(LabelHit(hit.name, line, i, Phrase(phrase.page, phrase.words[:hit.nwords]), rest))
+    return out
+
+
+def _cell_labels(ctx: Context, lines: list[Line]) -> list[LabelHit]:
+    """Header-table cells whose whole text is a label, also when it wraps ("Drucksachen-/Nr.:")."""
+    out = []
+    first_line = {id(w): ln for ln in lines for w in ln.words}
+    for page in ctx.pages:
+        for grid in page.grids:
+            for row in grid.rows:
+                for cell in row:
+                    words = [w for w in page.words if cell is not None and contains(cell, w.bbox, tol=1.0)]
+                    if not words or len({round(w.bbox.top) for w in words}) < 2:
+                        continue  # one-line cells are found phrase by phrase
+                    words.sort(key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
+                    name = ctx.fields.whole(" ".join(w.text for w in words))
+                    line = first_line.get(id(words[0]))
+                    if name is not None and line is not None:
+                        label = Phrase(page.number, tuple(words))
+                        out.append(LabelHit(name, line, 0, label, None))
     return out
 
 
@@ -58,7 +81,7 @@ def value_of(ctx: Context, hit: LabelHit, multiline: bool = False) -> Found | No
         return None
     texts = [strip_label_punct(p.text) for p in phrases]
     if multiline:
-        extra = _continuation(ctx, phrases[-1], hit)
+        extra = _continuation(ctx, phrases[-1], hit, (phrases[0].bbox.x0, hit.label.bbox.x0))
         phrases += extra
         texts += [p.text for p in extra]
     text = join_lines(texts)
@@ -138,17 +161,17 @@ def _below_value(ctx: Context, hit: LabelHit) -> list[Phrase]:
     return []
 
 
-def _continuation(ctx: Context, last: Phrase, hit: LabelHit) -> list[Phrase]:
-    """Wrapped lines of a long value: aligned with the value's start, no gap, no new label."""
+def _continuation(ctx: Context, last: Phrase, hit: LabelHit, starts: tuple[float, float]) -> list[Phrase]:
+    """Wrapped lines of a long value: aligned with the value or the label, no gap, no new label."""
     out: list[Phrase] = []
-    x0 = last.bbox.x0
     prev_bottom = last.bbox.bottom
     start = next((ln for ln in ctx.lines if ln.page == last.page and last in ln.phrases), hit.line)
     for line in ctx.lines_after(start):
         first = line.phrases[0]
         if line.page != last.page or ctx.is_boundary(line):
             break
-        if first.bbox.top - prev_bottom > 0.7 * ctx.line_height(line) or abs(first.bbox.x0 - x0) > 6:
+        if first.bbox.top - prev_bottom > 0.7 * ctx.line_height(line) or \
+                min(abs(first.bbox.x0 - x) for x in starts) > 6:
             break
         out.append(first)
         prev_bottom = first.bbox.bottom

@@ -126,6 +126,6 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], margin: float = 
         shapes.setdefault(re.sub(r"\d+", "#", fold(ln.text)), set()).add(ln.page)
     repeated = {s for s, pgs in shapes.items() if len(pgs) >= 2}
     drop |= {ln.index for ln in in_margin if re.sub(r"\d+", "#", fold(ln.text)) in repeated}
-    # Continuation headers on later pages mention the page count ("Seite 2 von 3", "- 2 -").
-    drop |= {ln.index for ln in in_margin if ln.page > 1 and re.search(r"seite \d+", fold(ln.text))}
+    # Running headers and footers name the page ("Seite 2 von 3", "Ausdruck vom … / Seite 1").
+    drop |= {ln.index for ln in in_margin if re.search(r"\bseite \d+", fold(ln.text))}
     return drop

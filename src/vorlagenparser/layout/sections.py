@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .context import Context, Found
@@ -112,8 +113,12 @@ def _continues(prev: Line, line: Line) -> bool:
     return bool(t) and (t[0].islower() or prev.text.rstrip().endswith(("-", ",")))
 
 
+_ITEM_PREFIX = re.compile(r"^(?:anlage|anhang|beilage)\s*\d+[a-z]?\s*[:.)–—-]\s*", re.IGNORECASE)
+
+
 def _strip_item(text: str) -> str:
-    t = text.strip()
+    """Drop bullets, numbers and "Anlage 1:" prefixes: the item is its title."""
+    t = _ITEM_PREFIX.sub("", text.strip())
     if t[:1] in "-•–·*":
         t = t[1:]
     head = t.lstrip().split(" ", 1)

@@ -39,11 +39,19 @@ def place_dates(ctx: Context) -> list[PlaceDate]:
     return out
 
 
-def signer(ctx: Context, after: Line, max_lines: int = 7) -> Found | None:
+def is_signed_line(ctx: Context, line: Line) -> bool:
+    """"gez. Name": a signature line, whatever follows."""
+    prefixes = Vocabulary({"p": ctx.profile.signature_prefixes})
+    hit = prefixes.prefix(line.phrases[0].words)
+    return hit is not None and hit.nwords < len(line.phrases[0].words)
+
+
+def signer(ctx: Context, after: Line, max_lines: int = 7, include_self: bool = False) -> Found | None:
     """The first line below `after` that names a person (not a role, greeting or 'gez.')."""
     roles = {key(r) for r in ctx.profile.signature_roles}
     prefixes = Vocabulary({"p": ctx.profile.signature_prefixes})
-    for line in ctx.lines_after(after)[:max_lines]:
+    candidates = ([after] if include_self else []) + ctx.lines_after(after)[:max_lines]
+    for line in candidates:
         if line.page != after.page and line.index - after.index > 2:
             break
         kind = ctx.boundaries.get(line.index)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
@@ -94,8 +95,6 @@ def database_writer(target: str) -> Writer:
     """``postgresql://…`` selects PostgreSQL; anything else is a SQLite file path."""
     if is_postgres_url(target):
         return create("postgres", target)
-    from pathlib import Path
-
     return create("sqlite", Path(target))
 
 
