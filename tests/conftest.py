@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from tests.helpers import SAMPLES, SHARED
 
 # Tesseract must use one thread per process in tests too (several test workers may run).

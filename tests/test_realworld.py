@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.helpers import SHARED
+
 from vorlagenparser.options import ExtractOptions
 from vorlagenparser.pipeline import extract
 
@@ -34,5 +34,6 @@ def test_known_letter_values(realworld_dir: Path) -> None:
     v = extract(realworld_dir / "erlangen_stbr_antrag_soziale_stadt_2019.pdf", ExtractOptions(ocr="never"))
     assert (v.vorlagenart, str(v.datum)) == ("Antrag", "2019-04-20")
     assert v.betreff is not None and "Erweiterung der Sozialen Stadt" in v.betreff
-    v = extract(realworld_dir / "erlangen_stbr_stellungnahme_bv_613-167-2022.pdf", ExtractOptions(ocr="never"))
+    path = realworld_dir / "erlangen_stbr_stellungnahme_bv_613-167-2022.pdf"
+    v = extract(path, ExtractOptions(ocr="never"))
     assert (v.vorlagenart, str(v.datum)) == ("Stellungnahme", "2022-07-07")

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 PageNumber = Annotated[int, Field(ge=1)]

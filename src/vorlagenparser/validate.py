@@ -11,7 +11,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .geometry import BBox
-from .parsing.dates import parse_pdf_date
 from .layout.assemble import RawVorlage
 from .layout.context import Found
 from .model import (
@@ -25,6 +24,7 @@ from .model import (
     Vorlage,
 )
 from .pagemodel import Document, Page
+from .parsing.dates import parse_pdf_date
 from .profiles.model import Profile
 
 SCALARS = ("vorlagenart", "vorlagennummer", "aktenzeichen", "datum", "federfuehrung", "hinweis",
@@ -118,7 +118,7 @@ def _page_notes(pages: tuple[Page, ...]) -> list[str]:
 
 
 def _folge(b: _Builder, rows: list[Found]) -> list[BeratungsfolgeEintrag]:
-    out = []
+    out: list[BeratungsfolgeEintrag] = []
     for found in rows:
         path = f"beratungsfolge[{len(out)}]"
         entry = b.model(BeratungsfolgeEintrag, found.value, path)
@@ -148,7 +148,7 @@ def _unterzeichnung(b: _Builder, parts: dict[str, Found]) -> Unterzeichnung:
 
 
 def _anlagen(b: _Builder, items: list[Found]) -> list[str]:
-    out = []
+    out: list[str] = []
     for found in items:
         if found.value:
             b.note(f"anlagen[{len(out)}]", found)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from tests.helpers import sample_files
+
 from vorlagenparser.cli import cli, main
 
 DIGITAL = sample_files("digital")

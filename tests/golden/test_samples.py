@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.helpers import SAMPLES, has_tesseract, sample_files
 
 from vorlagenparser.evaluate import evaluate
 from vorlagenparser.model import Vorlage
 from vorlagenparser.pipeline import extract
-
-from tests.helpers import SAMPLES, has_tesseract, sample_files
 
 DIGITAL = sample_files("digital")
 SCANS = sample_files("scan")

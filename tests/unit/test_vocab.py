@@ -43,5 +43,6 @@ def test_old_spelling_headings() -> None:
 
 
 def test_join_lines_dehyphenates_but_keeps_real_hyphens() -> None:
+    assert join_lines(["Kita-", "Neubau"]) == "Kita-Neubau"
     assert join_lines(["Verkehrs-", "planung im Haupt-", "und Finanzausschuss"]) == \
         "Verkehrsplanung im Haupt- und Finanzausschuss"

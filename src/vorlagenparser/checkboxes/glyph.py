@@ -26,11 +26,11 @@ _ZAPF: dict[str, bool] = {
     "n": True, "3": True, "4": True, "7": True, "8": True,  # ■ ✓ ✔ ✗ ✘
 }
 _WINGDINGS: dict[str, bool] = {
-    "o": False, "q": False, "¨": False, "\xa8": False,  # □ ❑
+    "o": False, "q": False, "\xa8": False,  # □ ❑ and the ballot box
     "x": True, "ý": True, "þ": True, "ü": True, "û": True, "n": True,  # ☒ ☒ ☑ ✓ ✗ ■
 }
 _WINGDINGS2: dict[str, bool] = {
-    "£": False, "\xa3": False, "*": False,
+    "\xa3": False, "*": False,
     "Q": True, "R": True, "S": True, "T": True, "P": True, "O": True, "V": True,
 }
 _TYPED = re.compile(r"^\[\s*([xX✓✔✗✘]?)\s*\]$")
@@ -100,7 +100,7 @@ def _split_word(word: Word) -> tuple[list[Mark], Word | None]:
         return [Mark(bbox=word.bbox, checked=bool(m.group(1)), confidence=0.9, source="glyph")], None
     m = _TYPED_PREFIX.match(text)
     if m:
-        head, tail = m.group(1), m.group(2)
+        head = m.group(1)
         box, rest = _cut(word, len(head))
         return [Mark(bbox=box, checked=bool(head.strip("[] ")), confidence=0.9, source="glyph")], rest
     state = _glyph_state(text[0], word.fontname) if text else None

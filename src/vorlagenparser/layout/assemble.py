@@ -118,7 +118,7 @@ _FOLGE_ANY = {"sitzung_am", "zustaendigkeit", "top", "zustaendigkeit=Vorberatung
               "zustaendigkeit=Entscheidung", "zustaendigkeit=Kenntnisnahme"}
 
 
-def _named(labels: list[tuple[str | None, str, object]]) -> int:
+def _named(labels: Sequence[tuple[str | None, str, object]]) -> int:
     return sum(1 for name, _, _ in labels if name)
 
 
@@ -329,7 +329,7 @@ def _signature(ctx: Context, raw: RawVorlage, places: list[PlaceDate], headings:
     if pd is not None:
         raw.unterzeichnung["ort"] = Found(pd.ort, pd.datum.page, pd.datum.bbox, pd.datum.confidence)
         raw.unterzeichnung["datum"] = pd.datum
-    name = signer(ctx, pd.line) if closing else None
+    name = signer(ctx, pd.line) if closing and pd is not None else None
     if name is None:
         # A role or "gez." line below the letterhead; some templates sign before the last section.
         first_section = min((h.line.index for n, h in headings.items() if n in TEXT_SECTIONS), default=-1)

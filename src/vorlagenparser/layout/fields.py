@@ -34,7 +34,7 @@ def find_labels(ctx: Context, lines: list[Line]) -> list[LabelHit]:
             rest_words = phrase.words[hit.nwords:]
             rest = Phrase(phrase.page, rest_words) if rest_words else None
             weak_ok = ctx.profile.fields[hit.name].kind in ("id", "date")
-            if not (hit.strong or weak_ok and rest is not None and _value_like(rest.text)):
+            if not (hit.strong or (weak_ok and rest is not None and _value_like(rest.text))):
                 continue
             out.append(LabelHit(hit.name, line, i, Phrase(phrase.page, phrase.words[:hit.nwords]), rest))
     return out
@@ -103,7 +103,8 @@ def _cell_value(ctx: Context, hit: LabelHit, where: tuple[Grid, int, BBox]) -> F
     grid, ri, cell = where
     page = ctx.page(hit.line.page)
     in_cell = [w for w in page.words if contains(cell, w.bbox, tol=1.0)]
-    beside = [w for w in in_cell if w.bbox.x0 >= hit.label.bbox.x1 - 0.5 and same_line(w.bbox, hit.label.bbox)]
+    label = hit.label.bbox
+    beside = [w for w in in_cell if w.bbox.x0 >= label.x1 - 0.5 and same_line(w.bbox, label)]
     under = [w for w in in_cell if w.bbox.top >= hit.label.bbox.bottom - 0.5]
     if beside or under:
         words = beside or under  # the value shares the label's cell: beside it, or under it

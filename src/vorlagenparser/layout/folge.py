@@ -33,9 +33,8 @@ def rows_from_table(ctx: Context, table: Table) -> list[Found]:
                 entry["zustaendigkeit"] = _zust(zust, text)
             elif col.name == "oeffentlich":
                 entry["oeffentlich"] = _public(public, text, row.marks.get(i))
-            elif col.name and col.name.startswith("zustaendigkeit="):
-                if any(m.checked for m in row.marks.get(i, [])) or text.strip() in _TICKS:
-                    entry["zustaendigkeit"] = col.name.split("=", 1)[1]
+            elif col.name and col.name.startswith("zustaendigkeit=") and _ticked(row.marks.get(i), text):
+                entry["zustaendigkeit"] = col.name.split("=", 1)[1]
         if entry["gremium"]:
             conf = min((w.confidence for ws in row.cells.values() for w in ws), default=1.0)
             out.append(Found(entry, row.page, row.bbox, conf))
@@ -69,6 +68,10 @@ def rows_from_lines(ctx: Context, inline: str, lines: list[Line], first: Found) 
             entry["gremium"] = gremium
             out.append(Found(entry, where.page, where.bbox, where.confidence))
     return out
+
+
+def _ticked(marks: Any, text: str) -> bool:
+    return any(m.checked for m in marks or []) or text.strip() in _TICKS
 
 
 def _date(text: str) -> Any:

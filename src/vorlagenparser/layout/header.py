@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .context import Context, Found
-from .lines import Line, Phrase
 from .fields import LabelHit
+from .lines import Line, Phrase
 from .normalize import join_lines, key, strip_label_punct
 from .vocab import Vocabulary
 

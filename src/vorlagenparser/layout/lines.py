@@ -6,6 +6,7 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..geometry import BBox, union
 from ..pagemodel import Mark, Page, Word
@@ -99,7 +100,7 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]]) -> list[
         for row in group_lines(page.words):
             height = statistics.median(w.bbox.height for w in row)
             phrases: list[list[Word]] = [[row[0]]]
-            for prev, word in zip(row, row[1:], strict=False):
+            for prev, word in pairwise(row):
                 if _separated(prev, word, splitters, height):
                     phrases.append([word])
                 else:

@@ -50,9 +50,10 @@ def join_lines(lines: list[str]) -> str:
             out = line
             continue
         first = line.split(" ", 1)[0]
-        if (len(out) >= 2 and out.endswith("-") and out[-2].isalpha() and first[:1].islower()
-                and first.rstrip(".,;") not in _KEEP_HYPHEN_BEFORE):
-            out = out[:-1] + line
+        if len(out) >= 2 and out.endswith("-") and out[-2].isalpha() and first[:1].isalpha() \
+                and first.rstrip(".,;") not in _KEEP_HYPHEN_BEFORE:
+            # "Verkehrs-|planung" was split by hyphenation; "Kita-|Neubau" keeps its hyphen.
+            out = out[:-1] + line if first[:1].islower() else out + line
         else:
             out = f"{out} {line}"
     return out

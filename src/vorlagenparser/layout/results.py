@@ -109,9 +109,10 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
             entry = _entry_for(entries, line.page, box)
             if entry is not None and entry.values.get(name) is None:
                 _set(entry, name, text)
-        for name, _label, box in header_labels(line, vocab):
-            if name not in ("gremium", "sitzung_am", "top", *COUNT_KEYS):
+        for label_name, _label, box in header_labels(line, vocab):
+            if label_name not in ("gremium", "sitzung_am", "top", *COUNT_KEYS):
                 continue
+            name = str(label_name)
             entry = _entry_for(entries, line.page, box)
             if entry is None or entry.values.get(name) is not None:
                 continue

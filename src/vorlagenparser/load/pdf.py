@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from itertools import pairwise
+from typing import Any, Literal
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -125,7 +126,7 @@ def _segments(page: Any) -> list[Segment]:
     for curve in page.curves:
         pts = curve.get("pts") or []
         lw = float(curve.get("linewidth") or 1.0)
-        out.extend(Segment(a[0], a[1], b[0], b[1], lw) for a, b in zip(pts, pts[1:], strict=False))
+        out.extend(Segment(a[0], a[1], b[0], b[1], lw) for a, b in pairwise(pts))
     return out
 
 
@@ -156,7 +157,7 @@ def _widgets(page: Any) -> list[Widget]:
         name = _name(data.get("T") or parent.get("T"))
         bbox = BBox(annot["x0"], annot["top"], annot["x1"], annot["bottom"])
         if ftype == "Btn":
-            kind = "radio" if flags & _RADIO_FLAG else "checkbox"
+            kind: Literal["radio", "checkbox"] = "radio" if flags & _RADIO_FLAG else "checkbox"
             out.append(Widget(bbox=bbox, name=name, kind=kind, checked=state not in ("", "Off")))
         elif ftype == "Tx":
             out.append(Widget(bbox=bbox, name=name, kind="text", value=_name(data.get("V")) or None))
