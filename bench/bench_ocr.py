@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,12 +136,13 @@ def timing(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for doc in docs:
             page = doc.pages[0]
+            assert page.image is not None
             rec0, osd0 = engine.recognise_s, engine.orientation_s
             started = time.perf_counter()
             (done,) = prepare_document(doc, options, engine).pages
             total = time.perf_counter() - started
             rec, osd = engine.recognise_s - rec0, engine.orientation_s - osd0
-            raw = _raw_cli(done.image, round(page.image_scale * 72), args.psm[0], Path(tmp))
+            raw = _raw_cli(page.image, round(page.image_scale * 72), args.psm[0], Path(tmp))
             rows.append((f"{Path(doc.path).name}:{page.number}", page.image.shape, total, rec,
                          osd, raw, done.rotation, done.skew_degrees))
     _print_timing(rows)
@@ -180,9 +182,13 @@ class Score:
 
 
 def _fields(truth: dict[str, Any]) -> list[str]:
-    values = [truth.get(k) for k in ("vorlagennummer", "aktenzeichen", "betreff", "federfuehrung")]
-    for entry in truth.get("beratungsfolge", []):
-        values.append(entry.get("gremium"))
+    """Every printed truth text: typed fields, long texts, table cells, names, attachments."""
+    keys = ("vorlagennummer", "aktenzeichen", "betreff", "federfuehrung", "beschlussvorschlag",
+            "begruendung", "finanzielle_auswirkungen")
+    values: list[Any] = [truth.get(k) for k in keys]
+    values.extend(e.get(k) for e in truth.get("beratungsfolge", []) for k in ("gremium", "top"))
+    values.extend(truth.get("anlagen", []))
+    values.append((truth.get("unterzeichnung") or {}).get("name"))
     return [v for v in values if isinstance(v, str) and v]
 
 
@@ -196,11 +202,14 @@ def _score_doc(path: Path, truth: dict[str, Any], psm: int, score: Score) -> Non
     started = time.perf_counter()
     doc = prepare_document(open_document(str(path), options), options, engine)
     score.seconds += time.perf_counter() - started
-    words = {_norm(w.text) for p in doc.pages for w in p.words}
+    # Multiset recall: each truth token must be matched by its own OCR word.
+    words = Counter(_norm(w.text) for p in doc.pages for w in p.words)
     for value in _fields(truth):
         for token in filter(None, (_norm(t) for t in value.split())):
             score.tokens += 1
-            score.tokens_hit += token in words
+            if words[token] > 0:
+                words[token] -= 1
+                score.tokens_hit += 1
     marks = {p.number: [(p.to_original(m.bbox), m) for m in detect_raster(p)] for p in doc.pages}
     used: set[int] = set()
     for box in truth.get("checkboxes", []):

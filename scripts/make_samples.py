@@ -17,11 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from _samples import (
+    layout_allris,
     layout_antrag,
     layout_drucksache,
     layout_formular,
     layout_frankenthal,
+    layout_landkreis,
     layout_ris,
+    layout_sessionnet,
     scans,
 )
 from _samples.common import Rendered
@@ -34,6 +37,9 @@ LAYOUTS: dict[str, Callable[[Path], list[Rendered]]] = {
     "formular": layout_formular.generate,
     "drucksache": layout_drucksache.generate,
     "antrag": layout_antrag.generate,
+    "allris": layout_allris.generate,
+    "sessionnet": layout_sessionnet.generate,
+    "landkreis": layout_landkreis.generate,
 }
 OWNED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".truth.json")
 

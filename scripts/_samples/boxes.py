@@ -1,8 +1,9 @@
 """The four ways templates print a checkbox, each recording its truth as it draws.
 
-vector: a drawn square, ticked by strokes, a curve or a fill; glyph: a font character such as
-"☐"/"☒" or a ZapfDingbats code point; typed: "[ ]"/"[x]" in the running text; acroform: a
-form widget whose state lives in the annotation, not in the page content.
+vector: a drawn square (a rectangle, or four separate line segments), ticked by strokes, a
+curve or a fill; glyph: a font character such as "☐"/"☒" or a ZapfDingbats code point, or an
+empty box glyph with a check glyph printed over it; typed: "[ ]"/"[x]" in the running text;
+acroform: a form widget whose state lives in the annotation, not in the page content.
 """
 
 from __future__ import annotations
@@ -43,29 +44,87 @@ def vector_box(
 ) -> None:
     flow.rect(x, top, x + size, top + size, lw=lw)
     if checked:
-        inset = size * 0.18
-        a, b, c, d = x + inset, top + inset, x + size - inset, top + size - inset
-        if style == "x":
-            flow.line(a, b, c, d, lw=lw * 1.4)
-            flow.line(a, d, c, b, lw=lw * 1.4)
-        elif style == "check":
-            flow.polyline([(a, top + size * 0.55), (x + size * 0.42, d), (c, b)], lw=lw * 1.6)
-        elif style == "check_curve":
-            flow.polyline(
-                [
-                    (a, top + size * 0.5),
-                    (x + size * 0.35, top + size * 0.95),
-                    (x + size * 0.55, top + size * 0.4),
-                    (x + size * 1.05, top - size * 0.1),
-                ],
-                lw=lw * 1.6,
-                curve=True,
-            )
-        elif style == "fill":
-            flow.rect(a, b, c, d, lw=0, fill_gray=0.0, stroke=False)
-        else:
-            raise ValueError(style)
+        _tick(flow, x, top, size, style, lw)
     flow.record(label, checked, [x, top, x + size, top + size], field)
+
+
+def _tick(flow: Flow, x: float, top: float, size: float, style: str, lw: float) -> None:
+    """The mark inside a drawn square (strokes, a curve or a fill)."""
+    inset = size * 0.18
+    a, b, c, d = x + inset, top + inset, x + size - inset, top + size - inset
+    if style == "x":
+        flow.line(a, b, c, d, lw=lw * 1.4)
+        flow.line(a, d, c, b, lw=lw * 1.4)
+    elif style == "check":
+        flow.polyline([(a, top + size * 0.55), (x + size * 0.42, d), (c, b)], lw=lw * 1.6)
+    elif style == "check_curve":
+        flow.polyline(
+            [
+                (a, top + size * 0.5),
+                (x + size * 0.35, top + size * 0.95),
+                (x + size * 0.55, top + size * 0.4),
+                (x + size * 1.05, top - size * 0.1),
+            ],
+            lw=lw * 1.6,
+            curve=True,
+        )
+    elif style == "fill":
+        flow.rect(a, b, c, d, lw=0, fill_gray=0.0, stroke=False)
+    else:
+        raise ValueError(style)
+
+
+def lines_box(
+    flow: Flow,
+    x: float,
+    top: float,
+    size: float,
+    checked: bool,
+    style: str,
+    label: str,
+    field: str | None,
+    lw: float = 0.6,
+) -> None:
+    """A square drawn as four separate line segments (no rectangle operator), as word
+    processors export table-cell borders and hand-built boxes; each stroke overshoots by half
+    the line width so the corners close. Ticked like :func:`vector_box`."""
+    h = lw / 2
+    flow.line(x - h, top, x + size + h, top, lw=lw)  # top
+    flow.line(x - h, top + size, x + size + h, top + size, lw=lw)  # bottom
+    flow.line(x, top - h, x, top + size + h, lw=lw)  # left
+    flow.line(x + size, top + size + h, x + size, top - h, lw=lw)  # right, drawn upwards
+    if checked:
+        _tick(flow, x, top, size, style, lw)
+    flow.record(label, checked, [x, top, x + size, top + size], field)
+
+
+def glyph_overprint_box(
+    flow: Flow,
+    x: float,
+    baseline: float,
+    size: float,
+    checked: bool,
+    label: str,
+    field: str | None,
+    font: str = "DejaVuSans",
+    box: str = "\u2610",  # ☐
+    mark: str = "\u2714",  # ✔
+) -> float:
+    """An empty box glyph; ticked by a separate, smaller check glyph printed centred on top of
+    it (two text runs at different positions and sizes). The truth box is the square's ink,
+    which contains the mark. Returns the advance width of the box glyph."""
+    flow.text(x, baseline, box, font, size)
+    square = ink_box(font, box, size, x, baseline)
+    if checked:
+        inner_w = (square[2] - square[0]) * 0.78
+        inner_h = (square[3] - square[1]) * 0.78
+        unit = ink_box(font, mark, 1.0, 0.0, 0.0)
+        msize = min(inner_w / (unit[2] - unit[0]), inner_h / (unit[3] - unit[1]))
+        mx = (square[0] + square[2]) / 2 - (unit[0] + unit[2]) / 2 * msize
+        mb = (square[1] + square[3]) / 2 - (unit[1] + unit[3]) / 2 * msize
+        flow.text(mx, mb, mark, font, msize)
+    flow.record(label, checked, square, field)
+    return width(box, font, size)
 
 
 def glyph_box(

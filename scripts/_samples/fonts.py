@@ -26,6 +26,8 @@ _TTF = {
     "DejaVuSansCondensed": "DejaVuSansCondensed.ttf",
     "DejaVuSansCondensed-Bold": "DejaVuSansCondensed-Bold.ttf",
     "DejaVuSansMono": "DejaVuSansMono.ttf",
+    "DejaVuSerifCondensed": "DejaVuSerifCondensed.ttf",
+    "DejaVuSerifCondensed-Bold": "DejaVuSerifCondensed-Bold.ttf",
 }
 
 
@@ -42,6 +44,7 @@ FAMILIES = {
     "dejavu_sans": Family("DejaVuSans", "DejaVuSans-Bold"),
     "dejavu_serif": Family("DejaVuSerif", "DejaVuSerif-Bold"),
     "dejavu_condensed": Family("DejaVuSansCondensed", "DejaVuSansCondensed-Bold"),
+    "dejavu_serif_condensed": Family("DejaVuSerifCondensed", "DejaVuSerifCondensed-Bold"),
 }
 
 

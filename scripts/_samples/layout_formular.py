@@ -221,8 +221,15 @@ def _ergebnis(flow: Flow, e: Ergebnis, v: Variant) -> None:
         ("Sitzung am:", fmt_date(e.sitzung_am) if e.sitzung_am else None),
         ("TOP:", e.top),
     ):
+        # The write-in line is at least its blank length and always longer than the value
+        # printed on it, so the next label starts after the measured value, never on top of it.
+        label_w = width(label, look.regular, look.size)
+        value_w = width(value, look.regular, look.size) if value else 0.0
+        field_w = max({"Gremium:": 170, "Sitzung am:": 62, "TOP:": 30}[label], value_w + 8)
+        if x > g.left + 6 and x + label_w + 4 + field_w > g.x1 - 6:
+            flow.y += look.size * 2
+            x = g.left + 6
         w = flow.text(x, flow.y + look.size, label, look.regular, look.size)
-        field_w = {"Gremium:": 170, "Sitzung am:": 62, "TOP:": 30}[label]
         flow.line(
             x + w + 4, flow.y + look.size + 2, x + w + 4 + field_w, flow.y + look.size + 2, lw=0.4
         )

@@ -27,7 +27,7 @@ def client() -> Iterator[Any]:
 
 def test_dask_batch_writes_in_the_parent_and_resumes(tmp_path: Path, make_good: MakeGood,
                                                      fake_extractor: str, client: Any) -> None:
-    make_good(tmp_path / "in", 5)
+    make_good(tmp_path / "in", 8)
     (tmp_path / "in" / "empty.pdf").write_bytes(b"")
     out = tmp_path / "out"
 
@@ -37,12 +37,12 @@ def test_dask_batch_writes_in_the_parent_and_resumes(tmp_path: Path, make_good: 
                          extractor=fake_extractor)
 
     first = batch()
-    assert (first.done, first.failed) == (5, 1)
+    assert (first.done, first.failed) == (8, 1)
     assert first.failures[0].error_type == "EmptyFileError"
     second = batch()
-    assert (second.done, second.skipped, second.failed) == (0, 5, 1)
+    assert (second.done, second.skipped, second.failed) == (0, 8, 1)
     with sqlite3.connect(out / "db.sqlite") as conn:
-        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 8
     assert {r.status for r in [*first.failures, *second.failures]} == {Status.failed}
 
 

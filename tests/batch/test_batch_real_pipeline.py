@@ -13,14 +13,13 @@ from vorlagenparser.errors import ExitCode
 
 MakeGood = Callable[..., list[Path]]
 MakeBad = Callable[[Path], dict[str, Path]]
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
-def copy_digital_samples(dest: Path, limit: int) -> list[Path]:
+def copy_digital_samples(samples: Path, dest: Path, limit: int) -> list[Path]:
     """A snapshot of the digital samples (scans need OCR and take longer)."""
     dest.mkdir(parents=True)
     copied: list[Path] = []
-    for path in sorted(SAMPLES.glob("*/*.pdf")):
+    for path in sorted(samples.glob("*/*.pdf")):
         if path.parent.name == "scans" or len(copied) == limit:
             continue
         target = dest / f"{path.parent.name}-{path.name}"
@@ -33,12 +32,14 @@ def copy_digital_samples(dest: Path, limit: int) -> list[Path]:
 
 
 @pytest.mark.slow
-def test_real_extractor_over_good_and_bad_inputs(tmp_path: Path, make_good: MakeGood,
+def test_real_extractor_over_good_and_bad_inputs(tmp_path: Path, samples_dir: Path,
+                                                 make_good: MakeGood,
                                                  make_bad: MakeBad,
                                                  cli_main: Callable[..., int],
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("vorlagenparser.pipeline")
-    good = copy_digital_samples(tmp_path / "in", limit=6) or make_good(tmp_path / "in", 3)
+    good = (copy_digital_samples(samples_dir, tmp_path / "in", limit=6)
+            or make_good(tmp_path / "in", 3))
     bad = make_bad(tmp_path / "in" / "bad")
     out = tmp_path / "out"
     code = cli_main(["batch", str(tmp_path / "in"), "--out", str(out), "--jobs", "2",

@@ -121,3 +121,12 @@ def test_frame_to_original_converts_pixels_to_points() -> None:
     points = frame_to_original(pixels, SCALE, SCALE)
     assert points.point(0.0, 0.0) == pytest.approx((10 / SCALE, 20 / SCALE))
     assert points.point(72.0, 0.0) == pytest.approx((72 + 10 / SCALE, 20 / SCALE))
+
+
+def test_drawing_without_text_lines_is_not_deskewed() -> None:
+    img = blank(150, 120)
+    rng = np.random.default_rng(4)
+    for _ in range(60):  # a plan: circles and blobs, nothing line-like
+        centre = (int(rng.integers(100, 1700)), int(rng.integers(100, 1300)))
+        cv2.circle(img, centre, int(rng.integers(10, 120)), 0, int(rng.integers(2, 6)))
+    assert estimate_skew(analyse(img)) == 0.0

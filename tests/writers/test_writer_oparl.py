@@ -17,7 +17,6 @@ from vorlagenparser.writers import Record, SourceFile
 from vorlagenparser.writers.oparl import OParlWriter, export, organization_url, paper, slug
 
 MakeRecord = Callable[..., Record]
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "oparl-1.1-schema"
 BASE = "https://schema.oparl.org/1.1/schema/"
 BASE_URL = "https://ris.example.org/oparl"
 
@@ -36,11 +35,9 @@ def _linked(node: Any) -> Any:
 
 
 @pytest.fixture(scope="module")
-def validator() -> Draft202012Validator:
-    if not (SCHEMA_DIR / "Paper.json").is_file():
-        pytest.skip("OParl 1.1 schema files not present in ../shared/oparl-1.1-schema")
+def validator(oparl_schema_dir: Path) -> Draft202012Validator:
     registry: Registry = Registry()
-    for path in SCHEMA_DIR.glob("*.json"):
+    for path in oparl_schema_dir.glob("*.json"):
         contents = _linked(json.loads(path.read_text(encoding="utf-8")))
         registry = registry.with_resource(BASE + path.name,
                                           Resource.from_contents(contents, DRAFT202012))

@@ -12,6 +12,7 @@ import os
 import resource
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -26,6 +27,10 @@ from .report import FileResult, Status
 
 DEFAULT_EXTRACTOR = "vorlagenparser.pipeline:extract"
 Extractor = Callable[[str, ExtractOptions], Vorlage]
+
+# PDFium is not thread-safe (two threads in it segfault the process). Process workers run one
+# file at a time anyway; on a Dask worker with several threads this keeps extraction serial.
+_EXTRACTION_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +56,9 @@ def convert_one(task: Task) -> FileResult:
     started = time.perf_counter()
     try:
         digests = file_digests(Path(task.path))
-        vorlage = resolve_extractor(task.extractor)(task.path, task.options)
+        extractor = resolve_extractor(task.extractor)
+        with _EXTRACTION_LOCK:
+            vorlage = extractor(task.path, task.options)
         document = vorlage.model_dump(mode="json")
     except VorlagenparserError as exc:
         return _failed(task, started, exc.exit_code, type(exc).__name__, exc.message)

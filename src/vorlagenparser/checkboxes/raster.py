@@ -31,7 +31,6 @@ from ..pagemodel import GrayImage, Mark, Page, Word
 
 __all__ = ["RasterSettings", "detect_raster"]
 
-IntArray = npt.NDArray[np.int32]
 
 # Tokens that look like a box to OCR; a square under one of these may well be a real checkbox.
 _BOX_LIKE = frozenset({"o", "O", "0", "D", "x", "X", "□", "☐", "☒", "☑", "[]", "[", "]", "El"})
@@ -44,6 +43,7 @@ class RasterSettings:
     max_aspect: float = 1.3
     edge_coverage: float = 0.8  # share of a side that must be ink (broken scans lose some)
     max_overrun: float = 0.35  # a border continuing this far (× side) past a corner is a rule
+    max_surround_ink: float = 0.3  # ink share around a box; more means a drawing or map
     tick_threshold: float = 0.045  # ink share inside the box above which it is ticked
     ambiguous_band: float = 0.02  # |share - threshold| below this is flagged ambiguous
     speck_mm: float = 0.3  # ink blobs inside the box smaller than this square are noise
@@ -73,8 +73,10 @@ def detect_raster(page: Page, settings: RasterSettings | None = None) -> list[Ma
     binary = binarise(gray)
     h_mask, v_mask = line_masks(binary, lo)
     fitted = (fit(binary, c, lo, hi, s) for c in propose(h_mask, v_mask, lo, hi))
+    darkest = _darkest_border(gray, binary)
     boxes = [b for b in fitted
-             if b is not None and not _overruns(h_mask, v_mask, b, s.max_overrun)]
+             if b is not None and not _overruns(h_mask, v_mask, b, s.max_overrun)
+             and _border_level(gray, binary, b) <= darkest]
     boxes = drop_text(_dedupe(boxes), page.words, scale)
     return [classify(gray, binary, b, scale, s) for b in boxes]
 
@@ -110,32 +112,38 @@ def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
     return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
 
 
-def _segments(mask: GrayImage) -> IntArray:
-    _n, _labels, stats, _c = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    return stats[1:, :4].astype(np.int32)  # x, y, w, h
-
-
+Run = tuple[int, int, int, int]  # x, y, w, h in pixels
 Candidate = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
+
+
+def _segments(mask: GrayImage) -> list[Run]:
+    """Bounding boxes of the mask's blobs (outer contours: ~20× faster than connected-component
+    statistics on a mostly empty page)."""
+    contours, _hierarchy = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    runs: list[Run] = []
+    for contour in contours:
+        x, y, w, h = cv2.boundingRect(contour)
+        runs.append((int(x), int(y), int(w), int(h)))
+    return runs
 
 
 def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> list[Candidate]:
     """Candidate squares (x0, y0, x1, y1) from horizontal runs of box width."""
-    runs = [tuple(int(v) for v in r) for r in _segments(h_mask)
-            if 0.85 * lo <= r[2] <= 1.15 * hi]
+    runs = [r for r in _segments(h_mask) if 0.85 * lo <= r[2] <= 1.15 * hi]
     out: list[Candidate] = []
     for x, y, w, h in runs:
         out.append((x, y, x + w, y + w))  # the run is a top edge (or a filled square's top)
         out.append((x, y + h - w, x + w, y + h))  # ... or a bottom edge
     out.extend(_paired(runs, lo, hi))
     # Vertical runs catch boxes whose top and bottom edges merged with neighbouring strokes.
-    for x, y, w, h in (tuple(int(v) for v in r) for r in _segments(v_mask)):
+    for x, y, w, h in _segments(v_mask):
         if 0.85 * lo <= h <= 1.15 * hi:
             out.append((x, y, x + h, y + h))
             out.append((x + w - h, y, x + w, y + h))
-    return out
+    return sorted(set(out))  # several runs propose the same square
 
 
-def _paired(runs: list[tuple[int, ...]], lo: int, hi: int) -> list[Candidate]:
+def _paired(runs: list[Run], lo: int, hi: int) -> list[Candidate]:
     """Top and bottom edges: runs overlapping in x, one box side apart."""
     runs = sorted(runs, key=lambda r: r[1])
     out = []
@@ -158,19 +166,21 @@ def fit(binary: GrayImage, cand: Candidate, lo: int, hi: int,
     slack = max(2, (x1 - x0) // 6)
     if x0 - slack < 0 or y0 - slack < 0 or x1 + slack > img_w or y1 + slack > img_h:
         return None
-    left = _edge(binary, "left", x0, y0, x1, y1, slack, s.edge_coverage)
-    right = _edge(binary, "right", x0, y0, x1, y1, slack, s.edge_coverage)
-    top = _edge(binary, "top", x0, y0, x1, y1, slack, s.edge_coverage)
-    bottom = _edge(binary, "bottom", x0, y0, x1, y1, slack, s.edge_coverage)
-    if None in (left, right, top, bottom):
-        return None
-    assert left and right and top and bottom  # for the type checker
+    edges = []
+    for side in ("left", "right", "top", "bottom"):  # stop at the first side without a line
+        edge = _edge(binary, side, x0, y0, x1, y1, slack, s.edge_coverage)
+        if edge is None:
+            return None
+        edges.append(edge)
+    left, right, top, bottom = edges
     box = _Box(left[0], top[0], right[0], bottom[0],
                max(left[1], right[1], top[1], bottom[1]))
     w, h = box.x1 - box.x0, box.y1 - box.y0
     if not (lo <= min(w, h) and max(w, h) <= hi) or max(w, h) > s.max_aspect * min(w, h):
         return None
     if not _sides_covered(binary, box, s.edge_coverage) or not _corners_inked(binary, box):
+        return None
+    if _surround_ink(binary, box) > s.max_surround_ink or _sides_buried(binary, box) >= 3:
         return None
     return box
 
@@ -217,9 +227,61 @@ def _sides_covered(binary: GrayImage, box: _Box, coverage: float) -> bool:
     return all(float(side.mean()) >= coverage for side in sides)
 
 
+def _darkest_border(gray: GrayImage, binary: GrayImage) -> float:
+    """The lightest grey a printed border may have: half-way from the page's text ink to its
+    paper. Grey fills of maps and shaded cells are lighter and so are no boxes."""
+    sample_gray, sample_ink = gray[::3, ::3], binary[::3, ::3] > 0
+    ink = sample_gray[sample_ink]
+    paper = sample_gray[~sample_ink]
+    if ink.size == 0 or paper.size == 0:
+        return 255.0
+    ink_level = float(np.percentile(ink, 10))  # the darkest strokes: text, rules
+    paper_level = float(np.percentile(paper, 90))
+    return ink_level + 0.5 * (paper_level - ink_level)
+
+
+def _border_level(gray: GrayImage, binary: GrayImage, box: _Box) -> float:
+    """Median grey of the box's inked pixels along its four sides."""
+    t = max(2, box.thickness)
+    region = gray[box.y0:box.y1, box.x0:box.x1]
+    inked = binary[box.y0:box.y1, box.x0:box.x1] > 0
+    band = np.zeros(region.shape, dtype=bool)
+    band[:t, :] = band[-t:, :] = True
+    band[:, :t] = band[:, -t:] = True
+    values = region[band & inked]
+    return float(np.median(values)) if values.size else 255.0
+
+
+def _sides_buried(binary: GrayImage, box: _Box) -> int:
+    """How many sides have ink right outside them: a square fitted inside a filled disc or blob
+    has four, a real box at most one or two (a letter touching it, a tick running out)."""
+    w = max(2, box.thickness)
+    my, mx = (box.y1 - box.y0) // 5, (box.x1 - box.x0) // 5
+    img_h, img_w = binary.shape
+    strips = (binary[box.y0 + my:box.y1 - my, max(0, box.x0 - w):box.x0],
+              binary[box.y0 + my:box.y1 - my, box.x1:min(img_w, box.x1 + w)],
+              binary[max(0, box.y0 - w):box.y0, box.x0 + mx:box.x1 - mx],
+              binary[box.y1:min(img_h, box.y1 + w), box.x0 + mx:box.x1 - mx])
+    return sum(1 for strip in strips
+               if strip.size and np.count_nonzero(strip) >= 0.5 * strip.size)
+
+
+def _surround_ink(binary: GrayImage, box: _Box) -> float:
+    """Ink share in a ring around the box: a printed box stands on paper, not in a drawing."""
+    pad = max(2, box.side // 4)
+    img_h, img_w = binary.shape
+    y0, y1 = max(0, box.y0 - pad), min(img_h, box.y1 + pad)
+    x0, x1 = max(0, box.x0 - pad), min(img_w, box.x1 + pad)
+    outer = int(np.count_nonzero(binary[y0:y1, x0:x1]))
+    inner = int(np.count_nonzero(binary[box.y0:box.y1, box.x0:box.x1]))
+    ring_area = (y1 - y0) * (x1 - x0) - (box.y1 - box.y0) * (box.x1 - box.x0)
+    return float((outer - inner) / max(1, ring_area))
+
+
 def _corners_inked(binary: GrayImage, box: _Box) -> bool:
     """Printed boxes have sharp corners; loops of letters and digits ("O", "D", "9") do not."""
-    c = box.thickness
+    # At most a sixth of the side: thick or filled shapes must still have square corners.
+    c = max(2, min(box.thickness, box.side // 6))
     corners = (binary[box.y0:box.y0 + c, box.x0:box.x0 + c],
                binary[box.y0:box.y0 + c, box.x1 - c:box.x1],
                binary[box.y1 - c:box.y1, box.x0:box.x0 + c],

@@ -1,14 +1,38 @@
-"""Open any supported input as a :class:`~vorlagenparser.pagemodel.Document`."""
+"""Open any supported input as a :class:`~vorlagenparser.pagemodel.Document`.
+
+PDFs are read by one of two interchangeable loaders that build the same page model:
+
+* ``pdfium`` (default) — :func:`.pdfium.open_pdf_fast`, PDFium through pypdfium2, ~10× faster;
+* ``pdfplumber`` — :func:`.pdf.open_pdf`, the pdfminer-based reference loader.
+
+The environment variable ``VORLAGENPARSER_LOADER`` (``pdfium`` or ``pdfplumber``) selects one,
+e.g. to compare outputs or to work around a file PDFium reads differently. It is read on every
+call, so tests can switch it with ``monkeypatch.setenv``.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from ..errors import VorlagenparserError
 from ..options import ExtractOptions
 from ..pagemodel import Document
 from .sniff import Sniffed, sniff
 
-__all__ = ["open_document", "sniff"]
+__all__ = ["LOADER_ENV", "PDF_LOADERS", "open_document", "pdf_loader", "sniff"]
+
+LOADER_ENV = "VORLAGENPARSER_LOADER"
+PDF_LOADERS = ("pdfium", "pdfplumber")
+
+
+def pdf_loader() -> str:
+    """The PDF loader chosen by ``VORLAGENPARSER_LOADER`` (default ``pdfium``)."""
+    name = os.environ.get(LOADER_ENV, "pdfium").strip().lower() or "pdfium"
+    if name not in PDF_LOADERS:
+        raise VorlagenparserError(
+            f"{LOADER_ENV}={name!r} is not a PDF loader (choose {' or '.join(PDF_LOADERS)})")
+    return name
 
 
 def open_document(path: str | Path, options: ExtractOptions) -> Document:
@@ -16,9 +40,13 @@ def open_document(path: str | Path, options: ExtractOptions) -> Document:
     info: Sniffed = sniff(path, max_mb=options.max_file_mb)
     name = Path(path).name
     if info.kind == "pdf":
-        from .pdf import open_pdf
+        if pdf_loader() == "pdfplumber":
+            from .pdf import open_pdf
 
-        return open_pdf(info.path, name, info.sha256, options)
+            return open_pdf(info.path, name, info.sha256, options)
+        from .pdfium import open_pdf_fast
+
+        return open_pdf_fast(info.path, name, info.sha256, options)
     from .image import open_image
 
     return open_image(info.path, name, info.sha256, options)

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..errors import EmptyFileError, InputFileError, NotAPdfError, TruncatedPdfError, UnsupportedFileError
+from ..errors import (
+    EmptyFileError,
+    InputFileError,
+    NotAPdfError,
+    TruncatedPdfError,
+    UnsupportedFileError,
+)
 
 FileKind = Literal["pdf", "png", "jpeg", "tiff"]
 
