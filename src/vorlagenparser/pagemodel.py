@@ -112,6 +112,8 @@ class Page:
     segments: tuple[Segment, ...] = ()
     widgets: tuple[Widget, ...] = ()
     grids: tuple[Grid, ...] = ()
+    # Rotated text (e.g. column headers printed at 90°), one word per run, reading order kept.
+    vertical_words: tuple[Word, ...] = ()
     # Grayscale raster of the page frame (scans, or rendered for OCR); None for pure text pages.
     image: GrayImage | None = field(default=None, compare=False, repr=False)
     image_scale: float = 1.0  # image pixels per point

@@ -68,3 +68,9 @@ def test_an_image_page_without_words_needs_ocr() -> None:
     scan = Page(number=1, width=595, height=842, method="ocr",
                 image=np.full((10, 10), 255, np.uint8))
     assert needs_ocr(scan, AUTO) == (True, "no text layer")
+
+
+def test_text_layer_missing_printed_text_needs_ocr() -> None:
+    decision, why = needs_ocr(page(*GOOD), AUTO, missing_text=0.47)
+    assert decision and why == "text layer misses 47% of the printed text"
+    assert needs_ocr(page(*GOOD), AUTO, missing_text=0.05) == (False, "usable text layer")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
+import pypdfium2 as pdfium
 import pytest
 from ocr_synth import SCALE, blank, scanned, specks, text_lines
 
 from fakes import CrashingOcrEngine, FakeOcrEngine, SlowOcrEngine
 from vorlagenparser.errors import MissingDependencyError, OcrError
 from vorlagenparser.geometry import BBox
-from vorlagenparser.ocr import prepare_document
+from vorlagenparser.ocr import missing_text_share, prepare_document
 from vorlagenparser.ocr import tesseract as tess
 from vorlagenparser.ocr.engine import OcrWord, default_engine
 from vorlagenparser.options import ExtractOptions
@@ -129,10 +132,19 @@ def test_multi_page_document_keeps_page_order(text_image: np.ndarray) -> None:
     assert [len(p.words) for p in pages] == [1, 0, 1]
 
 
-def test_text_pages_pass_unchanged_without_an_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+def blank_pdf(tmp_path: Path) -> str:
+    doc = pdfium.PdfDocument.new()
+    doc.new_page(595, 842)
+    path = tmp_path / "blank.pdf"
+    doc.save(str(path))
+    return str(path)
+
+
+def test_text_pages_pass_unchanged_without_an_engine(monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
     text = "Der Gemeinderat beschließt den Bebauungsplan in der Fassung vom 7.2.2023"
     words = tuple(Word(w, BBox(10, 10, 50, 20)) for w in text.split(" "))
-    doc = Document(path="x.pdf", filename="x.pdf", sha256="0" * 64,
+    doc = Document(path=blank_pdf(tmp_path), filename="x.pdf", sha256="0" * 64,
                    pages=(Page(number=1, width=595, height=842, words=words),))
 
     def no_engine(languages: str) -> None:
@@ -178,8 +190,24 @@ def test_vector_objects_of_a_pdf_page_follow_the_frame(monkeypatch: pytest.Monke
     pdf_page = Page(number=1, width=w / SCALE, height=h / SCALE, rects=(rect,))
     doc = Document(path="x.pdf", filename="x.pdf", sha256="0" * 64, pages=(pdf_page,))
     monkeypatch.setattr("vorlagenparser.load.render.render_pdf_pages",
-                        lambda path, indices, dpi: iter([turned]))
+                        lambda path, indices, dpi: iter([turned for _ in indices]))
     (page,) = prepare_document(doc, OPTIONS, FakeOcrEngine(words=[WORD])).pages
     assert page.rotation == 270
     back = page.to_original(page.rects[0].bbox)
     assert back.as_list() == pytest.approx(rect.bbox.as_list(), abs=0.01)
+
+
+def test_text_layer_missing_most_printed_text_is_detected() -> None:
+    img = blank(210, 150)
+    text_lines(img, 15, 20)  # 20 lines of print, every 6 mm from 15 mm
+    small = cv2.resize(img, None, fx=50 / 300, fy=50 / 300, interpolation=cv2.INTER_AREA)
+    scale = 50 / 72
+    line_pt = 6 * 72 / 25.4
+
+    def words_for(lines: int) -> tuple[Word, ...]:
+        return tuple(Word("x", BBox(30, (15 - 5) * 72 / 25.4 + i * line_pt, 580,
+                                    (15 + 1.5) * 72 / 25.4 + i * line_pt)) for i in range(lines))
+
+    assert missing_text_share(small, scale, words_for(20)) == 0.0
+    assert missing_text_share(small, scale, words_for(5)) > 0.6
+    assert missing_text_share(small, scale, ()) == 1.0

@@ -159,3 +159,27 @@ def test_settings_change_the_decision() -> None:
     strict = RasterSettings(tick_threshold=0.9, ambiguous_band=0.01)
     (mark,) = detect_raster(page_of(img), strict)
     assert not mark.checked
+
+
+def test_map_like_drawings_give_no_boxes() -> None:
+    """Trees (grey discs with an outline), shaded areas and rounded fields on a site plan."""
+    img = blank(150, 80)
+    text_lines(img, 8, 1)  # the plan's black title
+    cv2.rectangle(img, (100, 500), (900, 900), 200, -1)  # a light grey area
+    for i in range(8):
+        centre = (150 + i * 90, 300 + (i % 2) * 60)
+        cv2.circle(img, centre, 28, 150, -1)
+        cv2.circle(img, centre, 28, 90, 3)
+        cv2.circle(img, (200 + i * 90, 700), 26, 140, -1)
+    cv2.rectangle(img, (1100, 200), (1160, 260), 160, -1)  # a small grey square (a building)
+    assert detect_raster(page_of(scanned(img))) == []
+
+
+def test_logo_of_packed_squares_is_no_checkbox_group() -> None:
+    img = blank(100, 50)
+    for row in range(5):  # a 5×5 block logo, 2 mm squares 0.6 mm apart
+        for col in range(5):
+            box(img, 20 + col * 2.6, 10 + row * 2.6, "filled", side_mm=2.0)
+    row_of_boxes = [box(img, 50 + i * 12, 20, "empty") for i in range(3)]  # a real row
+    marks = detect_raster(page_of(scanned(img)))
+    assert len(marks) == 3 and all(match(marks, d) is not None for d in row_of_boxes)

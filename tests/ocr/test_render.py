@@ -55,3 +55,5 @@ def test_bad_page_and_bad_file_are_input_errors(pdf: str, tmp_path: Path) -> Non
     broken.write_bytes(b"%PDF-1.7\n garbage %%EOF")
     with pytest.raises(InputFileError, match="cannot open PDF"):
         render_pdf_page(str(broken), 0, 72)
+    with pytest.raises(InputFileError, match="cannot read PDF"):
+        render_pdf_page(str(tmp_path / "gone.pdf"), 0, 72)

@@ -85,3 +85,13 @@ def test_acroform_wins_over_a_drawn_border() -> None:
     page = _page(rects=(Rect(BOX),), widgets=(Widget(BOX, "cb1", "checkbox", checked=True),))
     _, marks = detect(page)
     assert len(marks) == 1 and marks[0].source == "acroform" and marks[0].checked
+
+
+def test_box_drawn_as_four_lines_with_a_cross() -> None:
+    edges = (Segment(100, 100, 110, 100), Segment(100, 110, 110, 110),
+             Segment(100, 100, 100, 110), Segment(110, 100, 110, 110))
+    (empty,) = detect_vector(_page(segments=edges))
+    assert not empty.checked
+    cross = (Segment(101, 101, 109, 109), Segment(101, 109, 109, 101))
+    (ticked,) = detect_vector(_page(segments=edges + cross))
+    assert ticked.checked

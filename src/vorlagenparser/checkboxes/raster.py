@@ -77,7 +77,7 @@ def detect_raster(page: Page, settings: RasterSettings | None = None) -> list[Ma
     boxes = [b for b in fitted
              if b is not None and not _overruns(h_mask, v_mask, b, s.max_overrun)
              and _border_level(gray, binary, b) <= darkest]
-    boxes = drop_text(_dedupe(boxes), page.words, scale)
+    boxes = drop_text(drop_patterns(_dedupe(boxes)), page.words, scale)
     return [classify(gray, binary, b, scale, s) for b in boxes]
 
 
@@ -235,7 +235,7 @@ def _darkest_border(gray: GrayImage, binary: GrayImage) -> float:
     paper = sample_gray[~sample_ink]
     if ink.size == 0 or paper.size == 0:
         return 255.0
-    ink_level = float(np.percentile(ink, 10))  # the darkest strokes: text, rules
+    ink_level = float(np.percentile(ink, 2))  # the darkest strokes (text), not grey fills
     paper_level = float(np.percentile(paper, 90))
     return ink_level + 0.5 * (paper_level - ink_level)
 
@@ -324,6 +324,25 @@ def _dedupe(boxes: list[_Box]) -> list[_Box]:
         if not any(overlap_ratio(bb, _bbox(k, 1.0)) > 0.5 for k in kept):
             kept.append(b)
     return kept
+
+
+def drop_patterns(boxes: list[_Box]) -> list[_Box]:
+    """Drop tight clusters of squares: logos (a grid of blocks) and patterns, not a form.
+
+    Checkboxes stand apart, separated by their labels; squares packed closer than half a side
+    to two or more neighbours form a pattern.
+    """
+    def close(a: _Box, b: _Box) -> bool:
+        gap = 0.5 * min(a.side, b.side)
+        dx = max(a.x0, b.x0) - min(a.x1, b.x1)
+        dy = max(a.y0, b.y0) - min(a.y1, b.y1)
+        return (dx <= gap and dy < 0) or (dy <= gap and dx < 0)
+
+    crowded = {i for i, a in enumerate(boxes)
+               if sum(close(a, b) for j, b in enumerate(boxes) if j != i) >= 2}
+    # Their close neighbours belong to the same pattern, even at its edge.
+    members = crowded | {j for i in crowded for j, b in enumerate(boxes) if close(boxes[i], b)}
+    return [b for i, b in enumerate(boxes) if i not in members]
 
 
 def _bbox(box: _Box, scale: float) -> BBox:

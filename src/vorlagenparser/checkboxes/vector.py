@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..geometry import BBox, contains, overlap_ratio
-from ..pagemodel import Mark, Page, Rect
+from ..pagemodel import Mark, Page, Rect, Segment
 
 # Marks drawn inside a box ("X", "✓", "✔") count as ticks.
 _TICK_TEXT = frozenset("xX✓✔✗✘×")
@@ -22,7 +22,7 @@ class VectorSettings:
 
 def detect_vector(page: Page, settings: VectorSettings | None = None) -> list[Mark]:
     s = settings or VectorSettings()
-    candidates = _square_rects(page.rects, s)
+    candidates = _square_rects(page.rects, s) + _squares_from_segments(page.segments, s)
     marks = []
     for box in _dedupe(candidates):
         checked, confidence = _is_ticked(page, box, s)
@@ -42,6 +42,33 @@ def _square_rects(rects: tuple[Rect, ...], s: VectorSettings) -> list[Rect]:
         if not r.stroke and not (r.fill and (r.fill_gray is None or r.fill_gray < s.dark_fill)):
             continue
         out.append(r)
+    return out
+
+
+def _squares_from_segments(segments: tuple[Segment, ...], s: VectorSettings) -> list[Rect]:
+    """Boxes drawn as four separate lines (or an open path): two horizontals closed by verticals."""
+    def fits(length: float) -> bool:
+        return s.min_side <= length <= s.max_side
+
+    horizontal = [g.bbox for g in segments if g.is_horizontal and fits(g.bbox.width)]
+    vertical = [g.bbox for g in segments if g.is_vertical and fits(g.bbox.height)]
+    if len(horizontal) < 2 or len(vertical) < 2:
+        return []
+    tol = 1.0
+    out = []
+    horizontal.sort(key=lambda b: (b.x0, b.top))
+    for i, top in enumerate(horizontal):
+        for bottom in horizontal[i + 1:]:
+            if bottom.x0 - top.x0 > tol:
+                break
+            height = bottom.top - top.top
+            if abs(bottom.x1 - top.x1) > tol or not fits(height):
+                continue
+            if max(top.width, height) / max(min(top.width, height), 0.01) > s.max_aspect:
+                continue
+            sides = [v for v in vertical if v.top <= top.top + tol and v.bottom >= bottom.top - tol]
+            if any(abs(v.x0 - top.x0) <= tol for v in sides) and any(abs(v.x0 - top.x1) <= tol for v in sides):
+                out.append(Rect(BBox(top.x0, top.top, top.x1, bottom.top), stroke=True))
     return out
 
 

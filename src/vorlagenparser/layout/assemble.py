@@ -39,10 +39,12 @@ def assemble(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], profile: Pr
     lines = [Line(ln.page, i, ln.phrases) for i, ln in enumerate(x for x in lines if x.index not in drop)]
     ctx = build_context(pages, lines, marks, profile)
     raw = RawVorlage()
-    headings = _first_per_name(find_headings(ctx))
+    all_headings = find_headings(ctx)
+    headings = _first_per_name(all_headings)
     labels = find_labels(ctx, lines)
     places = place_dates(ctx)
     _mark_boundaries(ctx, headings, labels, places)
+    _repeated_headings(ctx, all_headings, headings)
     result_tables, folge_table = _tables(ctx, headings)
     _results(ctx, raw, headings, result_tables)
     _fields(ctx, raw, labels)
@@ -51,6 +53,13 @@ def assemble(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], profile: Pr
     _signature(ctx, raw, places, headings)
     raw.warnings.extend(ctx.warnings)
     return raw
+
+
+def _repeated_headings(ctx: Context, all_headings: list[Heading], first: dict[str, Heading]) -> None:
+    """Later headings of a kind seen before (a second Beratungsergebnis block) still end sections."""
+    for h in all_headings:
+        if first.get(h.name) is not h:
+            ctx.boundaries.setdefault(h.line.index, f"section:{h.name}:again")
 
 
 def _first_per_name(headings: list[Heading]) -> dict[str, Heading]:
@@ -164,7 +173,8 @@ def _in_result_block(ctx: Context, tied: TiedMark, heading: Heading | None,
     """With a Beratungsergebnis heading, only boxes between it and the next heading are results."""
     if heading is None:
         return True
-    after = [h.line for h in headings.values() if h.line.index > heading.line.index]
+    after = [h.line for h in headings.values() if h.line.index > heading.line.index
+             and h.name != "beratungsergebnis"]
     end = min(after, key=lambda ln: ln.index) if after else None
     pos = (tied.page, tied.mark.bbox.cy)
     start = (heading.line.page, heading.line.bbox.top)
@@ -196,7 +206,7 @@ def _block_lines(ctx: Context, heading: Heading | None, form: list[TiedMark]) ->
     out = []
     for line in ctx.lines[start:]:
         kind = ctx.boundaries.get(line.index, "")
-        if kind.startswith(("section", "signature")):
+        if kind.startswith(("section", "signature")) and not kind.startswith("section:beratungsergebnis"):
             break
         if form and (line.page, line.bbox.top) > (last.page, last.mark.bbox.bottom + 60):
             break
@@ -275,9 +285,12 @@ def _short_lines(ctx: Context, start: Line, align: float | None = None) -> list[
 
 
 def _title(ctx: Context, raw: RawVorlage, labels: list[LabelHit], headings: dict[str, Heading]) -> None:
-    label_lines = {h.line.index for h in labels} | {h.line.index for h in headings.values()}
-    title = header.find_vorlagenart(ctx, label_lines)
-    if title is not None:
+    label_phrases = {(h.line.index, h.phrase_index) for h in labels} | {
+        (h.line.index, 0) for h in headings.values()}
+    title = header.find_vorlagenart(ctx, label_phrases)
+    if "vorlagenart" in raw.fields:
+        pass  # printed with a label ("Vorlageart: Beschlussvorlage")
+    elif title is not None:
         raw.fields["vorlagenart"] = title.art
     else:
         art = header.art_from_number_label(ctx, [h for h in labels if h.name == "vorlagennummer"])
@@ -288,7 +301,8 @@ def _title(ctx: Context, raw: RawVorlage, labels: list[LabelHit], headings: dict
         if title is not None and title.rest:
             betreff = header.title_betreff(ctx, title)
         if betreff is None and ctx.profile.betreff_from_bold_block:
-            after = max([h.line.index for h in labels if h.line.page == 1 and h.name != "betreff"]
+            after = max([h.line.index for h in labels if h.line.page == 1 and h.name != "betreff"
+                         and h.line.index not in ctx.consumed]
                         + ([title.line.index] if title else []), default=-1)
             betreff = header.bold_betreff(ctx, after)
         if betreff is not None:

@@ -122,6 +122,8 @@ def _match(ctx: Context, text: str, phrase: Phrase,
     above = [q for q in phrases if 0 <= phrase.bbox.top - q.bbox.bottom < 1.2 * phrase.bbox.height
              and abs(q.bbox.x0 - phrase.bbox.x0) < 2 * phrase.bbox.height]
     for q in above:
+        if ctx.checkbox_labels.fuzzy(q.text) is not None:
+            continue  # the line above is a label of its own, not the start of this one
         joined = ctx.checkbox_labels.fuzzy(f"{q.text} {text}")
         if joined and joined[1] >= 0.85:
             return (*joined, f"{q.text} {text}")

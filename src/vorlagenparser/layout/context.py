@@ -10,6 +10,7 @@ from ..geometry import BBox
 from ..pagemodel import Mark, Page
 from ..profiles.model import Profile
 from .lines import Line, Phrase
+from .normalize import key
 from .vocab import Vocabulary
 
 
@@ -42,6 +43,7 @@ class Context:
     fields: Vocabulary
     sections: Vocabulary
     checkbox_labels: Vocabulary
+    colon_only: set[str]  # folded headings that need a colon to count
     # Line index → what starts there ("section:begruendung", "field:datum", "table:…", "stop").
     boundaries: dict[int, str] = field(default_factory=dict)
     consumed: set[int] = field(default_factory=set)  # lines that belong to a table or form block
@@ -73,6 +75,7 @@ def build_context(pages: Sequence[Page], lines: list[Line], marks: Sequence[Sequ
     return Context(
         pages=pages, lines=lines, marks=marks, profile=profile,
         fields=Vocabulary({k: r.labels for k, r in profile.fields.items()}),
-        sections=Vocabulary({k: r.headings for k, r in profile.sections.items()}),
+        sections=Vocabulary({k: [*r.headings, *r.colon_headings] for k, r in profile.sections.items()}),
+        colon_only={key(h) for r in profile.sections.values() for h in r.colon_headings},
         checkbox_labels=Vocabulary(profile.checkboxes),
     )

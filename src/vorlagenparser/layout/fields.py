@@ -80,7 +80,8 @@ def value_of(ctx: Context, hit: LabelHit, multiline: bool = False) -> Found | No
     if not phrases:
         return None
     texts = [strip_label_punct(p.text) for p in phrases]
-    if multiline:
+    below = phrases[0].bbox.top > hit.label.bbox.bottom - 0.5
+    if multiline or below:
         extra = _continuation(ctx, phrases[-1], hit, (phrases[0].bbox.x0, hit.label.bbox.x0))
         phrases += extra
         texts += [p.text for p in extra]
@@ -135,11 +136,26 @@ def _right_value(ctx: Context, hit: LabelHit) -> list[Phrase] | None:
     if hit.rest is not None and strip_label_punct(hit.rest.text):
         return [hit.rest]
     following = hit.line.phrases[hit.phrase_index + 1:]
+    if following and _label_row(ctx, hit, following[0]):
+        return None
     if following and not is_label_phrase(ctx, following[0]) and not _is_column_label(ctx, following[0]):
         gap = following[0].bbox.x0 - hit.label.bbox.x1
         if gap < ctx.page(hit.line.page).width * 0.45:
             return [following[0]]
     return None
+
+
+def _label_row(ctx: Context, hit: LabelHit, neighbour: Phrase) -> bool:
+    """"Aktenzeichen | Sachbearbeitung" over "20.3-39 | Name": a row of labels above their values.
+
+    A bare label (no colon) whose neighbour is printed like it (bold, no digits) and which has
+    a phrase right under it heads a column; its value is below, not beside it.
+    """
+    label_words = hit.label.words
+    if label_words[-1].text.endswith(":") or hit.rest is not None:
+        return False
+    styled_alike = neighbour.bold == hit.label.bold and not any(c.isdigit() for c in neighbour.text)
+    return styled_alike and hit.label.bold and bool(_below_value(ctx, hit))
 
 
 def _is_column_label(ctx: Context, phrase: Phrase) -> bool:
@@ -168,12 +184,16 @@ def _continuation(ctx: Context, last: Phrase, hit: LabelHit, starts: tuple[float
     prev_bottom = last.bbox.bottom
     start = next((ln for ln in ctx.lines if ln.page == last.page and last in ln.phrases), hit.line)
     for line in ctx.lines_after(start):
-        first = line.phrases[0]
-        if line.page != last.page or ctx.is_boundary(line):
+        if line.page != last.page or line.bbox.top - prev_bottom > 0.7 * ctx.line_height(line):
             break
-        if first.bbox.top - prev_bottom > 0.7 * ctx.line_height(line) or \
-                min(abs(first.bbox.x0 - x) for x in starts) > 6:
+        aligned = [p for p in line.phrases if min(abs(p.bbox.x0 - x) for x in starts) <= 6]
+        if not aligned:
             break
-        out.append(first)
-        prev_bottom = first.bbox.bottom
+        phrase = aligned[0]
+        if phrase is line.phrases[0] and ctx.is_boundary(line):
+            break
+        if is_label_phrase(ctx, phrase) or (phrase.bold and not last.bold):
+            break  # the next label of a column of labels and values
+        out.append(phrase)
+        prev_bottom = phrase.bbox.bottom
     return out

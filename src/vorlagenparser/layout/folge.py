@@ -43,31 +43,50 @@ def rows_from_table(ctx: Context, table: Table) -> list[Found]:
 
 def rows_from_lines(ctx: Context, inline: str, lines: list[Line], first: Found) -> list[Found]:
     """Without a table: each line is one Gremium, with any date, Zuständigkeit or Ö/N it names."""
-    zust = Vocabulary(ctx.profile.zustaendigkeit)
-    texts = [(strip_label_punct(inline), first)] if strip_label_punct(inline) else []
-    texts += [(ln.text, ctx.found(list(ln.phrases), ln.text)) for ln in lines]
+    rows: list[tuple[list[str], Found]] = []
+    if strip_label_punct(inline):
+        rows.append(([strip_label_punct(inline)], first))
+    rows += [([p.text for p in ln.phrases], ctx.found(list(ln.phrases), ln.text)) for ln in lines]
     out = []
-    for text, where in texts:
-        entry: dict[str, Any] = dict.fromkeys(_KEYS)
-        rest = text
-        dates = find_dates(rest)
-        if dates:
-            parsed, start, end = dates[0]
-            entry["sitzung_am"] = parsed.value
-            rest = f"{rest[:start]} {rest[end:]}"
-        words = rest.split()
-        kept = []
-        for w in words:
-            z = zust.whole(w)
-            if z and entry["zustaendigkeit"] is None:
-                entry["zustaendigkeit"] = z
-            else:
-                kept.append(w)
-        gremium = clean(" ".join(kept)).strip(" ,;()")
-        if gremium:
-            entry["gremium"] = gremium
+    for parts, where in rows:
+        entry = _entry_from_parts(ctx, parts)
+        if entry["gremium"]:
             out.append(Found(entry, where.page, where.bbox, where.confidence))
     return out
+
+
+def _entry_from_parts(ctx: Context, parts: list[str]) -> dict[str, Any]:
+    """Phrases of a line ("Kreistag | 02.12.2023 | nicht öffentlich | Entscheidung") to an entry."""
+    zust = Vocabulary(ctx.profile.zustaendigkeit)
+    public = Vocabulary(ctx.profile.oeffentlich_values)
+    entry: dict[str, Any] = dict.fromkeys(_KEYS)
+    kept: list[str] = []
+    for part in parts:
+        dates = find_dates(part)
+        if dates and entry["sitzung_am"] is None:
+            parsed, start, end = dates[0]
+            entry["sitzung_am"] = parsed.value
+            part = f"{part[:start]} {part[end:]}"
+        for word_run in _runs_without(part, zust, public, entry):
+            kept.append(word_run)
+    entry["gremium"] = clean(" ".join(kept)).strip(" ,;()") or None
+    return entry
+
+
+def _runs_without(part: str, zust: Vocabulary, public: Vocabulary, entry: dict[str, Any]) -> list[str]:
+    """The words of a phrase that are not a Zuständigkeit or Ö/N value (those go into the entry)."""
+    whole = part.strip()
+    if whole and public.whole(whole) and entry["oeffentlich"] is None:
+        entry["oeffentlich"] = public.whole(whole) == "true"
+        return []
+    kept = []
+    for w in part.split():
+        z = zust.whole(w)
+        if z and entry["zustaendigkeit"] is None:
+            entry["zustaendigkeit"] = z
+        else:
+            kept.append(w)
+    return kept
 
 
 def _ticked(marks: Any, text: str) -> bool:

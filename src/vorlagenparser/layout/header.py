@@ -20,7 +20,7 @@ class Title:
     rest: str  # the title's words after the Vorlagenart ("Antrag: <rest>")
 
 
-def find_vorlagenart(ctx: Context, label_lines: set[int]) -> Title | None:
+def find_vorlagenart(ctx: Context, label_phrases: set[tuple[int, int]]) -> Title | None:
     """The document kind: the largest-printed title in the upper first page that names one."""
     vocab = Vocabulary({a: [a] for a in ctx.profile.vorlagenarten})
     page = ctx.page(1)
@@ -28,9 +28,9 @@ def find_vorlagenart(ctx: Context, label_lines: set[int]) -> Title | None:
     for line in ctx.lines:
         if line.page != 1 or line.bbox.top > page.height * _TOP_SHARE:
             break
-        if line.index in label_lines:
-            continue
-        for phrase in line.phrases[:2]:
+        for pi, phrase in enumerate(line.phrases[:2]):
+            if (line.index, pi) in label_phrases:
+                continue
             hit = vocab.prefix(phrase.words)
             if hit is None or phrase.words[hit.nwords - 1].text.endswith(("-", "/")):
                 continue

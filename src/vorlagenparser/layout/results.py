@@ -117,7 +117,8 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
             if entry is None or entry.values.get(name) is not None:
                 continue
             text = next((t for t in (_value_right(line, box), _value_below(lines[li + 1:li + 3], box))
-                         if t and not ctx.checkbox_labels.fuzzy(t) and not vocab.fuzzy(t)), "")
+                         if t and not t.rstrip().endswith(":") and not ctx.checkbox_labels.fuzzy(t)
+                         and not vocab.fuzzy(t)), "")
             if not text:
                 continue  # only the next label follows: the field was left blank
             _set(entry, name, text)
@@ -156,14 +157,14 @@ def inline_pairs(line: Line, vocab: Vocabulary) -> list[tuple[str, BBox, str]]:
 
 
 def _entry_for(entries: list[Entry], page: int, box: BBox) -> Entry | None:
-    """The entry whose boxes are nearest below or beside the label (entries run top to bottom)."""
-    best = None
-    for e in entries:
-        if e.bbox is None or e.page != page:
-            continue
-        if e.bbox.top - 40 <= box.cy <= e.bbox.bottom + 40 or best is None:
-            best = e
-    return best or (entries[0] if entries else None)
+    """The entry a label belongs to: the first whose boxes end below the label (blocks run
+    top to bottom, labels above or beside their boxes), else the last one."""
+    placed = [e for e in entries if e.bbox is not None]
+    for e in sorted(placed, key=lambda e: (e.page, e.bbox.top if e.bbox else 0.0)):
+        assert e.bbox is not None
+        if (e.page, e.bbox.bottom) >= (page, box.top - 2):
+            return e
+    return placed[-1] if placed else (entries[0] if entries else None)
 
 
 def _value_right(line: Line, box: BBox) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .context import Context, Found
 from .lines import Line, Phrase
-from .normalize import clean, join_lines, strip_label_punct
+from .normalize import clean, join_lines, key, strip_label_punct
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,9 @@ def find_headings(ctx: Context) -> list[Heading]:
         alone = hit.nwords == len(words)
         bold_head = all(w.bold for w in words[:hit.nwords]) and not all(w.bold for w in words)
         if not (hit.strong or alone or bold_head or (first.bold and len(line.phrases) == 1)):
+            continue
+        head_key = key(" ".join(w.text for w in words[:hit.nwords]))
+        if head_key in ctx.colon_only and not words[hit.nwords - 1].text.endswith(":"):
             continue
         label = Phrase(first.page, words[:hit.nwords])
         rest_words = words[hit.nwords:]

@@ -35,7 +35,7 @@ def place_dates(ctx: Context) -> list[PlaceDate]:
             if m is None or text[end:].strip(" .,"):
                 continue
             datum = ctx.found([phrase], parsed.value, raw=None if parsed.value else parsed.raw)
-            out.append(PlaceDate(line, i, clean(m.group("ort")), datum))
+            out.append(PlaceDate(line, i, _town(ctx, clean(m.group("ort"))), datum))
     return out
 
 
@@ -44,6 +44,16 @@ def is_signed_line(ctx: Context, line: Line) -> bool:
     prefixes = Vocabulary({"p": ctx.profile.signature_prefixes})
     hit = prefixes.prefix(line.phrases[0].words)
     return hit is not None and hit.nwords < len(line.phrases[0].words)
+
+
+def _town(ctx: Context, place: str) -> str:
+    """"Landratsamt Fürstenfeldbruck" → "Fürstenfeldbruck": drop the authority before the town."""
+    words = place.split()
+    for prefix in sorted(ctx.profile.place_prefixes, key=len, reverse=True):
+        n = len(prefix.split())
+        if len(words) > n and key(" ".join(words[:n])) == key(prefix):
+            return " ".join(words[n:])
+    return place
 
 
 def signer(ctx: Context, after: Line, max_lines: int = 7, include_self: bool = False) -> Found | None:

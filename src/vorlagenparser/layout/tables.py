@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..geometry import BBox, contains, horizontal_overlap
 from ..pagemodel import Grid, Mark, Word
+from ..parsing.dates import find_dates
 from .context import Context
 from .lines import Line
 from .vocab import Vocabulary
@@ -74,7 +75,8 @@ def table_header_labels(ctx: Context, line: Line, vocab: Vocabulary) -> list[tup
     row = _grid_row_of(grid, line.bbox) if grid is not None else None
     if row is None:
         return header_labels(line, vocab)
-    words = ctx.page(line.page).words
+    page = ctx.page(line.page)
+    words = page.words + page.vertical_words
     out: list[tuple[str | None, str, BBox]] = []
     for cell in row:
         if cell is None:
@@ -105,12 +107,15 @@ def _span(words: Sequence[Word]) -> BBox:
 
 def is_header(labels: list[tuple[str | None, str, BBox]], required: set[str], min_named: int,
               any_of: set[str] | None = None) -> bool:
+    """Enough known column names, the required ones among them, and no data (dates) in the row."""
+    if any(find_dates(text) for _, text, _ in labels):
+        return False
     names = [n for n, _, _ in labels if n]
     if len(set(names)) < min_named or not required <= set(names):
         return False
     if any_of is not None and not (any_of & set(names)):
         return False
-    return len(names) >= 0.6 * len(labels)
+    return len(names) >= 0.75 * len(labels)
 
 
 def _grid_for(ctx: Context, line: Line) -> Grid | None:

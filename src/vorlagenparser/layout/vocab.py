@@ -55,6 +55,10 @@ class Vocabulary:
             for entry in self._prefix_keys:
                 if entry.startswith(k):
                     return self._keys[entry], 0.7
+        # "Beschluss laut Vorlage" holds the label "laut Vorlage": the longest entry inside wins.
+        for entry in self._prefix_keys:
+            if len(entry) >= 8 and entry in k:
+                return self._keys[entry], 0.75
         return None
 
     def prefix(self, words: Sequence[Word]) -> Hit | None:

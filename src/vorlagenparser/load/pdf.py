@@ -15,6 +15,7 @@ from ..errors import EncryptedPdfError, InputFileError, TruncatedPdfError
 from ..geometry import BBox
 from ..options import ExtractOptions
 from ..pagemodel import Document, Grid, Page, Rect, Segment, Widget, Word
+from .vertical import vertical_words
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +76,10 @@ def _load_page(page: Any, number: int) -> Page:
     segments = tuple(_segments(page))
     widgets = tuple(_widgets(page))
     grids = tuple(_grids(page)) if _rule_count(page) >= _MIN_RULES_FOR_GRID else ()
+    vertical = tuple(vertical_words([c for c in page.chars if not c.get("upright", True)]))
     return Page(number=number, width=float(page.width), height=float(page.height),
                 rotation=int(page.rotation or 0) % 360, method="text", words=words, rects=rects,
-                segments=segments, widgets=widgets, grids=grids)
+                segments=segments, widgets=widgets, grids=grids, vertical_words=vertical)
 
 
 def _words(page: Any) -> list[Word]:

@@ -264,7 +264,7 @@ def _load_page(doc: Any, forms: _FormEnv, index: int, path: str) -> Page:
     grids = _grids(shapes) if shapes.rule_count >= _MIN_RULES_FOR_GRID else ()
     return Page(number=index + 1, width=frame.width, height=frame.height,
                 rotation=frame.rotation, method="text", words=words, rects=tuple(shapes.rects),
-                segments=tuple(shapes.segments), widgets=widgets, grids=grids)
+                segments=shapes.segments, widgets=widgets, grids=grids)
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -475,22 +475,27 @@ def _group_words(chars: list[_Char], run: _Run) -> list[Word]:
     return words
 
 
-def _line_words(line: list[_Char], run: _Run) -> Iterator[Word]:
-    word: list[_Char] = []
-    for c in line:
-        if c[0].isspace():
-            if word:
-                yield _word(word, run)
-                word = []
+def _line_words(line: list[_Char], run: _Run) -> list[Word]:
+    """pdfplumber's word split: at spaces, at a gap over 1.5 pt, at a step back or a jump in
+    height (measured from the previous character)."""
+    words: list[Word] = []
+    start = -1  # index of the current word's first character
+    px0 = px1 = ptop = 0.0
+    for i, (text, x0, x1, top, _) in enumerate(line):
+        if text.isspace():
+            if start >= 0:
+                words.append(_word(line[start:i], run))
+                start = -1
             continue
-        if word:
-            prev = word[-1]
-            if c[1] < prev[1] or c[1] > prev[2] + _X_TOLERANCE or abs(c[3] - prev[3]) > _Y_TOLERANCE:
-                yield _word(word, run)
-                word = []
-        word.append(c)
-    if word:
-        yield _word(word, run)
+        if start < 0:
+            start = i
+        elif x0 < px0 or x0 > px1 + _X_TOLERANCE or abs(top - ptop) > _Y_TOLERANCE:
+            words.append(_word(line[start:i], run))
+            start = i
+        px0, px1, ptop = x0, x1, top
+    if start >= 0:
+        words.append(_word(line[start:], run))
+    return words
 
 
 def _word(chars: list[_Char], run: _Run) -> Word:
@@ -507,13 +512,19 @@ class _Shapes:
     """Graphics of a page in pdfminer's three kinds, plus what table finding needs."""
 
     rects: list[Rect]
-    segments: list[Segment]
+    line_segments: list[Segment]
+    curve_segments: list[Segment]
     lines: list[tuple[float, float, float, float]]  # x0, y0, x1, y1 of one-piece paths
     curves: list[list[tuple[float, float]]]  # end points of the other paths
 
     @property
     def rule_count(self) -> int:
         return len(self.lines) + len(self.rects)
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """Lines first, then curve pieces: the pdfplumber loader's order."""
+        return (*self.line_segments, *self.curve_segments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -558,7 +569,7 @@ def _path_objects(parent: Any, outer: _Matrix, in_form: bool) -> Iterator[tuple[
 
 
 def _page_shapes(page: Any, frame: _Frame) -> _Shapes:
-    shapes = _Shapes(rects=[], segments=[], lines=[], curves=[])
+    shapes = _Shapes(rects=[], line_segments=[], curve_segments=[], lines=[], curves=[])
     for obj, matrix in _path_objects(page, _IDENTITY, in_form=False):
         paint = _paint(obj, matrix)
         if paint is None:
@@ -638,7 +649,7 @@ def _classify(ops: list[_Op], paint: _Paint, shapes: _Shapes) -> None:
     if shape in ("ml", "mlh"):
         (x0, y0), (x1, y1) = pts[0], pts[1]
         shapes.lines.append((x0, y0, x1, y1))
-        shapes.segments.append(Segment(x0, y0, x1, y1, paint.linewidth or 1.0))
+        shapes.line_segments.append(Segment(x0, y0, x1, y1, paint.linewidth or 1.0))
     elif shape in ("mlllh", "mllll") and _same(pts[0], pts[4]) and _is_axis_aligned(pts[:4]):
         xs, ys = [p[0] for p in pts[:4]], [p[1] for p in pts[:4]]
         shapes.rects.append(Rect(bbox=BBox(min(xs), min(ys), max(xs), max(ys)), stroke=paint.stroke,
@@ -647,7 +658,7 @@ def _classify(ops: list[_Op], paint: _Paint, shapes: _Shapes) -> None:
     else:
         shapes.curves.append(pts)
         lw = paint.linewidth or 1.0
-        shapes.segments.extend(Segment(p[0], p[1], q[0], q[1], lw) for p, q in pairwise(pts))
+        shapes.curve_segments.extend(Segment(p[0], p[1], q[0], q[1], lw) for p, q in pairwise(pts))
 
 
 def _is_axis_aligned(corners: list[tuple[float, float]]) -> bool:

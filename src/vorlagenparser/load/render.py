@@ -25,6 +25,8 @@ _MAX_PIXELS = 120_000_000  # A3 at 600 dpi is 70 Mpx; beyond this, a page is bro
 def _open(path: str) -> Iterator[Any]:
     try:
         doc = pdfium.PdfDocument(path)
+    except OSError as exc:
+        raise InputFileError(f"cannot read PDF for rendering: {exc.strerror or exc}", path) from exc
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise EncryptedPdfError("PDF is password protected", path) from exc

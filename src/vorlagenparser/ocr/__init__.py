@@ -15,6 +15,9 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+import cv2
+import numpy as np
+
 from ..errors import OcrError
 from ..geometry import Affine, BBox
 from ..options import ExtractOptions
@@ -22,7 +25,8 @@ from ..pagemodel import Document, GrayImage, Grid, Page, Segment, Word
 from . import orientation as orient
 from .engine import OcrEngine, OcrTimeoutError, OcrWord, default_engine
 
-__all__ = ["OcrEngine", "OcrWord", "needs_ocr", "prepare_document"]
+__all__ = ["OcrEngine", "OcrWord", "missing_text_share", "needs_ocr", "ocr_page",
+           "prepare_document"]
 
 log = logging.getLogger(__name__)
 
@@ -33,22 +37,28 @@ _MIN_CHARS = 40  # fewer characters than a short sentence: a stamp or page numbe
 _LOW_CONFIDENCE = 0.6
 _BLANK_INK = 0.0002  # share of ink pixels below which a page is blank (dust, scanner noise)
 _OWN_ORIENTATION_OK = 0.35  # our own check is trusted above this; else tesseract OSD decides
+_COVERAGE_DPI = 50
+_MISSING_TEXT = 0.3  # share of printed text the text layer lacks before we OCR the page
+_MIN_MISSING_INK = 1200  # pixels at 50 dpi: about three short lines of 10 pt text
 _OSD_OK = 2.0  # OSD confidence worth acting on (tesseract's scale; 15 is "very sure")
 
 
-def needs_ocr(page: Page, options: ExtractOptions, *,
-              has_images: bool | None = None) -> tuple[bool, str]:
+def needs_ocr(page: Page, options: ExtractOptions, *, has_images: bool | None = None,
+              missing_text: float | None = None) -> tuple[bool, str]:
     """Whether ``page`` must be OCR'd, with the reason (also logged at INFO).
 
-    ``has_images`` (PDF pages only) tells whether image objects cover the page: a sparse text
-    layer on a scan (a stamp, a page number) needs OCR, a sparse digital page does not.
+    Evidence from the rendered PDF page, when the caller has it: ``has_images`` tells whether
+    image objects cover the page (a sparse text layer on a scan, such as a stamp, needs OCR; a
+    sparse digital page does not); ``missing_text`` is the share of text-like ink that no word
+    of the text layer covers (text drawn as outlines or pasted in as pictures).
     """
-    decision = _decide(page, options, has_images)
+    decision = _decide(page, options, has_images, missing_text)
     log.info("page %d: %s OCR (%s)", page.number, "needs" if decision[0] else "no", decision[1])
     return decision
 
 
-def _decide(page: Page, options: ExtractOptions, has_images: bool | None) -> tuple[bool, str]:
+def _decide(page: Page, options: ExtractOptions, has_images: bool | None,
+            missing_text: float | None) -> tuple[bool, str]:
     if options.ocr == "never":
         return False, "OCR disabled by --ocr never"
     if page.method == "ocr" and page.words:
@@ -63,6 +73,8 @@ def _decide(page: Page, options: ExtractOptions, has_images: bool | None) -> tup
         return True, f"unusable text layer: {garbage}"
     if len(text) < _MIN_CHARS and has_images is not False:
         return True, f"text layer has only {len(text)} characters"
+    if missing_text is not None and missing_text >= _MISSING_TEXT:
+        return True, f"text layer misses {missing_text:.0%} of the printed text"
     return False, "usable text layer"
 
 
@@ -103,7 +115,9 @@ def prepare_document(doc: Document, options: ExtractOptions,
     ``engine`` defaults to tesseract (:func:`default_engine`), created only when a page needs
     OCR, so text-only PDFs work without tesseract installed.
     """
-    todo = [_needs(doc, page, options) for page in doc.pages]
+    evidence = _pdf_evidence(doc, options)
+    todo = [needs_ocr(page, options, has_images=has_images, missing_text=missing)[0]
+            for page, (has_images, missing) in zip(doc.pages, evidence, strict=True)]
     if not any(todo):
         return _with_skipped_notes(doc, options)
     engine = engine or default_engine(options.languages)
@@ -113,15 +127,54 @@ def prepare_document(doc: Document, options: ExtractOptions,
     return doc.with_pages(pages)
 
 
-def _needs(doc: Document, page: Page, options: ExtractOptions) -> bool:
-    has_images: bool | None = None
-    if doc.kind == "pdf" and page.words and options.ocr == "auto":
-        text_len = sum(len(w.text) for w in page.words)
-        if text_len < _MIN_CHARS:  # only then does the (slower) image check matter
-            from ..load.render import pdf_page_has_images
+def _pdf_evidence(doc: Document,
+                  options: ExtractOptions) -> list[tuple[bool | None, float | None]]:
+    """(has_images, missing_text) per page, looked at only where the text layer is thin.
 
-            has_images = pdf_page_has_images(doc.path, page.number - 1)
-    return needs_ocr(page, options, has_images=has_images)[0]
+    Full text pages (>= 1500 characters) cost nothing; thinner ones are rendered once at
+    50 dpi (a few ms) to see whether their print holds text the layer lacks.
+    """
+    evidence: list[tuple[bool | None, float | None]] = [(None, None)] * len(doc.pages)
+    if doc.kind != "pdf" or options.ocr != "auto":
+        return evidence
+    from ..load.render import pdf_page_has_images, render_pdf_pages
+
+    thin = [i for i, p in enumerate(doc.pages)
+            if p.words and p.method == "text" and sum(len(w.text) for w in p.words) < 1500]
+    images = render_pdf_pages(doc.path, thin, _COVERAGE_DPI)
+    for i, image in zip(thin, images, strict=True):
+        page = doc.pages[i]
+        sparse = sum(len(w.text) for w in page.words) < _MIN_CHARS
+        has_images = pdf_page_has_images(doc.path, i) if sparse else None
+        evidence[i] = (has_images, missing_text_share(image, _COVERAGE_DPI / 72, page.words))
+    return evidence
+
+
+def missing_text_share(image: GrayImage, scale: float, words: tuple[Word, ...]) -> float:
+    """Share of the page's text-like ink (word-sized blobs) outside every text-layer word box.
+
+    ``image`` is the page rendered at ``scale`` pixels per point. Logos and rules are not
+    text-like, so a sound digital page scores near 0; a page whose body text is drawn as
+    outlines or pasted in as a picture scores high. Fewer than a few lines of missing text
+    (about 1200 ink pixels at 50 dpi) count as nothing.
+    """
+    _, binary = cv2.threshold(image, 160, 255, cv2.THRESH_BINARY_INV)
+    smeared = cv2.dilate(binary, np.ones((1, 3), np.uint8))
+    _n, labels, stats, _c = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    word_like = (h >= 3) & (h <= 25 * scale * 72 / 50) & (w >= h)
+    word_like[0] = False  # the background
+    text_ink = word_like[labels] & (binary > 0)
+    covered = np.zeros(binary.shape, dtype=bool)
+    for word in words:
+        b = word.bbox.expand(2.0)
+        covered[max(0, int(b.top * scale)):int(b.bottom * scale) + 1,
+                max(0, int(b.x0 * scale)):int(b.x1 * scale) + 1] = True
+    total = int(np.count_nonzero(text_ink))
+    missing = int(np.count_nonzero(text_ink & ~covered))
+    if missing < _MIN_MISSING_INK * (scale * 72 / 50) ** 2:
+        return 0.0
+    return round(missing / total, 3)
 
 
 def _with_skipped_notes(doc: Document, options: ExtractOptions) -> Document:

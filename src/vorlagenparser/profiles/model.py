@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Labels = Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
+Words = list[str]  # an alias: inside SectionRule the name `list` is a field
 ValueKind = Literal["text", "id", "date", "multiline"]
 
 
@@ -27,6 +28,8 @@ class SectionRule(_Data):
     """A text section from its heading to the next heading, across pages."""
 
     headings: Labels
+    # Headings that also occur as ordinary words or titles ("Antrag"): they count only with a colon.
+    colon_headings: Words = Field(default_factory=list)
     list: bool = False  # one entry per line or numbered item (Anlagen)
 
 
@@ -56,6 +59,7 @@ class Profile(_Data):
     # Roles printed above or below a signature ("Der Oberbürgermeister"): never a name.
     signature_roles: list[str] = Field(default_factory=list)
     signature_prefixes: list[str] = Field(default_factory=list)
+    place_prefixes: list[str] = Field(default_factory=list)
     # Text on its own line that ends a section without being a field (e.g. a form's footer).
     stop_lines: list[str] = Field(default_factory=list)
     # Where no Betreff label exists, the first bold block after the header is the Betreff.
