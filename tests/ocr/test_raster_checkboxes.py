@@ -183,3 +183,36 @@ def test_logo_of_packed_squares_is_no_checkbox_group() -> None:
     row_of_boxes = [box(img, 50 + i * 12, 20, "empty") for i in range(3)]  # a real row
     marks = detect_raster(page_of(scanned(img)))
     assert len(marks) == 3 and all(match(marks, d) is not None for d in row_of_boxes)
+
+
+@pytest.mark.parametrize("angle", [0.7, 2.0])
+def test_residual_skew_is_tolerated(angle: float) -> None:
+    img = blank(80, 40)
+    empty, ticked = box(img, 20, 15, "empty"), box(img, 50, 15, "x")
+    h, w = img.shape
+    img = cv2.warpAffine(img, cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1), (w, h),
+                         borderValue=255)
+    marks = detect_raster(page_of(scanned(img)))
+    assert len(marks) == 2
+    assert (m := match(marks, empty, tol=4)) is not None and not m.checked
+    assert (m := match(marks, ticked, tol=4)) is not None and m.checked
+
+
+def test_borders_with_dropouts_are_found() -> None:
+    img = blank(80, 40)
+    drawn = [box(img, 20, 15, "empty", border=2), box(img, 50, 15, "tick", border=2)]
+    holes = np.random.default_rng(2).random(img.shape) < 0.15
+    img[holes & (img < 128)] = 255  # a worn toner: 15 % of the ink missing
+    marks = detect_raster(page_of(scanned(img)))
+    assert [(m := match(marks, d)) is not None and m.checked for d in drawn] == [False, True]
+
+
+@pytest.mark.parametrize("dpi", [150, 200])
+def test_lower_resolutions(dpi: int) -> None:
+    img = blank(80, 40)
+    drawn = [box(img, 20, 15, "empty"), box(img, 50, 15, "tick")]
+    small = cv2.resize(img, None, fx=dpi / 300, fy=dpi / 300, interpolation=cv2.INTER_AREA)
+    page = Page(number=1, width=small.shape[1] * 72 / dpi, height=small.shape[0] * 72 / dpi,
+                method="ocr", image=small, image_scale=dpi / 72)
+    marks = detect_raster(page)
+    assert [(m := match(marks, d)) is not None and m.checked for d in drawn] == [False, True]

@@ -154,3 +154,13 @@ def test_prepare_document_end_to_end_on_a_turned_scan() -> None:
     assert back.height > 3 * back.width
     assert back.x0 < turned.shape[1] / scale / 2
     assert done.ocr_confidence is not None and done.ocr_confidence > 0.8
+
+
+@pytest.mark.tesseract
+def test_in_process_timeout_is_a_timeout_and_the_engine_recovers() -> None:
+    if tess.probe().tesserocr_version is None:
+        pytest.skip("tesserocr is not installed")
+    engine = tess.create_engine("deu", backend="tesserocr")
+    with pytest.raises(OcrTimeoutError):
+        engine.recognise(text_image(), 300, timeout_s=0.001)
+    assert "Beschlussvorlage" in [w.text for w in engine.recognise(text_image(), 300)]

@@ -152,6 +152,16 @@ def test_rects_and_segments_match(pdf: Path) -> None:
 
 @needs_pdfs
 @by_pdf
+def test_vertical_words_match(pdf: Path) -> None:
+    a, b = _both(pdf)
+    for pa, pb in zip(a.pages, b.pages, strict=True):
+        assert [w.text for w in pa.vertical_words] == [w.text for w in pb.vertical_words]
+        for wa, wb in zip(pa.vertical_words, pb.vertical_words, strict=True):
+            assert _distance(wa.bbox, wb.bbox) <= 2.0, wa.text
+
+
+@needs_pdfs
+@by_pdf
 def test_widgets_and_grids_match(pdf: Path) -> None:
     a, b = _both(pdf)
     for pa, pb in zip(a.pages, b.pages, strict=True):
@@ -283,8 +293,13 @@ def test_handmade_pdf_matches_pdfplumber(case: str, tmp_path: Path) -> None:
     assert (pb.width, pb.height, pb.rotation, b.created) == (pa.width, pa.height, pa.rotation,
                                                              a.created)
     assert sorted(w.text for w in pb.words) == sorted(w.text for w in pa.words)
+    assert [w.text for w in pb.vertical_words] == [w.text for w in pa.vertical_words]
+    assert all(_distance(wa.bbox, wb.bbox) <= 1.0
+               for wa, wb in zip(pa.vertical_words, pb.vertical_words, strict=True)
+               if not _unmeasured_by_pdfminer(wa))
     if rotate == 0:  # on turned pages, the turned stamp is the upright text
         assert "Eingangsstempel" not in {w.text for w in pb.words}
+        assert [w.text for w in pb.vertical_words] == ["Eingangsstempel"]
         assert {"Zeilen-", "o", "4", "Ab", "stand", "weit"} <= {w.text for w in pb.words}
     for wa, wb in _comparable_pairs(pa, pb):
         assert _distance(wa.bbox, wb.bbox) <= 1.5, wa.text

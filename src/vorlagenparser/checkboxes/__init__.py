@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..geometry import overlap_ratio
 from ..pagemodel import Mark, Page
 from .acroform import detect_acroform
@@ -27,9 +29,16 @@ def detect(page: Page) -> tuple[Page, tuple[Mark, ...]]:
 
 
 def _merge(marks: list[Mark]) -> list[Mark]:
+    """One mark per box. A tick printed over an empty box (two glyphs, or a glyph on a drawn
+    square) ticks it; the larger box is kept as the box."""
     kept: list[Mark] = []
     for mark in sorted(marks, key=lambda m: _PRIORITY[m.source]):
-        if any(overlap_ratio(k.bbox, mark.bbox) > 0.5 for k in kept):
+        same = next((i for i, k in enumerate(kept) if overlap_ratio(k.bbox, mark.bbox) > 0.5), None)
+        if same is None:
+            kept.append(mark)
             continue
-        kept.append(mark)
+        k = kept[same]
+        if mark.checked and not k.checked and k.source != "acroform":
+            box = k.bbox if k.bbox.area >= mark.bbox.area else mark.bbox
+            kept[same] = replace(k, bbox=box, checked=True, confidence=min(k.confidence, mark.confidence))
     return sorted(kept, key=lambda m: (round(m.bbox.top), m.bbox.x0))

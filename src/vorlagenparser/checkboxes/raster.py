@@ -2,17 +2,23 @@
 
 The recipe, one named stage each (habit 5):
 
-1. ``binarise``      global Otsu threshold (light scans included), never above light grey;
-2. ``line_masks``    morphological opening keeps horizontal / vertical runs of box-side length:
-                     diagonal ticks, crosses, scribbles and specks fall away, box borders stay;
-3. ``propose``       horizontal runs of checkbox width propose the square below or above them,
-                     and pairs of runs (top + bottom edge) propose the square between them;
-4. ``fit``           each side must be an inked straight line along the whole square, snapped to
-                     its outer edge; the lines must not continue past the corners (ruled tables);
-5. ``drop_text``     squares that are a letter of a recognised word ("D", "O", "□" in text) go;
-6. ``classify``      the ink share inside the box minus its border (eroded inward by the border's
-                     measured thickness), ignoring specks, against a threshold; the distance from
-                     the threshold is the confidence, and a narrow band around it is "ambiguous".
+1. ``binarise``       global Otsu threshold (light scans included), never above light grey;
+2. ``line_masks``     morphological opening keeps horizontal / vertical runs of box-side length:
+                      diagonal ticks, crosses, scribbles and specks fall away, box borders stay;
+3. ``propose``        runs of checkbox width propose the square beside them, and pairs of runs
+                      (top + bottom edge) the square between them;
+4. ``fit``            each side must be an inked straight line along the whole square, snapped
+                      to its outer edge, with square corners, paper around it and not buried
+                      inside a filled shape (tree symbols, discs, letters' loops);
+5. ``drop_cells``     squares whose borders run on past a corner are cells of a ruled table;
+6. ``drop_faint``     borders lighter than half-way from the page's text ink to its paper are
+                      grey fills of maps and shaded cells, not printed boxes;
+7. ``drop_patterns``  squares packed tightly in a grid are a logo or pattern;
+8. ``drop_text``      squares that are letters of confidently read words ("D" of "Dr.") go;
+9. ``classify``       the ink share inside the box minus its border (eroded inward by the
+                      border's measured thickness), ignoring specks, against a threshold; the
+                      distance from the threshold is the confidence, and a narrow band around
+                      it is "ambiguous".
 
 All work is in image pixels; marks are returned in page-frame points.
 """
@@ -73,12 +79,24 @@ def detect_raster(page: Page, settings: RasterSettings | None = None) -> list[Ma
     binary = binarise(gray)
     h_mask, v_mask = line_masks(binary, lo)
     fitted = (fit(binary, c, lo, hi, s) for c in propose(h_mask, v_mask, lo, hi))
-    darkest = _darkest_border(gray, binary)
-    boxes = [b for b in fitted
-             if b is not None and not _overruns(h_mask, v_mask, b, s.max_overrun)
-             and _border_level(gray, binary, b) <= darkest]
-    boxes = drop_text(drop_patterns(_dedupe(boxes)), page.words, scale)
+    boxes = drop_cells([b for b in fitted if b is not None], h_mask, v_mask, s)
+    boxes = drop_patterns(_dedupe(drop_faint(boxes, gray, binary)))
+    boxes = drop_text(boxes, page.words, scale)
     return [classify(gray, binary, b, scale, s) for b in boxes]
+
+
+def drop_cells(boxes: list[_Box], h_mask: GrayImage, v_mask: GrayImage,
+               s: RasterSettings) -> list[_Box]:
+    """Drop squares that are cells of a ruled grid (their borders continue past a corner)."""
+    return [b for b in boxes if not _overruns(h_mask, v_mask, b, s.max_overrun)]
+
+
+def drop_faint(boxes: list[_Box], gray: GrayImage, binary: GrayImage) -> list[_Box]:
+    """Drop squares drawn lighter than the page's print: grey fills, not printed boxes."""
+    if not boxes:
+        return boxes
+    darkest = _darkest_border(gray, binary)
+    return [b for b in boxes if _border_level(gray, binary, b) <= darkest]
 
 
 def _side_range(words: tuple[Word, ...], scale: float,

@@ -48,7 +48,7 @@ def assemble(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], profile: Pr
     result_tables, folge_table = _tables(ctx, headings)
     _results(ctx, raw, headings, result_tables)
     _fields(ctx, raw, labels)
-    _sections(ctx, raw, headings, folge_table)
+    _sections(ctx, raw, headings, all_headings, folge_table)
     _title(ctx, raw, labels, headings)
     _signature(ctx, raw, places, headings)
     raw.warnings.extend(ctx.warnings)
@@ -186,7 +186,7 @@ def _add_entries(raw: RawVorlage, entries: list[results.Entry]) -> None:
     raw.beratungsergebnis.extend(entries)
     for i, entry in enumerate(entries):
         for tied, name in entry.boxes:
-            raw.checkboxes.append((tied, f"beratungsergebnis[{offset + i}].{name}"))
+            raw.checkboxes.append((tied, f"beratungsergebnis[{offset + i}].{name}" if name else None))
 
 
 def _pos(t: TiedMark) -> str:
@@ -232,6 +232,11 @@ def _fields(ctx: Context, raw: RawVorlage, labels: list[LabelHit]) -> None:
     for name in ctx.profile.fields:
         if name not in raw.fields and any(h.name == name for h in labels) and name != "hinweis":
             ctx.warnings.append(f"{name}: label printed but no value found")
+    for name, rule in ctx.profile.fields.items():
+        if name not in raw.fields and rule.value_starts:
+            found = header.letterhead_value(ctx, rule.value_starts)
+            if found is not None:
+                raw.fields[name] = found
 
 
 def _as_date(ctx: Context, name: str, found: Found) -> Found | None:
@@ -247,14 +252,18 @@ def _as_date(ctx: Context, name: str, found: Found) -> Found | None:
     return None
 
 
-def _sections(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], folge_table: Table | None) -> None:
+def _sections(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], all_headings: list[Heading],
+              folge_table: Table | None) -> None:
     for name in TEXT_SECTIONS:
-        if name in headings:
-            found = section_text(ctx, headings[name])
-            if found is not None:
-                raw.fields[name] = found
-            else:
-                ctx.warnings.append(f"{name}: heading printed but the section is empty")
+        if name not in headings:
+            continue
+        # "…folgenden Antrag:" then "Der Stadtrat möge beschließen:": the first heading with text.
+        found = next((f for h in all_headings if h.name == name
+                      if (f := section_text(ctx, h)) is not None), None)
+        if found is not None:
+            raw.fields[name] = found
+        else:
+            ctx.warnings.append(f"{name}: heading printed but the section is empty")
     if "anlagen" in headings:
         raw.anlagen = section_items(ctx, headings["anlagen"])
     if folge_table is not None:
@@ -364,6 +373,12 @@ def _signer_after_role(ctx: Context, after: int) -> Found | None:
         name = signer(ctx, role, max_lines=3, include_self=is_signed_line(ctx, role))
         if name is not None:
             return name
+    for role in roles:  # the name printed above its role ("Katharina Öztürk / Fraktionsvorsitz")
+        above = ctx.lines[role.index - 1] if role.index > 0 else None
+        if above is not None and above.page == role.page and above.index > after:
+            name = signer(ctx, above, max_lines=0, include_self=True)
+            if name is not None:
+                return name
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..geometry import BBox, contains, horizontal_overlap, same_line
-from ..pagemodel import Grid, Word
+from ..pagemodel import Grid, Page, Word
 from .context import Context, Found
 from .lines import Line, Phrase
 from .normalize import join_lines, strip_label_punct
@@ -109,6 +109,9 @@ def _cell_value(ctx: Context, hit: LabelHit, where: tuple[Grid, int, BBox]) -> F
     under = [w for w in in_cell if w.bbox.top >= hit.label.bbox.bottom - 0.5]
     if beside or under:
         words = beside or under  # the value shares the label's cell: beside it, or under it
+    elif _labels_in_a_column(ctx, page, grid):
+        right = [c for c in grid.rows[ri] if c is not None and c.x0 >= cell.x1 - 1]
+        words = [w for c in right[:1] for w in page.words if contains(c, w.bbox, tol=1.0)]
     else:
         below = next((c for c in (grid.rows[ri + 1] if ri + 1 < len(grid.rows) else ())
                       if c is not None and c.x0 - 1 <= hit.label.bbox.cx <= c.x1 + 1), None)
@@ -120,6 +123,23 @@ def _cell_value(ctx: Context, hit: LabelHit, where: tuple[Grid, int, BBox]) -> F
     if not text:
         return None
     return ctx.found([Phrase(hit.line.page, tuple(words))], text)
+
+
+def _labels_in_a_column(ctx: Context, page: Page, grid: Grid) -> bool:
+    """A key/value table (labels down the first column) rather than a header row of labels."""
+    hits: list[tuple[int, int]] = []
+    for ri, row in enumerate(grid.rows):
+        for ci, cell in enumerate(row):
+            if cell is None:
+                continue
+            words = sorted((w for w in page.words if contains(cell, w.bbox, tol=1.0)),
+                           key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
+            hit = ctx.fields.prefix(words) if words else None
+            if hit is not None and hit.nwords == len(words):
+                hits.append((ri, ci))
+    rows = {r for r, _ in hits}
+    cols = {c for _, c in hits}
+    return len(hits) >= 2 and len(cols) < len(hits) and len(rows) == len(hits)
 
 
 def _by_line(words: list[Word]) -> list[str]:

@@ -30,7 +30,10 @@ def rows_from_table(ctx: Context, table: Table) -> list[Found]:
             elif col.name == "top":
                 entry["top"] = clean(text) or None
             elif col.name == "zustaendigkeit":
-                entry["zustaendigkeit"] = _zust(zust, text)
+                role = _zust(zust, text)
+                entry["zustaendigkeit"] = role or entry["zustaendigkeit"]
+                if role is None and entry["oeffentlich"] is None:
+                    entry["oeffentlich"] = _public(public, text, None)  # a "Status" column of Ö/N
             elif col.name == "oeffentlich":
                 entry["oeffentlich"] = _public(public, text, row.marks.get(i))
             elif col.name and col.name.startswith("zustaendigkeit=") and _ticked(row.marks.get(i), text):

@@ -46,6 +46,22 @@ def find_vorlagenart(ctx: Context, label_phrases: set[tuple[int, int]]) -> Title
     return max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
 
 
+def letterhead_value(ctx: Context, starts: list[str]) -> Found | None:
+    """An unlabelled letterhead line ("Abteilung Bau- und Raumordnung") that starts a known way."""
+    keys = [key(s) for s in starts]
+    page = ctx.page(1)
+    for line in ctx.lines:
+        if line.page != 1 or line.bbox.top > page.height * 0.3:
+            break
+        if ctx.is_boundary(line):
+            continue
+        for phrase in line.phrases:
+            k = key(phrase.text)
+            if any(k.startswith(s) for s in keys) and len(phrase.words) >= 2:
+                return ctx.found([phrase], phrase.text)
+    return None
+
+
 def art_from_number_label(ctx: Context, hits: list[LabelHit]) -> Found | None:
     """"Drucksache Nr. 0540/2023" names the kind in its number label when no title does."""
     arts = {key(a): a for a in ctx.profile.vorlagenarten}

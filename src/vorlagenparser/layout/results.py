@@ -6,6 +6,7 @@ is False; a key without a printed box stays None) and whose vote counts come fro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +30,7 @@ _TICK_TEXT = frozenset({"x", "X", "✓", "✔", "✗", "✘", "×"})
 @dataclass
 class Entry:
     values: dict[str, Any] = field(default_factory=lambda: dict.fromkeys(KEYS))
-    boxes: list[tuple[TiedMark, str]] = field(default_factory=list)  # (mark, key)
+    boxes: list[tuple[TiedMark, str | None]] = field(default_factory=list)  # (mark, key or None)
     page: int = 1
     bbox: BBox | None = None
 
@@ -59,6 +60,9 @@ def entries_from_table(ctx: Context, table: Table) -> list[Entry]:
                     entry.values[name] = True
                 elif i in ticked_cols:
                     entry.values[name] = False
+            elif row.marks.get(i):  # a box column that is no field of ours ("abgelehnt", "vertagt")
+                mark = row.marks[i][0]
+                entry.boxes.append((TiedMark(mark, row.page, col.label, col.header, name), None))
         if any(entry.values[k] is not None for k in KEYS):
             out.append(entry)
     return out
@@ -105,6 +109,10 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
     if not vocab:
         return
     for li, line in enumerate(lines):
+        for name, count in counts_before_labels(line.text, ctx.profile.checkboxes):
+            entry = _entry_for(entries, line.page, line.bbox)
+            if entry is not None and entry.values.get(name) is None:
+                entry.values[name] = count
         for name, box, text in inline_pairs(line, vocab):
             entry = _entry_for(entries, line.page, box)
             if entry is not None and entry.values.get(name) is None:
@@ -134,6 +142,23 @@ def _set(entry: Entry, name: str, text: str) -> None:
         entry.values[name] = parse_count(text)
     else:
         entry.values[name] = clean(text) or None
+
+
+def counts_before_labels(text: str, labels: dict[str, list[str]]) -> list[tuple[str, int]]:
+    """"mit 18 Ja-Stimmen, 1 Nein-Stimme und 2 Enthaltungen": numbers printed before their label."""
+    out = []
+    for name in sorted(COUNT_KEYS):
+        words = sorted(labels.get(name, []), key=len, reverse=True)
+        if not words:
+            continue
+        alternatives = "|".join(re.escape(w).replace(r"\-", "[-‐ ]?") for w in words)
+        pattern = rf"(?<![\d.,])(\d{{1,4}})\s*(?:{alternatives})(?![a-zäöüß])(?!\s*:)"
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            if text[: m.start(1)].rstrip().endswith(":"):
+                continue  # "Ja: 14 Nein: 9": 14 belongs to the label before it
+            out.append((name, int(m.group(1))))
+            break
+    return out
 
 
 def inline_pairs(line: Line, vocab: Vocabulary) -> list[tuple[str, BBox, str]]:

@@ -32,8 +32,9 @@ def find_headings(ctx: Context) -> list[Heading]:
         if not (hit.strong or alone or bold_head or (first.bold and len(line.phrases) == 1)):
             continue
         head_key = key(" ".join(w.text for w in words[:hit.nwords]))
-        if head_key in ctx.colon_only and not words[hit.nwords - 1].text.endswith(":"):
-            continue
+        if head_key in ctx.colon_only and (not words[hit.nwords - 1].text.endswith(":")
+                                           or not alone or len(line.phrases) > 1):
+            continue  # "Antrag:" alone heads a section; "Antrag: Neubau …" is a title
         label = Phrase(first.page, words[:hit.nwords])
         rest_words = words[hit.nwords:]
         rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + line.phrases[1:]

@@ -47,6 +47,7 @@ from ..errors import EncryptedPdfError, InputFileError, TruncatedPdfError
 from ..geometry import BBox
 from ..options import ExtractOptions
 from ..pagemodel import Document, Grid, Page, Rect, Segment, Widget, Word
+from .vertical import vertical_words
 
 __all__ = ["open_pdf_fast"]
 
@@ -217,12 +218,10 @@ class _Frame:
         xs, ts = zip(*(self.point(x, y) for x in (left, right) for y in (bottom, top)), strict=True)
         return BBox(min(xs), min(ts), max(xs), max(ts))
 
-    def upright(self, a: float, b: float, c: float, d: float) -> bool:
-        """pdfminer's test for text that reads left to right on the displayed page."""
+    def display(self, a: float, b: float, c: float, d: float) -> tuple[float, float, float, float]:
+        """A glyph matrix as pdfminer sees it: on the turned page, y pointing up."""
         ra, rb, rc, rd = _ROTATION_CTM[self.rotation]
-        a2, b2 = a * ra + b * rc, a * rb + b * rd
-        c2, d2 = c * ra + d * rc, c * rb + d * rd
-        return a2 * d2 > 0 and b2 * c2 <= 0
+        return a * ra + b * rc, a * rb + b * rd, c * ra + d * rc, c * rb + d * rd
 
 
 def _frame(page: Any) -> _Frame:
@@ -256,7 +255,7 @@ def _load_page(doc: Any, forms: _FormEnv, index: int, path: str) -> Page:
         raise _PdfiumFailure(f"page {index + 1} cannot be read")
     try:
         frame = _frame(page)
-        words = _page_words(page, frame)
+        words, vertical = _page_text_layer(page, frame)
         shapes = _page_shapes(page, frame)
         widgets = tuple(_page_widgets(page, forms, frame))
     finally:
@@ -264,7 +263,7 @@ def _load_page(doc: Any, forms: _FormEnv, index: int, path: str) -> Page:
     grids = _grids(shapes) if shapes.rule_count >= _MIN_RULES_FOR_GRID else ()
     return Page(number=index + 1, width=frame.width, height=frame.height,
                 rotation=frame.rotation, method="text", words=words, rects=tuple(shapes.rects),
-                segments=shapes.segments, widgets=widgets, grids=grids)
+                segments=shapes.segments, widgets=widgets, grids=grids, vertical_words=vertical)
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -283,11 +282,12 @@ class _Run:
     # one it differs per glyph and `extent` is None.
     extent: tuple[float, float] | None
     span: tuple[float, float, float, float]  # baseline → descent line → top, in user space
+    display: tuple[float, float, float, float]  # the glyph matrix on the displayed page
     translate: dict[str, str] | None = None  # characters to read as pdfminer does
 
 
 _NO_RUN = _Run(fontname="", size=-1.0, bold=False, upright=False, unmapped=False, extent=None,
-               span=(0.0, 0.0, 0.0, 0.0))
+               span=(0.0, 0.0, 0.0, 0.0), display=(1.0, 0.0, 0.0, 1.0))
 
 # A character: text, x0, x1, top, bottom (tuples: the per-character loop is the hot path).
 _Char = tuple[str, float, float, float, float]
@@ -317,22 +317,28 @@ class _RunReader:
         low = self._descent(text_object) * font_size
         high = low + font_size
         span = (m.c * low, m.d * low, m.c * high, m.d * high)
-        # Level: the page's vertical coordinate does not change along the baseline.
-        level = abs(frame.d * m.a + frame.e * m.b) <= 1e-6 * max(abs(m.a), abs(m.b), 1e-9)
+        display = frame.display(m.a, m.b, m.c, m.d)
+        a2, b2, c2, d2 = display
+        upright = a2 * d2 > 0 and b2 * c2 <= 0  # pdfminer's test
+        level = abs(b2) <= 1e-6 * max(abs(a2), 1e-9)  # a horizontal baseline on the page
         return _Run(fontname=fontname, size=round(font_size * math.hypot(m.c, m.d), 4),
-                    bold="bold" in lower or "black" in lower,
-                    upright=frame.upright(m.a, m.b, m.c, m.d),
+                    bold="bold" in lower or "black" in lower, upright=upright,
                     unmapped=bool(_char_map_error(self._address, index)),
-                    extent=self.extent(index, span) if level else None, span=span,
-                    translate=self._translation(text_object, fontname))
+                    extent=self.extent(index, span) if level and upright else None, span=span,
+                    display=display, translate=self._translation(text_object, fontname))
 
     def extent(self, index: int, span: tuple[float, float, float, float]) -> tuple[float, float]:
         """Top and bottom of the glyph box on the page, from the glyph's baseline origin."""
+        _, low, _, high = self.span_points(index, span)
+        return min(low, high), max(low, high)
+
+    def span_points(self, index: int, span: tuple[float, float, float, float],
+                    ) -> tuple[float, float, float, float]:
+        """The glyph's descent point and top point on the page (x, top, x, top)."""
         x, y = ctypes.c_double(), ctypes.c_double()
         pdfium_c.FPDFText_GetCharOrigin(self._textpage, index, x, y)
-        low = self.frame.point(x.value + span[0], y.value + span[1])[1]
-        high = self.frame.point(x.value + span[2], y.value + span[3])[1]
-        return min(low, high), max(low, high)
+        return (*self.frame.point(x.value + span[0], y.value + span[1]),
+                *self.frame.point(x.value + span[2], y.value + span[3]))
 
     def _translation(self, text_object: int, fontname: str) -> dict[str, str] | None:
         """pdfminer's reading of the non-embedded standard ZapfDingbats font (see above)."""
@@ -359,15 +365,17 @@ def _address(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
-def _page_words(page: Any, frame: _Frame) -> tuple[Word, ...]:
+def _page_text_layer(page: Any, frame: _Frame) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
+    """The page's words, and its turned text runs (column headers at 90°) as vertical words."""
     textpage = pdfium_c.FPDFText_LoadPage(page)
     if not textpage:
         raise _PdfiumFailure("the text layer of a page cannot be read")
     try:
-        groups = _char_groups(textpage, frame)
+        groups, turned = _char_groups(textpage, frame)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
-    return tuple(word for run, chars in groups for word in _group_words(chars, run))
+    words = tuple(word for run, chars in groups for word in _group_words(chars, run))
+    return words, tuple(vertical_words(turned)) if turned else ()
 
 
 def _page_text(textpage: Any, n: int) -> str:
@@ -382,8 +390,10 @@ def _page_text(textpage: Any, n: int) -> str:
     return "".join(chr(c) if 0 <= c <= 0x10FFFF else "\ufffd" for c in codes)
 
 
-def _char_groups(textpage: Any, frame: _Frame) -> list[tuple[_Run, list[_Char]]]:
-    """Upright characters in content order, in groups of equal font name and size.
+def _char_groups(textpage: Any, frame: _Frame,
+                 ) -> tuple[list[tuple[_Run, list[_Char]]], list[dict[str, Any]]]:
+    """Upright characters in content order, in groups of equal font name and size; and the
+    turned characters, in the form the vertical-word grouping takes (pdfplumber's char dicts).
 
     This is pdfplumber's ``groupby(chars, (upright, fontname, size))``: a group ends where a
     different font, size or rotated text comes between, even if the next run matches again.
@@ -392,7 +402,7 @@ def _char_groups(textpage: Any, frame: _Frame) -> list[tuple[_Run, list[_Char]]]
     """
     n = pdfium_c.FPDFText_CountChars(textpage)
     if n <= 0:
-        return []
+        return [], []
     text = _page_text(textpage, n)
     tp = _address(textpage)
     reader = _RunReader(textpage, frame)
@@ -400,6 +410,7 @@ def _char_groups(textpage: Any, frame: _Frame) -> list[tuple[_Run, list[_Char]]]
     rect_ptr = ctypes.addressof(rect)
     shift = frame.c
     groups: list[tuple[_Run, list[_Char]]] = []
+    turned: list[dict[str, Any]] = []
     chars: list[_Char] = []
     run = _NO_RUN
     current_object = -1
@@ -416,16 +427,16 @@ def _char_groups(textpage: Any, frame: _Frame) -> list[tuple[_Run, list[_Char]]]
             special = run.unmapped or run.translate is not None
             simple = frame.is_plain and run.extent is not None
             top, bottom = run.extent or (0.0, 0.0)
-        if not run.upright:
-            continue  # rotated marginal text (stamps, filing notes) is not part of the form
         if special or ch in _HYPHEN_MARKS:
             ch = _reading(ch, run, tp, k)
         _char_loose_box(tp, k, rect_ptr)
         if simple:
             chars.append((ch, rect.left + shift, rect.right + shift, top, bottom))
-        else:
+        elif run.upright:
             chars.append(_placed(ch, rect, run, reader, k))
-    return [(r, c) for r, c in groups if r.upright and c]
+        else:  # turned text: not words, but maybe a column header printed at 90°
+            turned.append(_turned(ch, rect, run, reader, k))
+    return [(r, c) for r, c in groups if r.upright and c], turned
 
 
 def _next_run(run: _Run, previous: _Run, chars: list[_Char],
@@ -447,6 +458,21 @@ def _reading(ch: str, run: _Run, textpage: int, index: int) -> str:
     if run.translate is not None:
         return run.translate.get(ch, ch)
     return ch
+
+
+def _turned(ch: str, rect: Any, run: _Run, reader: _RunReader, index: int) -> dict[str, Any]:
+    """A turned glyph as pdfplumber describes it: along the baseline the advance (from the loose
+    box), across it descent to descent + font size; its size is its height on the page."""
+    box = reader.frame.box(rect.left, rect.bottom, rect.right, rect.top)
+    x0, top, x1, bottom = box.x0, box.top, box.x1, box.bottom
+    xa, ta, xb, tb = reader.span_points(index, run.span)
+    a2, b2 = run.display[0], run.display[1]
+    if abs(a2) <= 1e-6 * abs(b2):  # the baseline runs up or down the page
+        x0, x1 = min(xa, xb), max(xa, xb)
+    elif abs(b2) <= 1e-6 * abs(a2):  # upside down
+        top, bottom = min(ta, tb), max(ta, tb)
+    return {"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": bottom - top,
+            "matrix": (*run.display, 0.0, 0.0), "fontname": run.fontname}
 
 
 def _placed(ch: str, rect: Any, run: _Run, reader: _RunReader, index: int) -> _Char:

@@ -192,7 +192,8 @@ def _images(doc: Document, pages: list[Page],
     """(original image, its pixels per point) for each page, rendering PDF pages in one pass."""
     if doc.kind == "image" or all(p.image is not None for p in pages):
         for page in pages:
-            assert page.image is not None, "image pages always carry their pixels"
+            if page.image is None:  # a loader bug, not a property of the file
+                raise OcrError(f"page {page.number} of an image file has no pixels", doc.path)
             yield page.image, page.image_scale
         return
     from ..load.render import render_pdf_pages

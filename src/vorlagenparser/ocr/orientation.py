@@ -15,6 +15,7 @@ original pixels; :func:`frame_to_original` turns that into page points.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -160,22 +161,24 @@ def estimate_orientation(analysis: Analysis) -> tuple[int, float]:
     Confidence 0 means "no idea" (blank page, drawings); callers then ask tesseract's OSD.
     """
     binary = analysis.binary
-    rotation, conf = _vote(binary, _rot90(binary, 90))
+    rotation, conf = _vote(binary, lambda: _rot90(binary, 90))
     if conf >= 0.35:
         return rotation, conf
-    # A strong skew tilts every word and blurs its profile: straighten both readings, vote again.
-    straight = [_straighten(_rot90(binary, base), estimate_skew(analysis, base))
-                for base in (0, 90)]
-    return _vote(straight[0], straight[1])
+    # A strong skew tilts every word and blurs its profile: straighten the readings, vote again.
+
+    def straight(base: int) -> GrayImage:
+        return _straighten(_rot90(binary, base), estimate_skew(analysis, base))
+
+    return _vote(straight(0), lambda: straight(90))
 
 
-def _vote(b0: GrayImage, b90: GrayImage) -> tuple[int, float]:
-    """Decide from the page as it is (b0) and turned clockwise by 90° (b90)."""
+def _vote(b0: GrayImage, b90: Callable[[], GrayImage]) -> tuple[int, float]:
+    """Decide from the page as it is (b0) and turned clockwise by 90° (made only if needed)."""
     v0 = _ascender_votes(b0)
     # Text read across its lines gives almost no votes (under 10 on every sample page), so a
     # clear margin on the page as it is settles the direction without the second reading.
     clear = abs(v0[0] - v0[1]) >= _CLEAR_MARGIN and abs(v0[0] - v0[1]) >= 0.5 * sum(v0)
-    v90 = (0, 0) if clear else _ascender_votes(b90)
+    v90 = (0, 0) if clear else _ascender_votes(b90())
     m0, m90 = v0[0] - v0[1], v90[0] - v90[1]
     base, (up, down) = (0, v0) if abs(m0) >= abs(m90) else (90, v90)
     if up + down < 8:

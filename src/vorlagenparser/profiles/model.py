@@ -22,13 +22,16 @@ class FieldRule(_Data):
     kind: ValueKind = "text"
     # A value must match this regular expression (after parsing) to be accepted.
     pattern: str | None = None
+    # Without a label: a line in the first page's letterhead that starts with one of these.
+    value_starts: list[str] = Field(default_factory=list)
 
 
 class SectionRule(_Data):
     """A text section from its heading to the next heading, across pages."""
 
     headings: Labels
-    # Headings that also occur as ordinary words or titles ("Antrag"): they count only with a colon.
+    # Headings that also occur as words or titles ("Antrag"): they count only with a colon and
+    # alone on their line.
     colon_headings: Words = Field(default_factory=list)
     list: bool = False  # one entry per line or numbered item (Anlagen)
 
