@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..geometry import BBox, union
@@ -21,10 +21,10 @@ _PHRASE_GAP = 0.9
 class Phrase:
     page: int
     words: tuple[Word, ...]
+    bbox: BBox = field(init=False, compare=False)  # derived once: layout asks for it constantly
 
-    @property
-    def bbox(self) -> BBox:
-        return union(w.bbox for w in self.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bbox", union(w.bbox for w in self.words))
 
     @property
     def text(self) -> str:
@@ -44,10 +44,10 @@ class Line:
     page: int
     index: int  # reading order over the whole document
     phrases: tuple[Phrase, ...]
+    bbox: BBox = field(init=False, compare=False)
 
-    @property
-    def bbox(self) -> BBox:
-        return union(p.bbox for p in self.phrases)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bbox", union(p.bbox for p in self.phrases))
 
     @property
     def words(self) -> tuple[Word, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ſ": "s", "æ": "ae", "œ": "oe"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -16,6 +17,7 @@ _QUOTES_KEEP = str.maketrans({"\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202
 _KEEP_HYPHEN_BEFORE = frozenset({"und", "oder", "bzw", "sowie", "bis", "u"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, umlauts spelled out, ß → ss, punctuation to single spaces."""
     text = unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
@@ -24,6 +26,7 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """fold() without spaces: "Ja-Stimmen" and "Ja Stimmen" and "JASTIMMEN" are equal."""
     return fold(text).replace(" ", "")
