@@ -21,7 +21,8 @@ FORBIDDEN = {
     "writers": {"load", "ocr", "checkboxes", "layout", "cli", "pipeline"},
     "pipeline": {"batch", "writers", "cli"},
 }
-THIRD_PARTY_HOME = {"click": {"cli"}, "rich": {"cli"}, "pdfplumber": {"load"}, "sqlite3": {"writers", "batch"}}
+THIRD_PARTY_HOME = {"click": {"cli"}, "rich": {"cli"}, "pdfplumber": {"load"},
+                    "sqlite3": {"writers", "batch"}}
 
 
 def _modules() -> list[Path]:

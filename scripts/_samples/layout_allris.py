@@ -36,7 +36,12 @@ AEMTER = [
     "32 – Ordnungs- und Bürgeramt",
     "FB 4 – Umwelt, Grünflächen und Friedhöfe",
 ]
-BETEILIGT = ["20 – Kämmerei", "30 – Rechtsamt", "14 – Rechnungsprüfungsamt", "80 – Wirtschaftsförderung"]
+BETEILIGT = [
+    "20 – Kämmerei",
+    "30 – Rechtsamt",
+    "14 – Rechnungsprüfungsamt",
+    "80 – Wirtschaftsförderung",
+]
 
 PLANS: list[dict[str, Any]] = [
     {
@@ -183,7 +188,9 @@ def build(index: int) -> tuple[Doc, Variant]:
     return doc, variant
 
 
-def _ergebnis(rng: random.Random, doc: Doc, kind: str, number: int, plan: dict[str, Any]) -> Ergebnis:
+def _ergebnis(
+    rng: random.Random, doc: Doc, kind: str, number: int, plan: dict[str, Any]
+) -> Ergebnis:
     folge = doc.beratungsfolge[number]
     public = bool(plan["public_boxes"])
     art = doc.vorlagenart or ""
@@ -347,11 +354,19 @@ def _folge(flow: Flow, doc: Doc, v: Variant) -> None:
     flow.y += look.leading * 1.15
     for f in doc.beratungsfolge:
         baseline = flow.y + look.size
-        flow.text(x_date, baseline, fmt_date(f.sitzung_am) if f.sitzung_am else "", look.regular, look.size)
+        flow.text(
+            x_date,
+            baseline,
+            fmt_date(f.sitzung_am) if f.sitzung_am else "",
+            look.regular,
+            look.size,
+        )
         flow.text(x_role, baseline, f.zustaendigkeit or "", look.regular, look.size)
         lines = wrap(f.gremium, look.regular, look.size, x_role - x_grem - 14, hyphenate=False)
         for number, words in enumerate(lines):
-            flow.text(x_grem, baseline + number * look.leading, " ".join(words), look.regular, look.size)
+            flow.text(
+                x_grem, baseline + number * look.leading, " ".join(words), look.regular, look.size
+            )
         flow.y += look.leading * len(lines) + 1
 
 
@@ -388,7 +403,7 @@ def _box_items(
 
 
 def _pairs(flow: Flow, pairs: list[tuple[str, str | None, float]], v: Variant, x0: float) -> None:
-    """"Label: value" pairs on one line; a missing value leaves a write-in line of the given
+    """ "Label: value" pairs on one line; a missing value leaves a write-in line of the given
     length. The next label starts after the measured value (or line)."""
     look = v.look
     x = x0
@@ -427,7 +442,9 @@ def _block(flow: Flow, e: Ergebnis, number: int, v: Variant, rng: random.Random)
     flow.y += look.leading * 1.5
     x0 = g.left
     date = fmt_date(e.sitzung_am) if e.sitzung_am else None
-    _pairs(flow, [("Gremium:", e.gremium, 170), ("Sitzung am:", date, 60), ("TOP:", e.top, 28)], v, x0)
+    _pairs(
+        flow, [("Gremium:", e.gremium, 170), ("Sitzung am:", date, 60), ("TOP:", e.top, 28)], v, x0
+    )
     tick = rng.choice(plan["ticks"])
     if plan["public_boxes"]:
         _box_items(
@@ -463,8 +480,16 @@ def _block(flow: Flow, e: Ergebnis, number: int, v: Variant, rng: random.Random)
         tick,
     )
     items: list[tuple[str, bool, str | None]] = [
-        ("Beschluss laut Vorlage", bool(e.laut_beschlussvorschlag), f"{path}.laut_beschlussvorschlag"),
-        ("abweichender Beschluss", bool(e.abweichender_beschluss), f"{path}.abweichender_beschluss"),
+        (
+            "Beschluss laut Vorlage",
+            bool(e.laut_beschlussvorschlag),
+            f"{path}.laut_beschlussvorschlag",
+        ),
+        (
+            "abweichender Beschluss",
+            bool(e.abweichender_beschluss),
+            f"{path}.abweichender_beschluss",
+        ),
         ("Kenntnis genommen", bool(e.kenntnisnahme), f"{path}.kenntnisnahme"),
         ("vertagt", False, None),
     ]
@@ -509,7 +534,12 @@ def _decorator(doc: Doc, v: Variant) -> Callable[[Flow, int, int], None]:
             head = (g.top_next or g.top) - 20
             flow.text(g.left, head, f"Stadt {doc.town}", look.regular, fs)
             flow.text(
-                g.x1, head, f"{doc.vorlagennummer} – Seite {number}", look.regular, fs, align="right"
+                g.x1,
+                head,
+                f"{doc.vorlagennummer} – Seite {number}",
+                look.regular,
+                fs,
+                align="right",
             )
             flow.line(g.left, head + 4, g.x1, head + 4, lw=0.4)
 
@@ -569,4 +599,3 @@ def generate(out_dir: Path) -> list[Rendered]:
         doc, variant = build(index)
         results.append(render(doc, variant, out_dir / f"allris_{index + 1:02d}.pdf", index))
     return results
-

@@ -256,7 +256,9 @@ def build(index: int) -> tuple[Doc, Variant]:
             f.oeffentlich = None
         elif f.oeffentlich is None:
             f.oeffentlich = True
-    doc.betreff = (doc.betreff or "").replace("§ 13a BauGB", "§ 40 StROG 2010") if at else doc.betreff
+    doc.betreff = (
+        (doc.betreff or "").replace("§ 13a BauGB", "§ 40 StROG 2010") if at else doc.betreff
+    )
     doc.beschluss = _replace(doc.beschluss, words)
     doc.begruendung = _replace(doc.begruendung, words)
     doc.finanzen = _replace(doc.finanzen, words)
@@ -273,7 +275,9 @@ def _ergebnis(rng: random.Random, doc: Doc, number: int, plan: dict[str, Any]) -
     ticked = bool(plan["ticked"][number])
     columns = GRIDS[str(plan["grid"])]
     printed = {attr for _, attr, _ in columns if attr}
-    e = make_ergebnis(rng, folge, ticked, public_boxes="oeffentlich" in printed, art=doc.vorlagenart or "")
+    e = make_ergebnis(
+        rng, folge, ticked, public_boxes="oeffentlich" in printed, art=doc.vorlagenart or ""
+    )
     e.sitzung_am = folge.sitzung_am  # the grid shows the planned date in every row
     for key in ERGEBNIS_KEYS:
         if key not in printed:
@@ -315,7 +319,9 @@ def _letterhead(flow: Flow, doc: Doc, v: Variant) -> None:
     if plan["flavour"] == "at":
         flow.text(g.left, g.top + 14, f"Stadtgemeinde {doc.town}".upper(), look.bold, 13)
         flow.text(g.left, g.top + 28, "Stadtamt", look.regular, look.size)
-        flow.text(g.left, g.top + 28 + look.leading, doc.federfuehrung or "", look.regular, look.size)
+        flow.text(
+            g.left, g.top + 28 + look.leading, doc.federfuehrung or "", look.regular, look.size
+        )
         flow.text(g.x1, g.top + 14, "Steiermark", look.regular, 9, align="right", gray=0.4)
         flow.text(g.left, g.top + 84, doc.vorlagenart or "", look.bold, 17)
         flow.y = g.top + 100
@@ -329,7 +335,9 @@ def _letterhead(flow: Flow, doc: Doc, v: Variant) -> None:
     flow.text(g.left, g.top + 14, f"LANDKREIS {doc.town.upper()}", look.bold, 14)
     flow.text(g.left, g.top + 28, "Landratsamt", look.regular, look.size)
     flow.text(g.x1, g.top + 16, doc.vorlagenart or "", look.bold, 16, align="right")
-    flow.text(g.x1, g.top + 30, "für den Kreistag und seine Ausschüsse", look.regular, 8.5, align="right")
+    flow.text(
+        g.x1, g.top + 30, "für den Kreistag und seine Ausschüsse", look.regular, 8.5, align="right"
+    )
     flow.line(g.left, g.top + 40, g.x1, g.top + 40, lw=0.5)
     flow.y = g.top + 52
 
@@ -352,7 +360,10 @@ def _header_fields(flow: Flow, doc: Doc, v: Variant) -> None:
             bottom = flow.y
             for k, (label, value) in enumerate(row):
                 if label:
-                    bottom = max(bottom, _label_above(flow, g.left + k * col, flow.y, col - 12, label, value, v))
+                    bottom = max(
+                        bottom,
+                        _label_above(flow, g.left + k * col, flow.y, col - 12, label, value, v),
+                    )
             flow.y = bottom + look.leading * 0.6
     elif mode == "infoblock":
         x = g.left + g.content_width * 0.64
@@ -377,7 +388,9 @@ def _header_fields(flow: Flow, doc: Doc, v: Variant) -> None:
                 ("Datum", _date(doc.datum, v)),
             )
         ):
-            bottom = max(bottom, _label_above(flow, g.left + k * col, flow.y, col - 12, label, value, v))
+            bottom = max(
+                bottom, _label_above(flow, g.left + k * col, flow.y, col - 12, label, value, v)
+            )
         flow.y = bottom + look.leading * 0.6
 
 
@@ -471,13 +484,26 @@ def _grid(flow: Flow, doc: Doc, v: Variant, rng: random.Random) -> None:
             break
         fs -= 0.5
     if rotated:
-        head_h = max(width(h, look.bold, fs) for h, _, k in columns if k not in ("text", "date")) + 2 * pad
+        head_h = (
+            max(width(h, look.bold, fs) for h, _, k in columns if k not in ("text", "date"))
+            + 2 * pad
+        )
     else:
-        head_h = max(
-            len(wrap(h, look.bold, fs, w - 2 * pad, hyphenate=False)) for (h, _, _), w in zip(columns, widths, strict=True)
-        ) * lead + 2 * pad
+        head_h = (
+            max(
+                len(wrap(h, look.bold, fs, w - 2 * pad, hyphenate=False))
+                for (h, _, _), w in zip(columns, widths, strict=True)
+            )
+            * lead
+            + 2 * pad
+        )
     row_hs = [
-        max(len(wrap(e.gremium or "", look.regular, fs, widths[0] - 2 * pad, hyphenate=False)) * lead + 2 * pad, box + 10)
+        max(
+            len(wrap(e.gremium or "", look.regular, fs, widths[0] - 2 * pad, hyphenate=False))
+            * lead
+            + 2 * pad,
+            box + 10,
+        )
         for e in doc.ergebnisse
     ]
     title = "Beschlussfassung" if v.plan["flavour"] == "at" else "Beratungsergebnis"
@@ -504,11 +530,15 @@ def _grid(flow: Flow, doc: Doc, v: Variant, rng: random.Random) -> None:
             if kind == "text":
                 lines = wrap(str(value or ""), look.regular, fs, w - 2 * pad, hyphenate=False)
                 for n, words in enumerate(lines):
-                    flow.text(x + pad, y + pad + fs + n * lead - 0.5, " ".join(words), look.regular, fs)
+                    flow.text(
+                        x + pad, y + pad + fs + n * lead - 0.5, " ".join(words), look.regular, fs
+                    )
             elif kind in ("date", "top", "count"):
                 text = _date(value, v) if kind == "date" else ("" if value is None else str(value))
                 if text:
-                    flow.text(x + w / 2, y + (h + fs) / 2 - 1, text, look.regular, fs, align="center")
+                    flow.text(
+                        x + w / 2, y + (h + fs) / 2 - 1, text, look.regular, fs, align="center"
+                    )
             else:
                 field = f"beratungsergebnis[{number}].{attr}" if attr else None
                 vector_box(
@@ -523,7 +553,11 @@ def _grid(flow: Flow, doc: Doc, v: Variant, rng: random.Random) -> None:
                     lw=0.5,
                 )
         y += h
-    for rule in [top, top + head_h, *[top + head_h + sum(row_hs[: k + 1]) for k in range(len(row_hs))]]:
+    for rule in [
+        top,
+        top + head_h,
+        *[top + head_h + sum(row_hs[: k + 1]) for k in range(len(row_hs))],
+    ]:
         flow.line(g.left, rule, g.x1, rule, lw=0.6)
     for x in edges:
         flow.line(x, top, x, y, lw=0.6)
@@ -560,7 +594,9 @@ def _decorator(doc: Doc, v: Variant) -> Callable[[Flow, int, int], None]:
     def draw(flow: Flow, number: int, total: int) -> None:
         g = flow.g
         fs = max(7.0, look.size - 2)
-        flow.text(g.width / 2, g.height - g.bottom + 30, f"- {number} -", look.regular, fs, align="center")
+        flow.text(
+            g.width / 2, g.height - g.bottom + 30, f"- {number} -", look.regular, fs, align="center"
+        )
         del total
 
     return draw
@@ -605,7 +641,9 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     if plan["grid"] == "rotated":
         features.append("rotated grid headers")
     if plan["flavour"] == "at":
-        features.append("Austrian: Jänner, Geschäftszahl = Aktenzeichen, no Vorlagennummer, Beilagen")
+        features.append(
+            "Austrian: Jänner, Geschäftszahl = Aktenzeichen, no Vorlagennummer, Beilagen"
+        )
     if plan["signature"] == "amt_last":
         features.append("place in 'Landratsamt <town>, <date>' under the name")
     return Rendered(path, LAYOUT, doc, flow.checkboxes, pages, features)
@@ -617,4 +655,3 @@ def generate(out_dir: Path) -> list[Rendered]:
         doc, variant = build(index)
         results.append(render(doc, variant, out_dir / f"landkreis_{index + 1:02d}.pdf", index))
     return results
-

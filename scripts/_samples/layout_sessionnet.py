@@ -42,7 +42,7 @@ PLANS: list[dict[str, Any]] = [
         "art": "Beschlussvorlage",
         "families": ["dejavu_sans"],
         "size": (10.0, 10.0),
-        "n_begr": 12,
+        "n_begr": 13,
         "n_folge": 3,
         "header": "right",
         "betreff": "label",
@@ -192,7 +192,9 @@ def _kv_table(
         if shade is not None:
             flow.rect(x0, y, x0 + widths[0], y + h, lw=0, fill_gray=shade, stroke=False)
         for number, words in enumerate(wrap(label, look.bold, size, widths[0] - 2 * pad, False)):
-            flow.text(x0 + pad, y + pad + size - 1 + number * lead, " ".join(words), look.bold, size)
+            flow.text(
+                x0 + pad, y + pad + size - 1 + number * lead, " ".join(words), look.bold, size
+            )
         line = 0
         for text, font in paras:
             for words in wrap(text, font, size, widths[1] - 2 * pad, hyphenate=False):
@@ -253,7 +255,9 @@ def _betreff(flow: Flow, doc: Doc, v: Variant) -> None:
     flow.gap(look.leading * 1.2)
     flow.text(flow.g.left, flow.y + look.size, "Betreff:", look.bold, look.size)
     x = flow.g.left + width("Betreff:", look.bold, look.size) + 10
-    flow.paragraph(doc.betreff or "", look.bold, look.size, look.leading, x=x, hyphenate=look.hyphenate)
+    flow.paragraph(
+        doc.betreff or "", look.bold, look.size, look.leading, x=x, hyphenate=look.hyphenate
+    )
     if doc.betreff_hier:
         flow.paragraph(doc.betreff_hier, look.regular, look.size, look.leading, x=x)
 
@@ -288,7 +292,9 @@ def _folge(flow: Flow, doc: Doc, v: Variant) -> None:
             "zust": f.zustaendigkeit or "",
         }
         rows.append([cells[c] for c in cols])
-    table(flow, flow.g.left, widths, rows, TableStyle(look.regular, look.bold, size, header_fill=0.85))
+    table(
+        flow, flow.g.left, widths, rows, TableStyle(look.regular, look.bold, size, header_fill=0.85)
+    )
 
 
 # -- boxes ---------------------------------------------------------------------------------------
@@ -320,7 +326,9 @@ def _finanzen(flow: Flow, doc: Doc, v: Variant) -> None:
     _heading(flow, "Finanzielle Auswirkungen:", v)
     if v.plan["finanz_boxes"]:
         costly = not doc.finanzen[0].text.startswith("Keine")
-        _glyph_items(flow, flow.g.left, flow.g.x1, [("Ja", costly, None), ("Nein", not costly, None)], v)
+        _glyph_items(
+            flow, flow.g.left, flow.g.x1, [("Ja", costly, None), ("Nein", not costly, None)], v
+        )
     paragraphs(flow, doc.finanzen, look)
 
 
@@ -340,7 +348,11 @@ def _ergebnis(flow: Flow, e: Ergebnis, v: Variant) -> None:
     x = x0
     baseline = flow.y + look.size
     date = fmt_date(e.sitzung_am) if e.sitzung_am else None
-    for label, value, blank in (("Gremium:", e.gremium, 180.0), ("Sitzung am:", date, 60.0), ("TOP:", e.top, 26.0)):
+    for label, value, blank in (
+        ("Gremium:", e.gremium, 180.0),
+        ("Sitzung am:", date, 60.0),
+        ("TOP:", e.top, 26.0),
+    ):
         lw = width(label, look.regular, look.size)
         span = width(value, look.regular, look.size) if value else blank
         if x > x0 and x + lw + 4 + span > x_end:
@@ -368,7 +380,11 @@ def _ergebnis(flow: Flow, e: Ergebnis, v: Variant) -> None:
     x = x0
     baseline = flow.y + look.size
     x += flow.text(x, baseline, "mit", look.regular, look.size) + 5
-    for count, word in ((e.ja_stimmen, "Ja-Stimmen,"), (e.nein_stimmen, "Nein-Stimmen,"), (e.enthaltungen, "Enthaltungen")):
+    for count, word in (
+        (e.ja_stimmen, "Ja-Stimmen,"),
+        (e.nein_stimmen, "Nein-Stimmen,"),
+        (e.enthaltungen, "Enthaltungen"),
+    ):
         flow.line(x, baseline + 1.5, x + 22, baseline + 1.5, lw=0.4)
         if count is not None:
             flow.text(x + 11, baseline, str(count), look.regular, look.size, align="center")
@@ -380,8 +396,16 @@ def _ergebnis(flow: Flow, e: Ergebnis, v: Variant) -> None:
         x0,
         x_end,
         [
-            ("lt. Beschlussvorschlag", bool(e.laut_beschlussvorschlag), f"{path}.laut_beschlussvorschlag"),
-            ("mit Änderungen (s. Niederschrift)", bool(e.abweichender_beschluss), f"{path}.abweichender_beschluss"),
+            (
+                "lt. Beschlussvorschlag",
+                bool(e.laut_beschlussvorschlag),
+                f"{path}.laut_beschlussvorschlag",
+            ),
+            (
+                "mit Änderungen (s. Niederschrift)",
+                bool(e.abweichender_beschluss),
+                f"{path}.abweichender_beschluss",
+            ),
             ("zur Kenntnis genommen", bool(e.kenntnisnahme), f"{path}.kenntnisnahme"),
             ("abgelehnt", False, None),
             ("vertagt", False, None),
@@ -419,7 +443,12 @@ def _decorator(doc: Doc, v: Variant) -> Callable[[Flow, int, int], None]:
         g = flow.g
         head = (g.top_next or g.top) - 22
         flow.text(
-            g.x1, head, f"Drucksache {doc.vorlagennummer} – Seite {number}", look.regular, look.size - 1, "right"
+            g.x1,
+            head,
+            f"Drucksache {doc.vorlagennummer} – Seite {number}",
+            look.regular,
+            look.size - 1,
+            "right",
         )
         flow.line(g.left, head + 5, g.x1, head + 5, lw=0.5)
 
@@ -469,4 +498,3 @@ def generate(out_dir: Path) -> list[Rendered]:
         doc, variant = build(index)
         results.append(render(doc, variant, out_dir / f"sessionnet_{index + 1:02d}.pdf", index))
     return results
-

@@ -9,6 +9,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 from ocr_synth import SCALE, blank, scanned, specks, text_lines
+from PIL import Image, ImageDraw, ImageFont
 
 from fakes import CrashingOcrEngine, FakeOcrEngine, SlowOcrEngine
 from vorlagenparser.errors import MissingDependencyError, OcrError
@@ -107,10 +108,23 @@ def test_nothing_recognised_gives_a_note(text_image: np.ndarray) -> None:
 
 def test_low_confidence_gives_a_note_and_noise_is_dropped(text_image: np.ndarray) -> None:
     words = [OcrWord("Bcschlu", 10, 10, 100, 40, 0.35), OcrWord("~", 200, 10, 10, 10, 0.2),
-             OcrWord("|", 300, 10, 4, 40, 0.8)]
+             OcrWord("|", 300, 10, 4, 40, 0.95), OcrWord("______", 320, 10, 200, 8, 0.9),
+             OcrWord("Ü", 600, 10, 40, 40, 0.01), OcrWord("-", 700, 10, 10, 5, 0.8)]
     (page,) = prepare_document(image_doc(text_image), OPTIONS, FakeOcrEngine(words=words)).pages
-    assert [w.text for w in page.words] == ["Bcschlu", "|"]
+    assert [w.text for w in page.words] == ["Bcschlu", "-"]
     assert page.notes == ("page 1: OCR confidence 0.57 is low",)
+
+
+def test_words_of_one_line_share_its_height(text_image: np.ndarray) -> None:
+    words = [OcrWord("an", 100, 420, 40, 22, 0.9, block=1, paragraph=1, line=1, word=1),
+             OcrWord("Bebauungsplan", 150, 400, 300, 52, 0.9, block=1, paragraph=1, line=1, word=2),
+             OcrWord("Satzung", 100, 500, 160, 45, 0.9, block=1, paragraph=1, line=2, word=1)]
+    (page,) = prepare_document(image_doc(text_image), OPTIONS, FakeOcrEngine(words=words)).pages
+    an, plan, satzung = page.words
+    assert (an.bbox.top, an.bbox.bottom) == (plan.bbox.top, plan.bbox.bottom)
+    assert an.bbox.top == pytest.approx(400 / SCALE) and an.size == pytest.approx(52 / SCALE)
+    assert an.bbox.x0 == pytest.approx(100 / SCALE) and an.bbox.x1 == pytest.approx(140 / SCALE)
+    assert satzung.bbox.top == pytest.approx(500 / SCALE)
 
 
 def test_engine_crash_is_an_ocr_error(text_image: np.ndarray) -> None:
@@ -211,3 +225,35 @@ def test_text_layer_missing_most_printed_text_is_detected() -> None:
     assert missing_text_share(small, scale, words_for(20)) == 0.0
     assert missing_text_share(small, scale, words_for(5)) > 0.6
     assert missing_text_share(small, scale, ()) == 1.0
+
+
+def test_bold_words_are_told_by_stroke_width() -> None:
+    font = ImageFont.load_default(size=50)
+    canvas = Image.new("L", (2480, 1200), 255)
+    draw = ImageDraw.Draw(canvas)
+    words = []
+    for i in range(16):
+        text, x, y = f"Wort{i:02d}", 100 + (i % 4) * 520, 150 + (i // 4) * 150
+        stroke = 2 if i in (3, 4, 11) else 0  # PIL's stroke thickens every line of the glyphs
+        draw.text((x, y), text, font=font, fill=0, stroke_width=stroke, stroke_fill=0)
+        x0, y0, x1, y1 = draw.textbbox((x, y), text, font=font, stroke_width=stroke)
+        words.append(OcrWord(text, x0, y0, x1 - x0, y1 - y0, 0.95, 1, 1, 1 + i // 4, 1 + i % 4))
+    doc = image_doc(np.array(canvas))
+    (page,) = prepare_document(doc, OPTIONS, FakeOcrEngine(words=words)).pages
+    assert [w.text for w in page.words if w.bold] == ["Wort03", "Wort04", "Wort11"]
+
+
+def test_a_large_regular_title_is_not_bold() -> None:
+    canvas = Image.new("L", (2480, 1400), 255)
+    draw = ImageDraw.Draw(canvas)
+    words = []
+    for i in range(13):
+        size = 110 if i == 0 else 45  # a big title over body text, all regular
+        text, x, y = f"Wort{i:02d}", 100 + (i % 4) * 560, 150 + (i // 4) * 220
+        font = ImageFont.load_default(size=size)
+        draw.text((x, y), text, font=font, fill=0)
+        x0, y0, x1, y1 = draw.textbbox((x, y), text, font=font)
+        words.append(OcrWord(text, x0, y0, x1 - x0, y1 - y0, 0.95, 1, 1, 1 + i, 1))
+    (page,) = prepare_document(image_doc(np.array(canvas)), OPTIONS,
+                               FakeOcrEngine(words=words)).pages
+    assert not any(w.bold for w in page.words)

@@ -32,10 +32,10 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from ..geometry import BBox, contains, overlap_ratio
+from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
 
-__all__ = ["RasterSettings", "detect_raster"]
+__all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
 
 
 # Tokens that look like a box to OCR; a square under one of these may well be a real checkbox.
@@ -431,3 +431,23 @@ def _paper_level(gray: GrayImage, box: _Box) -> float:
     ring[box.y0 - y0:box.y1 - y0, box.x0 - x0:box.x1 - x0] = 0  # mask the box itself
     values = ring[ring > 0]
     return float(np.percentile(values, 90)) if values.size else 255.0
+
+
+def words_outside_marks(words: tuple[Word, ...], marks: list[Mark]) -> tuple[Word, ...]:
+    """The words minus OCR's readings of the printed boxes themselves.
+
+    Tesseract reads a printed square as "[J", "LI]", "L_]", "[_]", "|", "O" or "Ü"; left in
+    the page's words, these end up inside labels and field values. A word goes when at least
+    half of it lies on a raster mark (a third for one- to three-character tokens).
+    """
+    if not marks:
+        return words
+
+    def on_a_box(word: Word) -> bool:
+        area = word.bbox.area
+        if area <= 0:
+            return False
+        share = max(intersection_area(word.bbox, m.bbox) for m in marks) / area
+        return share >= (0.3 if len(word.text) <= 3 else 0.5)
+
+    return tuple(w for w in words if not on_a_box(w))

@@ -67,7 +67,8 @@ def _squares_from_segments(segments: tuple[Segment, ...], s: VectorSettings) -> 
             if max(top.width, height) / max(min(top.width, height), 0.01) > s.max_aspect:
                 continue
             sides = [v for v in vertical if v.top <= top.top + tol and v.bottom >= bottom.top - tol]
-            if any(abs(v.x0 - top.x0) <= tol for v in sides) and any(abs(v.x0 - top.x1) <= tol for v in sides):
+            left = any(abs(v.x0 - top.x0) <= tol for v in sides)
+            if left and any(abs(v.x0 - top.x1) <= tol for v in sides):
                 out.append(Rect(BBox(top.x0, top.top, top.x1, bottom.top), stroke=True))
     return out
 

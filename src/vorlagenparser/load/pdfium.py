@@ -1,28 +1,34 @@
-"""Fast PDF loader on PDFium (pypdfium2's ctypes API): the page model of :mod:`.pdf`, 10× faster.
+"""Fast PDF loader on PDFium (pypdfium2's ctypes API): the page model of :mod:`.pdf`, ~10× faster.
 
-pdfminer interprets every content stream in Python (~100 ms per page); PDFium parses in C++ and
-we only read its results. Both loaders must be interchangeable, so this one reproduces the
-pdfplumber loader's choices rather than PDFium's own text layout:
+pdfminer interprets every content stream in Python (~70–100 ms per page); PDFium parses in C++
+and we only read its results (~5 ms per page). Both loaders must be interchangeable, so this one
+reproduces the pdfplumber loader's choices rather than PDFium's own text layout:
 
 * **words** — pdfplumber's ``extract_words(x_tolerance=1.5, y_tolerance=2.5,
-  extra_attrs=["fontname", "size"])``: characters form runs of one font and size (in content
-  order), each run is split into lines (tops chained within 2.5 pt) and each line, sorted left to
-  right, into words at spaces and at gaps over 1.5 pt. Boxes are pdfminer's: x from the glyph
-  advance, bottom at the font descent, top = bottom − font size. The spaces and line breaks that
-  PDFium invents between text objects are dropped; unmapped glyphs read ``(cid:N)`` as in
-  pdfminer; PDFium's end-of-line hyphen marker (U+0002) reads ``-``.
+  extra_attrs=["fontname", "size"])``: characters form groups of one font and size (in content
+  order), each group is split into lines (tops chained within 2.5 pt) and each line, sorted left
+  to right, into words at spaces and at gaps over 1.5 pt. Boxes are pdfminer's: bottom at the
+  font's descent below the baseline, top one font size above that; x from PDFium's loose box.
+  The spaces and line breaks PDFium invents are dropped; unmapped glyphs read ``(cid:N)``;
+  PDFium's end-of-line hyphen marker reads ``-``; the standard ZapfDingbats font reads as
+  pdfminer's StandardEncoding letters (the glyph checkbox tables are keyed by them).
+* **vertical words** — turned characters as pdfplumber char dicts, grouped by
+  :func:`.vertical.vertical_words` like the pdfplumber loader does.
 * **graphics** — pdfminer's path classification: one straight piece is a line, a closed
-  axis-aligned four-corner path a rect, anything else a curve through its end points (Bézier
-  control points are not part of pdfminer's curve either).
+  axis-aligned four-corner path a rect, anything else a curve through its end points.
 * **grids** — pdfplumber's table-finding stages (edges → intersections → cells → tables), fed
   with edges made from those graphics; no pdfplumber page is built.
 * **coordinates** — points from the top left of the MediaBox after the page's /Rotate, exactly
   the frame pdfplumber reports.
 
-Known differences from the pdfplumber loader: font names come without the subset tag
-(``Arial`` instead of ``ABCDEF+Arial``); text drawn twice at the same place (fake bold) is kept
-once; fonts without descent metrics give boxes up to ~2 pt lower; line widths default to PDFium's
-1.0 where pdfminer reports 0.
+Known differences from the pdfplumber loader, all small: font names may lack the subset tag;
+text drawn twice at one place (fake bold) is kept once; a space glyph overlapping the next glyph
+is dropped by PDFium (the two words may join); x extents include glyph ink that overhangs the
+advance (italics, up to ~0.15 em); pdfminer has no width for "€" in the standard-14 fonts nor for
+ZapfDingbats glyphs, so pdfplumber misplaces the rest of such a line and PDFium does not; word
+order inside a page may differ where pdfplumber splits groups on float noise in the font size;
+line widths default to PDFium's 1.0 where pdfminer reports 0. Bold comes from the font name
+only, as in the pdfplumber loader: ``FPDFText_GetFontWeight`` reports 695 for plain Arial.
 
 PDFium is not thread-safe, so one lock serialises every document this module opens.
 """
@@ -175,7 +181,8 @@ class _FormEnv:
         self._handle: Any = None
 
     def handle(self) -> Any:
-        if self._handle is None:
+        """The environment, or a NULL handle (falsy) when PDFium cannot create one."""
+        if self._info is None:
             self._info = pdfium_c.FPDF_FORMFILLINFO(version=1)  # must outlive the environment
             self._handle = pdfium_c.FPDFDOC_InitFormFillEnvironment(self._doc, self._info)
         return self._handle
@@ -311,8 +318,7 @@ class _RunReader:
         tp, m, frame = self._textpage, self._matrix, self.frame
         pdfium_c.FPDFText_GetMatrix(tp, index, m)
         font_size = pdfium_c.FPDFText_GetFontSize(tp, index)  # the Tf operand
-        length = pdfium_c.FPDFText_GetFontInfo(tp, index, self._name, len(self._name), self._flags)
-        fontname = self._name.value.decode("utf-8", errors="replace") if length else ""
+        fontname = self._fontname(index)
         lower = fontname.lower()
         low = self._descent(text_object) * font_size
         high = low + font_size
@@ -326,6 +332,15 @@ class _RunReader:
                     unmapped=bool(_char_map_error(self._address, index)),
                     extent=self.extent(index, span) if level and upright else None, span=span,
                     display=display, translate=self._translation(text_object, fontname))
+
+    def _fontname(self, index: int) -> str:
+        length = pdfium_c.FPDFText_GetFontInfo(self._textpage, index, self._name, len(self._name),
+                                               self._flags)
+        if length > len(self._name):  # PDFium leaves a too small buffer untouched
+            self._name = ctypes.create_string_buffer(length)
+            length = pdfium_c.FPDFText_GetFontInfo(self._textpage, index, self._name, length,
+                                                   self._flags)
+        return self._name.value.decode("utf-8", errors="replace") if length else ""
 
     def extent(self, index: int, span: tuple[float, float, float, float]) -> tuple[float, float]:
         """Top and bottom of the glyph box on the page, from the glyph's baseline origin."""
@@ -469,7 +484,7 @@ def _turned(ch: str, rect: Any, run: _Run, reader: _RunReader, index: int) -> di
     a2, b2 = run.display[0], run.display[1]
     if abs(a2) <= 1e-6 * abs(b2):  # the baseline runs up or down the page
         x0, x1 = min(xa, xb), max(xa, xb)
-    elif abs(b2) <= 1e-6 * abs(a2):  # upside down
+    elif abs(b2) <= 1e-6 * abs(a2):  # a horizontal baseline, mirrored
         top, bottom = min(ta, tb), max(ta, tb)
     return {"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": bottom - top,
             "matrix": (*run.display, 0.0, 0.0), "fontname": run.fontname}
@@ -485,8 +500,9 @@ def _placed(ch: str, rect: Any, run: _Run, reader: _RunReader, index: int) -> _C
 def _group_words(chars: list[_Char], run: _Run) -> list[Word]:
     """pdfplumber's line clustering (chained tops within the tolerance) and word splitting."""
     cluster_of: dict[float, int] = {}
-    cluster, last = 0, chars[0][3]
-    for top in sorted({c[3] for c in chars}):
+    tops = sorted({c[3] for c in chars})
+    cluster, last = 0, tops[0]
+    for top in tops:
         if top > last + _Y_TOLERANCE:
             cluster += 1
         cluster_of[top] = cluster

@@ -6,6 +6,7 @@ this module knows no PDF library.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,9 +34,10 @@ def _runs(column: list[Mapping[str, Any]], upward: bool) -> list[Word]:
     """Split a column into runs at large gaps; a small gap is a space between words."""
     runs: list[list[Mapping[str, Any]]] = [[column[0]]]
     texts: list[str] = [str(column[0]["text"])]
-    for prev, ch in zip(column, column[1:], strict=False):
+    for prev, ch in itertools.pairwise(column):
         size = float(ch.get("size") or 8.0)
-        gap = (float(prev["top"]) - float(ch["bottom"])) if upward else (float(ch["top"]) - float(prev["bottom"]))
+        lower, upper = (ch, prev) if upward else (prev, ch)
+        gap = float(upper["top"]) - float(lower["bottom"])
         if gap > 1.5 * size:
             runs.append([ch])
             texts.append(str(ch["text"]))

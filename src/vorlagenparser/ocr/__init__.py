@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import statistics
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -33,6 +34,10 @@ log = logging.getLogger(__name__)
 # --- the decision ---------------------------------------------------------------------------
 
 _CID = re.compile(r"\(cid:\d+\)")
+# Table rules and form lines as OCR sees them: "|", "||", "¦", "____", "-----", "======".
+_RULE_TOKEN = re.compile(r"[|¦]+|[_\-—–=.]{3,}")
+_JUNK_CONFIDENCE = 0.05
+_MIN_WORDS_FOR_BOLD = 10  # fewer words give no reliable "body text" stroke width
 _MIN_CHARS = 40  # fewer characters than a short sentence: a stamp or page number on a scan
 _LOW_CONFIDENCE = 0.6
 _BLANK_INK = 0.0002  # share of ink pixels below which a page is blank (dust, scanner noise)
@@ -253,23 +258,83 @@ def _recognise(number: int, image: GrayImage, scale: float, engine: OcrEngine,
         notes.append(
             f"page {number}: OCR gave up after {options.ocr_timeout_s:g} s ({exc.message})")
         return []
-    words = [_to_word(w, scale) for w in found if _keep(w)]
+    kept = [w for w in found if _keep(w)]
+    lines = _line_extents(kept)
+    boxes = [_pixel_box(w, lines.get(_line_key(w))) for w in kept]
+    bold = _bold_flags(image, boxes, [w.text for w in kept])
+    words = [_to_word(w, box, scale, is_bold)
+             for w, box, is_bold in zip(kept, boxes, bold, strict=True)]
     if not words:
         notes.append(f"page {number}: no text recognised")
     return words
 
 
 def _keep(word: OcrWord) -> bool:
-    """Drop noise: symbol-only 'words' tesseract is unsure of (specks, rule fragments)."""
-    return word.width > 0 and word.height > 0 and (
-        any(c.isalnum() for c in word.text) or word.confidence >= 0.5)
+    """Drop noise: symbol-only 'words' tesseract is unsure of (specks), ruling lines read as
+    "|" or "____", and anything tesseract itself gives (almost) no confidence."""
+    if word.width <= 0 or word.height <= 0 or word.confidence < _JUNK_CONFIDENCE:
+        return False
+    if _RULE_TOKEN.fullmatch(word.text):
+        return False
+    return any(c.isalnum() for c in word.text) or word.confidence >= 0.5
 
 
-def _to_word(word: OcrWord, scale: float) -> Word:
-    box = BBox(word.left / scale, word.top / scale,
-               (word.left + word.width) / scale, (word.top + word.height) / scale)
-    return Word(text=word.text, bbox=box, size=word.height / scale,
-                confidence=round(word.confidence, 4))
+def _line_key(word: OcrWord) -> tuple[int, int, int] | None:
+    return (word.block, word.paragraph, word.line) if word.line > 0 else None
+
+
+def _line_extents(words: list[OcrWord]) -> dict[tuple[int, int, int] | None, tuple[int, int]]:
+    """Top and bottom of each recognised text line, in pixels."""
+    extents: dict[tuple[int, int, int] | None, tuple[int, int]] = {}
+    for w in words:
+        key = _line_key(w)
+        if key is None:
+            continue
+        top, bottom = extents.get(key, (w.top, w.top + w.height))
+        extents[key] = (min(top, w.top), max(bottom, w.top + w.height))
+    return extents
+
+
+def _pixel_box(word: OcrWord, line: tuple[int, int] | None) -> tuple[int, int, int, int]:
+    """The word's box in pixels, spanning its whole text line vertically, as a text layer's
+    does (ascender to descender of the font): "an" and "Bebauungsplan" on one line get the
+    same top, bottom and size, where tesseract's own boxes hug each word's ink."""
+    top, bottom = line or (word.top, word.top + word.height)
+    return word.left, top, word.left + word.width, bottom
+
+
+def _bold_flags(image: GrayImage, boxes: list[tuple[int, int, int, int]],
+                texts: list[str]) -> list[bool]:
+    """Bold words by stroke width (ink area / half its outline), against the page's body text.
+
+    A word is bold when its strokes are 30 % wider than the median word's *and* wider for its
+    height (so a large regular title, thick only because it is large, stays regular).
+    """
+    if len(boxes) < _MIN_WORDS_FOR_BOLD:
+        return [False] * len(boxes)
+    _, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
+    outline = cv2.subtract(ink, cv2.erode(ink, cross))
+    widths: list[float] = []
+    ratios: list[float] = []
+    for x0, y0, x1, y1 in boxes:
+        area = int(np.count_nonzero(ink[y0:y1, x0:x1]))
+        width = 2.0 * area / max(1, int(np.count_nonzero(outline[y0:y1, x0:x1])))
+        widths.append(width)
+        ratios.append(width / max(1, y1 - y0))
+    body = [i for i, text in enumerate(texts) if len(text) >= 3]
+    if len(body) < _MIN_WORDS_FOR_BOLD:
+        return [False] * len(boxes)
+    median_width = statistics.median(widths[i] for i in body)
+    median_ratio = statistics.median(ratios[i] for i in body)
+    return [w >= 1.3 * median_width and r >= 1.2 * median_ratio
+            for w, r in zip(widths, ratios, strict=True)]
+
+
+def _to_word(word: OcrWord, box: tuple[int, int, int, int], scale: float, bold: bool) -> Word:
+    x0, top, x1, bottom = box
+    return Word(text=word.text, bbox=BBox(x0 / scale, top / scale, x1 / scale, bottom / scale),
+                size=(bottom - top) / scale, bold=bold, confidence=round(word.confidence, 4))
 
 
 def _result(page: Page, image: GrayImage, scale: float, frame: _Upright,

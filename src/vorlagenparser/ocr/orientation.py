@@ -210,13 +210,16 @@ def _ascender_votes(binary: GrayImage) -> tuple[int, int]:
     """Per word blob, compare ink above and below its x-height band (the densest rows)."""
     _count, stats = _word_blobs(binary)
     w_all, h_all = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
-    words = stats[(h_all >= 8) & (h_all <= 60) & (w_all >= 2.5 * h_all)]
+    # Wider than a letter lying on its side (those reach 3× their height): words, not letters.
+    words = stats[(h_all >= 8) & (h_all <= 60) & (w_all >= 3.2 * h_all)]
     if len(words) > _MAX_VOTERS:  # plenty of evidence; an even sample keeps this fast
         words = words[np.linspace(0, len(words) - 1, _MAX_VOTERS).astype(np.intp)]
     up = down = 0
     for x, y, w, h, _area in words:
         profile = np.count_nonzero(binary[y:y + h, x:x + w], axis=1).astype(np.float64)
         core = np.nonzero(profile >= 0.5 * profile.max())[0]
+        if not 0.3 * h <= core[-1] - core[0] + 1 <= 0.7 * h:
+            continue  # no x-height band: capitals and digits, or letters lying on their side
         above, below = profile[: core[0]].sum(), profile[core[-1] + 1:].sum()
         if max(above, below) < 0.05 * profile.sum():
             continue  # all-x-height word ("neu", "man"): no evidence either way
