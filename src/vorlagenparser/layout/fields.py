@@ -81,8 +81,10 @@ def value_of(ctx: Context, hit: LabelHit, multiline: bool = False) -> Found | No
         return None
     texts = [strip_label_punct(p.text) for p in phrases]
     below = phrases[0].bbox.top > hit.label.bbox.bottom - 0.5
-    if multiline or below:
-        extra = _continuation(ctx, phrases[-1], hit, (phrases[0].bbox.x0, hit.label.bbox.x0))
+    # Long values wrap: under the value's start, or (Betreff, values below labels) the label's.
+    starts = (phrases[0].bbox.x0, hit.label.bbox.x0) if multiline or below else (phrases[0].bbox.x0,)
+    if len(phrases) == 1:
+        extra = _continuation(ctx, phrases[-1], hit, starts)
         phrases += extra
         texts += [p.text for p in extra]
     text = join_lines(texts)
@@ -210,8 +212,9 @@ def _continuation(ctx: Context, last: Phrase, hit: LabelHit, starts: tuple[float
         if not aligned:
             break
         phrase = aligned[0]
-        if phrase is line.phrases[0] and ctx.is_boundary(line):
-            break
+        left = [p for p in line.phrases if p.bbox.x1 <= phrase.bbox.x0]
+        if (phrase is line.phrases[0] and ctx.is_boundary(line)) or any(is_label_phrase(ctx, p) for p in left):
+            break  # the next label's line
         if is_label_phrase(ctx, phrase) or (phrase.bold and not last.bold):
             break  # the next label of a column of labels and values
         out.append(phrase)

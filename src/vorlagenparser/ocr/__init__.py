@@ -313,13 +313,13 @@ def _bold_flags(image: GrayImage, boxes: list[tuple[int, int, int, int]],
     if len(boxes) < _MIN_WORDS_FOR_BOLD:
         return [False] * len(boxes)
     _, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
-    outline = cv2.subtract(ink, cv2.erode(ink, cross))
+    core = cv2.erode(ink, cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3)))
     widths: list[float] = []
     ratios: list[float] = []
     for x0, y0, x1, y1 in boxes:
         area = int(np.count_nonzero(ink[y0:y1, x0:x1]))
-        width = 2.0 * area / max(1, int(np.count_nonzero(outline[y0:y1, x0:x1])))
+        outline = area - int(np.count_nonzero(core[y0:y1, x0:x1]))  # the core lies in the ink
+        width = 2.0 * area / max(1, outline)
         widths.append(width)
         ratios.append(width / max(1, y1 - y0))
     body = [i for i, text in enumerate(texts) if len(text) >= 3]

@@ -36,7 +36,7 @@ __all__ = [
     "upright",
 ]
 
-_ANALYSIS_LONG_SIDE = 1600  # px; about 140 dpi for A4, enough for 0.05° of skew resolution
+_ANALYSIS_LONG_SIDE = 1600  # px at most; 100-140 dpi for A4, enough for 0.05° of skew
 _MIN_SKEW = 0.1  # degrees; smaller skews are left alone (a warp would only blur)
 _MAX_POINTS_COARSE = 20_000
 _MAX_POINTS_FINE = 50_000
@@ -58,11 +58,12 @@ class Analysis:
 def analyse(image: GrayImage) -> Analysis:
     """Downscale (area-averaging keeps thin strokes) and binarise with Otsu."""
     height, width = image.shape
-    scale = min(1.0, _ANALYSIS_LONG_SIDE / max(height, width))
+    # An integer factor: OpenCV's area averaging has a fast path for it (3× faster).
+    factor = max(1, math.ceil(max(height, width) / _ANALYSIS_LONG_SIDE))
+    scale = 1.0 / factor
     small = image
-    if scale < 1.0:
-        size = (max(1, round(width * scale)), max(1, round(height * scale)))
-        small = _u8(cv2.resize(image, size, interpolation=cv2.INTER_AREA))
+    if factor > 1:
+        small = _u8(cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA))
     otsu, _ = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     # A near-empty page makes Otsu split paper noise; never call light grey "ink".
     _, binary = cv2.threshold(small, min(otsu, 200.0), 255, cv2.THRESH_BINARY_INV)
