@@ -89,4 +89,6 @@ def _looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6 or any(c.isdigit() for c in text) or text.endswith((":", ".")):
         return False
+    if sum(c.isalpha() for c in text) < 4 or max(len(w) for w in words) < 3:
+        return False  # "In V", "i.A." and other scraps of a signature block
     return sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) - 2)
