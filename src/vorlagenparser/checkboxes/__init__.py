@@ -22,9 +22,12 @@ def detect(page: Page) -> tuple[Page, tuple[Mark, ...]]:
     page = page.with_(words=words)
     marks = [*detect_acroform(page), *glyph_marks, *detect_vector(page)]
     if page.method == "ocr" and page.image is not None:
-        from .raster import detect_raster
+        from .raster import detect_raster, words_outside_marks
 
-        marks.extend(detect_raster(page))
+        raster = detect_raster(page)
+        marks.extend(raster)
+        # OCR reads printed boxes as "[_]", "LI]", "O": they are boxes, not words.
+        page = page.with_(words=words_outside_marks(page.words, raster))
     return page, tuple(_merge(marks))
 
 

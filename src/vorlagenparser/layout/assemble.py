@@ -240,10 +240,11 @@ def _fields(ctx: Context, raw: RawVorlage, labels: list[LabelHit]) -> None:
 
 
 def _as_date(ctx: Context, name: str, found: Found) -> Found | None:
-    dates = find_dates(str(found.value))
+    text = ctx.typed(str(found.value), found.page)
+    dates = find_dates(text)
     if dates and dates[0][0].value is not None:
         return Found(dates[0][0].value, found.page, found.bbox, found.confidence)
-    parsed = parse_date(str(found.value))
+    parsed = parse_date(text)
     if parsed.value is not None:
         return Found(parsed.value, found.page, found.bbox, found.confidence)
     if dates or any(c.isdigit() for c in str(found.value)):
@@ -389,7 +390,7 @@ def _loose_date(ctx: Context, raw: RawVorlage) -> None:
         if line.page != 1 or line.bbox.top > page.height * 0.45:
             break
         for phrase in line.phrases:
-            dates = find_dates(phrase.text)
+            dates = find_dates(ctx.typed(phrase.text, phrase.page))
             if dates and dates[0][0].value and len(phrase.text) - (dates[0][2] - dates[0][1]) < 6:
                 raw.fields["datum"] = ctx.found([phrase], dates[0][0].value)
                 return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,7 +11,11 @@ from ..geometry import BBox
 from ..pagemodel import Mark, Page
 from ..profiles.model import Profile
 from .lines import Line, Phrase
+from ..parsing.ocrfix import fix_numeric
 from .normalize import key
+
+# A number read together with the borders of its write-in box: "[0]", "lo]", "|21|".
+_BOXED = re.compile(r"^[\[|(lI{]\s*([\dOoQDlISBZ]{1,4})\s*[\]|)}J]$")
 from .vocab import Vocabulary
 
 
@@ -51,6 +56,14 @@ class Context:
 
     def page(self, number: int) -> Page:
         return self.pages[number - 1]
+
+    def typed(self, text: str, page: int) -> str:
+        """Text that must be a date or a number: on scanned pages, OCR confusions repaired
+        ("l2" → "12", "14.1O.2022" → "14.10.2022", a boxed "[0]" → "0"). Never for free text."""
+        if self.page(page).method != "ocr":
+            return text
+        m = _BOXED.match(text.strip())
+        return fix_numeric(m.group(1) if m else text)
 
     def line_height(self, line: Line) -> float:
         return max(line.height, 4.0)

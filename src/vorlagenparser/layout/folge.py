@@ -26,7 +26,7 @@ def rows_from_table(ctx: Context, table: Table) -> list[Found]:
             if col.name == "gremium":
                 entry["gremium"] = clean(text) or None
             elif col.name == "sitzung_am":
-                entry["sitzung_am"] = _date(text)
+                entry["sitzung_am"] = _date(ctx.typed(text, row.page))
             elif col.name == "top":
                 entry["top"] = clean(text) or None
             elif col.name == "zustaendigkeit":
@@ -52,21 +52,22 @@ def rows_from_lines(ctx: Context, inline: str, lines: list[Line], first: Found) 
     rows += [([p.text for p in ln.phrases], ctx.found(list(ln.phrases), ln.text)) for ln in lines]
     out = []
     for parts, where in rows:
-        entry = _entry_from_parts(ctx, parts)
+        entry = _entry_from_parts(ctx, parts, where.page)
         if entry["gremium"]:
             out.append(Found(entry, where.page, where.bbox, where.confidence))
     return out
 
 
-def _entry_from_parts(ctx: Context, parts: list[str]) -> dict[str, Any]:
+def _entry_from_parts(ctx: Context, parts: list[str], page: int) -> dict[str, Any]:
     """Phrases of a line ("Kreistag | 02.12.2023 | nicht öffentlich | Entscheidung") to an entry."""
     zust = Vocabulary(ctx.profile.zustaendigkeit)
     public = Vocabulary(ctx.profile.oeffentlich_values)
     entry: dict[str, Any] = dict.fromkeys(_KEYS)
     kept: list[str] = []
     for part in parts:
-        dates = find_dates(part)
+        dates = find_dates(ctx.typed(part, page))
         if dates and entry["sitzung_am"] is None:
+            part = ctx.typed(part, page)
             parsed, start, end = dates[0]
             entry["sitzung_am"] = parsed.value
             part = f"{part[:start]} {part[end:]}"

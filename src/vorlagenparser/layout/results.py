@@ -46,10 +46,10 @@ def entries_from_table(ctx: Context, table: Table) -> list[Entry]:
             if name in ("gremium", "top"):
                 entry.values[name] = clean(text) or None
             elif name == "sitzung_am":
-                dates = find_dates(text)
+                dates = find_dates(ctx.typed(text, row.page))
                 entry.values[name] = dates[0][0].value if dates else None
             elif name in COUNT_KEYS:
-                entry.values[name] = parse_count(text)
+                entry.values[name] = parse_count(ctx.typed(text, row.page))
             elif name in BOOL_KEYS:
                 marks = row.marks.get(i, [])
                 if marks:
@@ -99,7 +99,7 @@ def _grow(a: BBox, b: BBox) -> BBox:
 
 def _count_in_box(ctx: Context, page_no: int, mark: Mark) -> int | None:
     words = [w for w in ctx.page(page_no).words if contains(mark.bbox.expand(2), w.bbox, tol=1)]
-    return parse_count(" ".join(w.text for w in words)) if words else None
+    return parse_count(ctx.typed(" ".join(w.text for w in words), page_no)) if words else None
 
 
 def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> None:
@@ -109,14 +109,14 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
     if not vocab:
         return
     for li, line in enumerate(lines):
-        for name, count in counts_before_labels(line.text, ctx.profile.checkboxes):
+        for name, count in counts_before_labels(ctx.typed(line.text, line.page), ctx.profile.checkboxes):
             entry = _entry_for(entries, line.page, line.bbox)
             if entry is not None and entry.values.get(name) is None:
                 entry.values[name] = count
         for name, box, text in inline_pairs(line, vocab):
             entry = _entry_for(entries, line.page, box)
             if entry is not None and entry.values.get(name) is None:
-                _set(entry, name, text)
+                _set(entry, name, ctx.typed(text, line.page) if name != "gremium" else text)
         for label_name, _label, box in header_labels(line, vocab):
             if label_name not in ("gremium", "sitzung_am", "top", *COUNT_KEYS):
                 continue
@@ -129,7 +129,7 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
                          and not vocab.fuzzy(t)), "")
             if not text:
                 continue  # only the next label follows: the field was left blank
-            _set(entry, name, text)
+            _set(entry, name, ctx.typed(text, line.page) if name != "gremium" else text)
 
 
 def _set(entry: Entry, name: str, text: str) -> None:

@@ -26,7 +26,7 @@ def place_dates(ctx: Context) -> list[PlaceDate]:
     out = []
     for line in ctx.lines:
         for i, phrase in enumerate(line.phrases):
-            text = phrase.text
+            text = ctx.typed(phrase.text, phrase.page)
             dates = find_dates(text)
             if not dates:
                 continue
