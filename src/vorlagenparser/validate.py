@@ -58,13 +58,20 @@ class _Builder:
             self.warnings.append(f"{path}: low confidence {conf:.2f}")
 
     def model(self, cls: type[BaseModel], data: dict[str, Any], path: str) -> Any:
-        try:
-            return cls.model_validate(data)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(x) for x in err["loc"])
-            self.warnings.append(f"{path}: dropped, {where}: {err['msg']}")
-            return None
+        """Validate; a value that does not fit is dropped (with a warning), not the whole entry."""
+        data = dict(data)
+        for _ in range(len(data) + 1):
+            try:
+                return cls.model_validate(data)
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                where = str(err["loc"][0]) if err["loc"] else ""
+                if where not in data or data[where] is None:
+                    self.warnings.append(f"{path}: dropped: {err['msg']}")
+                    return None
+                self.warnings.append(f"{path}.{where}: {data[where]!r} dropped: {err['msg']}")
+                data[where] = None
+        return None
 
 
 def to_vorlage(raw: RawVorlage, doc: Document, profile: Profile, version: str) -> Vorlage:

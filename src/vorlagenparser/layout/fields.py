@@ -200,7 +200,7 @@ def _below_value(ctx: Context, hit: LabelHit) -> list[Phrase]:
     return []
 
 
-def _continuation(ctx: Context, last: Phrase, hit: LabelHit, starts: tuple[float, float]) -> list[Phrase]:
+def _continuation(ctx: Context, last: Phrase, hit: LabelHit, starts: tuple[float, ...]) -> list[Phrase]:
     """Wrapped lines of a long value: aligned with the value or the label, no gap, no new label."""
     out: list[Phrase] = []
     prev_bottom = last.bbox.bottom

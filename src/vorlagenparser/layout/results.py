@@ -24,6 +24,7 @@ from .vocab import Vocabulary
 KEYS = tuple(Beratungsergebnis.model_fields)
 COUNT_KEYS = frozenset({"ja_stimmen", "nein_stimmen", "enthaltungen"})
 BOOL_KEYS = frozenset(k for k in KEYS if k not in COUNT_KEYS | {"gremium", "sitzung_am", "top"})
+_VALUE_KEYS = frozenset({"gremium", "sitzung_am", "top"}) | COUNT_KEYS
 _TICK_TEXT = frozenset({"x", "X", "✓", "✔", "✗", "✘", "×"})
 
 
@@ -114,6 +115,8 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
             if entry is not None and entry.values.get(name) is None:
                 entry.values[name] = count
         for name, box, text in inline_pairs(line, vocab):
+            if name not in _VALUE_KEYS:
+                continue  # a box's label followed by text ("Stimmenmehrheit: Mit"), not a value
             entry = _entry_for(entries, line.page, box)
             if entry is not None and entry.values.get(name) is None:
                 _set(entry, name, ctx.typed(text, line.page) if name != "gremium" else text)

@@ -21,10 +21,12 @@ import numpy as np
 
 from ..errors import OcrError
 from ..geometry import Affine, BBox
+from ..load.grids import find_grids
 from ..options import ExtractOptions
 from ..pagemodel import Document, GrayImage, Grid, Page, Segment, Word
 from . import orientation as orient
 from .engine import OcrEngine, OcrTimeoutError, OcrWord, default_engine
+from .rules import find_rules, rules_as_segments
 
 __all__ = ["OcrEngine", "OcrWord", "missing_text_share", "needs_ocr", "ocr_page",
            "prepare_document"]
@@ -345,8 +347,12 @@ def _result(page: Page, image: GrayImage, scale: float, frame: _Upright,
         notes.append(f"page {page.number}: OCR confidence {confidence:.2f} is low")
     transform = (Affine() if frame.pixel_transform.is_identity
                  else orient.frame_to_original(frame.pixel_transform, scale, scale))
-    return _into_frame(page, transform.inverse()).with_(
+    # A scan's table rules, found in the image, serve the layout as a PDF's drawn rules do.
+    rules = find_rules(frame.image, scale) if words else []
+    framed = _into_frame(page, transform.inverse())
+    return framed.with_(
         method="ocr", words=tuple(words), image=frame.image, image_scale=scale,
+        segments=framed.segments + tuple(rules_as_segments(rules)), grids=framed.grids + find_grids(rules),
         width=width_px / scale, height=height_px / scale,
         rotation=frame.rotation, skew_degrees=frame.skew, transform=transform,
         original_width=page.original_width or page.width,

@@ -1,0 +1,64 @@
+"""Ruling lines in a scan: long thin horizontal and vertical ink runs, found by morphology.
+
+Scans have no vector graphics, so the rules of a table (header tables, Beratungsergebnis grids)
+are recovered from the upright page image and handed to the same grid builder the PDF loaders
+use. Checkbox borders are far shorter than a rule and are not found here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+
+from ..geometry import BBox
+from ..pagemodel import Segment
+
+if TYPE_CHECKING:
+    from ..pagemodel import GrayImage
+
+Line = tuple[float, float, float, float]  # x0, top, x1, bottom in page points
+
+_MIN_RULE_PT = 40.0  # shorter runs are box sides, underlines of single words, or letters
+_MAX_THICKNESS_PT = 3.0
+
+
+def find_rules(image: GrayImage, scale: float) -> list[Line]:
+    """Horizontal and vertical rules of the (upright) image, in page points."""
+    ink = _binarise(image)
+    length = max(15, int(_MIN_RULE_PT * scale))
+    out: list[Line] = []
+    for kernel, horizontal in (((length, 1), True), ((1, length), False)):
+        element = cv2.getStructuringElement(cv2.MORPH_RECT, kernel)
+        mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, element)
+        # Close small gaps that noise or faded toner leave in a rule.
+        mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+        out.extend(_runs(mask, scale, horizontal))
+    return out
+
+
+def rules_as_segments(lines: list[Line]) -> list[Segment]:
+    """Vertical rules also separate phrases; the layout reads them as segments."""
+    return [Segment(x0, top, x1, bottom) for x0, top, x1, bottom in lines]
+
+
+def _binarise(image: GrayImage) -> GrayImage:
+    _, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return ink.astype(np.uint8)
+
+
+def _runs(mask: GrayImage, scale: float, horizontal: bool) -> list[Line]:
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out: list[Line] = []
+    for i in range(1, count):
+        x, y, w, h, _area = (int(v) for v in stats[i])
+        thickness, length = (h, w) if horizontal else (w, h)
+        if thickness > _MAX_THICKNESS_PT * scale + 3 or length < _MIN_RULE_PT * scale:
+            continue
+        box = BBox(x / scale, y / scale, (x + w) / scale, (y + h) / scale)
+        if horizontal:
+            out.append((box.x0, box.cy, box.x1, box.cy))
+        else:
+            out.append((box.cx, box.top, box.cx, box.bottom))
+    return out
