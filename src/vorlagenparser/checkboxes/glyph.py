@@ -8,6 +8,7 @@ not end up in extracted text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..geometry import BBox
 from ..pagemodel import Mark, Page, Word
@@ -62,8 +63,47 @@ def _glyph_state(ch: str, fontname: str) -> bool | None:
     return None
 
 
+# OCR reads a typed "[ ]" as "[", "J", "1]", "]J", "[_" …: brackets with at most a tick inside.
+_OCR_BOX = re.compile(r"^[\[(][\s_xX✓]*[\]JIl1|)]*$")
+_OCR_CLOSE = re.compile(r"^[xX✓]?[\]JIl1|)]+$")
+
+
 def detect_glyphs(page: Page) -> tuple[list[Mark], tuple[Word, ...]]:
     """Return the glyph checkboxes and the page's words with those glyphs taken out."""
+    ocr_marks: list[Mark] = []
+    if page.method == "ocr":
+        ocr_marks, remaining = _ocr_brackets(page.words)
+        page = replace(page, words=remaining)
+    marks, words = _detect(page)
+    return ocr_marks + marks, words
+
+
+def _ocr_brackets(words: tuple[Word, ...]) -> tuple[list[Mark], tuple[Word, ...]]:
+    """Typed boxes as OCR splits them: "[" + "J", "[x" + "]", "[_]"."""
+    marks: list[Mark] = []
+    kept: list[Word] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and w.text in ("[", "(", "[x", "[X", "(x", "(X") and _OCR_CLOSE.match(nxt.text) \
+                and _close(w.bbox, nxt.bbox):
+            box = BBox(w.bbox.x0, min(w.bbox.top, nxt.bbox.top), nxt.bbox.x1,
+                       max(w.bbox.bottom, nxt.bbox.bottom))
+            ticked = "x" in (w.text + nxt.text).lower() or "✓" in w.text + nxt.text
+            marks.append(Mark(bbox=box, checked=ticked, confidence=0.8, source="glyph"))
+            i += 2
+            continue
+        if len(w.text) >= 2 and _OCR_BOX.match(w.text):
+            ticked = "x" in w.text.lower() or "✓" in w.text
+            marks.append(Mark(bbox=w.bbox, checked=ticked, confidence=0.8, source="glyph"))
+        else:
+            kept.append(w)
+        i += 1
+    return marks, tuple(kept)
+
+
+def _detect(page: Page) -> tuple[list[Mark], tuple[Word, ...]]:
     marks: list[Mark] = []
     words: list[Word] = []
     pending: Word | None = None  # a lone "[" waiting for its "]"

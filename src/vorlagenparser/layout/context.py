@@ -9,14 +9,14 @@ from typing import Any
 
 from ..geometry import BBox
 from ..pagemodel import Mark, Page
+from ..parsing.ocrfix import fix_numeric
 from ..profiles.model import Profile
 from .lines import Line, Phrase
-from ..parsing.ocrfix import fix_numeric
 from .normalize import key
+from .vocab import Vocabulary
 
 # A number read together with the borders of its write-in box: "[0]", "lo]", "|21|".
 _BOXED = re.compile(r"^[\[|(lI{]\s*([\dOoQDlISBZ]{1,4})\s*[\]|)}J]$")
-from .vocab import Vocabulary
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,23 +85,32 @@ def _split_points(page: Page, marks: Iterable[Mark]) -> list[BBox]:
     return pts
 
 
-def _separated(a: Word, b: Word, splitters: list[BBox], height: float) -> bool:
-    if b.bbox.x0 - a.bbox.x1 > _PHRASE_GAP * height:
+def _separated(a: Word, b: Word, splitters: list[BBox], height: float, space: float) -> bool:
+    if b.bbox.x0 - a.bbox.x1 > max(_PHRASE_GAP * height, 2.2 * space):
         return True
     lo, hi = a.bbox.x1 - 0.5, b.bbox.x0 + 0.5
     cy = (a.bbox.cy + b.bbox.cy) / 2
     return any(lo <= s.cx <= hi and s.top - 2 <= cy <= s.bottom + 2 for s in splitters)
 
 
+def _typical_space(rows: list[list[Word]]) -> float:
+    """The page's usual gap between words of a phrase: wide on typewriter pages and in scans."""
+    gaps = [b.bbox.x0 - a.bbox.x1 for row in rows for a, b in pairwise(row)
+            if 0 < b.bbox.x0 - a.bbox.x1 < 1.5 * max(a.bbox.height, 1.0)]
+    return statistics.median(gaps) if len(gaps) >= 20 else 0.0
+
+
 def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]]) -> list[Line]:
     out: list[Line] = []
     for page, page_marks in zip(pages, marks, strict=True):
         splitters = _split_points(page, page_marks)
-        for row in group_lines(page.words):
+        rows = group_lines(page.words)
+        space = _typical_space(rows)
+        for row in rows:
             height = statistics.median(w.bbox.height for w in row)
             phrases: list[list[Word]] = [[row[0]]]
             for prev, word in pairwise(row):
-                if _separated(prev, word, splitters, height):
+                if _separated(prev, word, splitters, height, space):
                     phrases.append([word])
                 else:
                     phrases[-1].append(word)
