@@ -9,6 +9,12 @@ from vorlagenparser.parsing.numbers import parse_count, parse_int
 counts = st.integers(min_value=0, max_value=10_000)
 
 
+def test_count_on_a_write_in_line() -> None:
+    assert parse_count("__9__") == 9
+    assert parse_count("_12") == 12
+    assert parse_count("____") is None
+
+
 @given(counts)
 def test_count_round_trips(n: int) -> None:
     assert parse_count(str(n)) == n

@@ -233,8 +233,8 @@ def _fields(ctx: Context, raw: RawVorlage, labels: list[LabelHit]) -> None:
         if name not in raw.fields and any(h.name == name for h in labels) and name != "hinweis":
             ctx.warnings.append(f"{name}: label printed but no value found")
     for name, rule in ctx.profile.fields.items():
-        if name not in raw.fields and rule.value_starts:
-            found = header.letterhead_value(ctx, rule.value_starts)
+        if name not in raw.fields and rule.value_pattern:
+            found = header.letterhead_value(ctx, rule.value_pattern)
             if found is not None:
                 raw.fields[name] = found
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .context import Context, Found
@@ -46,9 +47,9 @@ def find_vorlagenart(ctx: Context, label_phrases: set[tuple[int, int]]) -> Title
     return max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
 
 
-def letterhead_value(ctx: Context, starts: list[str]) -> Found | None:
-    """An unlabelled letterhead line ("Abteilung Bau- und Raumordnung") that starts a known way."""
-    keys = [key(s) for s in starts]
+def letterhead_value(ctx: Context, pattern: str) -> Found | None:
+    """An unlabelled letterhead phrase ("Abteilung Bau- und Raumordnung") of a known shape."""
+    regex = re.compile(pattern)
     page = ctx.page(1)
     for line in ctx.lines:
         if line.page != 1 or line.bbox.top > page.height * 0.3:
@@ -56,8 +57,7 @@ def letterhead_value(ctx: Context, starts: list[str]) -> Found | None:
         if ctx.is_boundary(line):
             continue
         for phrase in line.phrases:
-            k = key(phrase.text)
-            if any(k.startswith(s) for s in keys) and len(phrase.words) >= 2:
+            if regex.search(phrase.text) and len(phrase.words) >= 2:
                 return ctx.found([phrase], phrase.text)
     return None
 

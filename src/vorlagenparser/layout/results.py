@@ -150,6 +150,8 @@ def _set(entry: Entry, name: str, text: str) -> None:
 def counts_before_labels(text: str, labels: dict[str, list[str]]) -> list[tuple[str, int]]:
     """"mit 18 Ja-Stimmen, 1 Nein-Stimme und 2 Enthaltungen": numbers printed before their label."""
     out = []
+    every = [w for name in COUNT_KEYS for w in labels.get(name, [])]
+    label_before = re.compile(rf"(?:{'|'.join(re.escape(w) for w in every)})[\s:_.…]*$", re.IGNORECASE)
     for name in sorted(COUNT_KEYS):
         words = sorted(labels.get(name, []), key=len, reverse=True)
         if not words:
@@ -157,8 +159,9 @@ def counts_before_labels(text: str, labels: dict[str, list[str]]) -> list[tuple[
         alternatives = "|".join(re.escape(w).replace(r"\-", "[-‐ ]?") for w in words)
         pattern = rf"(?<![\d.,])(\d{{1,4}})\s*(?:{alternatives})(?![a-zäöüß])(?!\s*:)"
         for m in re.finditer(pattern, text, flags=re.IGNORECASE):
-            if text[: m.start(1)].rstrip().endswith(":"):
-                continue  # "Ja: 14 Nein: 9": 14 belongs to the label before it
+            before = text[: m.start(1)]
+            if before.rstrip().endswith(":") or (every and label_before.search(before)):
+                continue  # "Ja: 14 Nein: 9", "Nein _9 Enthaltungen": the number follows its own label
             out.append((name, int(m.group(1))))
             break
     return out

@@ -72,7 +72,7 @@ def signer(ctx: Context, after: Line, max_lines: int = 7, include_self: bool = F
             hit = prefixes.prefix(words)
             if hit is not None:
                 words = words[hit.nwords:]
-            text = clean(" ".join(w.text for w in words))
+            text = clean(" ".join(w.text for w in words)).strip("()[] ")
             if not text or key(text) in roles or _role_prefix(text, roles):
                 continue
             if _looks_like_name(text):
@@ -81,8 +81,9 @@ def signer(ctx: Context, after: Line, max_lines: int = 7, include_self: bool = F
 
 
 def _role_prefix(text: str, roles: set[str]) -> bool:
+    """A role, also followed by more words or cut short by OCR ("In Vertretun")."""
     k = key(text)
-    return any(k.startswith(r) and len(r) >= 6 for r in roles)
+    return any((k.startswith(r) and len(r) >= 6) or (r.startswith(k) and len(k) >= 6) for r in roles)
 
 
 def _looks_like_name(text: str) -> bool:

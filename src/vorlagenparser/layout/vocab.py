@@ -59,6 +59,16 @@ class Vocabulary:
         for entry in self._prefix_keys:
             if len(entry) >= 8 and entry in k:
                 return self._keys[entry], 0.75
+        near = self.near(k)
+        return (near, 0.8) if near is not None else None
+
+    def near(self, k: str) -> str | None:
+        """A long label misread by one character ("It. Beschlußvorschlag", "Aktenzeichcn")."""
+        if len(k) < 8 or any(c.isdigit() for c in k):
+            return None  # values carry digits; misread labels are letters
+        for entry in self._prefix_keys:
+            if abs(len(entry) - len(k)) <= 1 and len(entry) >= 8 and _one_edit(entry, k):
+                return self._keys[entry]
         return None
 
     def prefix(self, words: Sequence[Word]) -> Hit | None:
@@ -79,4 +89,26 @@ class Vocabulary:
                 best = Hit(name, n, strong=colon or n == len(words), exact=True)
             if word.text.rstrip().endswith(":"):
                 break  # a label never runs past its colon
+        if best is None:
+            # A misread label still ends in its colon: "Aktenzeichcn: …"
+            for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
+                if word.text.rstrip().endswith(":"):
+                    name = self.near(key(" ".join(w.text for w in words[:n])))
+                    if name is not None:
+                        best = Hit(name, n, strong=True, exact=False)
+                    break
         return best
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one substitution, insertion or deletion."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]

@@ -46,7 +46,8 @@ def parse_count(text: str) -> int | None:
     A count followed by words is accepted; a second number ("12 3", "12/3", "12,5") makes the
     cell ambiguous, so it gives None rather than a guess.
     """
-    folded = text.translate(_FOLD).strip().rstrip(_TRAILING)
+    # Write-in lines ("__9__", "….12") surround a handwritten or typed count.
+    folded = text.translate(_FOLD).strip().strip("_.…").strip().rstrip(_TRAILING)
     if _BLANK.fullmatch(folded):
         return None
     match = _LEADING_COUNT.fullmatch(folded)

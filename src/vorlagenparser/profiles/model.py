@@ -22,8 +22,8 @@ class FieldRule(_Data):
     kind: ValueKind = "text"
     # A value must match this regular expression (after parsing) to be accepted.
     pattern: str | None = None
-    # Without a label: a line in the first page's letterhead that starts with one of these.
-    value_starts: list[str] = Field(default_factory=list)
+    # Without a label: a phrase in the first page's letterhead matching this regular expression.
+    value_pattern: str | None = None
 
 
 class SectionRule(_Data):
