@@ -46,3 +46,10 @@ def test_join_lines_dehyphenates_but_keeps_real_hyphens() -> None:
     assert join_lines(["Kita-", "Neubau"]) == "Kita-Neubau"
     assert join_lines(["Verkehrs-", "planung im Haupt-", "und Finanzausschuss"]) == \
         "Verkehrsplanung im Haupt- und Finanzausschuss"
+
+
+@given(st.text(alphabet="abcdefgh", max_size=12), st.text(alphabet="abcdefgh", max_size=12))
+def test_within_edits_agrees_with_one_edit(a: str, b: str) -> None:
+    from vorlagenparser.layout.vocab import _one_edit, within_edits
+
+    assert within_edits(a, b, 1) == _one_edit(a, b)

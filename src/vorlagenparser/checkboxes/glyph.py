@@ -87,7 +87,7 @@ def _ocr_brackets(words: tuple[Word, ...]) -> tuple[list[Mark], tuple[Word, ...]
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt is not None and w.text in ("[", "(", "[x", "[X", "(x", "(X") and _OCR_CLOSE.match(nxt.text) \
-                and _close(w.bbox, nxt.bbox):
+                and _close(w.bbox, nxt.bbox, reach=2.2):  # typewriter "[ ]" keeps a space inside
             box = BBox(w.bbox.x0, min(w.bbox.top, nxt.bbox.top), nxt.bbox.x1,
                        max(w.bbox.bottom, nxt.bbox.bottom))
             ticked = "x" in (w.text + nxt.text).lower() or "✓" in w.text + nxt.text
@@ -129,8 +129,8 @@ def _detect(page: Page) -> tuple[list[Mark], tuple[Word, ...]]:
     return marks, tuple(words)
 
 
-def _close(a: BBox, b: BBox) -> bool:
-    return abs(a.cy - b.cy) < a.height * 0.5 and 0 <= b.x0 - a.x1 < a.height * 1.2
+def _close(a: BBox, b: BBox, reach: float = 1.2) -> bool:
+    return abs(a.cy - b.cy) < a.height * 0.5 and 0 <= b.x0 - a.x1 < a.height * reach
 
 
 def _split_word(word: Word) -> tuple[list[Mark], Word | None]:

@@ -9,9 +9,10 @@ from ..parsing.dates import find_dates
 from .context import Context, Found
 from .lines import Line
 from .normalize import clean, key
-from .vocab import Vocabulary
+from .vocab import Vocabulary, within_edits
 
-_PLACE = re.compile(r"^\s*(?:\d{5}\s+)?(?P<ort>[A-ZÄÖÜ][\wäöüÄÖÜß.\- /()]{1,60}?)\s*,\s*(?:den\s+|am\s+)?$")
+# "Erlangen, den 7.7.2022"; scans add stray dots: "Schwäbisch Gmünd,. 16. Januar 2023".
+_PLACE = re.compile(r"^\s*(?:\d{5}\s+)?(?P<ort>[A-ZÄÖÜ][\wäöüÄÖÜß.\- /()]{1,60}?)\s*,[\s.,;]*(?:den\s+|am\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +82,10 @@ def signer(ctx: Context, after: Line, max_lines: int = 7, include_self: bool = F
 
 
 def _role_prefix(text: str, roles: set[str]) -> bool:
-    """A role, also followed by more words or cut short by OCR ("In Vertretun")."""
+    """A role, also followed by more words, cut short or misread by OCR ("In Vextretun")."""
     k = key(text)
-    return any((k.startswith(r) and len(r) >= 6) or (r.startswith(k) and len(k) >= 6) for r in roles)
+    return any((k.startswith(r) and len(r) >= 6) or (r.startswith(k) and len(k) >= 6)
+               or (len(r) >= 10 and within_edits(k, r[: len(k) + 1], 2)) for r in roles)
 
 
 def _looks_like_name(text: str) -> bool:
