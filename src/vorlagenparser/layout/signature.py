@@ -12,7 +12,8 @@ from .normalize import clean, key
 from .vocab import Vocabulary, within_edits
 
 # "Erlangen, den 7.7.2022"; scans add stray dots: "Schwäbisch Gmünd,. 16. Januar 2023".
-_PLACE = re.compile(r"^\s*(?:\d{5}\s+)?(?P<ort>[A-ZÄÖÜ][\wäöüÄÖÜß.\- /()]{1,60}?)\s*,[\s.,;]*(?:den\s+|am\s+)?$")
+_PLACE = re.compile(r"^\s*(?:\d{5}\s+)?(?P<ort>[A-ZÄÖÜ][\wäöüÄÖÜß.\- /()]{1,60}?)"
+                    r"\s*,[\s.,;]*(?:den\s+|am\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)

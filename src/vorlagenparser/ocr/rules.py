@@ -34,7 +34,7 @@ def find_rules(image: GrayImage, scale: float) -> list[Line]:
         mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, element)
         # Close small gaps that noise or faded toner leave in a rule.
         mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
-        out.extend(_runs(mask, scale, horizontal))
+        out.extend(_runs(np.asarray(mask, dtype=np.uint8), scale, horizontal))
     return out
 
 
