@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,14 @@ def test_known_letter_values(realworld_dir: Path) -> None:
     path = realworld_dir / "erlangen_stbr_stellungnahme_bv_613-167-2022.pdf"
     v = extract(path, ExtractOptions(ocr="never"))
     assert (v.vorlagenart, str(v.datum)) == ("Stellungnahme", "2022-07-07")
+
+
+@pytest.mark.tesseract
+@pytest.mark.slow
+def test_mixed_file_pages_text_then_ocr(realworld_dir: Path) -> None:
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed")
+    v = extract(realworld_dir / "erlangen_stbr_stellungnahme_bv_oe23_mixedscan.pdf")
+    assert [p.method for p in v.source.pages] == ["text", "ocr", "ocr", "ocr", "ocr"]
+    assert v.vorlagenart == "Stellungnahme"
+    assert all(p.ocr_confidence is not None for p in v.source.pages[1:])

@@ -8,7 +8,7 @@ from .checkboxes import detect
 from .layout.assemble import assemble
 from .load import open_document
 from .model import Vorlage
-from .ocr import prepare_document
+from .ocr import prepare_pages
 from .options import ExtractOptions
 from .profiles import load_profile, select_profile
 from .validate import to_vorlage
@@ -21,11 +21,13 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:
     options = options or ExtractOptions()
     profile = load_profile(options.profile) if options.profile else None
     document = open_document(path, options)
-    document = prepare_document(document, options)
+    pages, marks = [], []
+    for page in prepare_pages(document, options):
+        page, found = detect(page)
+        pages.append(page.with_(image=None))  # the raster is done with: free it page by page
+        marks.append(list(found))
+    document = document.with_pages(pages)
     if profile is None:
-        profile = select_profile(document.pages[0].text if document.pages else "")
-    detected = [detect(page) for page in document.pages]
-    pages = [page for page, _ in detected]
-    marks = [list(m) for _, m in detected]
+        profile = select_profile(pages[0].text if pages else "")
     raw = assemble(pages, marks, profile)
     return to_vorlage(raw, document, profile, __version__)

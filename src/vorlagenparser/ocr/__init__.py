@@ -122,16 +122,23 @@ def prepare_document(doc: Document, options: ExtractOptions,
     ``engine`` defaults to tesseract (:func:`default_engine`), created only when a page needs
     OCR, so text-only PDFs work without tesseract installed.
     """
+    return doc.with_pages(prepare_pages(doc, options, engine))
+
+
+def prepare_pages(doc: Document, options: ExtractOptions,
+                  engine: OcrEngine | None = None) -> Iterator[Page]:
+    """Like :func:`prepare_document`, one page at a time, so a caller can drop each page's
+    image when it is done with it instead of holding every scan of a long file at once."""
     evidence = _pdf_evidence(doc, options)
     todo = [needs_ocr(page, options, has_images=has_images, missing_text=missing)[0]
             for page, (has_images, missing) in zip(doc.pages, evidence, strict=True)]
     if not any(todo):
-        return _with_skipped_notes(doc, options)
+        yield from _with_skipped_notes(doc, options).pages
+        return
     engine = engine or default_engine(options.languages)
     images = _images(doc, [p for p, need in zip(doc.pages, todo, strict=True) if need], options)
-    pages = [ocr_page(page, *next(images), engine, options) if need else page
-             for page, need in zip(doc.pages, todo, strict=True)]
-    return doc.with_pages(pages)
+    for page, need in zip(doc.pages, todo, strict=True):
+        yield ocr_page(page, *next(images), engine, options) if need else page
 
 
 def _pdf_evidence(doc: Document,
