@@ -122,7 +122,9 @@ def prepare_document(doc: Document, options: ExtractOptions,
     ``engine`` defaults to tesseract (:func:`default_engine`), created only when a page needs
     OCR, so text-only PDFs work without tesseract installed.
     """
-    return doc.with_pages(prepare_pages(doc, options, engine))
+    pages = tuple(prepare_pages(doc, options, engine))
+    unchanged = all(a is b for a, b in zip(pages, doc.pages, strict=True))
+    return doc if unchanged else doc.with_pages(pages)
 
 
 def prepare_pages(doc: Document, options: ExtractOptions,
