@@ -357,7 +357,8 @@ def _signature(ctx: Context, raw: RawVorlage, places: list[PlaceDate], headings:
     if name is None:
         # A role or "gez." line below the letterhead; some templates sign before the last section.
         first_section = min((h.line.index for n, h in headings.items() if n in TEXT_SECTIONS), default=-1)
-        name = _signer_after_role(ctx, first_section)
+        # Without sections (minutes, letters) only the closing third of the text is signed.
+        name = _signer_after_role(ctx, first_section if first_section >= 0 else 2 * len(ctx.lines) // 3)
     if name is not None:
         raw.unterzeichnung["name"] = name
     if "datum" not in raw.fields:
@@ -365,6 +366,12 @@ def _signature(ctx: Context, raw: RawVorlage, places: list[PlaceDate], headings:
             raw.fields["datum"] = places[0].datum
         else:
             _loose_date(ctx, raw)
+    if "datum" not in raw.fields and "betreff" in raw.fields:
+        # "5. Sitzung des Gemeinderates am 4. April 2022": a title that dates the document.
+        betreff = raw.fields["betreff"]
+        dates = find_dates(ctx.typed(str(betreff.value), betreff.page))
+        if dates and dates[0][0].value is not None:
+            raw.fields["datum"] = Found(dates[0][0].value, betreff.page, betreff.bbox, betreff.confidence)
 
 
 def _signer_after_role(ctx: Context, after: int) -> Found | None:

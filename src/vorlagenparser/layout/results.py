@@ -24,6 +24,7 @@ from .vocab import Vocabulary
 KEYS = tuple(Beratungsergebnis.model_fields)
 COUNT_KEYS = frozenset({"ja_stimmen", "nein_stimmen", "enthaltungen"})
 BOOL_KEYS = frozenset(k for k in KEYS if k not in COUNT_KEYS | {"gremium", "sitzung_am", "top"})
+_SUBSTANCE = ("gremium", *sorted(COUNT_KEYS), *sorted(BOOL_KEYS))
 _VALUE_KEYS = frozenset({"gremium", "sitzung_am", "top"}) | COUNT_KEYS
 _TICK_TEXT = frozenset({"x", "X", "✓", "✔", "✗", "✘", "×"})
 
@@ -91,7 +92,8 @@ def entries_from_form(ctx: Context, lines: list[Line], tied: list[TiedMark]) -> 
     if not entries:
         entries = [Entry(page=lines[0].page if lines else 1)]
     _labelled_values(ctx, lines, entries)
-    return entries
+    # A heading over prose ("Abstimmung: …" in minutes) with no box, count or Gremium is no result.
+    return [e for e in entries if e.boxes or any(e.values[k] is not None for k in _SUBSTANCE)]
 
 
 def _grow(a: BBox, b: BBox) -> BBox:
