@@ -4,7 +4,7 @@ Inputs: every digital sample PDF (samples/**/*.pdf without samples/scans); when 
 ../shared/realworld/*.pdf; skipped when neither exists. Hand-made PDFs cover what the samples may
 lack: turned pages, MediaBox offsets, form XObjects, inherited fields, ZapfDingbats, encryption.
 
-Known, accepted differences (see the module docstring of load/pdfium.py):
+Known, accepted differences (see the module docstring of load/pdfium/):
 * pdfminer has no width for "€" in the standard-14 fonts and none for ZapfDingbats/Symbol glyphs
   read through StandardEncoding, so pdfplumber misplaces the rest of such a line; PDFium measures
   them. Word boxes after such a glyph are not compared.
