@@ -21,7 +21,8 @@ def detect(page: Page) -> tuple[Page, tuple[Mark, ...]]:
     glyph_marks, words = detect_glyphs(page)
     page = page.with_(words=words)
     marks = [*detect_acroform(page), *glyph_marks, *detect_vector(page)]
-    if page.method == "ocr" and page.image is not None:
+    # Raster boxes need the recognised words to tell a box from a letter: no OCR, no raster boxes.
+    if page.method == "ocr" and page.image is not None and page.words:
         from .raster import detect_raster, words_outside_marks
 
         raster = detect_raster(page)
