@@ -7,8 +7,10 @@ Every label phrase serves one box; the best pairs are taken first.
 
 from __future__ import annotations
 
-from ..geometry import BBox, contains, gap_x, vertical_overlap
-from ..pagemodel import Mark
+from collections.abc import Sequence
+
+from ..geometry import BBox, contains, gap_x, union, vertical_overlap
+from ..pagemodel import Mark, Word
 from .context import Context, TiedMark
 from .lines import Line, Phrase
 
@@ -90,10 +92,8 @@ def _ends_colon(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
-def _span(words: tuple[object, ...] | list[object]) -> BBox:
-    from ..geometry import union
-
-    return union(w.bbox for w in words)  # type: ignore[attr-defined]
+def _span(words: Sequence[Word]) -> BBox:
+    return union(w.bbox for w in words)
 
 
 def _label_words(ctx: Context, phrase: Phrase) -> int:
