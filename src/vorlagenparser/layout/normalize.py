@@ -9,11 +9,9 @@ from functools import lru_cache
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ſ": "s", "æ": "ae", "œ": "oe"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
-_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "«": '"', "»": '"',
-                         "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
-# A line-end hyphen before one of these words is a real hyphen ("Haupt- und Finanzausschuss").
 # clean() keeps typographic quotes (they are part of printed titles) but drops invisible characters.
-_QUOTES_KEEP = str.maketrans({"\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": ""})
+_INVISIBLE = str.maketrans({"\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": ""})
+# A line-end hyphen before one of these words is a real hyphen ("Haupt- und Finanzausschuss").
 _KEEP_HYPHEN_BEFORE = frozenset({"und", "oder", "bzw", "sowie", "bis", "u"})
 
 
@@ -34,12 +32,7 @@ def key(text: str) -> str:
 
 def clean(text: str) -> str:
     """Collapse whitespace, normalise soft hyphens and non-breaking spaces."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES_KEEP)).strip()
-
-
-
-def normalise_for_compare(text: str) -> str:
-    return _SPACES.sub(" ", text.translate(_QUOTES)).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_INVISIBLE)).strip()
 
 
 def join_lines(lines: list[str]) -> str:
