@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..pagemodel import Word
 from .context import Context, Found
 from .lines import Line, Phrase
 from .normalize import clean, join_lines, key, strip_label_punct
@@ -22,11 +23,12 @@ def find_headings(ctx: Context) -> list[Heading]:
     """Lines whose first phrase starts with a section heading, printed as a heading."""
     out: list[Heading] = []
     for line in ctx.lines:
-        first = line.phrases[0]
-        hit = ctx.sections.prefix(first.words)
+        first, words, rest_phrases = _unnumbered(line)
+        if not words:
+            continue
+        hit = ctx.sections.prefix(words)
         if hit is None:
             continue
-        words = first.words
         alone = hit.nwords == len(words)
         bold_head = all(w.bold for w in words[:hit.nwords]) and not all(w.bold for w in words)
         if not (hit.strong or alone or bold_head or (first.bold and len(line.phrases) == 1)):
@@ -37,9 +39,26 @@ def find_headings(ctx: Context) -> list[Heading]:
             continue  # "Antrag:" alone heads a section; "Antrag: Neubau …" is a title
         label = Phrase(first.page, words[:hit.nwords])
         rest_words = words[hit.nwords:]
-        rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + line.phrases[1:]
+        rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + rest_phrases
         out.append(Heading(hit.name, line, label, rest))
     return out
+
+
+# "1.", "2.3", "II.", "b)": numbering before a heading ("3. Petitum", "II. Begründung").
+_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[A-Ha-h][.)])$")
+
+
+def _unnumbered(line: Line) -> tuple[Phrase, tuple[Word, ...], tuple[Phrase, ...]]:
+    """The line's first phrase without a leading section number, and the phrases after it."""
+    first = line.phrases[0]
+    words = first.words
+    if not _NUMBERING.match(words[0].text):
+        return first, words, line.phrases[1:]
+    if len(words) > 1:
+        return first, words[1:], line.phrases[1:]
+    if len(line.phrases) > 1:  # the number printed apart, in a column of its own
+        return line.phrases[1], line.phrases[1].words, line.phrases[2:]
+    return first, (), ()
 
 
 def section_lines(ctx: Context, start: Line) -> list[Line]:

@@ -1,0 +1,96 @@
+"""Layout mechanisms on hand-made pages: labels, headings, sections, boxes (no PDF needed)."""
+
+from __future__ import annotations
+
+from vorlagenparser.checkboxes import detect
+from vorlagenparser.geometry import BBox
+from vorlagenparser.layout.assemble import RawVorlage, assemble
+from vorlagenparser.pagemodel import Page, Word
+from vorlagenparser.profiles import load_profile
+
+CHAR = 5.5  # points per character of the made-up monospaced font
+LINE = 14.0
+
+
+def _page(rows: list[tuple[float, str]], bold: frozenset[int] = frozenset()) -> Page:
+    """rows: (x of the first character, text); runs of 3+ spaces separate phrases."""
+    words = []
+    for i, (x, text) in enumerate(rows):
+        top = 60 + i * LINE
+        col = 0
+        for token in text.split(" "):
+            if token:
+                x0 = x + col * CHAR
+                words.append(Word(token, BBox(x0, top, x0 + len(token) * CHAR, top + 10), size=10,
+                                  bold=i in bold))
+            col += len(token) + 1
+    return Page(number=1, width=595, height=842, words=tuple(words))
+
+
+def _run(page: Page) -> RawVorlage:
+    page, marks = detect(page)
+    return assemble([page], [list(marks)], load_profile())
+
+
+def test_labels_right_and_numbered_headings() -> None:
+    raw = _run(_page([
+        (60, "Beschlussvorlage"),
+        (60, "Vorlage-Nr.:      VO/2024/0815"),
+        (60, "Federführend:     Amt 61 – Stadtplanung"),
+        (60, "Betreff:          Neubau der Grundschule Süd"),
+        (60, "1. Beschlussvorschlag"),
+        (60, "Der Rat beschließt den Neubau."),
+        (60, "2. Begründung"),
+        (60, "Die Schule ist zu klein."),
+    ]))
+    assert raw.fields["vorlagenart"].value == "Beschlussvorlage"
+    assert raw.fields["vorlagennummer"].value == "VO/2024/0815"
+    assert raw.fields["federfuehrung"].value == "Amt 61 – Stadtplanung"
+    assert raw.fields["betreff"].value == "Neubau der Grundschule Süd"
+    assert raw.fields["beschlussvorschlag"].value == "Der Rat beschließt den Neubau."
+    assert raw.fields["begruendung"].value == "Die Schule ist zu klein."
+
+
+def test_typed_boxes_tie_to_the_label_after_them() -> None:
+    raw = _run(_page([
+        (60, "Beratungsergebnis:"),
+        (60, "[x] einstimmig     [ ] mit Stimmenmehrheit"),
+        (60, "[ ] laut Beschlussvorschlag     [x] abweichender Beschluss"),
+    ]))
+    (entry,) = raw.beratungsergebnis
+    assert entry.values["einstimmig"] is True
+    assert entry.values["mit_stimmenmehrheit"] is False
+    assert entry.values["laut_beschlussvorschlag"] is False
+    assert entry.values["abweichender_beschluss"] is True
+    assert {f for _, f in raw.checkboxes} == {
+        "beratungsergebnis[0].einstimmig", "beratungsergebnis[0].mit_stimmenmehrheit",
+        "beratungsergebnis[0].laut_beschlussvorschlag", "beratungsergebnis[0].abweichender_beschluss"}
+
+
+def test_old_spelling_and_signature() -> None:
+    raw = _run(_page([
+        (60, "Drucksache Nr. 204/89"),
+        (60, "Betr.: Bebauungsplan Nr. 12"),
+        (60, "Beschlußvorschlag:"),
+        (60, "Der Rat beschließt den Plan."),
+        (60, "Musterhausen, den 7. Februar 1989"),
+        (60, "Der Oberstadtdirektor"),
+        (60, "gez. Dr. Kühn"),
+    ]))
+    assert raw.fields["vorlagennummer"].value == "204/89"
+    assert raw.fields["vorlagenart"].value == "Drucksache"
+    assert raw.fields["betreff"].value == "Bebauungsplan Nr. 12"
+    assert raw.fields["beschlussvorschlag"].value == "Der Rat beschließt den Plan."
+    assert str(raw.unterzeichnung["datum"].value) == "1989-02-07"
+    assert raw.unterzeichnung["ort"].value == "Musterhausen"
+    assert raw.unterzeichnung["name"].value == "Dr. Kühn"
+
+
+def test_values_below_a_row_of_labels() -> None:
+    raw = _run(_page([
+        (60, "Vorlage Nr.        Datum              Aktenzeichen"),
+        (60, "KT/2023/076        03.10.2023         20.3-39-29"),
+    ], bold=frozenset({0})))
+    assert raw.fields["vorlagennummer"].value == "KT/2023/076"
+    assert str(raw.fields["datum"].value) == "2023-10-03"
+    assert raw.fields["aktenzeichen"].value == "20.3-39-29"
