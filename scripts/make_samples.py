@@ -19,9 +19,12 @@ from pathlib import Path
 from _samples import (
     layout_allris,
     layout_antrag,
+    layout_buergerschaft,
     layout_drucksache,
     layout_formular,
     layout_frankenthal,
+    layout_gemeinde_bw,
+    layout_kreis_einladung,
     layout_landkreis,
     layout_ris,
     layout_sessionnet,
@@ -40,6 +43,9 @@ LAYOUTS: dict[str, Callable[[Path], list[Rendered]]] = {
     "allris": layout_allris.generate,
     "sessionnet": layout_sessionnet.generate,
     "landkreis": layout_landkreis.generate,
+    "buergerschaft": layout_buergerschaft.generate,
+    "gemeinde_bw": layout_gemeinde_bw.generate,
+    "kreis_einladung": layout_kreis_einladung.generate,
 }
 OWNED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".truth.json")
 

@@ -28,6 +28,9 @@ GLYPH_STYLES: dict[str, tuple[str, str, str, bool]] = {
     "zapf_box_ballot": ("ZapfDingbats", "\u274f", "\u2718", False),  # o ❏ / 8 ✘
     "zapf_overprint_check": ("ZapfDingbats", "\u274f", "\u2713", True),  # o ❏ with 3 ✓ on top
     "zapf_overprint_x": ("ZapfDingbats", "\u2751", "\u2717", True),  # q ❑ with 7 ✗ on top
+    # geometric shapes instead of ballot boxes: the text layer holds "□"/"⊠" or "▢"/"▣"
+    "dejavu_square_x": ("DejaVuSans", "\u25a1", "\u22a0", False),  # □ / ⊠
+    "dejavu_rounded_dot": ("DejaVuSans", "\u25a2", "\u25a3", False),  # ▢ / ▣
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,3 +243,21 @@ def label_value(
             flow.y += look.leading
     else:
         flow.y += look.leading
+
+
+def replace_words(paras: list[Para], pairs: list[tuple[str, str]]) -> list[Para]:
+    """Swap words of the shared pools for a layout's own (Stadtrat → Gemeinderat, ...).
+
+    ``old`` matches with or without soft hyphens between its letters, so "Haupt- und
+    Finanzausschuss" also replaces "Haupt- und Finanz~ausschuss".
+    """
+    patterns = [
+        (re.compile("\u00ad?".join(re.escape(ch) for ch in old)), new) for old, new in pairs
+    ]
+    out = []
+    for para in paras:
+        text = para.text
+        for pattern, new in patterns:
+            text = pattern.sub(new.replace("\\", "\\\\"), text)
+        out.append(Para(text, para.bullet))
+    return out

@@ -11,6 +11,7 @@ import copy
 import dataclasses
 import io
 import random
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,8 +115,45 @@ SCANS = [
         "jpg",
         "letter-form Antrag, skewed 2.9°, uneven light, JPEG q40",
     ),
+    ScanSpec(
+        "scan_09_kreis_einladung_clean",
+        ("kreis_einladung", 1),
+        300,
+        ("hand",),
+        "png",
+        "clean 300 dpi PNG of the two-column Kreistag form; small ▢ glyph boxes as raster, "
+        "first grid row ticked by hand (tick, cross) while the second row stays blank",
+        {
+            "marks": {
+                "beratungsergebnis[0].einstimmig": "tick",
+                "beratungsergebnis[0].laut_beschlussvorschlag": "cross",
+            }
+        },
+    ),
+    ScanSpec(
+        "scan_10_gemeinde_bw_hand_degraded",
+        ("gemeinde_bw", 1),
+        200,
+        ("hand", "rotate:1.4", "shade", "blur:0.6", "noise:8"),
+        "jpg",
+        "BW Sitzungsvorlage, blank stamp ticked by hand (tick, cross), handwritten counts and "
+        "signature, skewed 1.4°, uneven light, JPEG q40",
+        {
+            "marks": {"mehrheitlich": "tick", "wie Antrag": "cross"},
+            "counts": {"Ja": 11, "Nein": 4, "Enthaltungen": 2},
+        },
+    ),
+    ScanSpec(
+        "scan_11_buergerschaft_fax",
+        ("buergerschaft", 1),
+        200,
+        ("rotate:0.8", "blur:0.5", "binarise:150", "speckle:400"),
+        "pdf",
+        "fax-like single page: binarised 200 dpi CCITT image of a Hamburg Antrag, no boxes",
+    ),
 ]
 COUNT_FIELDS = {"Ja": "ja_stimmen", "Nein": "nein_stimmen", "Enthaltungen": "enthaltungen"}
+FIELD_PATH = re.compile(r"beratungsergebnis\[(\d+)\]\.(\w+)")
 
 
 @dataclass
@@ -196,21 +234,24 @@ def _hand(
 ) -> None:
     """Tick the named boxes with pen marks and write counts on the write-in lines."""
     scale = spec.dpi / 72
+    marks = spec.hand.get("marks", {})
     for truth, corners in sheet.boxes:
-        kind = spec.hand.get("marks", {}).get(truth.label)
+        # a mark is named by the box's field path (a grid repeats its labels in every row)
+        # or by its label
+        kind = marks.get(truth.field) if truth.field in marks else marks.get(truth.label)
         if kind:
             (x0, top), (x1, bottom) = corners.min(axis=0), corners.max(axis=0)
             box = (float(x0), float(top), float(x1), float(bottom))
             handmarks.MARKS[kind](sheet.image, box, rng, spec.dpi)
             truth.checked = True
             if truth.field:
-                doc_fields[truth.field.split(".")[-1]] = True
+                doc_fields[truth.field] = True
     for label, value in spec.hand.get("counts", {}).items():
         anchor_page, bbox = result.anchors[label]
         if anchor_page != page:
             continue
         handmarks.handwrite(sheet.image, str(value), _pixels(bbox, scale), rng, spec.dpi)
-        doc_fields[COUNT_FIELDS[label]] = value
+        doc_fields[f"beratungsergebnis[0].{COUNT_FIELDS[label]}"] = value
     if "signature" in result.anchors and result.anchors["signature"][0] == page:
         _, bbox = result.anchors["signature"]
         handmarks.signature(sheet.image, _pixels(bbox, scale), rng, spec.dpi)
@@ -305,8 +346,11 @@ def make_scan(spec: ScanSpec, result: Rendered, out_dir: Path, source_name: str)
         for step in spec.steps:
             sheet = _apply(sheet, index + 1, step, spec, result, doc_fields)
         sheets[index] = sheet
-    for key, value in doc_fields.items():
-        setattr(doc.ergebnisse[0], key, value)
+    for field_path, value in doc_fields.items():
+        match = FIELD_PATH.fullmatch(field_path)
+        if match is None:
+            raise ValueError(f"{spec.name}: a hand mark on {field_path!r} maps to no result field")
+        setattr(doc.ergebnisse[int(match.group(1))], match.group(2), value)
     path = out_dir / f"{spec.name}.{spec.fmt}"
     _save(sheets, spec, path)
     sample = {
