@@ -213,9 +213,8 @@ def _continuation(ctx: Context, last: Phrase, hit: LabelHit, starts: tuple[float
             break
         phrase = aligned[0]
         left = [p for p in line.phrases if p.bbox.x1 <= phrase.bbox.x0]
-        next_label = any(is_label_phrase(ctx, p) for p in left)
-        if next_label or (phrase is line.phrases[0] and ctx.is_boundary(line)):
-            break  # the next label's line
+        if left or (phrase is line.phrases[0] and ctx.is_boundary(line)):
+            break  # text in the label column: the next label's line, not a wrapped value
         if is_label_phrase(ctx, phrase) or (phrase.bold and not last.bold):
             break  # the next label of a column of labels and values
         out.append(phrase)

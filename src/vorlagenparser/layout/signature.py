@@ -16,6 +16,10 @@ _PLACE = re.compile(r"^\s*(?:\d{5}\s+)?(?P<ort>[A-ZÄÖÜ][\wäöüÄÖÜß.\- /
                     r"\s*,[\s.,;]*(?:den\s+|am\s+)?$")
 
 
+_WEEKDAY = re.compile(r"^(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+                      r"sonnabend|sonntag)\.?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceDate:
     line: Line
@@ -34,8 +38,8 @@ def place_dates(ctx: Context) -> list[PlaceDate]:
                 continue
             parsed, start, end = dates[0]
             m = _PLACE.match(text[:start])
-            if m is None or text[end:].strip(" .,"):
-                continue
+            if m is None or text[end:].strip(" .,") or _WEEKDAY.match(m.group("ort")):
+                continue  # "Di, 12.04.2022" is a weekday, not a place
             datum = ctx.found([phrase], parsed.value, raw=None if parsed.value else parsed.raw)
             out.append(PlaceDate(line, i, _town(ctx, clean(m.group("ort"))), datum))
     return out
