@@ -59,7 +59,9 @@ def _repeated_headings(ctx: Context, all_headings: list[Heading], first: dict[st
     """Later headings of a kind seen before (a second Beratungsergebnis block) still end sections."""
     for h in all_headings:
         if first.get(h.name) is not h:
-            ctx.boundaries.setdefault(h.line.index, f"section:{h.name}:again")
+            for line in (h.first, h.line):
+                if line is not None:
+                    ctx.boundaries.setdefault(line.index, f"section:{h.name}:again")
 
 
 def _first_per_name(headings: list[Heading]) -> dict[str, Heading]:
@@ -73,6 +75,8 @@ def _mark_boundaries(ctx: Context, headings: dict[str, Heading], labels: list[La
                      places: list[PlaceDate]) -> None:
     for h in headings.values():
         ctx.boundaries[h.line.index] = f"section:{h.name}"
+        if h.first is not None:
+            ctx.boundaries[h.first.index] = f"section:{h.name}"
     for hit in labels:
         if hit.phrase_index == 0:
             ctx.boundaries.setdefault(hit.line.index, f"field:{hit.name}")

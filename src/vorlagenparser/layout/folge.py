@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..parsing.dates import find_dates
@@ -24,7 +25,8 @@ def rows_from_table(ctx: Context, table: Table) -> list[Found]:
         for i, col in enumerate(table.columns):
             text = row.text(i)
             if col.name == "gremium":
-                entry["gremium"] = clean(text) or None
+                entry["gremium"], dated = gremium_and_date(text)
+                entry["sitzung_am"] = entry["sitzung_am"] or dated
             elif col.name == "sitzung_am":
                 entry["sitzung_am"] = _date(ctx.typed(text, row.page))
             elif col.name == "top":
@@ -91,6 +93,20 @@ def _runs_without(part: str, zust: Vocabulary, public: Vocabulary, entry: dict[s
         else:
             kept.append(w)
     return kept
+
+
+def gremium_and_date(text: str) -> tuple[str | None, Any]:
+    """A Gremium cell that also holds the session ("Hauptausschuss Fr, 25.03.2022")."""
+    dates = find_dates(text)
+    if not dates:
+        return clean(text) or None, None
+    parsed, start, end = dates[0]
+    rest = _WEEKDAY_TAIL.sub("", clean(f"{text[:start]} {text[end:]}")).strip(" ,;")
+    return rest or None, parsed.value
+
+
+_WEEKDAY_TAIL = re.compile(r"\s*\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
+                           r"Samstag|Sonnabend|Sonntag)\.?,?\s*$")
 
 
 def _ticked(marks: Any, text: str) -> bool:

@@ -16,6 +16,7 @@ from ..pagemodel import Mark
 from ..parsing.dates import find_dates
 from ..parsing.numbers import parse_count
 from .context import Context, TiedMark
+from .folge import gremium_and_date
 from .lines import Line
 from .normalize import clean
 from .tables import Table, header_labels
@@ -45,7 +46,10 @@ def entries_from_table(ctx: Context, table: Table) -> list[Entry]:
         entry = Entry(page=row.page, bbox=row.bbox)
         for i, col in enumerate(table.columns):
             name, text = col.name, row.text(i)
-            if name in ("gremium", "top"):
+            if name == "gremium":
+                entry.values["gremium"], dated = gremium_and_date(text)
+                entry.values["sitzung_am"] = entry.values["sitzung_am"] or dated
+            elif name == "top":
                 entry.values[name] = clean(text) or None
             elif name == "sitzung_am":
                 dates = find_dates(ctx.typed(text, row.page))

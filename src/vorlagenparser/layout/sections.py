@@ -17,17 +17,25 @@ class Heading:
     line: Line
     label: Phrase  # the heading words only
     rest: tuple[Phrase, ...]  # text printed on the heading's line after the heading
+    first: Line | None = None  # a heading wrapped over two lines starts on this one
 
 
 def find_headings(ctx: Context) -> list[Heading]:
     """Lines whose first phrase starts with a section heading, printed as a heading."""
     out: list[Heading] = []
+    wrapped_second: set[int] = set()
     for line in ctx.lines:
+        if line.index in wrapped_second:
+            continue
         first, words, rest_phrases = _unnumbered(line)
         if not words:
             continue
         hit = ctx.sections.prefix(words)
         if hit is None:
+            wrapped = _wrapped_heading(ctx, line)
+            if wrapped is not None:
+                out.append(wrapped)
+                wrapped_second.add(wrapped.line.index)
             continue
         alone = hit.nwords == len(words)
         bold_head = all(w.bold for w in words[:hit.nwords]) and not all(w.bold for w in words)
@@ -42,6 +50,22 @@ def find_headings(ctx: Context) -> list[Heading]:
         rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + rest_phrases
         out.append(Heading(hit.name, line, label, rest))
     return out
+
+
+def _wrapped_heading(ctx: Context, line: Line) -> Heading | None:
+    """A heading set in a narrow label column, wrapped: "Finanzielle" over "Auswirkungen"."""
+    nxt = ctx.lines[line.index + 1] if line.index + 1 < len(ctx.lines) else None
+    if nxt is None or nxt.page != line.page:
+        return None
+    a, b = line.phrases[0], nxt.phrases[0]
+    aligned = abs(a.bbox.x0 - b.bbox.x0) < 2 or abs(a.bbox.x1 - b.bbox.x1) < 2
+    if not aligned or b.bbox.top - a.bbox.bottom > 0.8 * ctx.line_height(line) or not (a.bold or b.bold):
+        return None
+    words = a.words + b.words
+    hit = ctx.sections.prefix(words)
+    if hit is None or hit.nwords != len(words):
+        return None
+    return Heading(hit.name, nxt, Phrase(a.page, words), line.phrases[1:] + nxt.phrases[1:], first=line)
 
 
 # "1.", "2.3", "II.", "b)": numbering before a heading ("3. Petitum", "II. Begründung").

@@ -15,6 +15,7 @@ from ..pagemodel import Grid, Mark, Word
 from ..parsing.dates import find_dates
 from .context import Context
 from .lines import Line
+from .normalize import join_lines
 from .vocab import Vocabulary
 
 
@@ -86,10 +87,20 @@ def table_header_labels(ctx: Context, line: Line, vocab: Vocabulary) -> list[tup
         if not inside:
             out.append((None, "", cell))
             continue
-        text = " ".join(w.text for w in inside)
+        text = join_lines(_text_lines(inside))  # "einstim-|mig", "Vor-|schlag" rejoined
         match = vocab.fuzzy(text)
         out.append((match[0] if match else None, text.rstrip(":"), cell))
     return out
+
+
+def _text_lines(words: list[Word]) -> list[str]:
+    lines: list[list[Word]] = []
+    for w in words:
+        if lines and abs(lines[-1][-1].bbox.cy - w.bbox.cy) < 0.5 * w.bbox.height:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [" ".join(w.text for w in ln) for ln in lines]
 
 
 def _grid_row_of(grid: Grid, box: BBox) -> tuple[BBox | None, ...] | None:
