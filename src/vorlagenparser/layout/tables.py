@@ -170,6 +170,8 @@ def _column_of(columns: list[Column], box: BBox) -> int | None:
 
 def read_table(ctx: Context, header: Line, labels: list[tuple[str | None, str, BBox]],
                stop: set[int]) -> Table:
+    # A section heading printed in a label column on the header's line is no column.
+    labels = [lab for lab in labels if ctx.sections.whole(lab[1]) is None] or labels
     grid = _grid_for(ctx, header)
     height = ctx.line_height(header)
     columns = _columns(labels, grid, height)
@@ -256,12 +258,13 @@ def _aligned_rows(body: list[Line], columns: list[Column], marks: list[Mark]) ->
 
 
 def _continues_row(prev: Row, cells: dict[int, list[Word]], line: Line) -> bool:
-    """A wrapped cell: close below the row, filling fewer columns than a row's first line does."""
-    if line.bbox.top - prev.bbox.bottom > 0.8 * line.height:
+    """A wrapped cell: close below the row, no date of its own, and fewer filled columns than
+    a row's first line has (a new row fills its columns again)."""
+    if line.bbox.top - prev.bbox.bottom > 0.8 * line.height or find_dates(line.text):
         return False
-    if 0 not in cells:
-        return True
-    return len(cells) * 2 <= len(prev.cells) and all(c in prev.cells for c in cells)
+    if len(cells) >= 2 and len(cells) * 2 > len(prev.cells):
+        return False
+    return all(c in prev.cells for c in cells) or 0 not in cells
 
 
 def _add_marks(row: Row, columns: list[Column], marks: list[Mark]) -> None:
