@@ -64,7 +64,8 @@ def entries_from_table(ctx: Context, table: Table) -> list[Entry]:
                     entry.boxes.append((tied, name))
                 elif text in _TICK_TEXT:
                     entry.values[name] = True
-                elif i in ticked_cols:
+                elif ticked_cols:
+                    # A grid filled in with ticks: a cell without one was not ticked.
                     entry.values[name] = False
             elif row.marks.get(i):  # a box column that is no field of ours ("abgelehnt", "vertagt")
                 mark = row.marks[i][0]
