@@ -30,7 +30,8 @@ def rows_from_table(ctx: Context, table: Table) -> list[Found]:
             elif col.name == "sitzung_am":
                 entry["sitzung_am"] = _date(ctx.typed(text, row.page))
             elif col.name == "top":
-                entry["top"] = clean(text) or None
+                entry["top"], public_flag = _top_and_public(public, text)
+                entry["oeffentlich"] = public_flag if entry["oeffentlich"] is None else entry["oeffentlich"]
             elif col.name == "zustaendigkeit":
                 role = _zust(zust, text)
                 entry["zustaendigkeit"] = role or entry["zustaendigkeit"]
@@ -107,6 +108,15 @@ def gremium_and_date(text: str) -> tuple[str | None, Any]:
 
 _WEEKDAY_TAIL = re.compile(r"\s*\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
                            r"Samstag|Sonnabend|Sonntag)\.?,?\s*$")
+
+
+def _top_and_public(public: Vocabulary, text: str) -> tuple[str | None, bool | None]:
+    """"N 13" / "Ö 4": a TOP number with the session's Ö/N flag before it."""
+    head, _, tail = clean(text).partition(" ")
+    flag = public.whole(head) if tail else None
+    if flag is None:
+        return clean(text) or None, None
+    return tail, flag == "true"
 
 
 def _ticked(marks: Any, text: str) -> bool:

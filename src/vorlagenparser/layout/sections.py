@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..geometry import horizontal_overlap
 from ..pagemodel import Word
 from .context import Context, Found
 from .lines import Line, Phrase
@@ -54,12 +55,14 @@ def find_headings(ctx: Context) -> list[Heading]:
 
 def _wrapped_heading(ctx: Context, line: Line) -> Heading | None:
     """A heading set in a narrow label column, wrapped: "Finanzielle" over "Auswirkungen"."""
-    nxt = ctx.lines[line.index + 1] if line.index + 1 < len(ctx.lines) else None
-    if nxt is None or nxt.page != line.page:
+    a = line.phrases[0]
+    below = [ln for ln in ctx.lines[line.index + 1:line.index + 3] if ln.page == line.page
+             and horizontal_overlap(ln.phrases[0].bbox, a.bbox) > 0.5]
+    if not below or not a.bold:
         return None
-    a, b = line.phrases[0], nxt.phrases[0]
-    aligned = abs(a.bbox.x0 - b.bbox.x0) < 2 or abs(a.bbox.x1 - b.bbox.x1) < 2
-    if not aligned or b.bbox.top - a.bbox.bottom > 0.8 * ctx.line_height(line) or not (a.bold or b.bold):
+    nxt = below[0]
+    b = nxt.phrases[0]
+    if b.bbox.top - a.bbox.bottom > 0.8 * ctx.line_height(line) or not b.bold:
         return None
     words = a.words + b.words
     hit = ctx.sections.prefix(words)

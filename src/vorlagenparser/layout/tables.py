@@ -178,7 +178,11 @@ def read_table(ctx: Context, header: Line, labels: list[tuple[str | None, str, B
     body = _body_lines(ctx, header, columns, grid, stop)
     marks = [m for m in ctx.marks[header.page - 1] if m.bbox.top > header.bbox.bottom - 1]
     rows = _grid_rows(ctx, header, grid, columns, marks) if grid else _aligned_rows(body, columns, marks)
-    return Table(header=header, columns=columns, rows=rows, lines=[header.index, *[ln.index for ln in body]])
+    covered = [header.index, *[ln.index for ln in body]]
+    if grid is not None:  # every line in the grid belongs to it, a wrapped header line too
+        covered += [ln.index for ln in ctx.lines if ln.page == header.page
+                    and contains(grid.bbox, ln.bbox, tol=2.0)]
+    return Table(header=header, columns=columns, rows=rows, lines=sorted(set(covered)))
 
 
 def _body_lines(ctx: Context, header: Line, columns: list[Column], grid: Grid | None,
