@@ -138,4 +138,7 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], margin: float = 
     drop |= {ln.index for ln in in_margin if re.sub(r"\d+", "#", fold(ln.text)) in repeated}
     # Running headers and footers name the page ("Seite 2 von 3", "Ausdruck vom … / Seite 1").
     drop |= {ln.index for ln in in_margin if re.search(r"\bseite \d+", fold(ln.text))}
+    # A later page's header repeating a line of the first page ("Vorlage-Nr. VO/2022/343").
+    first_page = {fold(ln.text).replace(" ", "") for ln in lines if ln.page == 1}
+    drop |= {ln.index for ln in in_margin if ln.page > 1 and fold(ln.text).replace(" ", "") in first_page}
     return drop

@@ -28,29 +28,32 @@ def find_headings(ctx: Context) -> list[Heading]:
     for line in ctx.lines:
         if line.index in wrapped_second:
             continue
-        first, words, rest_phrases = _unnumbered(line)
-        if not words:
+        heading = _heading(ctx, line) or _wrapped_heading(ctx, line)
+        if heading is None:
             continue
-        hit = ctx.sections.prefix(words)
-        if hit is None:
-            wrapped = _wrapped_heading(ctx, line)
-            if wrapped is not None:
-                out.append(wrapped)
-                wrapped_second.add(wrapped.line.index)
-            continue
-        alone = hit.nwords == len(words)
-        bold_head = all(w.bold for w in words[:hit.nwords]) and not all(w.bold for w in words)
-        if not (hit.strong or alone or bold_head or (first.bold and len(line.phrases) == 1)):
-            continue
-        head_key = key(" ".join(w.text for w in words[:hit.nwords]))
-        if head_key in ctx.colon_only and (not words[hit.nwords - 1].text.endswith(":")
-                                           or not alone or len(line.phrases) > 1):
-            continue  # "Antrag:" alone heads a section; "Antrag: Neubau …" is a title
-        label = Phrase(first.page, words[:hit.nwords])
-        rest_words = words[hit.nwords:]
-        rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + rest_phrases
-        out.append(Heading(hit.name, line, label, rest))
+        out.append(heading)
+        if heading.first is not None:
+            wrapped_second.add(heading.line.index)
     return out
+
+
+def _heading(ctx: Context, line: Line) -> Heading | None:
+    first, words, rest_phrases = _unnumbered(line)
+    hit = ctx.sections.prefix(words) if words else None
+    if hit is None:
+        return None
+    alone = hit.nwords == len(words)
+    bold_head = all(w.bold for w in words[:hit.nwords]) and not all(w.bold for w in words)
+    if not (hit.strong or alone or bold_head or (first.bold and len(line.phrases) == 1)):
+        return None
+    head_key = key(" ".join(w.text for w in words[:hit.nwords]))
+    if head_key in ctx.colon_only and (not words[hit.nwords - 1].text.endswith(":")
+                                       or not alone or len(line.phrases) > 1):
+        return None  # "Antrag:" alone heads a section; "Antrag: Neubau …" is a title
+    label = Phrase(first.page, words[:hit.nwords])
+    rest_words = words[hit.nwords:]
+    rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + rest_phrases
+    return Heading(hit.name, line, label, rest)
 
 
 def _wrapped_heading(ctx: Context, line: Line) -> Heading | None:
