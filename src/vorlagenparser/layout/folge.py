@@ -106,17 +106,18 @@ def gremium_and_date(text: str) -> tuple[str | None, Any]:
     return rest or None, parsed.value
 
 
+_FLAGGED_TOP = re.compile(r"^(Ö|N|NÖ|ö|n)\s*(\d[\w.]*)$")
 _WEEKDAY_TAIL = re.compile(r"\s*\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
                            r"Samstag|Sonnabend|Sonntag)\.?,?\s*$")
 
 
 def _top_and_public(public: Vocabulary, text: str) -> tuple[str | None, bool | None]:
     """"N 13" / "Ö 4": a TOP number with the session's Ö/N flag before it."""
-    head, _, tail = clean(text).partition(" ")
-    flag = public.whole(head) if tail else None
-    if flag is None:
+    m = _FLAGGED_TOP.match(clean(text))
+    flag = public.whole(m.group(1)) if m else None
+    if m is None or flag is None:
         return clean(text) or None, None
-    return tail, flag == "true"
+    return m.group(2), flag == "true"
 
 
 def _ticked(marks: Any, text: str) -> bool:

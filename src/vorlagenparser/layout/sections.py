@@ -65,7 +65,7 @@ def _wrapped_heading(ctx: Context, line: Line) -> Heading | None:
         return None
     nxt = below[0]
     b = nxt.phrases[0]
-    if b.bbox.top - a.bbox.bottom > 0.8 * ctx.line_height(line) or not b.bold:
+    if b.bbox.top - a.bbox.bottom > 1.2 * ctx.line_height(line) or not b.bold:
         return None
     words = a.words + b.words
     hit = ctx.sections.prefix(words)

@@ -38,7 +38,7 @@ def place_dates(ctx: Context) -> list[PlaceDate]:
                 continue
             parsed, start, end = dates[0]
             m = _PLACE.match(text[:start])
-            if m is None or text[end:].strip(" .,") or _WEEKDAY.match(m.group("ort")):
+            if m is None or text[end:].strip(" .,") or _WEEKDAY.match(m.group("ort").split()[-1]):
                 continue  # "Di, 12.04.2022" is a weekday, not a place
             datum = ctx.found([phrase], parsed.value, raw=None if parsed.value else parsed.raw)
             out.append(PlaceDate(line, i, _town(ctx, clean(m.group("ort"))), datum))
