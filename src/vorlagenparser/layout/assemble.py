@@ -269,8 +269,8 @@ def _sections(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], all_h
             raw.fields[name] = found
         else:
             ctx.warnings.append(f"{name}: heading printed but the section is empty")
-    if "anlagen" in headings:
-        raw.anlagen = section_items(ctx, headings["anlagen"])
+    # Every Anlagen heading lists items: "Anlagen:" with a list, or one "Anlage 1 – …" line each.
+    raw.anlagen = [item for h in all_headings if h.name == "anlagen" for item in section_items(ctx, h)]
     if folge_table is not None:
         raw.beratungsfolge = folge.rows_from_table(ctx, folge_table)
     elif "beratungsfolge" in headings:

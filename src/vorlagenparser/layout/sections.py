@@ -19,6 +19,7 @@ class Heading:
     label: Phrase  # the heading words only
     rest: tuple[Phrase, ...]  # text printed on the heading's line after the heading
     first: Line | None = None  # a heading wrapped over two lines starts on this one
+    single: bool = False  # a list item that is its own heading ("Anlage 1 – …"): no lines below
 
 
 def find_headings(ctx: Context) -> list[Heading]:
@@ -42,6 +43,10 @@ def _heading(ctx: Context, line: Line) -> Heading | None:
     hit = ctx.sections.prefix(words) if words else None
     if hit is None:
         return None
+    if ctx.profile.sections[hit.name].list and _numbered_item(words[hit.nwords:]):
+        # "Anlage 1 – Lageplan": a list item that names its own section, heading or not.
+        return Heading(hit.name, line, Phrase(first.page, words[:hit.nwords]),
+                       (Phrase(first.page, words),) + rest_phrases, single=True)
     alone = hit.nwords == len(words)
     bold_head = all(w.bold for w in words[:hit.nwords]) and not all(w.bold for w in words)
     if not (hit.strong or alone or bold_head or (first.bold and len(line.phrases) == 1)):
@@ -54,6 +59,13 @@ def _heading(ctx: Context, line: Line) -> Heading | None:
     rest_words = words[hit.nwords:]
     rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + rest_phrases
     return Heading(hit.name, line, label, rest)
+
+
+def _numbered_item(words: tuple[Word, ...]) -> bool:
+    """"1 –", "2:", "3)" after "Anlage": an item, not "der Anlage 1 einschließlich …"."""
+    if not words or not re.match(r"^\d+[a-z]?[:.)–-]?$", words[0].text):
+        return False
+    return words[0].text[-1] in ":.)–-" or (len(words) > 1 and words[1].text in ("–", "-", "—", ":"))
 
 
 def _wrapped_heading(ctx: Context, line: Line) -> Heading | None:
@@ -141,7 +153,7 @@ def section_items(ctx: Context, heading: Heading) -> list[Found]:
     if inline:
         out.append(ctx.found(list(heading.rest), _strip_item(inline)))
     prev: Line | None = None
-    for line in section_lines(ctx, heading.line):
+    for line in [] if heading.single else section_lines(ctx, heading.line):
         starts_item = prev is None or _is_item_start(line) or (
             line.bbox.top - prev.bbox.bottom > 0.6 * ctx.line_height(line)) or not _continues(prev, line)
         if starts_item:

@@ -170,8 +170,12 @@ def _column_of(columns: list[Column], box: BBox) -> int | None:
 
 def read_table(ctx: Context, header: Line, labels: list[tuple[str | None, str, BBox]],
                stop: set[int]) -> Table:
-    # A section heading printed in a label column on the header's line is no column.
-    labels = [lab for lab in labels if ctx.sections.whole(lab[1]) is None] or labels
+    # A section heading printed in a label column on the header's line is no column: nothing
+    # stands under it. ("Beratungsfolge" over the Gremium names is one.)
+    below = [w for ln in ctx.lines[header.index + 1:header.index + 4] if ln.page == header.page
+             for w in ln.words]
+    labels = [lab for lab in labels if ctx.sections.whole(lab[1]) is None
+              or any(horizontal_overlap(w.bbox, lab[2]) > 0.3 for w in below)] or labels
     grid = _grid_for(ctx, header)
     height = ctx.line_height(header)
     columns = _columns(labels, grid, height)
