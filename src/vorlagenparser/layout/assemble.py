@@ -321,29 +321,37 @@ def _title(ctx: Context, raw: RawVorlage, labels: list[LabelHit], headings: dict
             betreff = header.bold_betreff(ctx, after)
         if betreff is not None:
             raw.fields["betreff"] = betreff
-    if "beschlussvorschlag" not in raw.fields and "betreff" in raw.fields:
-        _untitled_proposal(ctx, raw)
+    if "betreff" in raw.fields and not {"beschlussvorschlag", "begruendung"} <= raw.fields.keys():
+        _untitled_text(ctx, raw)
 
 
-def _untitled_proposal(ctx: Context, raw: RawVorlage) -> None:
-    """Text between the Betreff and the Beratungsergebnis/Begründung heading is the proposal."""
+def _untitled_text(ctx: Context, raw: RawVorlage) -> None:
+    """Text between the Betreff and the next heading, under no heading of its own: before the
+    Beratungsergebnis or Begründung it is the proposal; before the proposal, its reasons."""
     betreff = raw.fields["betreff"]
     start = max((ln.index for ln in ctx.lines if ln.page == betreff.page
                  and ln.bbox.top <= betreff.bbox.bottom - 1), default=None)
     if start is None:
         return
     body: list[Line] = []
+    target = None
     for line in ctx.lines[start + 1:]:
         kind = ctx.boundaries.get(line.index, "")
         if kind or line.index in ctx.consumed:
             if kind in ("section:beratungsergebnis", "section:begruendung") or line.index in ctx.consumed:
-                break
-            return
+                target = "beschlussvorschlag"
+            elif kind == "section:beschlussvorschlag":
+                target = "begruendung"
+            break
         body.append(line)
-    if body and (ctx.profile.beschlussvorschlag_after_betreff or len(body) < 40):
-        text = paragraphs(ctx, body)
-        if text:
-            raw.fields["beschlussvorschlag"] = ctx.found([p for ln in body for p in ln.phrases], text)
+    if target is None or target in raw.fields or not body:
+        return
+    long_text = not ctx.profile.beschlussvorschlag_after_betreff and len(body) >= 40
+    if target == "beschlussvorschlag" and long_text:
+        return  # forty lines without a heading are no proposal
+    text = paragraphs(ctx, body)
+    if text:
+        raw.fields[target] = ctx.found([p for ln in body for p in ln.phrases], text)
 
 
 def _signature(ctx: Context, raw: RawVorlage, places: list[PlaceDate], headings: dict[str, Heading]) -> None:

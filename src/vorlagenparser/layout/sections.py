@@ -42,7 +42,7 @@ def _heading(ctx: Context, line: Line) -> Heading | None:
     first, words, rest_phrases = _unnumbered(line)
     hit = ctx.sections.prefix(words) if words else None
     if hit is None:
-        return None
+        return _pattern_heading(ctx, line, first, words, rest_phrases)
     if ctx.profile.sections[hit.name].list and _numbered_item(words[hit.nwords:]):
         # "Anlage 1 – Lageplan": a list item that names its own section, heading or not.
         return Heading(hit.name, line, Phrase(first.page, words[:hit.nwords]),
@@ -59,6 +59,18 @@ def _heading(ctx: Context, line: Line) -> Heading | None:
     rest_words = words[hit.nwords:]
     rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + rest_phrases
     return Heading(hit.name, line, label, rest)
+
+
+def _pattern_heading(ctx: Context, line: Line, first: Phrase, words: tuple[Word, ...],
+                     rest: tuple[Phrase, ...]) -> Heading | None:
+    """A heading phrase of a profile's pattern, alone on its line."""
+    text = " ".join(w.text for w in words)
+    if not words or rest or len(text) > 90:
+        return None
+    for name, rule in ctx.profile.sections.items():
+        if any(re.search(p, text, flags=re.IGNORECASE) for p in rule.patterns):
+            return Heading(name, line, Phrase(first.page, words), ())
+    return None
 
 
 def _numbered_item(words: tuple[Word, ...]) -> bool:

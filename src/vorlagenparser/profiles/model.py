@@ -33,6 +33,8 @@ class SectionRule(_Data):
     # Headings that also occur as words or titles ("Antrag"): they count only with a colon and
     # alone on their line.
     colon_headings: Words = Field(default_factory=list)
+    # Regular expressions for headings that vary in the middle ("Die Bürgerschaft möge beschließen:").
+    patterns: Words = Field(default_factory=list)
     list: bool = False  # one entry per line or numbered item (Anlagen)
 
 
