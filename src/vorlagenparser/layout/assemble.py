@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -226,13 +227,14 @@ def _fields(ctx: Context, raw: RawVorlage, labels: list[LabelHit]) -> None:
             continue
         rule = ctx.profile.fields[hit.name]
         found = value_of(ctx, hit, multiline=rule.kind == "multiline")
-        if found is None:
+        if found is None or (rule.pattern and not re.search(rule.pattern, str(found.value))):
             continue
         if rule.kind == "date":
             found = _as_date(ctx, hit.name, found)
             if found is None:
                 continue
         raw.fields[hit.name] = found
+        ctx.used_labels.add((hit.line.index, hit.phrase_index))
     for name in ctx.profile.fields:
         if name not in raw.fields and any(h.name == name for h in labels) and name != "hinweis":
             ctx.warnings.append(f"{name}: label printed but no value found")
@@ -299,8 +301,7 @@ def _short_lines(ctx: Context, start: Line, align: float | None = None) -> list[
 
 
 def _title(ctx: Context, raw: RawVorlage, labels: list[LabelHit], headings: dict[str, Heading]) -> None:
-    label_phrases = {(h.line.index, h.phrase_index) for h in labels} | {
-        (h.line.index, 0) for h in headings.values()}
+    label_phrases = ctx.used_labels | {(h.line.index, 0) for h in headings.values()}
     title = header.find_vorlagenart(ctx, label_phrases)
     if "vorlagenart" in raw.fields:
         pass  # printed with a label ("Vorlageart: Beschlussvorlage")
@@ -373,12 +374,12 @@ def _signature(ctx: Context, raw: RawVorlage, places: list[PlaceDate], headings:
         name = _signer_after_role(ctx, first_section if first_section >= 0 else 2 * len(ctx.lines) // 3)
     if name is not None:
         raw.unterzeichnung["name"] = name
-    if "datum" not in raw.fields:
+    if "datum" not in raw.fields or raw.fields["datum"].value is None:
         if places:
             raw.fields["datum"] = places[0].datum
         else:
             _loose_date(ctx, raw)
-    if "datum" not in raw.fields and "betreff" in raw.fields:
+    if ("datum" not in raw.fields or raw.fields["datum"].value is None) and "betreff" in raw.fields:
         # "5. Sitzung des Gemeinderates am 4. April 2022": a title that dates the document.
         betreff = raw.fields["betreff"]
         dates = find_dates(ctx.typed(str(betreff.value), betreff.page))

@@ -52,6 +52,7 @@ class Context:
     # Line index → what starts there ("section:begruendung", "field:datum", "table:…", "stop").
     boundaries: dict[int, str] = field(default_factory=dict)
     consumed: set[int] = field(default_factory=set)  # lines that belong to a table or form block
+    used_labels: set[tuple[int, int]] = field(default_factory=set)  # (line, phrase) that gave a value
     warnings: list[str] = field(default_factory=list)
 
     def page(self, number: int) -> Page:

@@ -61,8 +61,9 @@ def _cell_labels(ctx: Context, lines: list[Line]) -> list[LabelHit]:
 
 
 def _value_like(text: str) -> bool:
-    """Without a colon, only a value with a digit ("Drucksache Nr. 0457/2021") shows a label."""
-    return any(c.isdigit() for c in text.split(" ", 1)[0])
+    """Without a colon, only a value with a digit ("Drucksache Nr. 0457/2021", "Nr. GR 2022-138")
+    shows a label."""
+    return any(c.isdigit() for token in text.split(" ")[:2] for c in token)
 
 
 def is_label_phrase(ctx: Context, phrase: Phrase) -> bool:

@@ -135,7 +135,8 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], margin: float = 
     for ln in in_margin:
         shapes.setdefault(re.sub(r"\d+", "#", fold(ln.text)), set()).add(ln.page)
     repeated = {s for s, pgs in shapes.items() if len(pgs) >= 2}
-    drop |= {ln.index for ln in in_margin if re.sub(r"\d+", "#", fold(ln.text)) in repeated}
+    # The first page keeps its letterhead; later pages repeat it as a running header.
+    drop |= {ln.index for ln in in_margin if ln.page > 1 and re.sub(r"\d+", "#", fold(ln.text)) in repeated}
     # Running headers and footers name the page ("Seite 2 von 3", "Ausdruck vom … / Seite 1").
     drop |= {ln.index for ln in in_margin if re.search(r"\bseite \d+", fold(ln.text))}
     # A later page's header repeating a line of the first page ("Vorlage-Nr. VO/2022/343").
