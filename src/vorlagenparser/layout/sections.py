@@ -46,7 +46,7 @@ def _heading(ctx: Context, line: Line) -> Heading | None:
     if ctx.profile.sections[hit.name].list and _numbered_item(words[hit.nwords:]):
         # "Anlage 1 – Lageplan": a list item that names its own section, heading or not.
         return Heading(hit.name, line, Phrase(first.page, words[:hit.nwords]),
-                       (Phrase(first.page, words),) + rest_phrases, single=True)
+                       (Phrase(first.page, words), *rest_phrases), single=True)
     alone = hit.nwords == len(words)
     bold_head = all(w.bold for w in words[:hit.nwords]) and not all(w.bold for w in words)
     if not (hit.strong or alone or bold_head or (first.bold and len(line.phrases) == 1)):
