@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..pagemodel import Word
 from .context import Context, Found
 from .fields import LabelHit
 from .lines import Line, Phrase
@@ -32,6 +33,7 @@ def find_vorlagenart(ctx: Context, label_phrases: set[tuple[int, int]]) -> Title
         for pi, phrase in enumerate(line.phrases[:2]):
             if (line.index, pi) in label_phrases:
                 continue
+            phrase = _unspaced(phrase)
             hit = vocab.prefix(phrase.words)
             if hit is None or phrase.words[hit.nwords - 1].text.endswith(("-", "/")):
                 continue
@@ -70,6 +72,16 @@ def art_from_number_label(ctx: Context, hits: list[LabelHit]) -> Found | None:
         if key(first.text) in arts and len(hit.label.words) > 1:
             return ctx.found([Phrase(hit.label.page, (first,))], first.text.rstrip(":"))
     return None
+
+
+def _unspaced(phrase: Phrase) -> Phrase:
+    """Letter-spaced titles ("B e s c h l u ß v o r l a g e") as the one word they are."""
+    words = phrase.words
+    if len(words) < 4 or any(len(w.text) != 1 for w in words):
+        return phrase
+    joined = Word(text="".join(w.text for w in words), bbox=phrase.bbox, fontname=words[0].fontname,
+                  size=words[0].size, bold=words[0].bold, confidence=min(w.confidence for w in words))
+    return Phrase(phrase.page, (joined,))
 
 
 def _title_like(next_word: str, colon: bool) -> bool:
