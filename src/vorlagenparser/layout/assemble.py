@@ -211,7 +211,10 @@ def _block_lines(ctx: Context, heading: Heading | None, form: list[TiedMark]) ->
     out = []
     for line in ctx.lines[start:]:
         kind = ctx.boundaries.get(line.index, "")
-        if kind.startswith(("section", "signature")) and not kind.startswith("section:beratungsergebnis"):
+        # Labels among the boxes ("Laut / Beschlussvorschlag:") look like headings; they are not.
+        among_boxes = bool(form) and (line.page, line.bbox.top) <= (last.page, last.mark.bbox.bottom)
+        if kind.startswith(("section", "signature")) and not kind.startswith("section:beratungsergebnis") \
+                and not among_boxes:
             break
         if form and (line.page, line.bbox.top) > (last.page, last.mark.bbox.bottom + 60):
             break
@@ -264,11 +267,14 @@ def _sections(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], all_h
     for name in TEXT_SECTIONS:
         if name not in headings:
             continue
-        # "…folgenden Antrag:" then "Der Stadtrat möge beschließen:": the first heading with text.
-        found = next((f for h in all_headings if h.name == name
-                      if (f := section_text(ctx, h)) is not None), None)
-        if found is not None:
-            raw.fields[name] = found
+        # Several headings may feed one field ("1. Anlass", "2. Sachverhalt" → Begründung);
+        # an empty one ("…folgenden Antrag:" before "Der Rat möge beschließen:") adds nothing.
+        parts = [f for h in all_headings if h.name == name and h.line.index not in ctx.consumed
+                 if (f := section_text(ctx, h)) is not None]  # not a label inside a form or grid
+        if parts:
+            first = parts[0]
+            text = "\n".join(str(p.value) for p in parts)
+            raw.fields[name] = Found(text, first.page, first.bbox, min(p.confidence for p in parts))
         else:
             ctx.warnings.append(f"{name}: heading printed but the section is empty")
     # Every Anlagen heading lists items: "Anlagen:" with a list, or one "Anlage 1 – …" line each.
