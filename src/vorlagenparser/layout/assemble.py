@@ -281,6 +281,8 @@ def _sections(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], all_h
     raw.anlagen = [item for h in all_headings if h.name == "anlagen" for item in section_items(ctx, h)]
     if folge_table is not None:
         raw.beratungsfolge = folge.rows_from_table(ctx, folge_table)
+    elif "beratungsfolge" not in headings:
+        raw.beratungsfolge = folge.rows_from_header_cells(ctx)
     elif "beratungsfolge" in headings:
         h = headings["beratungsfolge"]
         inline = " ".join(p.text for p in h.rest)

@@ -61,6 +61,24 @@ def rows_from_lines(ctx: Context, inline: str, lines: list[Line], first: Found) 
     return out
 
 
+def rows_from_header_cells(ctx: Context) -> list[Found]:
+    """No Beratungsfolge printed as such: a header line of bare cells naming a Gremium, Ö/N and
+    a Zuständigkeit ("Gemeinderat | öffentlich | Beschluss") is its one entry."""
+    zust = Vocabulary(ctx.profile.zustaendigkeit)
+    public = Vocabulary(ctx.profile.oeffentlich_values)
+    first_heading = min((i for i, kind in ctx.boundaries.items() if kind.startswith("section")),
+                        default=len(ctx.lines))
+    for line in ctx.lines[:first_heading]:
+        texts = [p.text for p in line.phrases]
+        if len(texts) < 3 or line.index in ctx.consumed:
+            continue
+        if any(zust.whole(t) for t in texts) and any(public.whole(t) for t in texts):
+            entry = _entry_from_parts(ctx, texts, line.page)
+            if entry["gremium"]:
+                return [ctx.found(list(line.phrases), entry)]
+    return []
+
+
 def _entry_from_parts(ctx: Context, parts: list[str], page: int) -> dict[str, Any]:
     """Phrases of a line ("Kreistag | 02.12.2023 | nicht öffentlich | Entscheidung") to an entry."""
     zust = Vocabulary(ctx.profile.zustaendigkeit)
