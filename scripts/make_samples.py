@@ -26,8 +26,11 @@ from _samples import (
     layout_gemeinde_bw,
     layout_kreis_einladung,
     layout_landkreis,
+    layout_nrw_vorlage,
     layout_ris,
+    layout_schweiz,
     layout_sessionnet,
+    layout_zweispaltig,
     scans,
 )
 from _samples.common import Rendered
@@ -46,6 +49,9 @@ LAYOUTS: dict[str, Callable[[Path], list[Rendered]]] = {
     "buergerschaft": layout_buergerschaft.generate,
     "gemeinde_bw": layout_gemeinde_bw.generate,
     "kreis_einladung": layout_kreis_einladung.generate,
+    "schweiz": layout_schweiz.generate,
+    "nrw_vorlage": layout_nrw_vorlage.generate,
+    "zweispaltig": layout_zweispaltig.generate,
 }
 OWNED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".truth.json")
 

@@ -22,7 +22,7 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image
 
-from _samples import handmarks, layout_typewriter
+from _samples import handmarks, layout_typewriter, layout_typewriter76
 from _samples.common import Rendered
 from _samples.doc import CheckboxTruth
 from _samples.truth import truth_of
@@ -151,6 +151,46 @@ SCANS = [
         "pdf",
         "fax-like single page: binarised 200 dpi CCITT image of a Hamburg Antrag, no boxes",
     ),
+    ScanSpec(
+        "scan_12_nrw_vorlage_clean",
+        ("nrw_vorlage", 1),
+        300,
+        (),
+        "png",
+        "clean 300 dpi greyscale PNG of a one-page NRW Mitteilungsvorlage: finance boxes drawn "
+        "as line segments in a ruled table, grey Betreff bar, blank word-result table",
+    ),
+    ScanSpec(
+        "scan_13_schweiz_degraded",
+        ("schweiz", 2),
+        200,
+        ("rotate:-1.3", "shade", "blur:0.6", "noise:9"),
+        "jpg",
+        "Swiss Bericht und Antrag (no ß), 200 dpi, skewed -1.3°, uneven light, blur, noise, "
+        "JPEG q40; no boxes",
+    ),
+    ScanSpec(
+        "scan_14_schweiz_rotated90",
+        ("schweiz", 1),
+        200,
+        ("rotate:0.5", "rotate90"),
+        "png",
+        "Swiss Botschaft scanned as landscape: the portrait page is turned 90° clockwise in "
+        "the image (rotation 90 = the content is rotated 90° clockwise; turn the image 90° "
+        "counter-clockwise to read it); bboxes would be in the saved landscape image",
+    ),
+    ScanSpec(
+        "scan_15_typewriter76_rotated",
+        ("typewriter76", 0),
+        150,
+        ("hand", "rotate:-0.8", "blur:0.6", "speckle:300", "rotate270"),
+        "png",
+        "1976 typewritten Kreis Beschlußvorlage, low resolution 150 dpi, landscape scan of a "
+        "portrait page turned 90° counter-clockwise (rotation 270 = content rotated 270° "
+        "clockwise; turn the image 90° clockwise to read it); two stamp boxes ticked by hand "
+        "(tick, cross), signature scribble; bboxes in the saved landscape image",
+        {"marks": {"einstimmig": "tick", "wie vorgeschlagen": "cross"}},
+    ),
 ]
 COUNT_FIELDS = {"Ja": "ja_stimmen", "Nein": "nein_stimmen", "Enthaltungen": "enthaltungen"}
 FIELD_PATH = re.compile(r"beratungsergebnis\[(\d+)\]\.(\w+)")
@@ -194,6 +234,18 @@ def _rotate180(sheet: Sheet) -> Sheet:
     h, w = sheet.image.shape
     moved = [(t, np.column_stack([w - c[:, 0], h - c[:, 1]])) for t, c in sheet.boxes]
     return Sheet(np.ascontiguousarray(sheet.image[::-1, ::-1]), moved)
+
+
+def _rotate90(sheet: Sheet, clockwise: bool) -> Sheet:
+    """Turn the page by a quarter: the saved image is landscape, the boxes move with it."""
+    h, w = sheet.image.shape
+    if clockwise:
+        moved = [(t, np.column_stack([h - c[:, 1], c[:, 0]])) for t, c in sheet.boxes]
+        image = np.rot90(sheet.image, k=-1)
+    else:
+        moved = [(t, np.column_stack([c[:, 1], w - c[:, 0]])) for t, c in sheet.boxes]
+        image = np.rot90(sheet.image, k=1)
+    return Sheet(np.ascontiguousarray(image), moved)
 
 
 def _shade(image: np.ndarray, rng: random.Random) -> np.ndarray:
@@ -275,6 +327,8 @@ def _apply(
         return _rotate(sheet, angle)
     if name == "rotate180":
         return _rotate180(sheet)
+    if name in ("rotate90", "rotate270"):
+        return _rotate90(sheet, clockwise=name == "rotate90")
     if name == "hand":
         _hand(sheet, page, spec, result, doc_fields, rng)
         return sheet
@@ -359,9 +413,17 @@ def make_scan(spec: ScanSpec, result: Rendered, out_dir: Path, source_name: str)
         "notes": spec.notes,
         "source": source_name,
         "dpi": spec.dpi,
-        "rotation": 180 if "rotate180" in spec.steps else 0,
+        "rotation": _rotation(spec.steps),
     }
     return ScanResult(path, truth_of(doc, _box_truth(sheets, spec.dpi), sample))
+
+
+def _rotation(steps: tuple[str, ...]) -> int:
+    """Quarter turns of the content in the saved image, clockwise (skew angles aside)."""
+    for step, degrees in (("rotate180", 180), ("rotate90", 90), ("rotate270", 270)):
+        if step in steps:
+            return degrees
+    return 0
 
 
 def hash_seed(*parts: object) -> int:
@@ -373,11 +435,15 @@ def generate(out_dir: Path, digital: dict[str, list[Rendered]]) -> list[ScanResu
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         typewriter = layout_typewriter.generate(Path(tmp))
+        typewriter76 = layout_typewriter76.generate(Path(tmp))
         for spec in SCANS:
             layout, index = spec.source
             if layout == "typewriter":
                 source = typewriter[index]
                 name = "typewriter layout (generated for the scan only, PDF not kept)"
+            elif layout == "typewriter76":
+                source = typewriter76[index]
+                name = "typewriter76 layout (generated for the scan only, PDF not kept)"
             else:
                 source = digital[layout][index]
                 name = f"{layout}/{source.path.name}"
