@@ -56,6 +56,10 @@ def entries_from_table(ctx: Context, table: Table) -> list[Entry]:
                 entry.values[name] = dates[0][0].value if dates else None
             elif name in COUNT_KEYS:
                 entry.values[name] = parse_count(ctx.typed(text, row.page))
+            elif name == "ergebnis":
+                result = ctx.checkbox_labels.fuzzy(text) if text else None
+                if result is not None and result[0] in BOOL_KEYS:
+                    entry.values[result[0]] = True  # no box printed: only the named result is known
             elif name in BOOL_KEYS:
                 marks = row.marks.get(i, [])
                 if marks:
