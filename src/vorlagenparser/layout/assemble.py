@@ -355,6 +355,9 @@ def _untitled_text(ctx: Context, raw: RawVorlage) -> None:
         body.append(line)
     if target is None or target in raw.fields or not body:
         return
+    if target == "beschlussvorschlag" and any(key(body[0].text).startswith(key(s))
+                                              for s in ctx.profile.salutations):
+        return  # a letter's opening, not a proposal
     long_text = not ctx.profile.beschlussvorschlag_after_betreff and len(body) >= 40
     if target == "beschlussvorschlag" and long_text:
         return  # forty lines without a heading are no proposal

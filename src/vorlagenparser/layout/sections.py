@@ -52,9 +52,10 @@ def _heading(ctx: Context, line: Line) -> Heading | None:
     if not (hit.strong or alone or bold_head or (first.bold and len(line.phrases) == 1)):
         return None
     head_key = key(" ".join(w.text for w in words[:hit.nwords]))
-    if head_key in ctx.colon_only and (not words[hit.nwords - 1].text.endswith(":")
-                                       or not alone or len(line.phrases) > 1):
-        return None  # "Antrag:" alone heads a section; "Antrag: Neubau …" is a title
+    numbered = words is not first.words or first is not line.phrases[0]  # "4. Antrag"
+    if head_key in ctx.colon_only and (not (words[hit.nwords - 1].text.endswith(":") or numbered)
+                                       or not alone or rest_phrases):
+        return None  # "Antrag:" or "4. Antrag" alone heads a section; "Antrag: Neubau …" is a title
     label = Phrase(first.page, words[:hit.nwords])
     rest_words = words[hit.nwords:]
     rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + rest_phrases

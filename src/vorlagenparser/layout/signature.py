@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..pagemodel import Word
 from ..parsing.dates import find_dates
 from .context import Context, Found
 from .lines import Line
@@ -78,12 +79,20 @@ def signer(ctx: Context, after: Line, max_lines: int = 7, include_self: bool = F
             hit = prefixes.prefix(words)
             if hit is not None:
                 words = words[hit.nwords:]
+            words = _after_role_colon(words, roles)  # "Der Präsident: Urs Brunner"
             text = clean(" ".join(w.text for w in words)).strip("()[] ")
             if not text or key(text) in roles or _role_prefix(text, roles):
                 continue
             if _looks_like_name(text):
                 return ctx.found([phrase], text)
     return None
+
+
+def _after_role_colon(words: list[Word], roles: set[str]) -> list[Word]:
+    for n, word in enumerate(words[:-1], start=1):
+        if word.text.endswith(":") and key(" ".join(w.text for w in words[:n])) in roles:
+            return words[n:]
+    return words
 
 
 def _role_prefix(text: str, roles: set[str]) -> bool:

@@ -67,6 +67,8 @@ class Profile(_Data):
     place_prefixes: list[str] = Field(default_factory=list)
     # Text on its own line that ends a section without being a field (e.g. a form's footer).
     stop_lines: list[str] = Field(default_factory=list)
+    # Letters open with these; such text is no part of a proposal.
+    salutations: list[str] = Field(default_factory=list)
     # Where no Betreff label exists, the first bold block after the header is the Betreff.
     betreff_from_bold_block: bool = True
     # Text between Betreff and the next heading is the Beschlussvorschlag when none is labelled.
