@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from ..geometry import BBox, union
 from ..pagemodel import Mark, Page, Word
+from .columns import reading_order
 from .normalize import fold
 
 # Within a phrase, words are one space apart; a gap wider than this many line heights separates
@@ -104,7 +105,7 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]]) -> list[
     out: list[Line] = []
     for page, page_marks in zip(pages, marks, strict=True):
         splitters = _split_points(page, page_marks)
-        rows = group_lines(page.words)
+        rows = reading_order(group_lines(page.words), page.width)
         space = _typical_space(rows)
         for row in rows:
             height = statistics.median(w.bbox.height for w in row)

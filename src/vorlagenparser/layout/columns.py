@@ -1,0 +1,100 @@
+"""Reading order on pages set in two text columns (newspaper style, minutes, Wortprotokolle).
+
+Rows of words come sorted top to bottom; where a run of rows has body text on both sides of a
+clear vertical gutter, the left column is read to its end before the right one. Label/value
+blocks and tables are left alone: their left side is narrow or sparse, not running text.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from itertools import pairwise
+
+import numpy as np
+
+from ..pagemodel import Word
+
+_MIN_BLOCK_ROWS = 6
+_MIN_SIDE_WORDS = 4  # running text has several words on a line of each column
+_MIN_SIDE_ROWS = 3  # a column that ends early on the page still has a few lines
+
+
+def reading_order(rows: list[list[Word]], width: float) -> list[list[Word]]:
+    gutter = _gutter(rows, width)
+    if gutter is None:
+        return rows
+    out: list[list[Word]] = []
+    i = 0
+    while i < len(rows):
+        if _crosses(rows[i], gutter):
+            out.append(rows[i])
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and not _crosses(rows[j], gutter):
+            j += 1
+        out.extend(_split_block(rows[i:j], gutter, width))
+        i = j
+    return out
+
+
+def _crosses(row: Sequence[Word], x: float) -> bool:
+    return any(w.bbox.x0 < x < w.bbox.x1 for w in row)
+
+
+def _sides(row: Sequence[Word], x: float) -> tuple[list[Word], list[Word]]:
+    return [w for w in row if w.bbox.cx < x], [w for w in row if w.bbox.cx >= x]
+
+
+def _is_text_block(block: list[list[Word]], x: float, width: float) -> bool:
+    """Both sides hold running text: many rows of several words each, the left side wide and
+    reaching up to the gutter (the columns' baselines need not line up)."""
+    if len(block) < _MIN_BLOCK_ROWS:
+        return False
+    sides = [_sides(r, x) for r in block]
+    left = [lt for lt, _ in sides if _running_text(lt)]
+    right = [rt for _, rt in sides if _running_text(rt)]
+    if min(len(left), len(right)) < _MIN_SIDE_ROWS or len(left) + len(right) < 0.5 * len(block):
+        return False
+    reach = statistics.median(x - max(w.bbox.x1 for w in lt) for lt in left)
+    left_width = statistics.median(max(w.bbox.x1 for w in lt) - min(w.bbox.x0 for w in lt) for lt in left)
+    return reach < 0.08 * width and left_width > 0.25 * width
+
+
+def _running_text(words: list[Word]) -> bool:
+    """Several words one space apart: a line of text, not the cells of a form or table."""
+    if len(words) < _MIN_SIDE_WORDS:
+        return False
+    height = statistics.median(w.bbox.height for w in words)
+    return all(b.bbox.x0 - a.bbox.x1 < height for a, b in pairwise(words))
+
+
+def _split_block(block: list[list[Word]], x: float, width: float) -> list[list[Word]]:
+    if not _is_text_block(block, x, width):
+        return block
+    sides = [_sides(r, x) for r in block]
+    return [lt for lt, _ in sides if lt] + [rt for _, rt in sides if rt]
+
+
+def _gutter(rows: list[list[Word]], width: float) -> float | None:
+    """The x in the middle of the page that the fewest rows cross, if rows lie on both sides."""
+    if len(rows) < 2 * _MIN_SIDE_ROWS:
+        return None
+    xs = np.arange(0.3 * width, 0.7 * width, 3.0)
+    row_of = np.array([i for i, r in enumerate(rows) for _ in r])
+    x0 = np.array([w.bbox.x0 for r in rows for w in r])
+    x1 = np.array([w.bbox.x1 for r in rows for w in r])
+    covered = (x0[:, None] < xs[None, :]) & (x1[:, None] > xs[None, :])  # word × candidate
+    crossing_rows = np.zeros((len(rows), len(xs)), dtype=bool)
+    np.logical_or.at(crossing_rows, row_of, covered)
+    min_cx = np.array([min(w.bbox.cx for w in r) for r in rows])
+    max_cx = np.array([max(w.bbox.cx for w in r) for r in rows])
+    free = ~crossing_rows
+    left = (free & (min_cx[:, None] < xs[None, :])).sum(axis=0)
+    right = (free & (max_cx[:, None] >= xs[None, :])).sum(axis=0)
+    usable = np.minimum(left, right) >= _MIN_SIDE_ROWS
+    if not usable.any():
+        return None
+    crossings = np.where(usable, crossing_rows.sum(axis=0), np.iinfo(np.int64).max)
+    return float(xs[int(np.argmin(crossings))])
