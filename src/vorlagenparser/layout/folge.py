@@ -94,7 +94,9 @@ def _entry_from_parts(ctx: Context, parts: list[str], page: int) -> dict[str, An
             part = f"{part[:start]} {part[end:]}"
         for word_run in _runs_without(part, zust, public, entry):
             kept.append(word_run)
-    entry["gremium"] = clean(" ".join(kept)).strip(" ,;()") or None
+    # "1. Kreisausschuß am": the list number and a dangling preposition are no part of the name.
+    gremium = _LIST_NUMBER.sub("", clean(" ".join(kept)))
+    entry["gremium"] = _DANGLING.sub("", gremium).strip(" ,;()") or None
     return entry
 
 
@@ -124,6 +126,8 @@ def gremium_and_date(text: str) -> tuple[str | None, Any]:
     return rest or None, parsed.value
 
 
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•])\s+")
+_DANGLING = re.compile(r"\s+(?:am|vom|den|im|zur|zum|in der)\s*$", re.IGNORECASE)
 _FLAGGED_TOP = re.compile(r"^(Ö|N|NÖ|ö|n)\s*(\d[\w.]*)$")
 _WEEKDAY_TAIL = re.compile(r"\s*\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
                            r"Samstag|Sonnabend|Sonntag)\.?,?\s*$")

@@ -151,11 +151,19 @@ def section_text(ctx: Context, heading: Heading) -> Found | None:
     body = section_lines(ctx, heading.line)
     inline = strip_label_punct(" ".join(p.text for p in heading.rest))
     text = paragraphs(ctx, body)
-    full = "\n".join(t for t in (clean(inline), text) if t)
+    full = _without_lead_in(ctx, heading.name, "\n".join(t for t in (clean(inline), text) if t))
     if not full:
         return None
     phrases = list(heading.rest) + [p for ln in body for p in ln.phrases]
     return ctx.found(phrases or [heading.label], full)
+
+
+def _without_lead_in(ctx: Context, name: str, text: str) -> str:
+    first, _, rest = text.partition("\n")
+    patterns = ctx.profile.sections[name].lead_ins
+    if rest and any(re.search(p, first, flags=re.IGNORECASE) for p in patterns):
+        return rest
+    return text
 
 
 def section_items(ctx: Context, heading: Heading) -> list[Found]:

@@ -35,6 +35,9 @@ class SectionRule(_Data):
     colon_headings: Words = Field(default_factory=list)
     # Regular expressions for headings that vary in the middle ("Die Bürgerschaft möge beschließen:").
     patterns: Words = Field(default_factory=list)
+    # A first paragraph matching one of these introduces the section and is no part of it
+    # ("Der Gemeinderat beantragt dem Einwohnerrat, folgenden Beschluss zu fassen:").
+    lead_ins: Words = Field(default_factory=list)
     list: bool = False  # one entry per line or numbered item (Anlagen)
 
 
