@@ -16,6 +16,8 @@ from .normalize import key
 from .vocab import Vocabulary
 
 # A number read together with the borders of its write-in box: "[0]", "lo]", "|21|".
+# "23.-Januar 2023": a speck read as a dash between day and month name.
+_STRAY_DASH = re.compile(r"(\d{1,2})\.\s*[-–—~]\s*([A-ZÄÖÜ][a-zäöü]{2,})")
 _BOXED = re.compile(r"^[\[|(lI{]\s*([\dOoQDlISBZ]{1,4})\s*[\]|)}J]$")
 
 
@@ -64,7 +66,8 @@ class Context:
         if self.page(page).method != "ocr":
             return text
         m = _BOXED.match(text.strip())
-        return fix_numeric(m.group(1) if m else text)
+        text = _STRAY_DASH.sub(r"\1. \2", m.group(1) if m else text)
+        return fix_numeric(text)
 
     def line_height(self, line: Line) -> float:
         return max(line.height, 4.0)

@@ -69,6 +69,10 @@ class Vocabulary:
         for entry in self._prefix_keys:
             if abs(len(entry) - len(k)) <= 1 and len(entry) >= 8 and _one_edit(entry, k):
                 return self._keys[entry]
+        if len(k) >= 10:  # long labels stay distinctive with two misread characters ("Yenstimmig")
+            for entry in self._prefix_keys:
+                if len(entry) >= 10 and within_edits(k, entry, 2):
+                    return self._keys[entry]
         return None
 
     def prefix(self, words: Sequence[Word]) -> Hit | None:
