@@ -152,6 +152,10 @@ def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> list[Cand
     for x, y, w, h in runs:
         out.append((x, y, x + w, y + w))  # the run is a top edge (or a filled square's top)
         out.append((x, y + h - w, x + w, y + h))  # ... or a bottom edge
+        if 0.6 * w <= h <= 1.4 * w:
+            # A box blackened by a heavy cross is one blob; the blob, shrunk by a stroke, may be it.
+            t = max(2, w // 8)
+            out.extend([(x, y, x + w, y + h), (x + t, y + t, x + w - t, y + h - t)])
     out.extend(_paired(runs, lo, hi))
     # Vertical runs catch boxes whose top and bottom edges merged with neighbouring strokes.
     for x, y, w, h in _segments(v_mask):
