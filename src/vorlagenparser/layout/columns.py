@@ -17,6 +17,7 @@ from ..pagemodel import Word
 
 _MIN_BLOCK_ROWS = 6
 _MIN_SIDE_WORDS = 4  # running text has several words on a line of each column
+_MIN_GUTTER = 8.0  # points of white between the columns
 _MIN_SIDE_ROWS = 3  # a column that ends early on the page still has a few lines
 
 
@@ -56,6 +57,12 @@ def _is_text_block(block: list[list[Word]], x: float, width: float) -> bool:
     left = [lt for lt, _ in sides if _running_text(lt)]
     right = [rt for _, rt in sides if _running_text(rt)]
     if min(len(left), len(right)) < _MIN_SIDE_ROWS or len(left) + len(right) < 0.5 * len(block):
+        return False
+    # A real gutter is wide and empty in every row; a "river" of spaces in justified text is not.
+    # Measured on the lines of running text: a centred page number may sit in the gutter.
+    left_end = max(max(w.bbox.x1 for w in lt) for lt in left)
+    right_start = min(min(w.bbox.x0 for w in rt) for rt in right)
+    if right_start - left_end < _MIN_GUTTER:
         return False
     reach = statistics.median(x - max(w.bbox.x1 for w in lt) for lt in left)
     left_width = statistics.median(max(w.bbox.x1 for w in lt) - min(w.bbox.x0 for w in lt) for lt in left)
