@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..geometry import BBox, union
+from ..geometry import BBox, horizontal_overlap, union
 from ..pagemodel import Mark, Page, Word
 from .columns import reading_order
 from .normalize import fold
@@ -70,7 +70,10 @@ def group_lines(words: Sequence[Word]) -> list[list[Word]]:
         for row in reversed(rows[-3:]):
             ref = row[-1].bbox
             overlap = min(ref.bottom, w.bbox.bottom) - max(ref.top, w.bbox.top)
-            if overlap > 0.5 * min(ref.height, w.bbox.height):
+            # Words of one line never overlap side by side: "Mit" over "Stimmenmehrheit:" in a
+            # cell are two lines, however tall OCR drew their boxes.
+            if overlap > 0.5 * min(ref.height, w.bbox.height) and \
+                    not any(horizontal_overlap(o.bbox, w.bbox) > 0.3 for o in row):
                 row.append(w)
                 break
         else:
