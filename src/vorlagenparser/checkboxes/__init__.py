@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..geometry import overlap_ratio
-from ..pagemodel import Mark, Page
+from ..geometry import BBox, overlap_ratio, vertical_overlap
+from ..pagemodel import Mark, Page, Word
 from .acroform import detect_acroform
 from .glyph import detect_glyphs
 from .vector import detect_vector
@@ -27,9 +27,22 @@ def detect(page: Page) -> tuple[Page, tuple[Mark, ...]]:
 
         raster = detect_raster(page)
         marks.extend(raster)
-        # OCR reads printed boxes as "[_]", "LI]", "O": they are boxes, not words.
-        page = page.with_(words=words_outside_marks(page.words, raster))
+        # OCR reads printed boxes as "[_]", "LI]", "O": they are boxes, not words. A marked box
+        # may also be read as the first letters of its label ("Kluie" for "☒ wie"): cut them off.
+        words = words_outside_marks(page.words, raster)
+        page = page.with_(words=tuple(_without_box_prefix(w, raster) for w in words))
     return page, tuple(_merge(marks))
+
+
+def _without_box_prefix(word: Word, marks: list[Mark]) -> Word:
+    b = word.bbox
+    for m in marks:
+        starts_on_box = m.bbox.x0 - 2 <= b.x0 < m.bbox.x1 < b.x1 and vertical_overlap(m.bbox, b) > 0.5
+        if starts_on_box and len(word.text) > 2:
+            n = round((m.bbox.x1 - b.x0) / b.width * len(word.text))
+            if 0 < n < len(word.text):
+                return replace(word, text=word.text[n:], bbox=BBox(m.bbox.x1, b.top, b.x1, b.bottom))
+    return word
 
 
 def _merge(marks: list[Mark]) -> list[Mark]:
