@@ -273,7 +273,7 @@ def _sections(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], all_h
                  if (f := section_text(ctx, h)) is not None]  # not a label inside a form or grid
         if parts:
             first = parts[0]
-            text = "\n".join(str(p.value) for p in parts)
+            text = "\n".join(dict.fromkeys(str(p.value) for p in parts))  # a repeated heading adds nothing
             raw.fields[name] = Found(text, first.page, first.bbox, min(p.confidence for p in parts))
         else:
             ctx.warnings.append(f"{name}: heading printed but the section is empty")

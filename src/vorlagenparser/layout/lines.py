@@ -146,4 +146,17 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], margin: float = 
     # A later page's header repeating a line of the first page ("Vorlage-Nr. VO/2022/343").
     first_page = {fold(ln.text).replace(" ", "") for ln in lines if ln.page == 1}
     drop |= {ln.index for ln in in_margin if ln.page > 1 and fold(ln.text).replace(" ", "") in first_page}
-    return drop
+    return drop | _repeated_in_place(lines, heights)
+
+
+def _repeated_in_place(lines: Sequence[Line], heights: dict[int, float], outer: float = 0.15) -> set[int]:
+    """Footers set a little higher than the margin: the same text at the same height on two or
+    more pages, in the outer part of the page."""
+    spots: dict[tuple[str, int], set[int]] = {}
+    outer_lines = [ln for ln in lines if ln.bbox.bottom < heights[ln.page] * outer
+                   or ln.bbox.top > heights[ln.page] * (1 - outer)]
+    for ln in outer_lines:
+        spot = (re.sub(r"\d+", "#", fold(ln.text)), round(ln.bbox.top / 4))
+        spots.setdefault(spot, set()).add(ln.page)
+    return {ln.index for ln in outer_lines
+            if len(spots[(re.sub(r"\d+", "#", fold(ln.text)), round(ln.bbox.top / 4))]) >= 2}

@@ -149,7 +149,11 @@ def _numbered(text: str) -> bool:
 
 def section_text(ctx: Context, heading: Heading) -> Found | None:
     body = section_lines(ctx, heading.line)
-    inline = strip_label_punct(" ".join(p.text for p in heading.rest))
+    # On a row of boxes ("Finanzielle Auswirkungen: ☐ Ja ☒ Nein") the words after the heading
+    # are the boxes' labels, not the section's text.
+    boxes_on_line = ctx.boundaries.get(heading.line.index) == "marks" or any(
+        m.bbox.top - 2 <= heading.line.bbox.cy <= m.bbox.bottom + 2 for m in ctx.marks[heading.line.page - 1])
+    inline = "" if boxes_on_line else strip_label_punct(" ".join(p.text for p in heading.rest))
     text = paragraphs(ctx, body)
     full = _without_lead_in(ctx, heading.name, "\n".join(t for t in (clean(inline), text) if t))
     if not full:
