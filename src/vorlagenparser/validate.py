@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .geometry import BBox
-from .layout.assemble import RawVorlage
 from .layout.context import Found
+from .layout.raw import RawVorlage
 from .model import (
     Beratungsergebnis,
     BeratungsfolgeEintrag,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from vorlagenparser.checkboxes import detect
 from vorlagenparser.geometry import BBox
-from vorlagenparser.layout.assemble import RawVorlage, assemble
+from vorlagenparser.layout.assemble import assemble
+from vorlagenparser.layout.raw import RawVorlage
 from vorlagenparser.pagemodel import Page, Word
 from vorlagenparser.profiles import load_profile
 
