@@ -6,6 +6,7 @@ comes out. Only a model that cannot be built at all raises.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -99,7 +100,8 @@ def to_vorlage(raw: RawVorlage, doc: Document, profile: Profile, version: str) -
 def _metadata_date(b: _Builder, data: dict[str, Any]) -> None:
     """An undated letter: fall back to the PDF's creation date, flagged for review."""
     created = parse_pdf_date(b.doc.created) if b.doc.created else None
-    if created is None:
+    # Producers write placeholder dates (1970, 2000-01-01 in reproducible builds): no evidence.
+    if created is None or created.year < 1993 or created == dt.date(2000, 1, 1):
         return
     data["datum"] = created
     b.provenance["datum"] = Provenance(page=1, bbox=None, method="metadata", confidence=0.5,

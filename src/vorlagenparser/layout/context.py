@@ -89,9 +89,12 @@ class Context:
 
 def build_context(pages: Sequence[Page], lines: list[Line], marks: Sequence[Sequence[Mark]],
                   profile: Profile) -> Context:
+    labels = {k: list(r.labels) for k, r in profile.fields.items()}
+    if "vorlagennummer" in labels:  # "Sitzungsvorlage Nr.", "Anfrage-Nr.": every kind names its number
+        labels["vorlagennummer"] += [f"{art}{sep}Nr." for art in profile.vorlagenarten for sep in (" ", "-")]
     return Context(
         pages=pages, lines=lines, marks=marks, profile=profile,
-        fields=Vocabulary({k: r.labels for k, r in profile.fields.items()}),
+        fields=Vocabulary(labels),
         sections=Vocabulary({k: [*r.headings, *r.colon_headings] for k, r in profile.sections.items()}),
         colon_only={key(h) for r in profile.sections.values() for h in r.colon_headings},
         checkbox_labels=Vocabulary(profile.checkboxes),

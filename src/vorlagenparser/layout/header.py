@@ -87,7 +87,8 @@ def _unspaced(phrase: Phrase) -> Phrase:
 def _title_like(next_word: str, colon: bool) -> bool:
     """"Antrag: X", "Antrag zur …", "Antrag der Fraktion …" — not "Vorlage-Nr." or a sentence."""
     return colon or next_word.lower() in {"zur", "zum", "zu", "der", "des", "die", "betreffend",
-                                          "betr.", "über", "auf", "für", "nach", "gemäß", "vom", "von"}
+                                          "betr.", "über", "auf", "für", "nach", "gemäß", "vom", "von",
+                                          "an", "aus"}
 
 
 def title_betreff(ctx: Context, title: Title) -> Found | None:

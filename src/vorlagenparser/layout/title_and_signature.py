@@ -60,6 +60,10 @@ def _untitled_text(ctx: Context, raw: RawVorlage) -> None:
         body.append(line)
     if target is None or target in raw.fields or not body:
         return
+    art = raw.fields.get("vorlagenart")
+    if target == "beschlussvorschlag" and art is not None and \
+            key(str(art.value)) in {key(a) for a in ctx.profile.no_proposal}:
+        return  # an Anfrage asks; its numbered questions are no proposal
     if target == "beschlussvorschlag" and any(key(body[0].text).startswith(key(s))
                                               for s in ctx.profile.salutations):
         return  # a letter's opening, not a proposal

@@ -68,6 +68,7 @@ class Profile(_Data):
     signature_roles: list[str] = Field(default_factory=list)
     signature_prefixes: list[str] = Field(default_factory=list)
     place_prefixes: list[str] = Field(default_factory=list)
+    no_proposal: list[str] = Field(default_factory=list)
     # Text on its own line that ends a section without being a field (e.g. a form's footer).
     stop_lines: list[str] = Field(default_factory=list)
     # Letters open with these; such text is no part of a proposal.
