@@ -35,7 +35,7 @@ def assemble(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], profile: Pr
     _mark_boundaries(ctx, headings, labels, places)
     _repeated_headings(ctx, all_headings, headings)
     result_tables, folge_table = _tables(ctx, headings)
-    _results(ctx, raw, headings, result_tables)
+    _results(ctx, raw, headings, result_tables, folge_table)
     _fields(ctx, raw, labels)
     _sections(ctx, raw, headings, all_headings, folge_table)
     title(ctx, raw, labels, headings)
@@ -133,8 +133,11 @@ def _has_marks(ctx: Context, line: Line) -> bool:
     return any(m.bbox.top - 2 <= line.bbox.cy <= m.bbox.bottom + 2 for m in ctx.marks[line.page - 1])
 
 
-def _results(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], tables: list[Table]) -> None:
+def _results(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], tables: list[Table],
+             folge_table: Table | None) -> None:
     in_tables = {id(m) for t in tables for r in t.rows for ms in r.marks.values() for m in ms}
+    # A Beratungsfolge's boxes (Ö/N, Zuständigkeit) are reported, but are no result.
+    in_folge = {id(m) for r in (folge_table.rows if folge_table else []) for ms in r.marks.values() for m in ms}
     for table in tables:
         _add_entries(raw, results.entries_from_table(ctx, table))
     tied: list[TiedMark] = []
@@ -144,7 +147,8 @@ def _results(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], tables
             tied.extend(tie_marks(ctx, page.number, free, ctx.lines))
     result_keys = set(results.KEYS)
     heading = headings.get("beratungsergebnis")
-    form = [t for t in tied if t.key in result_keys and _in_result_block(ctx, t, heading, headings)]
+    form = [t for t in tied if t.key in result_keys and id(t.mark) not in in_folge
+            and _in_result_block(ctx, t, heading, headings)]
     if form or (heading is not None and not tables):
         block = _block_lines(ctx, heading, form)
         ctx.consumed.update(ln.index for ln in block)
@@ -163,8 +167,10 @@ def _results(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], tables
 
 def _in_result_block(ctx: Context, tied: TiedMark, heading: Heading | None,
                      headings: dict[str, Heading]) -> bool:
-    """With a Beratungsergebnis heading, only boxes between it and the next heading are results."""
-    if heading is None:
+    """With a Beratungsergebnis heading, boxes between it and the next heading are results; a
+    box naming a result ("öffentlich", "wie Beschlussvorschlag") counts anywhere, while one that
+    merely says "ja"/"nein" (Haushaltsmittel erforderlich?) counts only inside the block."""
+    if heading is None or tied.key in results.BOOL_KEYS:
         return True
     after = [h.line for h in headings.values() if h.line.index > heading.line.index
              and h.name != "beratungsergebnis"]
@@ -189,7 +195,7 @@ def _pos(t: TiedMark) -> str:
 def _block_lines(ctx: Context, heading: Heading | None, form: list[TiedMark]) -> list[Line]:
     """A form's lines: from its heading (or first box) to the next section heading."""
     if heading is not None:
-        start = heading.line.index + 1
+        start = heading.line.index  # "Abstimmungsergebnis: Ja: 9 Nein: 2" holds values itself
     else:
         first = min(form, key=lambda t: (t.page, t.mark.bbox.top))
         start = next((ln.index for ln in ctx.lines if ln.page == first.page

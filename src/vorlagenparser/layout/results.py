@@ -121,6 +121,10 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
     if not vocab:
         return
     for li, line in enumerate(lines):
+        for word_result in _result_words(ctx, line):
+            entry = _entry_for(entries, line.page, line.bbox)
+            if entry is not None and entry.values.get(word_result) is None:
+                entry.values[word_result] = True  # "Abstimmungsergebnis: einstimmig"
         for name, count in counts_before_labels(ctx.typed(line.text, line.page), ctx.profile.checkboxes):
             entry = _entry_for(entries, line.page, line.bbox)
             if entry is not None and entry.values.get(name) is None:
@@ -144,6 +148,21 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
             if not text:
                 continue  # only the next label follows: the field was left blank
             _set(entry, name, ctx.typed(text, line.page) if name != "gremium" else text)
+
+
+def _result_words(ctx: Context, line: Line) -> list[str]:
+    """Results written out after a colon label, with no box: "Abstimmungsergebnis: einstimmig"."""
+    out = []
+    for phrase in line.phrases:
+        words = phrase.words
+        for i, w in enumerate(words[:-1]):
+            if w.text.endswith(":"):
+                tail = " ".join(x.text for x in words[i + 1:])
+                match = ctx.checkbox_labels.whole(tail)
+                if match in BOOL_KEYS:
+                    out.append(match)
+                break
+    return out
 
 
 def _set(entry: Entry, name: str, text: str) -> None:
