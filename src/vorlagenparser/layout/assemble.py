@@ -137,7 +137,8 @@ def _results(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], tables
              folge_table: Table | None) -> None:
     in_tables = {id(m) for t in tables for r in t.rows for ms in r.marks.values() for m in ms}
     # A Beratungsfolge's boxes (Ö/N, Zuständigkeit) are reported, but are no result.
-    in_folge = {id(m) for r in (folge_table.rows if folge_table else []) for ms in r.marks.values() for m in ms}
+    folge_rows = folge_table.rows if folge_table else []
+    in_folge = {id(m) for r in folge_rows for ms in r.marks.values() for m in ms}
     for table in tables:
         _add_entries(raw, results.entries_from_table(ctx, table))
     tied: list[TiedMark] = []
