@@ -277,7 +277,7 @@ def _sections(ctx: Context, raw: RawVorlage, headings: dict[str, Heading], all_h
     if folge_table is not None:
         raw.beratungsfolge = folge.rows_from_table(ctx, folge_table)
     elif "beratungsfolge" not in headings:
-        raw.beratungsfolge = folge.rows_from_header_cells(ctx)
+        raw.beratungsfolge = folge.rows_from_header_cells(ctx) or folge.rows_from_labels(ctx)
     elif "beratungsfolge" in headings:
         h = headings["beratungsfolge"]
         inline = " ".join(p.text for p in h.rest)

@@ -7,8 +7,8 @@ from typing import Any
 
 from ..parsing.dates import find_dates
 from .context import Context, Found
-from .lines import Line
-from .normalize import clean, strip_label_punct
+from .lines import Line, Phrase
+from .normalize import clean, join_lines, strip_label_punct
 from .tables import Table
 from .vocab import Vocabulary
 
@@ -59,6 +59,58 @@ def rows_from_lines(ctx: Context, inline: str, lines: list[Line], first: Found) 
         if entry["gremium"]:
             out.append(Found(entry, where.page, where.bbox, where.confidence))
     return out
+
+
+def rows_from_labels(ctx: Context) -> list[Found]:
+    """No Beratungsfolge printed as such: an info box of labelled values before the first section
+    ("Gremium: Bauausschuss", "Sitzungsdatum: 26.08.2024", "TOP: 4", "Sitzungsart: öffentlich")."""
+    rule = ctx.profile.tables.get("beratungsfolge")
+    if rule is None:
+        return []
+    vocab = Vocabulary(rule.columns)
+    first_heading = min((i for i, kind in ctx.boundaries.items() if kind.startswith("section")),
+                        default=len(ctx.lines))
+    values: dict[str, str] = {}
+    where: list[Phrase] = []
+    for line in ctx.lines[:first_heading]:
+        if line.index in ctx.consumed:
+            continue
+        for pi, phrase in enumerate(line.phrases):
+            hit = vocab.prefix(phrase.words)
+            if hit is None or not phrase.words[hit.nwords - 1].text.endswith(":") or hit.name in values:
+                continue
+            rest = " ".join(w.text for w in phrase.words[hit.nwords:])
+            value = rest or (line.phrases[pi + 1].text if pi + 1 < len(line.phrases) else "")
+            value = join_lines([value, *_wrapped_below(ctx, line, phrase, pi)])
+            if value:
+                values[hit.name] = value
+                where.append(phrase)
+    if "gremium" not in values or len(values) < 2:
+        return []
+    entry = _entry_from_parts(ctx, [values["gremium"]], where[0].page)
+    if "sitzung_am" in values:
+        entry["sitzung_am"] = _date(ctx.typed(values["sitzung_am"], where[0].page))
+    if "top" in values:
+        entry["top"] = clean(values["top"])
+    if "oeffentlich" in values:
+        public = Vocabulary(ctx.profile.oeffentlich_values)
+        entry["oeffentlich"] = _public(public, values["oeffentlich"], None)
+    if "zustaendigkeit" in values:
+        entry["zustaendigkeit"] = _zust(Vocabulary(ctx.profile.zustaendigkeit), values["zustaendigkeit"])
+    return [ctx.found(where, entry)]
+
+
+def _wrapped_below(ctx: Context, line: Line, label: Phrase, pi: int) -> list[str]:
+    """A value wrapped onto the next line, under itself ("Bau-, Planungs- und / Umweltausschuss")."""
+    if pi + 1 >= len(line.phrases) or line.index + 1 >= len(ctx.lines):
+        return []
+    value = line.phrases[pi + 1]
+    nxt = ctx.lines[line.index + 1]
+    under = [p for p in nxt.phrases if abs(p.bbox.x0 - value.bbox.x0) < 3]
+    if nxt.page != line.page or not under or nxt.bbox.top - line.bbox.bottom > 0.8 * ctx.line_height(line):
+        return []
+    left = [p for p in nxt.phrases if p.bbox.x1 <= under[0].bbox.x0 and p.bbox.x0 >= label.bbox.x0 - 1]
+    return [] if left else [under[0].text]
 
 
 def rows_from_header_cells(ctx: Context) -> list[Found]:
