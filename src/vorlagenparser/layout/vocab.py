@@ -33,6 +33,7 @@ class Vocabulary:
                 self._capital[k] = self._capital.get(k, True) and not label[:1].islower()
         self._keys.pop("", None)
         self._prefix_keys = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
+        self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
 
     def __bool__(self) -> bool:
         return bool(self._keys)
@@ -66,12 +67,17 @@ class Vocabulary:
         """A long label misread by one character ("It. Beschlußvorschlag", "Aktenzeichcn")."""
         if len(k) < 8 or any(c.isdigit() for c in k):
             return None  # values carry digits; misread labels are letters
+        if k not in self._near:
+            self._near[k] = self._search_near(k)
+        return self._near[k]
+
+    def _search_near(self, k: str) -> str | None:
         for entry in self._prefix_keys:
             if abs(len(entry) - len(k)) <= 1 and len(entry) >= 8 and _one_edit(entry, k):
                 return self._keys[entry]
         if len(k) >= 10:  # long labels stay distinctive with two misread characters ("Yenstimmig")
             for entry in self._prefix_keys:
-                if len(entry) >= 10 and within_edits(k, entry, 2):
+                if len(entry) >= 10 and abs(len(entry) - len(k)) <= 2 and within_edits(k, entry, 2):
                     return self._keys[entry]
         return None
 
