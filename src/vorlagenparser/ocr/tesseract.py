@@ -194,7 +194,22 @@ def _words_from_tsv(tsv: str) -> list[OcrWord]:
         raise OcrError(f"unreadable tesseract output: {exc}") from exc
 
 
-class TesserocrEngine:
+class _Engine:
+    """What both Tesseract backends report about themselves."""
+
+    _version: str
+    _languages: str
+
+    @property
+    def version(self) -> str:
+        return self._version
+
+    @property
+    def languages(self) -> str:
+        return self._languages
+
+
+class TesserocrEngine(_Engine):
     """tesseract in-process: one API per engine, reused for every page (not thread-safe → lock)."""
 
     name = "tesserocr"
@@ -215,14 +230,6 @@ class TesserocrEngine:
         except RuntimeError as exc:
             raise MissingDependencyError(f"tesseract cannot load {languages!r}: {exc}") from exc
         self._api.SetVariable("preserve_interword_spaces", "1")
-
-    @property
-    def version(self) -> str:
-        return self._version
-
-    @property
-    def languages(self) -> str:
-        return self._languages
 
     def recognise(self, image: GrayImage, dpi: int, *,
                   timeout_s: float | None = None) -> list[OcrWord]:
@@ -283,7 +290,7 @@ def _pgm(image: GrayImage) -> bytes:
     return f"P5\n{width} {height}\n255\n".encode("ascii") + image.tobytes()
 
 
-class CliEngine:
+class CliEngine(_Engine):
     """The ``tesseract`` binary, one process per call (slower: spawn + model load every page)."""
 
     name = "tesseract-cli"
@@ -296,14 +303,6 @@ class CliEngine:
         self._languages = languages
         self._psm = psm
         self._version = info.version or "unknown"
-
-    @property
-    def version(self) -> str:
-        return self._version
-
-    @property
-    def languages(self) -> str:
-        return self._languages
 
     def _args(self, *extra: str) -> list[str]:
         return [self._binary, "stdin", "stdout", "--tessdata-dir", str(self._tessdata), *extra]
