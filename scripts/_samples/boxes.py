@@ -8,6 +8,8 @@ acroform: a form widget whose state lives in the annotation, not in the page con
 
 from __future__ import annotations
 
+import functools
+
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
@@ -44,11 +46,29 @@ def vector_box(
     label: str,
     field: str | None,
     lw: float = 0.6,
+    *,
+    segments: bool = False,
 ) -> None:
-    flow.rect(x, top, x + size, top + size, lw=lw)
+    """A drawn square, ticked by strokes, a curve or a fill (see :func:`_tick`).
+
+    With ``segments`` the square is four separate line segments (no rectangle operator), as word
+    processors export table-cell borders and hand-built boxes; each stroke overshoots by half
+    the line width so the corners close."""
+    if segments:
+        h = lw / 2
+        flow.line(x - h, top, x + size + h, top, lw=lw)  # top
+        flow.line(x - h, top + size, x + size + h, top + size, lw=lw)  # bottom
+        flow.line(x, top - h, x, top + size + h, lw=lw)  # left
+        flow.line(x + size, top + size + h, x + size, top - h, lw=lw)  # right, drawn upwards
+    else:
+        flow.rect(x, top, x + size, top + size, lw=lw)
     if checked:
         _tick(flow, x, top, size, style, lw)
     flow.record(label, checked, [x, top, x + size, top + size], field)
+
+
+# A square of four line segments: vector_box(..., segments=True).
+lines_box = functools.partial(vector_box, segments=True)
 
 
 def _tick(flow: Flow, x: float, top: float, size: float, style: str, lw: float) -> None:
@@ -75,30 +95,6 @@ def _tick(flow: Flow, x: float, top: float, size: float, style: str, lw: float) 
         flow.rect(a, b, c, d, lw=0, fill_gray=0.0, stroke=False)
     else:
         raise ValueError(style)
-
-
-def lines_box(
-    flow: Flow,
-    x: float,
-    top: float,
-    size: float,
-    checked: bool,
-    style: str,
-    label: str,
-    field: str | None,
-    lw: float = 0.6,
-) -> None:
-    """A square drawn as four separate line segments (no rectangle operator), as word
-    processors export table-cell borders and hand-built boxes; each stroke overshoots by half
-    the line width so the corners close. Ticked like :func:`vector_box`."""
-    h = lw / 2
-    flow.line(x - h, top, x + size + h, top, lw=lw)  # top
-    flow.line(x - h, top + size, x + size + h, top + size, lw=lw)  # bottom
-    flow.line(x, top - h, x, top + size + h, lw=lw)  # left
-    flow.line(x + size, top + size + h, x + size, top - h, lw=lw)  # right, drawn upwards
-    if checked:
-        _tick(flow, x, top, size, style, lw)
-    flow.record(label, checked, [x, top, x + size, top + size], field)
 
 
 def glyph_overprint_box(

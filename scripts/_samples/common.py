@@ -211,6 +211,23 @@ def paragraphs(
         )
 
 
+def betreff_beside(
+    flow: Flow,
+    doc: Doc,
+    look: Look,
+    label: str,
+    x: float,
+    *,
+    label_font: str | None = None,
+    hyphenate: bool = True,
+) -> None:
+    """``label`` at the left margin, the Betreff (bold) and its "hier:" line beside it from ``x``."""
+    flow.text(flow.g.left, flow.y + look.size, label, label_font or look.bold, look.size)
+    flow.paragraph(doc.betreff or "", look.bold, look.size, look.leading, x=x, hyphenate=hyphenate)
+    if doc.betreff_hier:
+        flow.paragraph(doc.betreff_hier, look.regular, look.size, look.leading, x=x)
+
+
 def label_value(
     flow: Flow,
     label: str,

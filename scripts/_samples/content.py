@@ -110,6 +110,30 @@ def make_folge(rng: random.Random, n: int, start: dt.date, art: str) -> list[Fol
     return folge
 
 
+# The Ergebnis fields a Beratungsergebnis grid may print.
+ERGEBNIS_KEYS = [
+    "top",
+    "oeffentlich",
+    "nichtoeffentlich",
+    "einstimmig",
+    "mit_stimmenmehrheit",
+    "ja_stimmen",
+    "nein_stimmen",
+    "enthaltungen",
+    "laut_beschlussvorschlag",
+    "abweichender_beschluss",
+    "kenntnisnahme",
+    "stellungnahme_beigefuegt",
+]
+
+
+def blank_unprinted(e: Ergebnis, printed: set[str | None], keep: tuple[str, ...] = ()) -> None:
+    """Set the ERGEBNIS_KEYS a layout's grid does not print (and ``keep`` does not name) to None."""
+    for key in ERGEBNIS_KEYS:
+        if key not in printed and key not in keep:
+            setattr(e, key, None)
+
+
 def make_ergebnis(
     rng: random.Random,
     folge: Folge | None,

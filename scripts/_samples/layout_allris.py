@@ -20,11 +20,12 @@ from typing import Any
 
 from _samples import pools
 from _samples.boxes import lines_box
-from _samples.common import Look, Rendered, fix_bullets, paragraphs, random_look
-from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
+from _samples.common import Look, Rendered, betreff_beside, paragraphs
+from _samples.content import fmt_date, make_ergebnis
 from _samples.doc import Doc, Ergebnis, Para
 from _samples.flow import Flow, wrap
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 
 LAYOUT = "allris"
 
@@ -145,19 +146,11 @@ def build(index: int) -> tuple[Doc, Variant]:
     plan = PLANS[index]
     year = rng.choice([2020, 2021, 2022])
     art = str(plan["art"])
-    spec = DocSpec(
-        town=rng.choice(["Lüdenscheid", "Mönchengladbach", "Fürth", "Göppingen"]),
-        year=year,
-        vorlagenart=art,
-        nummer=f"{plan['nr_prefix']}/{rng.randint(12, 240):03d}/{year}",
-        n_folge=int(plan["n_folge"]),
-        n_begr=int(plan["n_begr"]),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=plan["size"], justify=index == 1)
-    fix_bullets(doc, look)
+    doc = plan_doc(rng, plan,
+                   town=rng.choice(["Lüdenscheid", "Mönchengladbach", "Fürth", "Göppingen"]),
+                   year=year, vorlagenart=art,
+                   nummer=f"{plan['nr_prefix']}/{rng.randint(12, 240):03d}/{year}")
+    look = plan_look(rng, plan, doc, justify=index == 1)
     others = [n for n in pools.NAMES if n != doc.unterz.name]
     variant = Variant(
         look,
@@ -325,11 +318,7 @@ def _betreff(flow: Flow, doc: Doc, v: Variant, label_w: float) -> None:
     flow.gap(look.leading)
     if v.plan["betreff_label"]:
         indent = label_w if v.plan["kv"] != "right_half" else width("Betreff: ", look.bold, 10) + 10
-        flow.text(g.left, flow.y + look.size, "Betreff:", look.regular, look.size)
-        x = g.left + indent
-        flow.paragraph(doc.betreff or "", look.bold, look.size, look.leading, x=x)
-        if doc.betreff_hier:
-            flow.paragraph(doc.betreff_hier, look.regular, look.size, look.leading, x=x)
+        betreff_beside(flow, doc, look, "Betreff:", g.left + indent, label_font=look.regular)
         return
     size = look.size + 1.5
     flow.paragraph(doc.betreff or "", look.bold, size, size * 1.25, hyphenate=look.hyphenate)
@@ -594,8 +583,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"allris_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("allris", len(PLANS), build, render, out_dir)

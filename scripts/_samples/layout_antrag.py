@@ -14,9 +14,10 @@ from typing import Any
 
 from _samples import pools
 from _samples.common import Look, Rendered, decorator, fix_bullets, paragraphs, random_look
-from _samples.content import DocSpec, fill, fmt_date, make_doc
+from _samples.content import fill, fmt_date
 from _samples.doc import Doc, Para
 from _samples.flow import Flow
+from _samples.plans import plan_doc, render_plans
 
 LAYOUT = "antrag"
 
@@ -67,17 +68,8 @@ def build(index: int) -> tuple[Doc, Variant]:
     plan = PLANS[index]
     year = rng.choice([2021, 2022, 2023])
     town = sorted(PLZ)[index % len(PLZ)]
-    spec = DocSpec(
-        town=town,
-        year=year,
-        vorlagenart="Antrag",
-        nummer=f"{rng.randint(20, 180)}/{year}",
-        n_begr=int(plan["n_begr"]),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-        n_folge=1,
-    )
-    doc = make_doc(rng, spec)
+    doc = plan_doc(rng, plan, town=town, year=year, vorlagenart="Antrag",
+                   nummer=f"{rng.randint(20, 180)}/{year}", n_folge=1)
     fraktion = rng.choice(pools.FRAKTIONEN)
     variant = Variant(
         random_look(rng, plan["families"], size=(10.5, 12.0)),
@@ -176,8 +168,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"antrag_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("antrag", len(PLANS), build, render, out_dir)

@@ -33,18 +33,12 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 
 from _samples import pools
-from _samples.common import (
-    Look,
-    Rendered,
-    fix_bullets,
-    paragraphs,
-    random_look,
-    replace_words,
-)
-from _samples.content import DocSpec, fill, fmt_date, make_doc
+from _samples.common import Look, Rendered, paragraphs, replace_words
+from _samples.content import fill, fmt_date
 from _samples.doc import Doc, Para, Unterz
 from _samples.flow import Flow
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 
 LAYOUT = "buergerschaft"
 
@@ -97,7 +91,6 @@ BE_WORDS = [
     ("Stadtentwicklungskonzepts", "Stadtentwicklungsplans Wohnen 2030"),
 ]
 
-FEMALE = {"Ute", "Martina", "Annegret", "Katharina", "Bärbel", "Gesine"}
 
 HH_PETITUM = [
     "von den Ausführungen in dieser Drucksache Kenntnis nehmen,",
@@ -152,19 +145,9 @@ def build(index: int) -> tuple[Doc, Variant]:
     berlin = kind == "be_vorlage"
     year = 2022 if berlin else 2023
     nummer = f"19/{rng.randint(120, 1890):04d}" if berlin else f"22/{rng.randint(9100, 13900)}"
-    spec = DocSpec(
-        town="Berlin" if berlin else "Hamburg",
-        year=year,
-        vorlagenart="Antrag",
-        nummer=nummer,
-        n_folge=1,
-        n_begr=int(plan["n_begr"]),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=plan["size"], justify=kind == "hh_mitteilung")
-    fix_bullets(doc, look)
+    doc = plan_doc(rng, plan, town="Berlin" if berlin else "Hamburg", year=year,
+                   vorlagenart="Antrag", nummer=nummer, n_folge=1)
+    look = plan_look(rng, plan, doc, justify=kind == "hh_mitteilung")
     values = {"jahr": str(year), "gebiet": rng.choice(pools.GEBIETE)}
     doc.aktenzeichen = doc.federfuehrung = doc.hinweis = None
     doc.beratungsfolge = []
@@ -239,8 +222,7 @@ def build(index: int) -> tuple[Doc, Variant]:
         ]
         doc.anlagen = ["Verordnungstext mit Begründung", "Übersichtsplan (verkleinert)"]
         doc.unterz = Unterz("Berlin", doc.datum, doc.unterz.name)
-        first = (doc.unterz.name or "").replace("Prof. ", "").replace("Dr. ", "").split()[0]
-        senator = "Senatorin" if first in FEMALE else "Senator"
+        senator = "Senatorin" if pools.is_female(doc.unterz.name or "") else "Senator"
         doc.signer_title = f"{senator} für Stadtentwicklung, Bauen und Wohnen"
     wp = "19." if berlin else "22."
     return doc, Variant(look, plan, wp, members)
@@ -487,10 +469,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(
-            render(doc, variant, out_dir / f"buergerschaft_{index + 1:02d}.pdf", index)
-        )
-    return results
+    return render_plans("buergerschaft", len(PLANS), build, render, out_dir)

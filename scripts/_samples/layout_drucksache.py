@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from _samples.boxes import typed_box
-from _samples.common import Look, Rendered, decorator, fix_bullets, paragraphs, random_look
-from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
+from _samples.common import Look, Rendered, betreff_beside, decorator, paragraphs
+from _samples.content import fmt_date, make_ergebnis
 from _samples.doc import Doc, Ergebnis
 from _samples.flow import Flow
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 
 LAYOUT = "drucksache"
 
@@ -98,19 +99,10 @@ def build(index: int) -> tuple[Doc, Variant]:
     plan = PLANS[index]
     year = rng.choice([2019, 2020, 2021, 2023])
     art = str(plan["type_line"] or "Drucksache")
-    spec = DocSpec(
-        town=rng.choice(["Überlingen", "Mönchengladbach", "Schwäbisch Gmünd"]),
-        year=year,
-        vorlagenart=art,
-        nummer=f"{rng.randint(1, 999):04d}/{year}",
-        n_folge=int(plan["n_folge"]),
-        n_begr=int(plan["n_begr"]),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=plan["size"])
-    fix_bullets(doc, look)
+    doc = plan_doc(rng, plan,
+                   town=rng.choice(["Überlingen", "Mönchengladbach", "Schwäbisch Gmünd"]),
+                   year=year, vorlagenart=art, nummer=f"{rng.randint(1, 999):04d}/{year}")
+    look = plan_look(rng, plan, doc)
     variant = Variant(
         look,
         plan,
@@ -231,13 +223,7 @@ def _betreff(flow: Flow, doc: Doc, v: Variant) -> None:
     look = v.look
     flow.gap(look.leading)
     indent = width("Betr.: ", look.bold, look.size) + 4
-    flow.text(flow.g.left, flow.y + look.size, "Betr.:", look.bold, look.size)
-    x = flow.g.left + indent
-    flow.paragraph(
-        doc.betreff or "", look.bold, look.size, look.leading, x=x, hyphenate=look.hyphenate
-    )
-    if doc.betreff_hier:
-        flow.paragraph(doc.betreff_hier, look.regular, look.size, look.leading, x=x)
+    betreff_beside(flow, doc, look, "Betr.:", flow.g.left + indent, hyphenate=look.hyphenate)
 
 
 def _heading(flow: Flow, text: str, v: Variant) -> None:
@@ -362,8 +348,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"drucksache_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("drucksache", len(PLANS), build, render, out_dir)

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from _samples.boxes import acro_box
-from _samples.common import Look, Rendered, decorator, fix_bullets, heading, paragraphs, random_look
-from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
+from _samples.common import Look, Rendered, decorator, heading, paragraphs
+from _samples.content import fmt_date, make_ergebnis
 from _samples.doc import Doc, Ergebnis, Para
 from _samples.flow import Flow
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 from _samples.tables import Cell, TableStyle, table
 
 LAYOUT = "formular"
@@ -77,19 +78,9 @@ def build(index: int) -> tuple[Doc, Variant]:
     rng = random.Random(f"{LAYOUT}-{index}")
     plan = PLANS[index]
     year = rng.choice([2022, 2023, 2024])
-    spec = DocSpec(
-        town=rng.choice(["Weißenfels", "Göppingen", "Müllheim"]),
-        year=year,
-        vorlagenart="Sitzungsvorlage",
-        nummer=f"{rng.randint(10, 300)}/{year}",
-        n_folge=int(plan["n_folge"]),
-        n_begr=int(plan["n_begr"]),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=(9.5, 10.5), justify=False)
-    fix_bullets(doc, look)
+    doc = plan_doc(rng, plan, town=rng.choice(["Weißenfels", "Göppingen", "Müllheim"]), year=year,
+                   vorlagenart="Sitzungsvorlage", nummer=f"{rng.randint(10, 300)}/{year}")
+    look = plan_look(rng, plan, doc, size=(9.5, 10.5), justify=False)
     variant = Variant(look, plan, LABEL_SETS[int(plan["labels"])], ("vertagt", "zurückgezogen"))
     doc.hinweis = None
     for number, f in enumerate(doc.beratungsfolge):
@@ -354,8 +345,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"formular_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("formular", len(PLANS), build, render, out_dir)

@@ -26,10 +26,11 @@ from _samples.common import (
     paragraphs,
     random_look,
 )
-from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
+from _samples.content import fmt_date, make_ergebnis
 from _samples.doc import Doc, Ergebnis, Folge
 from _samples.flow import Flow
 from _samples.fonts import width
+from _samples.plans import plan_doc, render_plans
 
 LAYOUT = "frankenthal"
 TOWN = "Frankenthal"
@@ -130,17 +131,8 @@ def build(index: int) -> tuple[Doc, Variant]:
     plan = PLANS[index]
     art = str(plan.get("art", "Beschlussvorlage"))
     year = rng.choice([2022, 2023])
-    spec = DocSpec(
-        town=TOWN,
-        year=year,
-        vorlagenart=art,
-        nummer=f"{year}/{rng.randint(30, 420):04d}",
-        n_folge=int(plan["folge_lines"]),
-        n_begr=int(plan["n_begr"]),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
+    doc = plan_doc(rng, plan, town=TOWN, year=year, vorlagenart=art,
+                   nummer=f"{year}/{rng.randint(30, 420):04d}", n_folge=int(plan["folge_lines"]))
     variant = _variant(rng, plan)
     fix_bullets(doc, variant.look)
     # The letterhead only names the bodies, without dates or roles; Frankenthal has a Stadtrat.
@@ -420,8 +412,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"frankenthal_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("frankenthal", len(PLANS), build, render, out_dir)

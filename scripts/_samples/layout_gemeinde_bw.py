@@ -25,19 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from _samples import pools
 from _samples.boxes import glyph_box, lines_box, vector_box
-from _samples.common import (
-    Look,
-    Rendered,
-    fix_bullets,
-    paragraphs,
-    random_look,
-    replace_words,
-)
-from _samples.content import DocSpec, fill, fmt_date, make_doc, make_ergebnis
+from _samples.common import Look, Rendered, paragraphs, replace_words
+from _samples.content import fill, fmt_date, make_ergebnis
 from _samples.doc import Doc, Ergebnis, Para, Unterz
 from _samples.flow import Flow
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 from _samples.tables import TableStyle, table
 
 LAYOUT = "gemeinde_bw"
@@ -146,7 +141,6 @@ BW_WORDS = [
     ("Fachämter", "Fachbereiche"),
     ("Landespersonalvertretungsgesetz", "Landespersonalvertretungsgesetz Baden-Württemberg"),
 ]
-FEMALE = {"Ute", "Martina", "Annegret", "Katharina", "Bärbel", "Gesine"}
 SURNAMES = ["Kühnle", "Maßmann", "Nußbaum", "Schäfer", "Größler", "Düßel", "Läufer"]
 
 
@@ -158,10 +152,6 @@ class Variant:
     nummer_label: str
 
 
-def _first_name(name: str) -> str:
-    return name.replace("Prof. ", "").replace("Dr. ", "").split()[0]
-
-
 def build(index: int) -> tuple[Doc, Variant]:
     rng = random.Random(f"{LAYOUT}-{index}")
     plan = PLANS[index]
@@ -169,23 +159,12 @@ def build(index: int) -> tuple[Doc, Variant]:
     label, pattern = plan["nummer"]
     nummer = pattern.format(year=year, n=rng.randint(8, 140))
     folge_kind = str(plan["folge"])
-    spec = DocSpec(
-        town=str(plan["town"]),
-        year=year,
-        vorlagenart=str(plan["art"]),
-        nummer=nummer,
-        n_folge=2 if folge_kind == "table" else 1,
-        n_begr=int(plan["n_begr"]),
-        sentences_per_para=(2, 3) if index == 1 else (2, 4),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=plan["size"], justify=index == 2,
-                       leading=plan.get("leading"))
+    doc = plan_doc(rng, plan, town=str(plan["town"]), year=year, vorlagenart=str(plan["art"]),
+                   nummer=nummer, n_folge=2 if folge_kind == "table" else 1,
+                   sentences_per_para=(2, 3) if index == 1 else (2, 4))
+    look = plan_look(rng, plan, doc, justify=index == 2, leading=plan.get("leading"))
     if index == 1:  # kept to one page: it is the source of a scan
         doc.anlagen = doc.anlagen[:2]
-    fix_bullets(doc, look)
     doc.federfuehrung = str(plan["amt"])
     doc.aktenzeichen = f"{rng.choice([632, 750, 131, 461])}.{rng.randint(1, 49):02d}"
     if index == 1:
@@ -215,7 +194,7 @@ def build(index: int) -> tuple[Doc, Variant]:
     doc.beratungsfolge[-1].gremium = "Gemeinderat"
     doc.ergebnisse = [_ergebnis(rng, doc, str(plan["stamp"]))]
     name = doc.unterz.name or ""
-    female = _first_name(name) in FEMALE
+    female = pools.is_female(name)
     doc.signer_title = "Bürgermeisterin" if female else "Bürgermeister"
     if plan["signature"] is None:
         doc.unterz = Unterz()
@@ -593,8 +572,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"gemeinde_bw_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("gemeinde_bw", len(PLANS), build, render, out_dir)

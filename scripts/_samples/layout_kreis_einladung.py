@@ -26,12 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from _samples import pools
 from _samples.boxes import GLYPH_STYLES, glyph_box
-from _samples.common import Look, Rendered, fix_bullets, paragraphs, random_look, replace_words
-from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
+from _samples.common import Look, Rendered, paragraphs, replace_words
+from _samples.content import blank_unprinted, fmt_date, make_ergebnis
 from _samples.doc import SOFT, Doc, Ergebnis, Para, Unterz
 from _samples.flow import Flow, wrap
 from _samples.fonts import ink_box, width
+from _samples.plans import plan_doc, plan_look, render_plans
 
 LAYOUT = "kreis_einladung"
 
@@ -135,20 +137,6 @@ GRID_COLUMNS: dict[str, list[tuple[str, str | None, str]]] = {
         ("Kennt~nis genom~men", "kenntnisnahme", "bool"),
     ],
 }
-ERGEBNIS_KEYS = [
-    "top",
-    "oeffentlich",
-    "nichtoeffentlich",
-    "einstimmig",
-    "mit_stimmenmehrheit",
-    "ja_stimmen",
-    "nein_stimmen",
-    "enthaltungen",
-    "laut_beschlussvorschlag",
-    "abweichender_beschluss",
-    "kenntnisnahme",
-    "stellungnahme_beigefuegt",
-]
 KREIS_WORDS = [
     ("Der Ausschuss für Umwelt, Verkehr und Stadtentwicklung",
      "Der Ausschuss für Regionalentwicklung, Umwelt und Verkehr"),
@@ -169,7 +157,6 @@ KREIS_WORDS = [
     ("Die Hebesätze der Grundsteuer und der Kreisumlage bleiben unverändert.",
      "Der Hebesatz der Kreisumlage bleibt unverändert."),
 ]
-FEMALE = {"Ute", "Martina", "Annegret", "Katharina", "Bärbel", "Gesine"}
 
 
 @dataclass(frozen=True)
@@ -194,19 +181,9 @@ def build(index: int) -> tuple[Doc, Variant]:
     year = rng.choice([2022, 2023])
     label, pattern = plan["nummer"]
     gremien = list(plan["gremien"])
-    spec = DocSpec(
-        town=str(plan["seat"]),
-        year=year,
-        vorlagenart=str(plan["art"]),
-        nummer=pattern.format(year=year, n=rng.randint(9, 420)),
-        n_folge=len(gremien),
-        n_begr=int(plan["n_begr"]),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=plan["size"], justify=index == 2)
-    fix_bullets(doc, look)
+    doc = plan_doc(rng, plan, town=str(plan["seat"]), year=year, vorlagenart=str(plan["art"]),
+                   nummer=pattern.format(year=year, n=rng.randint(9, 420)), n_folge=len(gremien))
+    look = plan_look(rng, plan, doc, justify=index == 2)
     doc.federfuehrung = str(plan["amt"])
     doc.aktenzeichen = f"{rng.randint(10, 68)}.{rng.randint(10, 99)}.{rng.randint(1, 20):02d}"
     if index == 1:
@@ -232,7 +209,7 @@ def build(index: int) -> tuple[Doc, Variant]:
             f.oeffentlich = None
     doc.ergebnisse = [_ergebnis(rng, doc, number, plan) for number in range(len(gremien))]
     name = doc.unterz.name or ""
-    female = name.replace("Prof. ", "").replace("Dr. ", "").split()[0] in FEMALE
+    female = pools.is_female(name)
     if plan["signature"] == "iv":
         doc.signer_title = "Erste Kreisbeigeordnete" if female else "Erster Kreisbeigeordneter"
         doc.unterz = Unterz(str(plan["seat"]), doc.datum, name)
@@ -252,9 +229,7 @@ def _ergebnis(rng: random.Random, doc: Doc, number: int, plan: dict[str, Any]) -
     e = make_ergebnis(rng, folge, ticked, public_boxes=False, art=doc.vorlagenart or "")
     e.sitzung_am = folge.sitzung_am  # the grid prints the planned date in every row
     e.top = None  # no TOP column in the grid
-    for key in ERGEBNIS_KEYS:
-        if key not in printed:
-            setattr(e, key, None)
+    blank_unprinted(e, printed)
     return e
 
 
@@ -573,10 +548,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(
-            render(doc, variant, out_dir / f"kreis_einladung_{index + 1:02d}.pdf", index)
-        )
-    return results
+    return render_plans("kreis_einladung", len(PLANS), build, render, out_dir)

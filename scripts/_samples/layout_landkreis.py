@@ -23,11 +23,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from _samples import pools
 from _samples.boxes import vector_box
-from _samples.common import Look, Rendered, fix_bullets, paragraphs, random_look
-from _samples.content import MONTHS, DocSpec, fmt_date, make_doc, make_ergebnis
-from _samples.doc import Doc, Ergebnis, Para
+from _samples.common import Look, Rendered, paragraphs, replace_words
+from _samples.content import MONTHS, blank_unprinted, fmt_date, make_ergebnis
+from _samples.doc import Doc, Ergebnis
 from _samples.flow import Flow, wrap
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 
 LAYOUT = "landkreis"
 
@@ -47,7 +48,6 @@ KREIS_AEMTER = [
 ]
 AT_ABTEILUNGEN = ["Abteilung Bau- und Raumordnung", "Finanzabteilung"]
 MONTHS_AT = ["Jänner", *MONTHS[1:]]
-FEMALE = {"Ute", "Martina", "Annegret", "Katharina", "Bärbel", "Gesine"}
 
 # Beratungsergebnis grid columns: (header, Ergebnis attribute or None, kind)
 GRIDS: dict[str, list[tuple[str, str | None, str]]] = {
@@ -92,20 +92,6 @@ GRIDS: dict[str, list[tuple[str, str | None, str]]] = {
         ("abgelehnt", None, "bool"),
     ],
 }
-ERGEBNIS_KEYS = [
-    "top",
-    "oeffentlich",
-    "nichtoeffentlich",
-    "einstimmig",
-    "mit_stimmenmehrheit",
-    "ja_stimmen",
-    "nein_stimmen",
-    "enthaltungen",
-    "laut_beschlussvorschlag",
-    "abweichender_beschluss",
-    "kenntnisnahme",
-    "stellungnahme_beigefuegt",
-]
 
 PLANS: list[dict[str, Any]] = [
     {
@@ -184,16 +170,6 @@ class Variant:
     bearbeiter: str
 
 
-def _replace(paras: list[Para], pairs: list[tuple[str, str]]) -> list[Para]:
-    out = []
-    for para in paras:
-        text = para.text
-        for old, new in pairs:
-            text = text.replace(old, new)
-        out.append(Para(text, para.bullet))
-    return out
-
-
 KREIS_WORDS = [
     ("Der Stadtrat", "Der Kreistag"),
     ("dem Stadtrat", "dem Kreistag"),
@@ -219,19 +195,9 @@ def build(index: int) -> tuple[Doc, Variant]:
     plan = PLANS[index]
     at = plan["flavour"] == "at"
     year = rng.choice([2022, 2023])
-    spec = DocSpec(
-        town=str(plan["kreis"]),
-        year=year,
-        vorlagenart=str(plan["art"]),
-        nummer=f"KT/{year}/{rng.randint(5, 140):03d}",
-        n_folge=int(plan["n_folge"]),
-        n_begr=int(plan["n_begr"]),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=plan["size"], justify=index == 0)
-    fix_bullets(doc, look)
+    doc = plan_doc(rng, plan, town=str(plan["kreis"]), year=year, vorlagenart=str(plan["art"]),
+                   nummer=f"KT/{year}/{rng.randint(5, 140):03d}")
+    look = plan_look(rng, plan, doc, justify=index == 0)
     others = [n for n in pools.NAMES if n != doc.unterz.name]
     variant = Variant(look, plan, rng.choice(others))
     if at:  # a January report, to print the Austrian month name
@@ -259,9 +225,9 @@ def build(index: int) -> tuple[Doc, Variant]:
     doc.betreff = (
         (doc.betreff or "").replace("§ 13a BauGB", "§ 40 StROG 2010") if at else doc.betreff
     )
-    doc.beschluss = _replace(doc.beschluss, words)
-    doc.begruendung = _replace(doc.begruendung, words)
-    doc.finanzen = _replace(doc.finanzen, words)
+    doc.beschluss = replace_words(doc.beschluss, words)
+    doc.begruendung = replace_words(doc.begruendung, words)
+    doc.finanzen = replace_words(doc.finanzen, words)
     doc.hinweis = None
     doc.unterz.datum = doc.datum
     doc.ergebnisse = [
@@ -279,9 +245,7 @@ def _ergebnis(rng: random.Random, doc: Doc, number: int, plan: dict[str, Any]) -
         rng, folge, ticked, public_boxes="oeffentlich" in printed, art=doc.vorlagenart or ""
     )
     e.sitzung_am = folge.sitzung_am  # the grid shows the planned date in every row
-    for key in ERGEBNIS_KEYS:
-        if key not in printed:
-            setattr(e, key, None)
+    blank_unprinted(e, printed)
     if not ticked and e.top is not None:
         e.top = None
     return e
@@ -572,7 +536,7 @@ def _signature(flow: Flow, doc: Doc, v: Variant) -> None:
     flow.ensure(look.leading * 6)
     date = _date(doc.unterz.datum, v, str(v.plan["date_style"]))
     name = doc.unterz.name or ""
-    female = name.replace("Dr. ", "").replace("Prof. ", "").split()[0] in FEMALE
+    female = pools.is_female(name)
     landrat = "Die Landrätin" if female else "Der Landrat"
     chief = "Die Bürgermeisterin:" if female else "Der Bürgermeister:"
     if kind == "place_first":
@@ -650,8 +614,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"landkreis_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("landkreis", len(PLANS), build, render, out_dir)

@@ -28,20 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from _samples import pools
 from _samples.boxes import glyph_box, lines_box
-from _samples.common import (
-    Look,
-    Rendered,
-    fix_bullets,
-    heading,
-    paragraphs,
-    random_look,
-    replace_words,
-)
-from _samples.content import DocSpec, fmt_date, make_doc
+from _samples.common import Look, Rendered, heading, paragraphs, replace_words
+from _samples.content import fmt_date
 from _samples.doc import SOFT, Doc, Ergebnis, Unterz
 from _samples.flow import Flow, wrap
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 from _samples.tables import Cell, TableStyle, table
 
 LAYOUT = "nrw_vorlage"
@@ -114,7 +108,6 @@ BEHANDLUNG = {"Anhörung": "Vorberatung", "Vorberatung": "Vorberatung",
               "Kenntnisnahme": "Kenntnisnahme"}
 RESULT_KEY = {"einstimmig": "einstimmig", "mehrheitlich": "mit_stimmenmehrheit",
               "zur Kenntnis genommen": "kenntnisnahme"}
-FEMALE = {"Ute", "Martina", "Annegret", "Katharina", "Bärbel", "Gesine"}
 
 
 @dataclass(frozen=True)
@@ -131,24 +124,16 @@ def build(index: int) -> tuple[Doc, Variant]:
     plan = PLANS[index]
     year = 2023
     gremien = [g for g, _ in plan["gremien"]]
-    spec = DocSpec(
-        town=str(plan["city"]).removeprefix("Stadt "),
-        year=year,
-        vorlagenart=str(plan["content_art"]),
-        nummer=f"{rng.randint(100, 2400):04d}/{year}",
-        n_folge=len(gremien),
-        n_begr=int(plan["n_begr"]),
-        topic=str(plan["topic"]),
-        bullets=index != 1,
-    )
-    doc = make_doc(rng, spec)
+    doc = plan_doc(rng, plan, town=str(plan["city"]).removeprefix("Stadt "), year=year,
+                   vorlagenart=str(plan["content_art"]),
+                   nummer=f"{rng.randint(100, 2400):04d}/{year}", n_folge=len(gremien),
+                   bullets=index != 1)
     doc.vorlagenart = str(plan["art"])
     doc.beschluss = replace_words(doc.beschluss, [("Der Stadtrat", "Der Rat der Stadt"),
                                                   ("dem Stadtrat", "dem Rat der Stadt"),
                                                   ("Stadtrat", "Rat")])
     doc.begruendung = replace_words(doc.begruendung, [("Stadtrat", "Rat der Stadt")])
-    look = random_look(rng, plan["families"], size=plan["size"], justify=index == 2)
-    fix_bullets(doc, look)
+    look = plan_look(rng, plan, doc, justify=index == 2)
     doc.federfuehrung = str(plan["amt"])
     doc.aktenzeichen = None
     doc.hinweis = None
@@ -179,7 +164,7 @@ def build(index: int) -> tuple[Doc, Variant]:
             e.ja_stimmen, e.nein_stimmen, e.enthaltungen = count
         doc.ergebnisse.append(e)
     name = doc.unterz.name or ""
-    female = name.replace("Prof. ", "").replace("Dr. ", "").split()[0] in FEMALE
+    female = pools.is_female(name)
     if plan["signature"] == "iv":
         doc.signer_title = "Beigeordnete" if female else "Beigeordneter"
     else:
@@ -405,8 +390,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"nrw_vorlage_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("nrw_vorlage", len(PLANS), build, render, out_dir)

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from _samples.boxes import GLYPH_STYLES, glyph_box
-from _samples.common import Look, Rendered, decorator, fix_bullets, heading, paragraphs, random_look
-from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
+from _samples.common import Look, Rendered, betreff_beside, decorator, heading, paragraphs
+from _samples.content import blank_unprinted, fmt_date, make_ergebnis
 from _samples.doc import Doc, Ergebnis
 from _samples.flow import Flow
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 from _samples.tables import Cell, TableStyle, table
 
 LAYOUT = "ris_tabelle"
@@ -83,19 +84,6 @@ ERGEBNIS_SETS = [
         ("geändert", "abweichender_beschluss", "bool"),
         ("z.K.", "kenntnisnahme", "bool"),
     ],
-]
-ERGEBNIS_KEYS = [
-    "oeffentlich",
-    "nichtoeffentlich",
-    "einstimmig",
-    "mit_stimmenmehrheit",
-    "ja_stimmen",
-    "nein_stimmen",
-    "enthaltungen",
-    "laut_beschlussvorschlag",
-    "abweichender_beschluss",
-    "kenntnisnahme",
-    "stellungnahme_beigefuegt",
 ]
 
 PLANS: list[dict[str, Any]] = [
@@ -178,19 +166,9 @@ def build(index: int) -> tuple[Doc, Variant]:
         ]
     )
     art = str(plan.get("art", "Beschlussvorlage"))
-    spec = DocSpec(
-        town=rng.choice(["Göppingen", "Lüdenscheid", "Fürth", "Weißenfels"]),
-        year=year,
-        vorlagenart=art,
-        nummer=nummer,
-        n_folge=int(plan["n_folge"]),
-        n_begr=int(plan["n_begr"]),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=(9.5, 11.0))
-    fix_bullets(doc, look)
+    doc = plan_doc(rng, plan, town=rng.choice(["Göppingen", "Lüdenscheid", "Fürth", "Weißenfels"]),
+                   year=year, vorlagenart=art, nummer=nummer)
+    look = plan_look(rng, plan, doc, size=(9.5, 11.0))
     variant = Variant(
         look,
         plan,
@@ -226,9 +204,7 @@ def _ergebnis(rng: random.Random, doc: Doc, number: int, v: Variant) -> Ergebnis
     e = make_ergebnis(rng, folge, ticked, public_boxes=False, art=doc.vorlagenart or "")
     e.sitzung_am = folge.sitzung_am  # the grid always shows the planned date
     printed = {attr for _, attr, _ in ERGEBNIS_SETS[int(v.plan["erg"])]}
-    for key in ERGEBNIS_KEYS:
-        if key not in printed:
-            setattr(e, key, None)
+    blank_unprinted(e, printed, keep=("top",))
     if not ticked:
         e.top = None
     return e
@@ -266,11 +242,7 @@ def _betreff(flow: Flow, doc: Doc, v: Variant) -> None:
     look = v.look
     flow.gap(14)
     label_w = width("Betreff: ", look.bold, look.size) + 8
-    flow.text(flow.g.left, flow.y + look.size, "Betreff:", look.bold, look.size)
-    x = flow.g.left + label_w
-    flow.paragraph(doc.betreff or "", look.bold, look.size, look.leading, x=x)
-    if doc.betreff_hier:
-        flow.paragraph(doc.betreff_hier, look.regular, look.size, look.leading, x=x)
+    betreff_beside(flow, doc, look, "Betreff:", flow.g.left + label_w)
 
 
 def _folge(flow: Flow, doc: Doc, v: Variant) -> None:
@@ -416,8 +388,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"ris_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("ris", len(PLANS), build, render, out_dir)

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from _samples.common import Look, Rendered, fix_bullets, paragraphs, random_look, replace_words
-from _samples.content import DocSpec, fill, fmt_date, make_doc
+from _samples.common import Look, Rendered, paragraphs, replace_words
+from _samples.content import fill, fmt_date
 from _samples.doc import Doc, Folge, Para, Unterz
 from _samples.flow import Flow
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 
 LAYOUT = "schweiz"
 
@@ -172,21 +173,10 @@ class Variant:
 def build(index: int) -> tuple[Doc, Variant]:
     rng = random.Random(f"{LAYOUT}-{index}")
     plan = PLANS[index]
-    spec = DocSpec(
-        town=str(plan["town"]),
-        year=2023,
-        vorlagenart=str(plan["art"]),
-        nummer=str(plan["nummer"]),
-        n_folge=1,
-        n_begr=int(plan["n_begr"]),
-        bullets=index != 2,
-        topic=str(plan["topic"]),
-        sentences_per_para=(2, 3) if index else (2, 4),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=plan["size"], justify=bool(plan["justify"]),
-                       hyphenate=index != 1)
-    fix_bullets(doc, look)
+    doc = plan_doc(rng, plan, town=str(plan["town"]), year=2023, vorlagenart=str(plan["art"]),
+                   nummer=str(plan["nummer"]), n_folge=1, bullets=index != 2,
+                   sentences_per_para=(2, 3) if index else (2, 4))
+    look = plan_look(rng, plan, doc, justify=bool(plan["justify"]), hyphenate=index != 1)
     values = {"strasse": swiss(rng.choice(["Landstrasse", "Zentralstrasse", "Alte Bahnhofstrasse"])),
               "jahr": "2023"}
     betreff, hier = BETREFF[str(plan["topic"])]
@@ -379,8 +369,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"schweiz_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("schweiz", len(PLANS), build, render, out_dir)

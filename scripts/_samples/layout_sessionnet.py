@@ -19,11 +19,12 @@ from typing import Any
 
 from _samples import pools
 from _samples.boxes import glyph_overprint_box
-from _samples.common import Look, Rendered, fix_bullets, paragraphs, random_look
-from _samples.content import DocSpec, fmt_date, make_doc, make_ergebnis
+from _samples.common import Look, Rendered, betreff_beside, paragraphs
+from _samples.content import fmt_date, make_ergebnis
 from _samples.doc import Doc, Ergebnis, Para
 from _samples.flow import Flow, wrap
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 from _samples.tables import Cell, TableStyle, table
 
 LAYOUT = "sessionnet"
@@ -112,19 +113,9 @@ def build(index: int) -> tuple[Doc, Variant]:
     n = rng.randint(17, 480)
     nummer = f"{year}/{n:03d}" if plan["nummer"] == "year_slash" else f"{n:04d}/{year % 100:02d}"
     art = str(plan["art"])
-    spec = DocSpec(
-        town=rng.choice(["Weißenfels", "Fürth", "Überlingen", "Lüdenscheid"]),
-        year=year,
-        vorlagenart=art,
-        nummer=nummer,
-        n_folge=int(plan["n_folge"]),
-        n_begr=int(plan["n_begr"]),
-        bullets=bool(plan.get("bullets", True)),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=plan["size"], justify=False)
-    fix_bullets(doc, look)
+    doc = plan_doc(rng, plan, town=rng.choice(["Weißenfels", "Fürth", "Überlingen", "Lüdenscheid"]),
+                   year=year, vorlagenart=art, nummer=nummer)
+    look = plan_look(rng, plan, doc, justify=False)
     variant = Variant(look, plan, rng.choice(pools.FRAKTIONEN))
     doc.federfuehrung = rng.choice(FACHBEREICHE) if art != "Antrag" else None
     if art == "Antrag":
@@ -253,13 +244,8 @@ def _betreff(flow: Flow, doc: Doc, v: Variant) -> None:
         return
     look = v.look
     flow.gap(look.leading * 1.2)
-    flow.text(flow.g.left, flow.y + look.size, "Betreff:", look.bold, look.size)
     x = flow.g.left + width("Betreff:", look.bold, look.size) + 10
-    flow.paragraph(
-        doc.betreff or "", look.bold, look.size, look.leading, x=x, hyphenate=look.hyphenate
-    )
-    if doc.betreff_hier:
-        flow.paragraph(doc.betreff_hier, look.regular, look.size, look.leading, x=x)
+    betreff_beside(flow, doc, look, "Betreff:", x, hyphenate=look.hyphenate)
 
 
 def _heading(flow: Flow, text: str, v: Variant) -> None:
@@ -493,8 +479,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"sessionnet_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("sessionnet", len(PLANS), build, render, out_dir)

@@ -15,10 +15,11 @@ from typing import Any
 
 from _samples.boxes import vector_box
 from _samples.common import Look, Rendered, random_look
-from _samples.content import DocSpec, fmt_date, make_doc
+from _samples.content import fmt_date
 from _samples.doc import Doc, Ergebnis, Folge, Para
 from _samples.flow import Flow, Geometry
 from _samples.fonts import width
+from _samples.plans import plan_doc, render_plans
 
 LAYOUT = "typewriter"
 OLD_SPELLING = [
@@ -90,18 +91,9 @@ def build(index: int) -> tuple[Doc, Variant]:
     rng = random.Random(f"{LAYOUT}-{index}")
     plan = PLANS[index]
     year = int(plan["year"])
-    spec = DocSpec(
-        town="Musterhausen",
-        year=year,
-        vorlagenart="Beschlußvorlage",
-        nummer=f"{rng.randint(10, 400)}/{year % 100}",
-        n_folge=2,
-        n_begr=int(plan["n_begr"]),
-        bullets=False,
-        topic=str(plan["topic"]),
-        sentences_per_para=(2, 3),
-    )
-    doc = make_doc(rng, spec)
+    doc = plan_doc(rng, plan, town="Musterhausen", year=year, vorlagenart="Beschlußvorlage",
+                   nummer=f"{rng.randint(10, 400)}/{year % 100}", n_folge=2, bullets=False,
+                   sentences_per_para=(2, 3))
     doc.beschluss = doc.beschluss[:1]  # a typed page holds less
     doc.anlagen = doc.anlagen[:1]
     look = random_look(
@@ -258,8 +250,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(tmp_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, tmp_dir / f"typewriter_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("typewriter", len(PLANS), build, render, tmp_dir)

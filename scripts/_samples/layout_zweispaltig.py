@@ -21,12 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from _samples import pools
 from _samples.boxes import vector_box
-from _samples.common import Look, Rendered, fix_bullets, heading, paragraphs, random_look, replace_words
-from _samples.content import DocSpec, fmt_date, make_doc
+from _samples.common import Look, Rendered, heading, paragraphs, replace_words
+from _samples.content import fmt_date
 from _samples.doc import SOFT, Doc, Ergebnis, Para, Unterz
 from _samples.flow import Flow, wrap
 from _samples.fonts import width
+from _samples.plans import plan_doc, plan_look, render_plans
 from _samples.tables import Cell, TableStyle, table
 
 LAYOUT = "zweispaltig"
@@ -104,7 +106,6 @@ KREIS_WORDS = [
      "Der Hebesatz der Kreisumlage bleibt unverändert."),
     ("Die Stadtwerke haben", "Die Kreiswerke haben"),
 ]
-FEMALE = {"Ute", "Martina", "Annegret", "Katharina", "Bärbel", "Gesine"}
 
 
 @dataclass(frozen=True)
@@ -117,19 +118,10 @@ def build(index: int) -> tuple[Doc, Variant]:
     rng = random.Random(f"{LAYOUT}-{index}")
     plan = PLANS[index]
     year = 2023
-    spec = DocSpec(
-        town=str(plan["kreis"]),
-        year=year,
-        vorlagenart=str(plan["art"]),
-        nummer=str(plan["nummer"]).format(n=rng.randint(12, 480), year=year),
-        n_folge=len(plan["gremien"]),
-        n_begr=int(plan["n_begr"]),
-        topic=str(plan["topic"]),
-    )
-    doc = make_doc(rng, spec)
-    look = random_look(rng, plan["families"], size=plan["size"], justify=bool(plan["justify"]),
-                       hyphenate=index != 1)
-    fix_bullets(doc, look)
+    doc = plan_doc(rng, plan, town=str(plan["kreis"]), year=year, vorlagenart=str(plan["art"]),
+                   nummer=str(plan["nummer"]).format(n=rng.randint(12, 480), year=year),
+                   n_folge=len(plan["gremien"]))
+    look = plan_look(rng, plan, doc, justify=bool(plan["justify"]), hyphenate=index != 1)
     doc.federfuehrung = str(plan["amt"])
     doc.aktenzeichen = None if index == 1 else doc.aktenzeichen
     doc.hinweis = None
@@ -155,7 +147,7 @@ def build(index: int) -> tuple[Doc, Variant]:
                                    sitzung_am=first.sitzung_am if ticked else None,
                                    kenntnisnahme=ticked)]
     name = doc.unterz.name or ""
-    female = name.replace("Prof. ", "").replace("Dr. ", "").split()[0] in FEMALE
+    female = pools.is_female(name)
     doc.signer_title = "Landrätin" if female else "Landrat"
     doc.unterz = Unterz(None, None, name)
     doc.anlagen = doc.anlagen[:2]
@@ -408,8 +400,4 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
 
 
 def generate(out_dir: Path) -> list[Rendered]:
-    results = []
-    for index in range(len(PLANS)):
-        doc, variant = build(index)
-        results.append(render(doc, variant, out_dir / f"zweispaltig_{index + 1:02d}.pdf", index))
-    return results
+    return render_plans("zweispaltig", len(PLANS), build, render, out_dir)

@@ -418,3 +418,11 @@ ANTRAG_OPENERS = [
     "namens der {fraktion} bitten wir, den folgenden Antrag auf die Tagesordnung der nächsten "
     "Stadtrats~sitzung zu setzen:",
 ]
+
+# First names in NAMES that take the female form of a title ("Landrätin", "Senatorin").
+FEMALE = {"Ute", "Martina", "Annegret", "Katharina", "Bärbel", "Gesine"}
+
+
+def is_female(name: str) -> bool:
+    """Whether the first name of ``name`` (titles "Prof."/"Dr." dropped) is in FEMALE."""
+    return name.replace("Prof. ", "").replace("Dr. ", "").split()[0] in FEMALE
