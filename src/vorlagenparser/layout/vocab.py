@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -99,6 +100,10 @@ class Vocabulary:
                 best = Hit(name, n, strong=colon or n == len(words), exact=True)
             if word.text.rstrip().endswith(":"):
                 break  # a label never runs past its colon
+        if best is not None and not best.strong and best.nwords < len(words) \
+                and _NUMBERED_COLON.match(words[best.nwords].text):
+            # "TOP 8: Bebauungsplan …": the label's own number sits before its colon.
+            best = Hit(best.name, best.nwords + 1, strong=True, exact=best.exact)
         if best is None:
             # A misread label still ends in its colon: "Aktenzeichcn: …"
             for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
@@ -108,6 +113,9 @@ class Vocabulary:
                         best = Hit(name, n, strong=True, exact=False)
                     break
         return best
+
+
+_NUMBERED_COLON = re.compile(r"^\d{1,3}(\.\d{1,3})*[a-z]?:$")
 
 
 def _one_edit(a: str, b: str) -> bool:
