@@ -76,3 +76,11 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Usage" in result.output
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"vorlagenparser {name}" in readme, name
