@@ -75,7 +75,9 @@ def _mark_boundaries(ctx: Context, headings: dict[str, Heading], labels: list[La
             ctx.boundaries.setdefault(line.index, "marks")
     roles = {key(r) for r in ctx.profile.signature_roles} | {key(s) for s in ctx.profile.stop_lines}
     for line in ctx.lines:
-        if key(line.text) in roles or is_signed_line(ctx, line):
+        # Two signers side by side print two roles on one line: every phrase is a role.
+        if key(line.text) in roles or all(key(p.text) in roles for p in line.phrases) \
+                or is_signed_line(ctx, line):
             ctx.boundaries.setdefault(line.index, "signature")
     for pd in places:
         if pd.phrase_index == 0 and pd.line.index > 3:
