@@ -95,3 +95,12 @@ def test_values_below_a_row_of_labels() -> None:
     assert raw.fields["vorlagennummer"].value == "KT/2023/076"
     assert str(raw.fields["datum"].value) == "2023-10-03"
     assert raw.fields["aktenzeichen"].value == "20.3-39-29"
+
+
+def test_session_named_in_a_minutes_title() -> None:
+    from vorlagenparser.layout.results import _nominative
+
+    assert _nominative("Bauausschusses") == "Bauausschuss"
+    assert _nominative("Gemeinderates") == "Gemeinderat"
+    assert _nominative("Ausschusses für Umwelt und Verkehr") == "Ausschuss für Umwelt und Verkehr"
+    assert _nominative("Stadtrats") == "Stadtrat"

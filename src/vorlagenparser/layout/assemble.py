@@ -39,6 +39,7 @@ def assemble(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], profile: Pr
     _fields(ctx, raw, labels)
     _sections(ctx, raw, headings, all_headings, folge_table)
     title(ctx, raw, labels, headings)
+    results.session_from_title(ctx, raw.beratungsergebnis)
     signature(ctx, raw, places, headings)
     raw.warnings.extend(ctx.warnings)
     return raw

@@ -18,7 +18,7 @@ from ..parsing.numbers import parse_count
 from .context import Context, TiedMark
 from .folge import gremium_and_date
 from .lines import Line
-from .normalize import clean
+from .normalize import clean, join_lines
 from .tables import Table, header_labels
 from .vocab import Vocabulary
 
@@ -103,6 +103,40 @@ def entries_from_form(ctx: Context, lines: list[Line], tied: list[TiedMark]) -> 
     _labelled_values(ctx, lines, entries)
     # A heading over prose ("Abstimmung: …" in minutes) with no box, count or Gremium is no result.
     return [e for e in entries if e.boxes or any(e.values[k] is not None for k in _SUBSTANCE)]
+
+
+# "… über die 12. Sitzung des Bauausschusses am 14.06.2023" (minutes excerpts, Auszüge).
+_SESSION = re.compile(r"Sitzung\s+(?:des|der)\s+(?P<gremium>.+?)\s+(?:am|vom)\s+(?P<date>.+)$")
+
+
+def session_from_title(ctx: Context, entries: list[Entry]) -> None:
+    """An excerpt names its session in the title; the result entry without one gets it."""
+    if len(entries) != 1 or entries[0].values["gremium"] is not None:
+        return
+    for line in ctx.lines[:12]:
+        m = _SESSION.search(join_lines([line.text, *_next_text(ctx, line)]))
+        if m is None:
+            continue
+        dates = find_dates(ctx.typed(m.group("date"), line.page))
+        entries[0].values["gremium"] = _nominative(m.group("gremium"))
+        if dates and entries[0].values["sitzung_am"] is None:
+            entries[0].values["sitzung_am"] = dates[0][0].value
+        return
+
+
+def _next_text(ctx: Context, line: Line) -> list[str]:
+    nxt = ctx.lines[line.index + 1] if line.index + 1 < len(ctx.lines) else None
+    return [nxt.text] if nxt is not None and nxt.page == line.page else []
+
+
+def _nominative(genitive: str) -> str:
+    """"Bauausschusses" → "Bauausschuss", "Gemeinderates" → "Gemeinderat": the head noun only."""
+    head, _, rest = genitive.partition(" ")
+    for ending in ("sses", "es", "s"):
+        if head.endswith(ending) and len(head) > len(ending) + 3:
+            head = head[: -len(ending)] + ("ss" if ending == "sses" else "")
+            break
+    return f"{head} {rest}".strip()
 
 
 def _grow(a: BBox, b: BBox) -> BBox:
