@@ -104,3 +104,14 @@ def test_session_named_in_a_minutes_title() -> None:
     assert _nominative("Gemeinderates") == "Gemeinderat"
     assert _nominative("Ausschusses für Umwelt und Verkehr") == "Ausschuss für Umwelt und Verkehr"
     assert _nominative("Stadtrats") == "Stadtrat"
+
+
+def test_votes_written_as_a_ratio_after_the_result_heading() -> None:
+    raw = _run(_page([
+        (60, "Beschlussvorschlag:"),
+        (60, "Der Gemeinderat beschließt den Plan."),
+        (60, "Abstimmung: 12 : 3"),
+    ]))
+    (entry,) = raw.beratungsergebnis
+    assert (entry.values["ja_stimmen"], entry.values["nein_stimmen"]) == (12, 3)
+    assert entry.values["enthaltungen"] is None

@@ -159,6 +159,10 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
             entry = _entry_for(entries, line.page, line.bbox)
             if entry is not None and entry.values.get(word_result) is None:
                 entry.values[word_result] = True  # "Abstimmungsergebnis: einstimmig"
+        for name, count in _vote_ratio(ctx, line):
+            entry = _entry_for(entries, line.page, line.bbox)
+            if entry is not None and entry.values.get(name) is None:
+                entry.values[name] = count
         for name, count in counts_before_labels(ctx.typed(line.text, line.page), ctx.profile.checkboxes):
             entry = _entry_for(entries, line.page, line.bbox)
             if entry is not None and entry.values.get(name) is None:
@@ -182,6 +186,21 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
             if not text:
                 continue  # only the next label follows: the field was left blank
             _set(entry, name, ctx.typed(text, line.page) if name != "gremium" else text)
+
+
+# "Abstimmung: 12 : 3" or "15:0:2" — Ja : Nein (: Enthaltungen), the Bavarian way.
+_RATIO = re.compile(r":\s*(\d{1,3})\s*:\s*(\d{1,3})(?:\s*:\s*(\d{1,3}))?(?![\d.])")
+
+
+def _vote_ratio(ctx: Context, line: Line) -> list[tuple[str, int]]:
+    text = ctx.typed(line.text, line.page)
+    m = _RATIO.search(text)
+    if m is None or find_dates(text) or ctx.sections.prefix(line.phrases[0].words) is None:
+        return []  # only right after a result heading ("Abstimmung:"), never a time or date
+    out = [("ja_stimmen", int(m.group(1))), ("nein_stimmen", int(m.group(2)))]
+    if m.group(3) is not None:
+        out.append(("enthaltungen", int(m.group(3))))
+    return out
 
 
 def _result_words(ctx: Context, line: Line) -> list[str]:
