@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..parsing.dates import find_dates
+from ..parsing.dates import find_dates, first_date
 from .context import Context, Found
 from .lines import Line, Phrase
 from .normalize import clean, join_lines, strip_label_punct
@@ -28,7 +28,7 @@ def rows_from_table(ctx: Context, table: Table) -> list[Found]:
                 entry["gremium"], dated = gremium_and_date(text)
                 entry["sitzung_am"] = entry["sitzung_am"] or dated
             elif col.name == "sitzung_am":
-                entry["sitzung_am"] = _date(ctx.typed(text, row.page))
+                entry["sitzung_am"] = first_date(ctx.typed(text, row.page))
             elif col.name == "top":
                 entry["top"], public_flag = _top_and_public(public, text)
                 entry["oeffentlich"] = public_flag if entry["oeffentlich"] is None else entry["oeffentlich"]
@@ -89,7 +89,7 @@ def rows_from_labels(ctx: Context) -> list[Found]:
         return []
     entry = _entry_from_parts(ctx, [values["gremium"]], where[0].page)
     if "sitzung_am" in values:
-        entry["sitzung_am"] = _date(ctx.typed(values["sitzung_am"], where[0].page))
+        entry["sitzung_am"] = first_date(ctx.typed(values["sitzung_am"], where[0].page))
     if "top" in values:
         entry["top"] = clean(values["top"])
     if "oeffentlich" in values:
@@ -196,11 +196,6 @@ def _top_and_public(public: Vocabulary, text: str) -> tuple[str | None, bool | N
 
 def _ticked(marks: Any, text: str) -> bool:
     return any(m.checked for m in marks or []) or text.strip() in _TICKS
-
-
-def _date(text: str) -> Any:
-    dates = find_dates(text)
-    return dates[0][0].value if dates else None
 
 
 def _zust(vocab: Vocabulary, text: str) -> str | None:

@@ -13,7 +13,7 @@ from typing import Any
 from ..geometry import BBox, contains
 from ..model import Beratungsergebnis
 from ..pagemodel import Mark
-from ..parsing.dates import find_dates
+from ..parsing.dates import find_dates, first_date
 from ..parsing.numbers import parse_count
 from .context import Context, TiedMark
 from .folge import gremium_and_date
@@ -52,8 +52,7 @@ def entries_from_table(ctx: Context, table: Table) -> list[Entry]:
             elif name == "top":
                 entry.values[name] = clean(text) or None
             elif name == "sitzung_am":
-                dates = find_dates(ctx.typed(text, row.page))
-                entry.values[name] = dates[0][0].value if dates else None
+                entry.values[name] = first_date(ctx.typed(text, row.page))
             elif name in COUNT_KEYS:
                 entry.values[name] = parse_count(ctx.typed(text, row.page))
             elif name == "ergebnis":
@@ -155,18 +154,14 @@ def _labelled_values(ctx: Context, lines: list[Line], entries: list[Entry]) -> N
     if not vocab:
         return
     for li, line in enumerate(lines):
-        for word_result in _result_words(ctx, line):
-            entry = _entry_for(entries, line.page, line.bbox)
-            if entry is not None and entry.values.get(word_result) is None:
-                entry.values[word_result] = True  # "Abstimmungsergebnis: einstimmig"
-        for name, count in _vote_ratio(ctx, line):
-            entry = _entry_for(entries, line.page, line.bbox)
-            if entry is not None and entry.values.get(name) is None:
-                entry.values[name] = count
-        for name, count in counts_before_labels(ctx.typed(line.text, line.page), ctx.profile.checkboxes):
-            entry = _entry_for(entries, line.page, line.bbox)
-            if entry is not None and entry.values.get(name) is None:
-                entry.values[name] = count
+        # Results written in the line itself: "Abstimmungsergebnis: einstimmig", "12 : 3",
+        # "mit 18 Ja-Stimmen, 1 Nein-Stimme"; the first source to name a key wins.
+        written = [*((name, True) for name in _result_words(ctx, line)), *_vote_ratio(ctx, line),
+                   *counts_before_labels(ctx.typed(line.text, line.page), ctx.profile.checkboxes)]
+        line_entry = _entry_for(entries, line.page, line.bbox) if written else None
+        for name, value in written:
+            if line_entry is not None and line_entry.values.get(name) is None:
+                line_entry.values[name] = value
         for name, box, text in inline_pairs(line, vocab):
             if name not in _VALUE_KEYS:
                 continue  # a box's label followed by text ("Stimmenmehrheit: Mit"), not a value
@@ -222,8 +217,7 @@ def _set(entry: Entry, name: str, text: str) -> None:
     if not any(c.isalnum() for c in text):
         return  # a blank form line ("……", "____") is an empty field
     if name == "sitzung_am":
-        dates = find_dates(text)
-        entry.values[name] = dates[0][0].value if dates else None
+        entry.values[name] = first_date(text)
     elif name in COUNT_KEYS:
         entry.values[name] = parse_count(text)
     else:

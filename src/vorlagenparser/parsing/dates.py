@@ -202,3 +202,9 @@ def parse_pdf_date(text: str) -> date | None:
         return None
     parsed = make_date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1), text)
     return parsed.value
+
+
+def first_date(text: str) -> date | None:
+    """The first valid date printed in a text (a cell, a line), or None."""
+    found = find_dates(text)
+    return found[0][0].value if found else None
