@@ -98,6 +98,9 @@ class Mark:
     confidence: float
     source: CheckboxSource
     ambiguous: bool = False
+    # False for a tick, cross or X printed without a box around it (a mark in a bare table cell):
+    # only a table column gives it a meaning.
+    framed: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .geometry import BBox
-from .layout.context import Found
+from .layout.document import Found
 from .layout.raw import RawVorlage
 from .model import (
     Beratungsergebnis,
@@ -126,13 +126,13 @@ def _page_notes(pages: tuple[Page, ...]) -> list[str]:
     return [n for p in pages for n in p.notes]
 
 
-def _folge(b: _Builder, rows: list[Found]) -> list[BeratungsfolgeEintrag]:
+def _folge(b: _Builder, rows: tuple[Any, ...]) -> list[BeratungsfolgeEintrag]:
     out: list[BeratungsfolgeEintrag] = []
-    for found in rows:
+    for row in rows:
         path = f"beratungsfolge[{len(out)}]"
-        entry = b.model(BeratungsfolgeEintrag, found.value, path)
+        entry = b.model(BeratungsfolgeEintrag, row.values, path)
         if entry is not None:
-            b.note(path, found)
+            _leaves(b, path, entry, row.leaves)
             out.append(entry)
     return out
 
@@ -140,12 +140,18 @@ def _folge(b: _Builder, rows: list[Found]) -> list[BeratungsfolgeEintrag]:
 def _ergebnis(b: _Builder, raw: RawVorlage) -> list[Beratungsergebnis]:
     out = []
     for i, entry in enumerate(raw.beratungsergebnis):
-        model = b.model(Beratungsergebnis, entry.values, f"beratungsergebnis[{i}]")
+        path = f"beratungsergebnis[{i}]"
+        model = b.model(Beratungsergebnis, entry.values, path)
         out.append(model if model is not None else Beratungsergebnis())
-        if entry.bbox is not None:
-            conf = min((t.mark.confidence for t, _ in entry.boxes), default=1.0)
-            b.note(f"beratungsergebnis[{i}]", Found(None, entry.page, entry.bbox, conf))
+        _leaves(b, path, out[-1], entry.leaves)
     return out
+
+
+def _leaves(b: _Builder, path: str, model: BaseModel, leaves: dict[str, Found]) -> None:
+    """Provenance for every value the model kept (a dropped value has none)."""
+    for name, found in leaves.items():
+        if getattr(model, name, None) is not None or found.raw:
+            b.note(f"{path}.{name}", found)
 
 
 def _unterzeichnung(b: _Builder, parts: dict[str, Found]) -> Unterzeichnung:
@@ -156,7 +162,7 @@ def _unterzeichnung(b: _Builder, parts: dict[str, Found]) -> Unterzeichnung:
     return model if model is not None else Unterzeichnung()
 
 
-def _anlagen(b: _Builder, items: list[Found]) -> list[str]:
+def _anlagen(b: _Builder, items: tuple[Found, ...]) -> list[str]:
     out: list[str] = []
     for found in items:
         if found.value:
@@ -167,10 +173,10 @@ def _anlagen(b: _Builder, items: list[Found]) -> list[str]:
 
 def _checkboxes(b: _Builder, raw: RawVorlage) -> list[Checkbox]:
     out = []
-    for tied, path in raw.checkboxes:
-        m = tied.mark
-        out.append(Checkbox(label=tied.label, checked=m.checked, page=tied.page,
-                            bbox=b.box(tied.page, m.bbox), confidence=round(m.confidence, 3),
+    for tie, path in raw.checkboxes:
+        m = tie.mark
+        out.append(Checkbox(label=tie.label, checked=m.checked, page=tie.page,
+                            bbox=b.box(tie.page, m.bbox), confidence=round(m.confidence, 3),
                             source=m.source, field=path))
         if m.confidence < b.profile.review_threshold:
             b.low_confidence = True

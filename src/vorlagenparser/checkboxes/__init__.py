@@ -7,6 +7,7 @@ from dataclasses import replace
 from ..geometry import BBox, overlap_ratio, vertical_overlap
 from ..pagemodel import Mark, Page, Word
 from .acroform import detect_acroform
+from .bare import detect_bare_vector
 from .glyph import detect_glyphs
 from .vector import detect_vector
 
@@ -21,6 +22,7 @@ def detect(page: Page) -> tuple[Page, tuple[Mark, ...]]:
     glyph_marks, words = detect_glyphs(page)
     page = page.with_(words=words)
     marks = [*detect_acroform(page), *glyph_marks, *detect_vector(page)]
+    marks += detect_bare_vector(page, [m for m in marks if m.framed])
     # Raster boxes need the recognised words to tell a box from a letter: no OCR, no raster boxes.
     if page.method == "ocr" and page.image is not None and page.words:
         from .raster import detect_raster, words_outside_marks
@@ -58,4 +60,6 @@ def _merge(marks: list[Mark]) -> list[Mark]:
         if mark.checked and not k.checked and k.source != "acroform":
             box = k.bbox if k.bbox.area >= mark.bbox.area else mark.bbox
             kept[same] = replace(k, bbox=box, checked=True, confidence=min(k.confidence, mark.confidence))
+        if mark.framed and not kept[same].framed:  # a tick printed over a box ticks the box
+            kept[same] = replace(kept[same], bbox=mark.bbox, framed=True)
     return sorted(kept, key=lambda m: (round(m.bbox.top), m.bbox.x0))

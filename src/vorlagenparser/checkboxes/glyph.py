@@ -49,6 +49,20 @@ def _symbol_table(fontname: str) -> dict[str, bool] | None:
     return None
 
 
+# Code points that draw a tick or cross with no box around it (symbol fonts by font family).
+_BARE = {"zapf": frozenset("3478"), "wingdings": frozenset("üû"), "wingdings2": frozenset("PO"), "": _TICKS}
+
+
+def _is_bare(ch: str, fontname: str) -> bool:
+    """A tick or cross without a box: in a table cell it ticks the column; alone it is no box."""
+    code = ord(ch)
+    if 0xF020 <= code <= 0xF0FF:
+        ch = chr(code - 0xF000)
+    f = fontname.lower().replace(" ", "").replace("-", "")
+    family = "zapf" if "dingbat" in f else "wingdings2" if "wingdings2" in f else "wingdings" if "wingding" in f else ""
+    return ch in _BARE[family]
+
+
 def _glyph_state(ch: str, fontname: str) -> bool | None:
     code = ord(ch)
     if 0xF020 <= code <= 0xF0FF:  # symbol fonts mapped into the private use area
@@ -147,7 +161,8 @@ def _split_word(word: Word) -> tuple[list[Mark], Word | None]:
     if state is None:
         return [], word
     if len(text) == 1:
-        return [Mark(bbox=_square(word.bbox), checked=state, confidence=0.95, source="glyph")], None
+        return [Mark(bbox=_square(word.bbox), checked=state, confidence=0.95, source="glyph",
+                     framed=not _is_bare(text, word.fontname))], None
     states = [_glyph_state(c, word.fontname) for c in text]
     if None not in states and word.bbox.width <= 1.5 * word.bbox.height:
         # Glyphs printed over each other (a box, then a tick on top): one box, ticked if any is.

@@ -1,170 +1,268 @@
-"""Beratungsfolge: a table (Datum | Gremium | Zuständigkeit …) or lines under its heading."""
+"""Stage 7, Beratungsfolge: a table (Datum | Gremium | Zuständigkeit …), lines under its heading
+("Haupt- und Finanzausschuss (Vorberatung)", "28.05.2026 Stadtrat"), an info box of labelled
+values ("Gremium: Bauausschuss", "Sitzungsdatum: …"), or a header line of bare cells."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from ..geometry import BBox, union
 from ..parsing.dates import find_dates, first_date
-from .context import Context, Found
-from .lines import Line, Phrase
-from .normalize import clean, join_lines, strip_label_punct
-from .tables import Table
+from .document import Doc, Found
+from .headings import Heading
+from .normalize import clean, join_lines
+from .tables import TICK_TEXT, Row, Table
+from .text import Line, Phrase
 from .vocab import Vocabulary
 
-_TICKS = frozenset({"x", "X", "✓", "✔", "✗", "✘", "×"})
-_KEYS = ("gremium", "sitzung_am", "top", "zustaendigkeit", "oeffentlich")
+KEYS = ("gremium", "sitzung_am", "top", "zustaendigkeit", "oeffentlich")
 
 
-def rows_from_table(ctx: Context, table: Table) -> list[Found]:
-    zust = Vocabulary(ctx.profile.zustaendigkeit)
-    public = Vocabulary(ctx.profile.oeffentlich_values)
+@dataclass(frozen=True, slots=True)
+class FolgeRow:
+    leaves: dict[str, Found]
+    page: int
+    bbox: BBox
+
+    @property
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = dict.fromkeys(KEYS)
+        out.update({k: f.value for k, f in self.leaves.items()})
+        return out
+
+    @property
+    def confidence(self) -> float:
+        return min((f.confidence for f in self.leaves.values()), default=1.0)
+
+
+def find_folge(doc: Doc, headings: Sequence[Heading], tables: Sequence[Table], claimed: set[int],
+               stops: set[int]) -> tuple[FolgeRow, ...]:
+    """Every Beratungsfolge table, else the lines under its heading, else an info box of labels,
+    else a header line of bare cells. ``claimed`` are phrases that are box labels (id), ``stops``
+    lines where a list under a heading ends."""
+    rows = [r for t in tables if t.kind == "beratungsfolge" for r in rows_from_table(doc, t)]
+    if rows:
+        return tuple(rows)
+    heads = [h for h in headings if h.name == "beratungsfolge"]
+    for h in heads:
+        rows += rows_from_lines(doc, h, _list_lines(doc, h, stops), claimed)
+    if heads:
+        return tuple(rows)
+    first_section = min((h.start for h in headings), default=len(doc.lines))
+    return tuple(rows_from_header_cells(doc, first_section, stops) or rows_from_labels(doc, first_section, stops))
+
+
+def _list_lines(doc: Doc, heading: Heading, stops: set[int]) -> list[Line]:
+    """Lines right under the heading (aligned with the text after it, if any): a list."""
+    align = heading.rest[0].bbox.x0 if heading.rest else None
+    out: list[Line] = []
+    prev = heading.line
+    for line in doc.after(heading.line):
+        if line.index in stops or line.page != heading.line.page:
+            break
+        if align is not None and abs(line.bbox.x0 - align) > 4 and not _under(line, heading):
+            break
+        if line.bbox.top - prev.bbox.bottom > 0.9 * doc.line_height(line):
+            break
+        out.append(line)
+        prev = line
+    return out
+
+
+def _under(line: Line, heading: Heading) -> bool:
+    return line.bbox.x0 >= heading.label.bbox.x0 - 2
+
+
+def rows_from_table(doc: Doc, table: Table) -> list[FolgeRow]:
+    zust, public = doc.vocab.zustaendigkeit, doc.vocab.oeffentlich
     out = []
     for row in table.rows:
-        entry: dict[str, Any] = dict.fromkeys(_KEYS)
+        leaves: dict[str, Found] = {}
+        conf = row.confidence
+
+        def put(name: str, value: Any, box: BBox, leaves: dict[str, Found] = leaves, conf: float = conf) -> None:
+            if value is not None and name not in leaves:
+                leaves[name] = Found(value, row.page, box, conf)
+
         for i, col in enumerate(table.columns):
-            text = row.text(i)
+            text, box = row.text(i), _cell(row, table, i)
             if col.name == "gremium":
-                entry["gremium"], dated = gremium_and_date(text)
-                entry["sitzung_am"] = entry["sitzung_am"] or dated
+                gremium, dated = gremium_and_date(text)
+                put("gremium", gremium, box)
+                put("sitzung_am", dated, box)
             elif col.name == "sitzung_am":
-                entry["sitzung_am"] = first_date(ctx.typed(text, row.page))
+                put("sitzung_am", first_date(doc.typed(text, row.page)), box)
             elif col.name == "top":
-                entry["top"], public_flag = _top_and_public(public, text)
-                entry["oeffentlich"] = public_flag if entry["oeffentlich"] is None else entry["oeffentlich"]
+                top, flag = _top_and_public(public, text)
+                put("top", top, box)
+                put("oeffentlich", flag, box)
             elif col.name == "zustaendigkeit":
                 role = _zust(zust, text)
-                entry["zustaendigkeit"] = role or entry["zustaendigkeit"]
-                if role is None and entry["oeffentlich"] is None:
-                    entry["oeffentlich"] = _public(public, text, None)  # a "Status" column of Ö/N
+                put("zustaendigkeit", role, box)
+                if role is None:
+                    put("oeffentlich", _public(public, text, ()), box)  # a "Status" column of Ö/N
             elif col.name == "oeffentlich":
-                entry["oeffentlich"] = _public(public, text, row.marks.get(i))
-            elif col.name and col.name.startswith("zustaendigkeit=") and _ticked(row.marks.get(i), text):
-                entry["zustaendigkeit"] = col.name.split("=", 1)[1]
-        if entry["gremium"]:
-            conf = min((w.confidence for ws in row.cells.values() for w in ws), default=1.0)
-            out.append(Found(entry, row.page, row.bbox, conf))
+                put("oeffentlich", _public(public, text, row.marks[i]), box)
+            elif col.name and col.name.startswith("zustaendigkeit=") and _ticked(row.marks[i], text):
+                put("zustaendigkeit", col.name.split("=", 1)[1], box)
+        if "gremium" in leaves:
+            out.append(FolgeRow(leaves, row.page, row.bbox))
     return out
 
 
-def rows_from_lines(ctx: Context, inline: str, lines: list[Line], first: Found) -> list[Found]:
-    """Without a table: each line is one Gremium, with any date, Zuständigkeit or Ö/N it names."""
-    rows: list[tuple[list[str], Found]] = []
-    if strip_label_punct(inline):
-        rows.append(([strip_label_punct(inline)], first))
-    rows += [([p.text for p in ln.phrases], ctx.found(list(ln.phrases), ln.text)) for ln in lines]
-    out = []
-    for parts, where in rows:
-        entry = _entry_from_parts(ctx, parts, where.page)
-        if entry["gremium"]:
-            out.append(Found(entry, where.page, where.bbox, where.confidence))
+def _cell(row: Row, table: Table, col: int) -> BBox:
+    words = row.cells[col]
+    if words:
+        return union(w.bbox for w in words)
+    c = table.columns[col]
+    return BBox(max(c.start, row.bbox.x0), row.bbox.top, min(c.end, row.bbox.x1), row.bbox.bottom)
+
+
+def rows_from_lines(doc: Doc, heading: Heading, lines: list[Line], claimed: set[int]) -> list[FolgeRow]:
+    """Without a table: each line is one Gremium, with any date, Zuständigkeit or Ö/N it names;
+    a line naming no Gremium ("TOP   nicht öffentlich") adds to the row above it."""
+    groups: list[list[Phrase]] = []
+    rest = [p for p in heading.rest if id(p) not in claimed and clean(p.text).strip(":")]
+    if rest:
+        groups.append(rest)
+    groups += [[p for p in ln.phrases if id(p) not in claimed] for ln in lines]
+    out: list[FolgeRow] = []
+    for phrases in groups:
+        if not phrases:
+            continue
+        entry = entry_from_parts(doc, [p.text for p in phrases], phrases[0].page)
+        box = union(p.bbox for p in phrases)
+        conf = min(p.confidence for p in phrases)
+        leaves = {k: Found(v, phrases[0].page, box, conf) for k, v in entry.items() if v is not None}
+        if "gremium" in leaves:
+            out.append(FolgeRow(leaves, phrases[0].page, box))
+        elif out and leaves:
+            merged = {**leaves, **out[-1].leaves}
+            out[-1] = FolgeRow(merged, out[-1].page, union([out[-1].bbox, box]))
     return out
 
 
-def rows_from_labels(ctx: Context) -> list[Found]:
+def rows_from_labels(doc: Doc, before: int, stops: set[int]) -> list[FolgeRow]:
     """No Beratungsfolge printed as such: an info box of labelled values before the first section
     ("Gremium: Bauausschuss", "Sitzungsdatum: 26.08.2024", "TOP: 4", "Sitzungsart: öffentlich")."""
-    rule = ctx.profile.tables.get("beratungsfolge")
-    if rule is None:
+    vocab = doc.vocab.folge_columns
+    if not vocab:
         return []
-    vocab = Vocabulary(rule.columns)
-    first_heading = min((i for i, kind in ctx.boundaries.items() if kind.startswith("section")),
-                        default=len(ctx.lines))
     values: dict[str, str] = {}
     where: list[Phrase] = []
-    for line in ctx.lines[:first_heading]:
-        if line.index in ctx.consumed:
-            continue
+    for line in doc.lines[:before]:
         for pi, phrase in enumerate(line.phrases):
             hit = vocab.prefix(phrase.words)
             if hit is None or not phrase.words[hit.nwords - 1].text.endswith(":") or hit.name in values:
                 continue
             rest = " ".join(w.text for w in phrase.words[hit.nwords:])
             value = rest or (line.phrases[pi + 1].text if pi + 1 < len(line.phrases) else "")
-            value = join_lines([value, *_wrapped_below(ctx, line, phrase, pi)])
+            value = join_lines([value, *_wrapped_below(doc, line, phrase, pi)])
             if value:
                 values[hit.name] = value
                 where.append(phrase)
     if "gremium" not in values or len(values) < 2:
         return []
-    entry = _entry_from_parts(ctx, [values["gremium"]], where[0].page)
+    page = where[0].page
+    entry = entry_from_parts(doc, [values["gremium"]], page)
     if "sitzung_am" in values:
-        entry["sitzung_am"] = first_date(ctx.typed(values["sitzung_am"], where[0].page))
+        entry["sitzung_am"] = first_date(doc.typed(values["sitzung_am"], page))
     if "top" in values:
         entry["top"] = clean(values["top"])
     if "oeffentlich" in values:
-        public = Vocabulary(ctx.profile.oeffentlich_values)
-        entry["oeffentlich"] = _public(public, values["oeffentlich"], None)
+        entry["oeffentlich"] = _public(doc.vocab.oeffentlich, values["oeffentlich"], ())
     if "zustaendigkeit" in values:
-        entry["zustaendigkeit"] = _zust(Vocabulary(ctx.profile.zustaendigkeit), values["zustaendigkeit"])
-    return [ctx.found(where, entry)]
+        entry["zustaendigkeit"] = _zust(doc.vocab.zustaendigkeit, values["zustaendigkeit"])
+    box = union(p.bbox for p in where)
+    conf = min(p.confidence for p in where)
+    return [FolgeRow({k: Found(v, page, box, conf) for k, v in entry.items() if v is not None}, page, box)]
 
 
-def _wrapped_below(ctx: Context, line: Line, label: Phrase, pi: int) -> list[str]:
+def _wrapped_below(doc: Doc, line: Line, label: Phrase, pi: int) -> list[str]:
     """A value wrapped onto the next line, under itself ("Bau-, Planungs- und / Umweltausschuss")."""
-    if pi + 1 >= len(line.phrases) or line.index + 1 >= len(ctx.lines):
+    if pi + 1 >= len(line.phrases) or line.index + 1 >= len(doc.lines):
         return []
     value = line.phrases[pi + 1]
-    nxt = ctx.lines[line.index + 1]
+    nxt = doc.lines[line.index + 1]
     under = [p for p in nxt.phrases if abs(p.bbox.x0 - value.bbox.x0) < 3]
-    if nxt.page != line.page or not under or nxt.bbox.top - line.bbox.bottom > 0.8 * ctx.line_height(line):
+    if nxt.page != line.page or not under or nxt.bbox.top - line.bbox.bottom > 0.8 * doc.line_height(line):
         return []
     left = [p for p in nxt.phrases if p.bbox.x1 <= under[0].bbox.x0 and p.bbox.x0 >= label.bbox.x0 - 1]
     return [] if left else [under[0].text]
 
 
-def rows_from_header_cells(ctx: Context) -> list[Found]:
+def rows_from_header_cells(doc: Doc, before: int, stops: set[int]) -> list[FolgeRow]:
     """No Beratungsfolge printed as such: a header line of bare cells naming a Gremium, Ö/N and
     a Zuständigkeit ("Gemeinderat | öffentlich | Beschluss") is its one entry."""
-    zust = Vocabulary(ctx.profile.zustaendigkeit)
-    public = Vocabulary(ctx.profile.oeffentlich_values)
-    first_heading = min((i for i, kind in ctx.boundaries.items() if kind.startswith("section")),
-                        default=len(ctx.lines))
-    for line in ctx.lines[:first_heading]:
+    zust, public = doc.vocab.zustaendigkeit, doc.vocab.oeffentlich
+    for line in doc.lines[:before]:
         texts = [p.text for p in line.phrases]
-        if len(texts) < 3 or line.index in ctx.consumed:
+        if len(texts) < 3:
             continue
         if any(zust.whole(t) for t in texts) and any(public.whole(t) for t in texts):
-            entry = _entry_from_parts(ctx, texts, line.page)
+            entry = entry_from_parts(doc, texts, line.page)
             if entry["gremium"]:
-                return [ctx.found(list(line.phrases), entry)]
+                conf = min(p.confidence for p in line.phrases)
+                leaves = {k: Found(v, line.page, line.bbox, conf) for k, v in entry.items() if v is not None}
+                return [FolgeRow(leaves, line.page, line.bbox)]
     return []
 
 
-def _entry_from_parts(ctx: Context, parts: list[str], page: int) -> dict[str, Any]:
+def entry_from_parts(doc: Doc, parts: list[str], page: int) -> dict[str, Any]:
     """Phrases of a line ("Kreistag | 02.12.2023 | nicht öffentlich | Entscheidung") to an entry."""
-    zust = Vocabulary(ctx.profile.zustaendigkeit)
-    public = Vocabulary(ctx.profile.oeffentlich_values)
-    entry: dict[str, Any] = dict.fromkeys(_KEYS)
+    entry: dict[str, Any] = dict.fromkeys(KEYS)
     kept: list[str] = []
     for part in parts:
-        dates = find_dates(ctx.typed(part, page))
+        bare = part.rstrip(":")
+        if doc.vocab.folge_columns.whole(bare) is not None and not find_dates(part) \
+                and not doc.vocab.oeffentlich.whole(bare) and not doc.vocab.zustaendigkeit.whole(bare):
+            continue  # a column label printed in the line ("TOP", "Sitzung am:")
+        dates = find_dates(doc.typed(part, page))
         if dates and entry["sitzung_am"] is None:
-            part = ctx.typed(part, page)
+            part = doc.typed(part, page)
             parsed, start, end = dates[0]
             entry["sitzung_am"] = parsed.value
             part = f"{part[:start]} {part[end:]}"
-        for word_run in _runs_without(part, zust, public, entry):
-            kept.append(word_run)
+        kept += _runs_without(part, doc.vocab.zustaendigkeit, doc.vocab.oeffentlich, entry)
     # "1. Kreisausschuß am": the list number and a dangling preposition are no part of the name.
     gremium = _LIST_NUMBER.sub("", clean(" ".join(kept)))
-    entry["gremium"] = _DANGLING.sub("", gremium).strip(" ,;()") or None
+    gremium = _DANGLING.sub("", gremium).strip(" ,;")
+    gremium = _PAREN_ROLE.sub("", gremium).strip(" ,;()")
+    entry["gremium"] = gremium if sum(c.isalpha() for c in gremium) >= 3 else None
     return entry
+
+
+# "Haupt- und Finanzausschuss (Vorberatung)": the role in brackets is no part of the name.
+_PAREN_ROLE = re.compile(r"\(\s*\)\s*$")
 
 
 def _runs_without(part: str, zust: Vocabulary, public: Vocabulary, entry: dict[str, Any]) -> list[str]:
     """The words of a phrase that are not a Zuständigkeit or Ö/N value (those go into the entry)."""
-    whole = part.strip()
+    whole = part.strip().strip("()")
     if whole and public.whole(whole) and entry["oeffentlich"] is None:
         entry["oeffentlich"] = public.whole(whole) == "true"
         return []
     kept = []
-    for w in part.split():
-        z = zust.whole(w)
+    words = part.split()
+    i = 0
+    while i < len(words):
+        w = words[i]
+        pair = " ".join(words[i:i + 2]).strip("()")
+        if i + 1 < len(words) and public.whole(pair) and entry["oeffentlich"] is None:
+            entry["oeffentlich"] = public.whole(pair) == "true"
+            i += 2
+            continue
+        bare = w.strip("(),;")
+        z = zust.whole(bare) if bare else None
         if z and entry["zustaendigkeit"] is None:
             entry["zustaendigkeit"] = z
+            kept.append("(" * w.count("(") + ")" * w.count(")"))
         else:
             kept.append(w)
+        i += 1
     return kept
 
 
@@ -175,6 +273,7 @@ def gremium_and_date(text: str) -> tuple[str | None, Any]:
         return clean(text) or None, None
     parsed, start, end = dates[0]
     rest = _WEEKDAY_TAIL.sub("", clean(f"{text[:start]} {text[end:]}")).strip(" ,;")
+    rest = _DANGLING.sub("", rest).strip(" ,;")
     return rest or None, parsed.value
 
 
@@ -194,8 +293,8 @@ def _top_and_public(public: Vocabulary, text: str) -> tuple[str | None, bool | N
     return m.group(2), flag == "true"
 
 
-def _ticked(marks: Any, text: str) -> bool:
-    return any(m.checked for m in marks or []) or text.strip() in _TICKS
+def _ticked(marks: Sequence[Any], text: str) -> bool:
+    return any(m.checked for m in marks) or text.strip() in TICK_TEXT
 
 
 def _zust(vocab: Vocabulary, text: str) -> str | None:
@@ -205,7 +304,7 @@ def _zust(vocab: Vocabulary, text: str) -> str | None:
     return match[0] if match else None
 
 
-def _public(vocab: Vocabulary, text: str, marks: Any) -> bool | None:
+def _public(vocab: Vocabulary, text: str, marks: Sequence[Any]) -> bool | None:
     if marks:
         return bool(marks[0].checked)
     name = vocab.whole(text) if text.strip() else None

@@ -1,21 +1,24 @@
-"""What layout extraction hands on: found values with their places, before validation."""
+"""What the layout stage hands on: found values with their places, before validation."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from . import results
-from .context import Found, TiedMark
+from .document import Found
+from .folge import FolgeRow
+from .results import Entry
+from .sections import TEXT_SECTIONS
+from .ties import Tie
 
-TEXT_SECTIONS = ("beschlussvorschlag", "begruendung", "finanzielle_auswirkungen")
+__all__ = ["TEXT_SECTIONS", "RawVorlage"]
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class RawVorlage:
-    fields: dict[str, Found] = field(default_factory=dict)
-    beratungsfolge: list[Found] = field(default_factory=list)
-    beratungsergebnis: list[results.Entry] = field(default_factory=list)
-    unterzeichnung: dict[str, Found] = field(default_factory=dict)
-    anlagen: list[Found] = field(default_factory=list)
-    checkboxes: list[tuple[TiedMark, str | None]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    fields: dict[str, Found]
+    beratungsfolge: tuple[FolgeRow, ...]
+    beratungsergebnis: tuple[Entry, ...]
+    unterzeichnung: dict[str, Found]
+    anlagen: tuple[Found, ...]
+    checkboxes: tuple[tuple[Tie, str | None], ...]  # every box with the output path it set
+    warnings: tuple[str, ...]

@@ -1,141 +1,87 @@
-"""Section headings and section text: from a heading to the next boundary, across pages."""
+"""Stage 9, sections: the text from a heading to the next boundary, across pages.
+
+A section ends at the next heading, labelled line, table, result block, signature block or
+Anlagen list — each a line in :class:`Boundaries`, built once from what the stages before found.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..geometry import horizontal_overlap
-from ..pagemodel import Word
-from .context import Context, Found
-from .lines import Line, Phrase
-from .normalize import clean, join_lines, key, strip_label_punct
+from .document import Doc, Found
+from .headings import Heading
+from .normalize import clean, join_lines, strip_label_punct
+from .text import Line
+
+TEXT_SECTIONS = ("beschlussvorschlag", "begruendung", "finanzielle_auswirkungen")
 
 
 @dataclass(frozen=True, slots=True)
-class Heading:
-    name: str
-    line: Line
-    label: Phrase  # the heading words only
-    rest: tuple[Phrase, ...]  # text printed on the heading's line after the heading
-    first: Line | None = None  # a heading wrapped over two lines starts on this one
-    single: bool = False  # a list item that is its own heading ("Anlage 1 – …"): no lines below
+class Boundaries:
+    kinds: Mapping[int, str]  # line index → what starts there ("section:…", "field:…", "signature")
+    covered: frozenset[int]  # lines of tables and result blocks
+    mark_lines: frozenset[int]  # lines that hold boxes
+
+    def stops(self, index: int) -> bool:
+        return index in self.kinds or index in self.covered
+
+    def kind(self, index: int) -> str:
+        return self.kinds.get(index, "")
 
 
-def find_headings(ctx: Context) -> list[Heading]:
-    """Lines whose first phrase starts with a section heading, printed as a heading."""
-    out: list[Heading] = []
-    wrapped_second: set[int] = set()
-    for line in ctx.lines:
-        if line.index in wrapped_second:
+@dataclass(frozen=True, slots=True)
+class Sections:
+    fields: dict[str, Found]  # beschlussvorschlag, begruendung, finanzielle_auswirkungen
+    anlagen: tuple[Found, ...]
+    warnings: tuple[str, ...]
+
+
+def read_sections(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...]) -> Sections:
+    fields: dict[str, Found] = {}
+    warnings: list[str] = []
+    names = {h.name for h in headings}
+    for name in TEXT_SECTIONS:
+        if name not in names:
             continue
-        heading = _heading(ctx, line) or _wrapped_heading(ctx, line)
-        if heading is None:
-            continue
-        out.append(heading)
-        if heading.first is not None:
-            wrapped_second.add(heading.line.index)
-    return out
+        # Several headings may feed one field ("1. Anlass", "2. Sachverhalt" → Begründung);
+        # an empty one ("…folgenden Antrag:" before "Der Rat möge beschließen:") adds nothing.
+        parts = [f for h in headings if h.name == name and h.line.index not in bounds.covered
+                 if (f := section_text(doc, bounds, h)) is not None]
+        if parts:
+            first = parts[0]
+            text = "\n".join(dict.fromkeys(str(p.value) for p in parts))  # a repeated heading adds nothing
+            fields[name] = Found(text, first.page, first.bbox, min(p.confidence for p in parts))
+        else:
+            warnings.append(f"{name}: heading printed but the section is empty")
+    # Every Anlagen heading lists items: "Anlagen:" with a list, or one "Anlage 1 – …" line each.
+    anlagen = tuple(item for h in headings if h.name == "anlagen" and h.line.index not in bounds.covered
+                    for item in section_items(doc, bounds, h))
+    return Sections(fields, anlagen, tuple(warnings))
 
 
-def _heading(ctx: Context, line: Line) -> Heading | None:
-    first, words, rest_phrases = _unnumbered(line)
-    hit = ctx.sections.prefix(words) if words else None
-    if hit is None:
-        return _pattern_heading(ctx, line, first, words, rest_phrases)
-    if ctx.profile.sections[hit.name].list and _numbered_item(words[hit.nwords:]):
-        # "Anlage 1 – Lageplan": a list item that names its own section, heading or not.
-        return Heading(hit.name, line, Phrase(first.page, words[:hit.nwords]),
-                       (Phrase(first.page, words), *rest_phrases), single=True)
-    alone = hit.nwords == len(words)
-    bold_head = all(w.bold for w in words[:hit.nwords]) and not all(w.bold for w in words)
-    if not (hit.strong or alone or bold_head or (first.bold and len(line.phrases) == 1)):
-        return None
-    head_key = key(" ".join(w.text for w in words[:hit.nwords]))
-    numbered = words is not first.words or first is not line.phrases[0]  # "4. Antrag"
-    if head_key in ctx.colon_only and (not (words[hit.nwords - 1].text.endswith(":") or numbered)
-                                       or not alone or rest_phrases):
-        return None  # "Antrag:" or "4. Antrag" alone heads a section; "Antrag: Neubau …" is a title
-    label = Phrase(first.page, words[:hit.nwords])
-    rest_words = words[hit.nwords:]
-    rest = ((Phrase(first.page, rest_words),) if rest_words else ()) + rest_phrases
-    return Heading(hit.name, line, label, rest)
-
-
-def _pattern_heading(ctx: Context, line: Line, first: Phrase, words: tuple[Word, ...],
-                     rest: tuple[Phrase, ...]) -> Heading | None:
-    """A heading phrase of a profile's pattern, alone on its line."""
-    text = " ".join(w.text for w in words)
-    if not words or rest or len(text) > 90:
-        return None
-    for name, rule in ctx.profile.sections.items():
-        if any(re.search(p, text, flags=re.IGNORECASE) for p in rule.patterns):
-            return Heading(name, line, Phrase(first.page, words), ())
-    return None
-
-
-def _numbered_item(words: tuple[Word, ...]) -> bool:
-    """"1 –", "2:", "3)" after "Anlage": an item, not "der Anlage 1 einschließlich …"."""
-    if not words or not re.match(r"^\d+[a-z]?[:.)–-]?$", words[0].text):
-        return False
-    return words[0].text[-1] in ":.)–-" or (len(words) > 1 and words[1].text in ("–", "-", "—", ":"))
-
-
-def _wrapped_heading(ctx: Context, line: Line) -> Heading | None:
-    """A heading set in a narrow label column, wrapped: "Finanzielle" over "Auswirkungen"."""
-    a = line.phrases[0]
-    below = [ln for ln in ctx.lines[line.index + 1:line.index + 3] if ln.page == line.page
-             and horizontal_overlap(ln.phrases[0].bbox, a.bbox) > 0.5]
-    if not below or not a.bold:
-        return None
-    nxt = below[0]
-    b = nxt.phrases[0]
-    if b.bbox.top - a.bbox.bottom > 1.2 * ctx.line_height(line) or not b.bold:
-        return None
-    words = a.words + b.words
-    hit = ctx.sections.prefix(words)
-    if hit is None or hit.nwords != len(words):
-        return None
-    return Heading(hit.name, nxt, Phrase(a.page, words), line.phrases[1:] + nxt.phrases[1:], first=line)
-
-
-# "1.", "2.3", "II.", "b)": numbering before a heading ("3. Petitum", "II. Begründung").
-_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[A-Ha-h][.)])$")
-
-
-def _unnumbered(line: Line) -> tuple[Phrase, tuple[Word, ...], tuple[Phrase, ...]]:
-    """The line's first phrase without a leading section number, and the phrases after it."""
-    first = line.phrases[0]
-    words = first.words
-    if not _NUMBERING.match(words[0].text):
-        return first, words, line.phrases[1:]
-    if len(words) > 1:
-        return first, words[1:], line.phrases[1:]
-    if len(line.phrases) > 1:  # the number printed apart, in a column of its own
-        return line.phrases[1], line.phrases[1].words, line.phrases[2:]
-    return first, (), ()
-
-
-def section_lines(ctx: Context, start: Line) -> list[Line]:
+def section_lines(doc: Doc, bounds: Boundaries, start: Line) -> list[Line]:
     """The lines after `start` up to the next boundary (heading, label, table, box, signature)."""
     out = []
-    for line in ctx.lines_after(start):
-        if ctx.boundaries.get(line.index) == "marks" and line.index not in ctx.consumed:
+    for line in doc.after(start):
+        if line.index in bounds.mark_lines and line.index not in bounds.covered \
+                and bounds.kind(line.index) in ("", "marks"):
             continue  # a row of boxes inside a section ("☐ ja ☐ nein") is not its text
-        if ctx.is_boundary(line):
+        if bounds.stops(line.index):
             break
         out.append(line)
     return out
 
 
-def paragraphs(ctx: Context, lines: list[Line]) -> str:
+def paragraphs(doc: Doc, lines: Sequence[Line]) -> str:
     """Join lines into paragraphs ("\\n" between them); a wide vertical gap starts a paragraph."""
     paras: list[list[str]] = []
     prev: Line | None = None
     for line in lines:
         gap = line.bbox.top - prev.bbox.bottom if prev is not None and prev.page == line.page else 0.0
         bullet = line.text.lstrip()[:1] in "-•–·*" or _numbered(line.text)
-        if prev is None or gap > 0.75 * ctx.line_height(line) or bullet:
+        if prev is None or gap > doc.settings.paragraph_gap_lines * doc.line_height(line) or bullet:
             paras.append([])
         paras[-1].append(line.text)
         prev = line
@@ -147,54 +93,53 @@ def _numbered(text: str) -> bool:
     return len(head) <= 4 and head[:-1].isdigit() and head[-1:] in ".)"
 
 
-def section_text(ctx: Context, heading: Heading) -> Found | None:
-    body = section_lines(ctx, heading.line)
+def section_text(doc: Doc, bounds: Boundaries, heading: Heading) -> Found | None:
+    body = section_lines(doc, bounds, heading.line)
     # On a row of boxes ("Finanzielle Auswirkungen: ☐ Ja ☒ Nein") the words after the heading
     # are the boxes' labels, not the section's text.
-    boxes_on_line = ctx.boundaries.get(heading.line.index) == "marks" or any(
-        m.bbox.top - 2 <= heading.line.bbox.cy <= m.bbox.bottom + 2 for m in ctx.marks[heading.line.page - 1])
+    boxes_on_line = heading.line.index in bounds.mark_lines
     inline = "" if boxes_on_line else strip_label_punct(" ".join(p.text for p in heading.rest))
-    text = paragraphs(ctx, body)
-    full = _without_lead_in(ctx, heading.name, "\n".join(t for t in (clean(inline), text) if t))
+    text = paragraphs(doc, body)
+    full = _without_lead_in(doc, heading.name, "\n".join(t for t in (clean(inline), text) if t))
     if not full:
         return None
-    phrases = list(heading.rest) + [p for ln in body for p in ln.phrases]
-    return ctx.found(phrases or [heading.label], full)
+    phrases = ([] if boxes_on_line else list(heading.rest)) + [p for ln in body for p in ln.phrases]
+    return doc.found(phrases or [heading.label], full)
 
 
-def _without_lead_in(ctx: Context, name: str, text: str) -> str:
+def _without_lead_in(doc: Doc, name: str, text: str) -> str:
     first, _, rest = text.partition("\n")
-    patterns = ctx.profile.sections[name].lead_ins
+    patterns = doc.profile.sections[name].lead_ins
     if rest and any(re.search(p, first, flags=re.IGNORECASE) for p in patterns):
         return rest
     return text
 
 
-def section_items(ctx: Context, heading: Heading) -> list[Found]:
+def section_items(doc: Doc, bounds: Boundaries, heading: Heading) -> list[Found]:
     """A list section (Anlagen): one item per bullet, number or line; wrapped items rejoined."""
     items: list[list[Line]] = []
     inline = strip_label_punct(" ".join(p.text for p in heading.rest))
     out: list[Found] = []
     if inline:
-        out.append(ctx.found(list(heading.rest), _strip_item(inline)))
+        out.append(doc.found(list(heading.rest), strip_item(inline)))
     prev: Line | None = None
-    for line in [] if heading.single else section_lines(ctx, heading.line):
+    for line in [] if heading.single else section_lines(doc, bounds, heading.line):
         starts_item = prev is None or _is_item_start(line) or (
-            line.bbox.top - prev.bbox.bottom > 0.6 * ctx.line_height(line)) or not _continues(prev, line)
+            line.bbox.top - prev.bbox.bottom > 0.6 * doc.line_height(line)) or not _continues(prev, line)
         if starts_item:
             items.append([])
         items[-1].append(line)
         prev = line
     for group in items:
-        text = _strip_item(join_lines([ln.text for ln in group]))
+        text = strip_item(join_lines([ln.text for ln in group]))
         if text:
-            out.append(ctx.found([p for ln in group for p in ln.phrases], text))
+            out.append(doc.found([p for ln in group for p in ln.phrases], text))
     return out
 
 
 def _is_item_start(line: Line) -> bool:
     t = line.text.lstrip()
-    return t[:1] in "-•–·*" or _numbered(t)
+    return t[:1] in "-•–·*«" or _numbered(t)
 
 
 def _continues(prev: Line, line: Line) -> bool:
@@ -203,13 +148,14 @@ def _continues(prev: Line, line: Line) -> bool:
     return bool(t) and (t[0].islower() or prev.text.rstrip().endswith(("-", ",")))
 
 
-_ITEM_PREFIX = re.compile(r"^(?:anlage|anhang|beilage)\s*\d+[a-z]?\s*[:.)–—-]\s*", re.IGNORECASE)
+_ITEM_PREFIX = re.compile(r"^(?:anlage|anhang|beilage)\s*(?:\d+[a-z]?|[IVX]{1,4})\s*[:.)–—-]\s*", re.IGNORECASE)
+_BULLETS = "-•–·*«»◦▪"
 
 
-def _strip_item(text: str) -> str:
+def strip_item(text: str) -> str:
     """Drop bullets, numbers and "Anlage 1:" prefixes: the item is its title."""
     t = _ITEM_PREFIX.sub("", text.strip())
-    if t[:1] in "-•–·*":
+    if t[:1] in _BULLETS:
         t = t[1:]
     head = t.lstrip().split(" ", 1)
     if len(head) == 2 and _numbered(head[0] + " "):

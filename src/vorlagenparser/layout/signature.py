@@ -1,4 +1,5 @@
-"""Place-and-date lines ("Frankenthal, 07.02.2023", "Erlangen, den 7.7.2022") and who signed."""
+"""Stage 11, signature: place-and-date lines ("Frankenthal, 07.02.2023", "Erlangen, den
+7.7.2022"), who signed, and the document's date where no label gives it."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from dataclasses import dataclass
 
 from ..pagemodel import Word
 from ..parsing.dates import find_dates
-from .context import Context, Found
-from .lines import Line
+from .document import Doc, Found
+from .headings import Heading
+from .sections import TEXT_SECTIONS, Boundaries
+from .text import Line
 from .normalize import clean, key
-from .vocab import Vocabulary, within_edits
+from .vocab import within_edits
 
 # "Erlangen, den 7.7.2022"; scans add stray dots: "Schwäbisch Gmünd,. 16. Januar 2023".
 _PLACE = re.compile(r"^\s*(?:\d{5}\s+)?(?P<ort>[A-ZÄÖÜ][\wäöüÄÖÜß.\- /()]{1,60}?)"
@@ -29,11 +32,11 @@ class PlaceDate:
     datum: Found
 
 
-def place_dates(ctx: Context) -> list[PlaceDate]:
+def place_dates(doc: Doc) -> list[PlaceDate]:
     out = []
-    for line in ctx.lines:
+    for line in doc.lines:
         for i, phrase in enumerate(line.phrases):
-            text = ctx.typed(phrase.text, phrase.page)
+            text = doc.typed(phrase.text, phrase.page)
             dates = find_dates(text)
             if not dates:
                 continue
@@ -41,38 +44,38 @@ def place_dates(ctx: Context) -> list[PlaceDate]:
             m = _PLACE.match(text[:start])
             if m is None or text[end:].strip(" .,") or _WEEKDAY.match(m.group("ort").split()[-1]):
                 continue  # "Di, 12.04.2022" is a weekday, not a place
-            datum = ctx.found([phrase], parsed.value, raw=None if parsed.value else parsed.raw)
-            out.append(PlaceDate(line, i, _town(ctx, clean(m.group("ort"))), datum))
+            datum = doc.found([phrase], parsed.value, raw=None if parsed.value else parsed.raw)
+            out.append(PlaceDate(line, i, _town(doc, clean(m.group("ort"))), datum))
     return out
 
 
-def is_signed_line(ctx: Context, line: Line) -> bool:
+def is_signed_line(doc: Doc, line: Line) -> bool:
     """"gez. Name": a signature line, whatever follows."""
-    prefixes = Vocabulary({"p": ctx.profile.signature_prefixes})
-    hit = prefixes.prefix(line.phrases[0].words)
+    hit = doc.vocab.signature_prefixes.prefix(line.phrases[0].words)
     return hit is not None and hit.nwords < len(line.phrases[0].words)
 
 
-def _town(ctx: Context, place: str) -> str:
+def _town(doc: Doc, place: str) -> str:
     """"Landratsamt Fürstenfeldbruck" → "Fürstenfeldbruck": drop the authority before the town."""
     words = place.split()
-    for prefix in sorted(ctx.profile.place_prefixes, key=len, reverse=True):
+    for prefix in sorted(doc.profile.place_prefixes, key=len, reverse=True):
         n = len(prefix.split())
         if len(words) > n and key(" ".join(words[:n])) == key(prefix):
             return " ".join(words[n:])
     return place
 
 
-def signer(ctx: Context, after: Line, max_lines: int = 7, include_self: bool = False) -> Found | None:
+def signer(doc: Doc, bounds: Boundaries, after: Line, max_lines: int = 7,
+           include_self: bool = False) -> Found | None:
     """The first line below `after` that names a person (not a role, greeting or 'gez.')."""
-    roles = {key(r) for r in ctx.profile.signature_roles}
-    prefixes = Vocabulary({"p": ctx.profile.signature_prefixes})
-    candidates = ([after] if include_self else []) + ctx.lines_after(after)[:max_lines]
+    roles = doc.vocab.roles
+    prefixes = doc.vocab.signature_prefixes
+    candidates = ([after] if include_self else []) + list(doc.after(after)[:max_lines])
     for line in candidates:
         if line.page != after.page and line.index - after.index > 2:
             break
-        kind = ctx.boundaries.get(line.index)
-        if kind is not None and kind != "signature":
+        kind = bounds.kind(line.index)
+        if (kind or line.index in bounds.covered) and kind != "signature":
             break
         for phrase in line.phrases:
             words = list(phrase.words)
@@ -84,18 +87,18 @@ def signer(ctx: Context, after: Line, max_lines: int = 7, include_self: bool = F
             if not text or key(text) in roles or _role_prefix(text, roles):
                 continue
             if _looks_like_name(text):
-                return ctx.found([phrase], text)
+                return doc.found([phrase], text)
     return None
 
 
-def _after_role_colon(words: list[Word], roles: set[str]) -> list[Word]:
+def _after_role_colon(words: list[Word], roles: frozenset[str]) -> list[Word]:
     for n, word in enumerate(words[:-1], start=1):
         if word.text.endswith(":") and key(" ".join(w.text for w in words[:n])) in roles:
             return words[n:]
     return words
 
 
-def _role_prefix(text: str, roles: set[str]) -> bool:
+def _role_prefix(text: str, roles: frozenset[str]) -> bool:
     """A role, also followed by more words, cut short or misread by OCR ("In Vextretun")."""
     k = key(text)
     return any((k.startswith(r) and len(r) >= 6) or (r.startswith(k) and len(k) >= 6)
@@ -109,3 +112,82 @@ def _looks_like_name(text: str) -> bool:
     if sum(c.isalpha() for c in text) < 4 or max(len(w) for w in words) < 3:
         return False  # "In V", "i.A." and other scraps of a signature block
     return sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) - 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    unterzeichnung: dict[str, Found]  # ort, datum, name
+    datum: Found | None  # the document's date when no label gives one
+
+
+def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], places: list[PlaceDate],
+                   known: dict[str, Found]) -> Signature:
+    first: dict[str, Heading] = {}
+    for h in headings:
+        first.setdefault(h.name, h)
+    # The text sections come before the signature; Anlagen and the Beratungsergebnis often after.
+    last_section = max((h.line.index for n, h in first.items() if n in TEXT_SECTIONS), default=-1)
+    # A closing place-and-date follows the text; one at the top of a letter dates the letter.
+    half = len(doc.lines) // 2
+    closing = [p for p in places if p.line.index > max(last_section, half) and p.phrase_index == 0]
+    # Without a closing place-and-date, the one in the letterhead dates the signature.
+    pd = closing[-1] if closing else (places[0] if places else None)
+    out: dict[str, Found] = {}
+    if pd is not None:
+        out["ort"] = Found(pd.ort, pd.datum.page, pd.datum.bbox, pd.datum.confidence)
+        out["datum"] = pd.datum
+    name = signer(doc, bounds, pd.line) if closing and pd is not None else None
+    if name is None:
+        # A role or "gez." line below the letterhead; some templates sign before the last section.
+        first_section = min((h.line.index for n, h in first.items() if n in TEXT_SECTIONS), default=-1)
+        # Without sections (minutes, letters) only the closing third of the text is signed.
+        name = _signer_after_role(doc, bounds, first_section if first_section >= 0 else 2 * len(doc.lines) // 3)
+    if name is not None:
+        out["name"] = name
+    return Signature(out, _document_date(doc, places, known))
+
+
+def _document_date(doc: Doc, places: list[PlaceDate], known: dict[str, Found]) -> Found | None:
+    if "datum" in known and known["datum"].value is not None:
+        return None
+    if places:
+        return places[0].datum
+    loose = _loose_date(doc)
+    if loose is not None:
+        return loose
+    betreff = known.get("betreff")
+    if betreff is not None:
+        # "5. Sitzung des Gemeinderates am 4. April 2022": a title that dates the document.
+        dates = find_dates(doc.typed(str(betreff.value), betreff.page))
+        if dates and dates[0][0].value is not None:
+            return Found(dates[0][0].value, betreff.page, betreff.bbox, betreff.confidence)
+    return None
+
+
+def _signer_after_role(doc: Doc, bounds: Boundaries, after: int) -> Found | None:
+    """A signature block without place and date: a role line ("Der Oberbürgermeister"), then a name."""
+    roles = [ln for ln in doc.lines if ln.index > after and bounds.kind(ln.index) == "signature"]
+    for role in roles:
+        name = signer(doc, bounds, role, max_lines=3, include_self=is_signed_line(doc, role))
+        if name is not None:
+            return name
+    for role in roles:  # the name printed above its role ("Katharina Öztürk / Fraktionsvorsitz")
+        above = doc.lines[role.index - 1] if role.index > 0 else None
+        if above is not None and above.page == role.page and above.index > after:
+            name = signer(doc, bounds, above, max_lines=0, include_self=True)
+            if name is not None:
+                return name
+    return None
+
+
+def _loose_date(doc: Doc) -> Found | None:
+    """Letters print their date alone, top right ("20. April 2019")."""
+    page = doc.page(1)
+    for line in doc.lines:
+        if line.page != 1 or line.bbox.top > page.height * 0.45:
+            break
+        for phrase in line.phrases:
+            dates = find_dates(doc.typed(phrase.text, phrase.page))
+            if dates and dates[0][0].value and len(phrase.text) - (dates[0][2] - dates[0][1]) < 6:
+                return doc.found([phrase], dates[0][0].value)
+    return None

@@ -1,22 +1,38 @@
-"""Tables found by their header row: columns from header synonyms, rows from rulings or alignment.
+"""Stage 5, tables: Beratungsfolge and Beratungsergebnis found by their header rows.
 
-A header row is a line whose phrases decompose into column labels of a table's vocabulary. With
-ruling lines (a Grid from the loader) the cells give columns and rows; without them, columns run
-from one header's left edge to the next, and a row starts where the first column has text.
+A header row is a line whose phrases (or, in a ruled grid, whose cells) are column labels of a
+table's vocabulary, in any order and wording. Rows come from the grid's rules where there are
+rules, else from column alignment (a row starts where a new entry fills its columns). A table
+runs on across a page break (with or without a repeated header); a document may hold several.
+Marks in the rows — boxes, and ticks or crosses printed in bare cells — are read per column.
 """
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..geometry import BBox, contains, horizontal_overlap
 from ..pagemodel import Grid, Mark, Word
 from ..parsing.dates import find_dates
-from .context import Context
-from .lines import Line
+from .document import Doc
+from .headings import Heading
 from .normalize import join_lines
+from .text import Line
 from .vocab import Vocabulary
+
+FOLGE_ANY = frozenset({"sitzung_am", "zustaendigkeit", "top", "zustaendigkeit=Vorberatung",
+                       "zustaendigkeit=Entscheidung", "zustaendigkeit=Kenntnisnahme"})
+# Öffentlich/nichtöffentlich also head Beratungsfolge tables: a result table needs more.
+RESULT_COLUMNS = frozenset({"einstimmig", "mit_stimmenmehrheit", "ja_stimmen", "nein_stimmen", "enthaltungen",
+                            "laut_beschlussvorschlag", "abweichender_beschluss", "kenntnisnahme",
+                            "stellungnahme_beigefuegt", "ergebnis", "abgelehnt", "vertagt"})
+_FILL_IN = re.compile(r"\.{4,}|_{3,}|…{2,}")
+TICK_TEXT = frozenset({"x", "X", "✓", "✔", "✗", "✘", "×"})
+
+Label = tuple[str | None, str, BBox]  # (column name or None, printed text, where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,35 +44,93 @@ class Column:
     end: float
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Row:
     page: int
     bbox: BBox
-    cells: dict[int, list[Word]] = field(default_factory=dict)
-    marks: dict[int, list[Mark]] = field(default_factory=dict)
+    cells: tuple[tuple[Word, ...], ...]  # per column
+    marks: tuple[tuple[Mark, ...], ...]  # per column
 
     def text(self, col: int) -> str:
-        words = sorted(self.cells.get(col, []), key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
-        return " ".join(w.text for w in words).strip()
+        words = sorted(self.cells[col], key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
+        return join_lines(_text_lines(words)).strip()
+
+    @property
+    def confidence(self) -> float:
+        return min((w.confidence for ws in self.cells for w in ws), default=1.0)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Table:
+    kind: str  # beratungsfolge | beratungsergebnis
     header: Line
-    columns: list[Column]
-    rows: list[Row]
-    lines: list[int]  # every line index the table covers (header included)
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    lines: frozenset[int]  # every line index the table covers (header included)
 
     def col(self, name: str) -> int | None:
-        for i, c in enumerate(self.columns):
-            if c.name == name:
-                return i
-        return None
+        return next((i for i, c in enumerate(self.columns) if c.name == name), None)
 
 
-def header_labels(line: Line, vocab: Vocabulary) -> list[tuple[str | None, str, BBox]]:
+def find_tables(doc: Doc, headings: tuple[Heading, ...], stops: frozenset[int] = frozenset()) -> tuple[Table, ...]:
+    """``stops`` are lines (headings, labelled lines) where an unruled table ends."""
+    vocab_e, vocab_f = doc.vocab.ergebnis_columns, doc.vocab.folge_columns
+    out: list[Table] = []
+    covered: set[int] = set()
+    for line in doc.lines:
+        if line.index in covered or _has_marks(doc, line) or _grid_row_has_marks(doc, line) or _form_line(doc, line):
+            continue
+        labels_e = header_labels(doc, line, vocab_e) if vocab_e else []
+        labels_f = header_labels(doc, line, vocab_f) if vocab_f else []
+        is_e = is_header(labels_e, {"gremium"}, 3, RESULT_COLUMNS, doc.settings.table_header_share)
+        is_f = is_header(labels_f, {"gremium"}, 2, FOLGE_ANY, doc.settings.table_header_share)
+        if is_e and is_f:  # both vocabularies fit: the heading above decides, else the better fit
+            above = _heading_above(line, headings)
+            is_e = above == "beratungsergebnis" or (above != "beratungsfolge" and _named(labels_e) > _named(labels_f))
+            is_f = not is_e
+        if not (is_e or is_f):
+            continue
+        kind, labels = ("beratungsergebnis", labels_e) if is_e else ("beratungsfolge", labels_f)
+        table = read_table(doc, kind, line, labels, stops)
+        if table.rows:
+            out.append(table)
+            covered |= table.lines
+    return tuple(out)
+
+
+def _named(labels: Sequence[Label]) -> int:
+    return sum(1 for name, _, _ in labels if name)
+
+
+def _heading_above(line: Line, headings: tuple[Heading, ...]) -> str | None:
+    above = [h for h in headings if h.line.index < line.index]
+    return max(above, key=lambda h: h.line.index).name if above else None
+
+
+def _has_marks(doc: Doc, line: Line) -> bool:
+    return any(m.bbox.top - 2 <= line.bbox.cy <= m.bbox.bottom + 2 for m in doc.page_marks(line.page))
+
+
+def _form_line(doc: Doc, line: Line) -> bool:
+    """"Gremium: ……  Sitzung am: ……  TOP: ……": a line of labels to fill in, not a table header."""
+    colons = sum(1 for w in line.words if w.text.endswith(":"))
+    return grid_for(doc, line) is None and colons >= 2 and colons * 2 >= len(line.phrases)
+
+
+def _grid_row_has_marks(doc: Doc, line: Line) -> bool:
+    """In a ruled grid, a row that holds boxes is a row of options, not a header."""
+    grid = grid_for(doc, line)
+    row = _grid_row_of(grid, line.bbox) if grid is not None else None
+    if row is None:
+        return False
+    cells = [c for c in row if c]
+    top, bottom = min(c.top for c in cells), max(c.bottom for c in cells)
+    return any(top <= m.bbox.cy <= bottom and m.framed for m in doc.page_marks(line.page))
+
+
+def phrase_labels(line: Line, vocab: Vocabulary) -> list[Label]:
     """Split a line's phrases into column labels; unknown phrases become unnamed columns."""
-    out: list[tuple[str | None, str, BBox]] = []
+    out: list[Label] = []
     for phrase in line.phrases:
         words = list(phrase.words)
         while words:
@@ -70,37 +144,39 @@ def header_labels(line: Line, vocab: Vocabulary) -> list[tuple[str | None, str, 
     return out
 
 
-def table_header_labels(ctx: Context, line: Line, vocab: Vocabulary) -> list[tuple[str | None, str, BBox]]:
+def header_labels(doc: Doc, line: Line, vocab: Vocabulary) -> list[Label]:
     """Header labels of a line; inside a ruled grid, one label per cell (headers may wrap)."""
-    grid = _grid_for(ctx, line)
+    grid = grid_for(doc, line)
     row = _grid_row_of(grid, line.bbox) if grid is not None else None
     if row is None:
-        return header_labels(line, vocab)
-    page = ctx.page(line.page)
+        return phrase_labels(line, vocab)
+    page = doc.page(line.page)
     words = page.words + page.vertical_words
-    out: list[tuple[str | None, str, BBox]] = []
+    out: list[Label] = []
     for cell in row:
         if cell is None:
             continue
-        inside = sorted((w for w in words if contains(cell, w.bbox, tol=1.0)),
-                        key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
+        inside = [w for w in words if contains(cell, w.bbox, tol=1.0)]
         if not inside:
             out.append((None, "", cell))
             continue
-        text = join_lines(_text_lines(inside))  # "einstim-|mig", "Vor-|schlag" rejoined
+        lines = _text_lines(inside)
+        text = join_lines(lines)  # "einstim-|mig", "Vor-|schlag" rejoined
         match = vocab.fuzzy(text)
-        out.append((match[0] if match else None, text.rstrip(":"), cell))
+        # A header cell may wrap ("Kennt-/nis/genom-/men"); one holding digits is a value.
+        ok = match is not None and match[1] >= 0.85 and (len(lines) == 1 or not any(c.isdigit() for c in text))
+        out.append((match[0] if match and ok else None, text.rstrip(":"), cell))
     return out
 
 
-def _text_lines(words: list[Word]) -> list[str]:
+def _text_lines(words: Sequence[Word]) -> list[str]:
     lines: list[list[Word]] = []
-    for w in words:
-        if lines and abs(lines[-1][-1].bbox.cy - w.bbox.cy) < 0.5 * w.bbox.height:
+    for w in sorted(words, key=lambda w: (round(w.bbox.top / 3), w.bbox.x0)):
+        if lines and abs(lines[-1][-1].bbox.cy - w.bbox.cy) < 0.5 * max(w.bbox.height, 1.0):
             lines[-1].append(w)
         else:
             lines.append([w])
-    return [" ".join(w.text for w in ln) for ln in lines]
+    return [" ".join(w.text for w in sorted(ln, key=lambda w: w.bbox.x0)) for ln in lines]
 
 
 def _grid_row_of(grid: Grid, box: BBox) -> tuple[BBox | None, ...] | None:
@@ -116,27 +192,28 @@ def _span(words: Sequence[Word]) -> BBox:
                 max(w.bbox.x1 for w in words), max(w.bbox.bottom for w in words))
 
 
-def is_header(labels: list[tuple[str | None, str, BBox]], required: set[str], min_named: int,
-              any_of: set[str] | None = None) -> bool:
-    """Enough known column names, the required ones among them, and no data (dates) in the row."""
-    if any(find_dates(text) for _, text, _ in labels):
+def is_header(labels: list[Label], required: set[str], min_named: int, any_of: frozenset[str] | None = None,
+              share: float = 0.75) -> bool:
+    """Enough known column names, the required ones among them, and no data (dates, fill-in
+    lines "……", "___") in the row."""
+    if any(find_dates(text) or _FILL_IN.search(text) for _, text, _ in labels):
         return False
     names = [n for n, _, _ in labels if n]
     if len(set(names)) < min_named or not required <= set(names):
         return False
     if any_of is not None and not (any_of & set(names)):
         return False
-    return len(names) >= 0.75 * len(labels)
+    return len(names) >= share * len([t for _, t, _ in labels if t])
 
 
-def _grid_for(ctx: Context, line: Line) -> Grid | None:
-    for grid in ctx.page(line.page).grids:
+def grid_for(doc: Doc, line: Line) -> Grid | None:
+    for grid in doc.page(line.page).grids:
         if contains(grid.bbox, line.bbox, tol=2.0):
             return grid
     return None
 
 
-def _columns(labels: list[tuple[str | None, str, BBox]], grid: Grid | None, height: float) -> list[Column]:
+def _columns(labels: list[Label], grid: Grid | None, height: float) -> tuple[Column, ...]:
     cols = []
     cells = [c for row in grid.rows for c in row if c] if grid else []
     for i, (name, label, box) in enumerate(labels):
@@ -156,10 +233,10 @@ def _columns(labels: list[tuple[str | None, str, BBox]], grid: Grid | None, heig
             else:
                 merged.append(c)
         cols = merged
-    return cols
+    return tuple(cols)
 
 
-def _column_of(columns: list[Column], box: BBox) -> int | None:
+def _column_of(columns: Sequence[Column], box: BBox) -> int | None:
     best, best_overlap = None, 0.0
     for i, c in enumerate(columns):
         overlap = min(box.x1, c.end) - max(box.x0, c.start)
@@ -168,117 +245,178 @@ def _column_of(columns: list[Column], box: BBox) -> int | None:
     return best
 
 
-def read_table(ctx: Context, header: Line, labels: list[tuple[str | None, str, BBox]],
-               stop: set[int]) -> Table:
+def read_table(doc: Doc, kind: str, header: Line, labels: list[Label], stops: frozenset[int] = frozenset()) -> Table:
     # A section heading printed in a label column on the header's line is no column: nothing
     # stands under it. ("Beratungsfolge" over the Gremium names is one.)
-    below = [w for ln in ctx.lines[header.index + 1:header.index + 4] if ln.page == header.page
-             for w in ln.words]
-    labels = [lab for lab in labels if ctx.sections.whole(lab[1]) is None
+    below = [w for ln in doc.lines[header.index + 1:header.index + 4] if ln.page == header.page for w in ln.words]
+    labels = [lab for lab in labels if doc.vocab.sections.whole(lab[1]) is None
               or any(horizontal_overlap(w.bbox, lab[2]) > 0.3 for w in below)] or labels
-    grid = _grid_for(ctx, header)
-    height = ctx.line_height(header)
+    grid = grid_for(doc, header)
+    height = doc.line_height(header)
     columns = _columns(labels, grid, height)
-    body = _body_lines(ctx, header, columns, grid, stop)
-    marks = [m for m in ctx.marks[header.page - 1] if m.bbox.top > header.bbox.bottom - 1]
-    rows = _grid_rows(ctx, header, grid, columns, marks) if grid else _aligned_rows(body, columns, marks)
-    covered = [header.index, *[ln.index for ln in body]]
-    if grid is not None:  # every line in the grid belongs to it, a wrapped header line too
-        covered += [ln.index for ln in ctx.lines if ln.page == header.page
-                    and contains(grid.bbox, ln.bbox, tol=2.0)]
-    return Table(header=header, columns=columns, rows=rows, lines=sorted(set(covered)))
+    rows: list[Row] = []
+    covered = {header.index}
+    candidates = [ln for ln in doc.after(header) if ln.page == header.page]
+    first_header: Line | None = header
+    while True:
+        body = _body_lines(doc, first_header, candidates, columns, grid, stops)
+        covered |= {ln.index for ln in body}
+        page = (body[0] if body else header).page
+        if grid is not None:
+            covered |= {ln.index for ln in doc.on_page(page) if contains(grid.bbox, ln.bbox, tol=2.0)}
+            rows += _grid_rows(doc, first_header, page, grid, columns)
+        else:
+            rows += _aligned_rows(doc, body, columns)
+        nxt = _continuation(doc, kind, body or [header], columns, labels)
+        if nxt is None:
+            break
+        line, grid, repeated = nxt
+        covered.add(line.index)
+        first_header = line if repeated else None
+        candidates = [ln for ln in doc.on_page(line.page) if ln.index > line.index or
+                      (not repeated and ln.index == line.index)]
+    return Table(kind, header, columns, tuple(rows), frozenset(covered))
 
 
-def _body_lines(ctx: Context, header: Line, columns: list[Column], grid: Grid | None,
-                stop: set[int]) -> list[Line]:
+def _body_lines(doc: Doc, header: Line | None, candidates: Sequence[Line], columns: Sequence[Column],
+                grid: Grid | None, stops: frozenset[int]) -> list[Line]:
     out: list[Line] = []
     prev = header
-    left = columns[0].start - 2 * ctx.line_height(header)
-    for line in ctx.lines_after(header):
-        if line.page != header.page or line.index in stop or ctx.boundaries.get(
-                line.index, "").startswith(("section", "field", "signature")):
-            break
+    for line in candidates:
         if grid is not None:
             if not contains(grid.bbox, line.bbox, tol=2.0):
                 break
         else:
-            gap = line.bbox.top - prev.bbox.bottom
-            if gap > 2.2 * ctx.line_height(line) or line.bbox.x0 < left:
+            if line.index in stops:
+                break
+            left = columns[0].start - 2 * doc.line_height(line)
+            gap = line.bbox.top - prev.bbox.bottom if prev is not None else 0.0
+            if gap > doc.settings.table_row_gap_lines * doc.line_height(line) or line.bbox.x0 < left:
                 break
             if len(line.phrases) == 1 and len(columns) > 2 and _spans_columns(line, columns) > 2:
                 break  # running text across the columns: the table has ended
+            first = line.phrases[0].words
+            if doc.vocab.sections.prefix(first) is not None and first[-1].text.endswith(":"):
+                break  # a section heading ends an unruled table
         out.append(line)
         prev = line
     return out
 
 
-def _spans_columns(line: Line, columns: list[Column]) -> int:
+def _spans_columns(line: Line, columns: Sequence[Column]) -> int:
     return sum(1 for c in columns if min(line.bbox.x1, c.end) - max(line.bbox.x0, c.start) > 4)
 
 
-def _grid_rows(ctx: Context, header: Line, grid: Grid, columns: list[Column],
-               marks: list[Mark]) -> list[Row]:
+def _continuation(doc: Doc, kind: str, body: list[Line], columns: Sequence[Column],
+                  labels: list[Label]) -> tuple[Line, Grid | None, bool] | None:
+    """A table that reaches the end of its page goes on at the top of the next: after a repeated
+    header row (returned with True), or with rows under the same columns (the first row, False)."""
+    last = body[-1]
+    if any(ln.index > last.index for ln in doc.on_page(last.page)) or last.page >= len(doc.pages):
+        return None
+    top = doc.on_page(last.page + 1)[:doc.settings.page_break_lines]
+    if not top:
+        return None
+    vocab = doc.vocab.folge_columns if kind == "beratungsfolge" else doc.vocab.ergebnis_columns
+    named = {n for n, _, _ in labels if n}
+    for line in top:
+        again = {n for n, _, _ in header_labels(doc, line, vocab) if n}
+        if len(again & named) >= max(2, len(named) - 1):
+            return line, grid_for(doc, line), True
+    first = top[0]
+    if _fits_columns(first, columns) and not doc.vocab.sections.prefix(first.phrases[0].words):
+        return first, grid_for(doc, first), False
+    return None
+
+
+def _fits_columns(line: Line, columns: Sequence[Column]) -> bool:
+    """Every phrase of the line starts within a column, and it fills two or more."""
+    cols = [_column_of(columns, p.bbox) for p in line.phrases]
+    inside = all(c is not None and columns[c].start - 4 <= p.bbox.x0 for p, c in zip(line.phrases, cols, strict=True))
+    return inside and len(set(cols) - {None}) >= 2
+
+
+def _grid_rows(doc: Doc, header: Line | None, page: int, grid: Grid, columns: Sequence[Column]) -> list[Row]:
     rows = []
-    words = [w for w in ctx.page(header.page).words if contains(grid.bbox, w.bbox, tol=1)]
+    words = [w for w in doc.page(page).words if contains(grid.bbox, w.bbox, tol=1)]
+    marks = [m for m in doc.page_marks(page) if contains(grid.bbox, m.bbox, tol=1)]
     for cells in grid.rows:
         boxes = [c for c in cells if c]
         if not boxes:
             continue
-        band = BBox(min(c.x0 for c in boxes), min(c.top for c in boxes),
-                    max(c.x1 for c in boxes), max(c.bottom for c in boxes))
-        if band.bottom <= header.bbox.bottom + 1 or band.top - 1 <= header.bbox.cy <= band.bottom + 1:
+        band = BBox(min(c.x0 for c in boxes), min(c.top for c in boxes), max(c.x1 for c in boxes),
+                    max(c.bottom for c in boxes))
+        if header is not None and (band.bottom <= header.bbox.bottom + 1 or
+                                   band.top - 1 <= header.bbox.cy <= band.bottom + 1):
             continue  # the header row itself, or rows above it
-        row = Row(page=header.page, bbox=band)
-        for w in words:
-            if band.top - 0.5 <= w.bbox.cy <= band.bottom + 0.5:
-                col = _column_of(columns, w.bbox)
-                if col is not None:
-                    row.cells.setdefault(col, []).append(w)
-        _add_marks(row, columns, marks)
-        if row.cells or row.marks:
+        row = _row(page, band, words, marks, columns)
+        if any(row.cells) or any(row.marks):
+            if _repeats_header(row, columns):
+                continue
             rows.append(row)
     return rows
 
 
-def _aligned_rows(body: list[Line], columns: list[Column], marks: list[Mark]) -> list[Row]:
-    rows: list[Row] = []
+def _repeats_header(row: Row, columns: Sequence[Column]) -> bool:
+    named = [i for i, c in enumerate(columns) if c.name and c.label]
+    return bool(named) and all(row.text(i).rstrip(":") == columns[i].label for i in named)
+
+
+def _row(page: int, band: BBox, words: Sequence[Word], marks: Sequence[Mark], columns: Sequence[Column]) -> Row:
+    cells: list[list[Word]] = [[] for _ in columns]
+    for w in words:
+        if band.top - 0.5 <= w.bbox.cy <= band.bottom + 0.5:
+            col = _column_of(columns, w.bbox)
+            if col is not None:
+                cells[col].append(w)
+    return Row(page, band, tuple(tuple(c) for c in cells), _marks_in(band, marks, columns))
+
+
+def _marks_in(band: BBox, marks: Sequence[Mark], columns: Sequence[Column]) -> tuple[tuple[Mark, ...], ...]:
+    out: list[list[Mark]] = [[] for _ in columns]
+    for m in marks:
+        if band.top - 1 <= m.bbox.cy <= band.bottom + 1:
+            col = _column_of(columns, m.bbox)
+            if col is not None and columns[col].start - 1 <= m.bbox.cx <= columns[col].end + 1:
+                out[col].append(m)
+    return tuple(tuple(c) for c in out)
+
+
+def _aligned_rows(doc: Doc, body: list[Line], columns: Sequence[Column]) -> list[Row]:
+    groups: list[tuple[BBox, list[list[Word]]]] = []
     for line in body:
-        cells: dict[int, list[Word]] = {}
+        cells: list[list[Word]] = [[] for _ in columns]
         for w in line.words:
             col = _column_of(columns, w.bbox)
             if col is not None:
-                cells.setdefault(col, []).append(w)
-        if rows and _continues_row(rows[-1], cells, line):
-            row = rows[-1]  # a wrapped cell continues the row above
-            row.bbox = BBox(row.bbox.x0, row.bbox.top, max(row.bbox.x1, line.bbox.x1), line.bbox.bottom)
-            for col, ws in cells.items():
-                row.cells.setdefault(col, []).extend(ws)
+                cells[col].append(w)
+        if groups and _continues_row(groups[-1], cells, line):
+            box, prev = groups[-1]  # a wrapped cell continues the row above
+            groups[-1] = (BBox(box.x0, box.top, max(box.x1, line.bbox.x1), line.bbox.bottom),
+                          [p + c for p, c in zip(prev, cells, strict=True)])
             continue
-        rows.append(Row(page=line.page, bbox=line.bbox, cells=cells))
-    for i, row in enumerate(rows):
+        groups.append((line.bbox, cells))
+    rows = []
+    page = body[0].page if body else 1
+    marks = doc.page_marks(page)
+    for i, (box, cells) in enumerate(groups):
         # A row's band reaches halfway to its neighbours, so a box between lines finds one row.
-        h = row.bbox.height
-        top = (rows[i - 1].bbox.bottom + row.bbox.top) / 2 if i else row.bbox.top - h
-        bottom = (row.bbox.bottom + rows[i + 1].bbox.top) / 2 if i + 1 < len(rows) else row.bbox.bottom + h
-        _add_marks(Row(row.page, BBox(row.bbox.x0, top, row.bbox.x1, bottom), row.cells, row.marks),
-                   columns, marks)
+        h = box.height
+        top = (groups[i - 1][0].bottom + box.top) / 2 if i else box.top - h
+        bottom = (box.bottom + groups[i + 1][0].top) / 2 if i + 1 < len(groups) else box.bottom + h
+        band = BBox(box.x0, top, box.x1, bottom)
+        rows.append(Row(page, box, tuple(tuple(c) for c in cells), _marks_in(band, marks, columns)))
     return rows
 
 
-def _continues_row(prev: Row, cells: dict[int, list[Word]], line: Line) -> bool:
+def _continues_row(prev: tuple[BBox, list[list[Word]]], cells: list[list[Word]], line: Line) -> bool:
     """A wrapped cell: close below the row, no date of its own, and fewer filled columns than
     a row's first line has (a new row fills its columns again)."""
-    if line.bbox.top - prev.bbox.bottom > 0.8 * line.height or find_dates(line.text):
+    box, prev_cells = prev
+    filled = {i for i, c in enumerate(cells) if c}
+    before = {i for i, c in enumerate(prev_cells) if c}
+    if line.bbox.top - box.bottom > 0.8 * line.height or find_dates(line.text):
         return False
-    if len(cells) >= 2 and len(cells) * 2 > len(prev.cells):
+    if len(filled) >= 2 and len(filled) * 2 > len(before):
         return False
-    return all(c in prev.cells for c in cells) or 0 not in cells
-
-
-def _add_marks(row: Row, columns: list[Column], marks: list[Mark]) -> None:
-    for m in marks:
-        if row.bbox.top - 1 <= m.bbox.cy <= row.bbox.bottom + 1:
-            col = _column_of(columns, m.bbox)
-            if col is not None and horizontal_overlap(m.bbox, BBox(columns[col].start, 0,
-                                                                   min(columns[col].end, 1e6), 1)) > 0:
-                row.marks.setdefault(col, []).append(m)
+    return filled <= before or 0 not in filled

@@ -1,4 +1,5 @@
-"""Words → text lines → phrases (runs of words without a wide gap or a rule between them)."""
+"""Stage 0, text: words → text lines → phrases (runs of words without a wide gap or a rule
+between them), in reading order over the whole document, without running headers and footers."""
 
 from __future__ import annotations
 
@@ -12,13 +13,10 @@ from ..geometry import BBox, horizontal_overlap, union
 from ..pagemodel import Mark, Page, Word
 from .columns import reading_order
 from .normalize import fold
-
-# Within a phrase, words are one space apart; a gap wider than this many line heights separates
-# a label from its value or one table column from the next.
-_PHRASE_GAP = 0.9
+from .settings import LayoutSettings
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # identity: a phrase is one place on a page
 class Phrase:
     page: int
     words: tuple[Word, ...]
@@ -40,7 +38,7 @@ class Phrase:
         return min(w.confidence for w in self.words)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Line:
     page: int
     index: int  # reading order over the whole document
@@ -63,7 +61,23 @@ class Line:
         return statistics.median(w.bbox.height for w in self.words)
 
 
-def group_lines(words: Sequence[Word]) -> list[list[Word]]:
+    @property
+    def bold(self) -> bool:
+        return all(p.bold for p in self.phrases)
+
+    def with_index(self, index: int) -> Line:
+        return Line(self.page, index, self.phrases)
+
+
+def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutSettings) -> tuple[Line, ...]:
+    """The document's lines in reading order, running headers, footers and page numbers removed;
+    ``Line.index`` is the position in the result."""
+    lines = build_lines(pages, marks, s)
+    drop = running_lines(lines, pages, s)
+    return tuple(ln.with_index(i) for i, ln in enumerate(x for x in lines if x.index not in drop))
+
+
+def group_lines(words: Sequence[Word], min_overlap: float = 0.5) -> list[list[Word]]:
     """Cluster words into lines by vertical overlap, each line sorted left to right."""
     rows: list[list[Word]] = []
     for w in sorted(words, key=lambda w: (w.bbox.cy, w.bbox.x0)):
@@ -72,7 +86,7 @@ def group_lines(words: Sequence[Word]) -> list[list[Word]]:
             overlap = min(ref.bottom, w.bbox.bottom) - max(ref.top, w.bbox.top)
             # Words of one line never overlap side by side: "Mit" over "Stimmenmehrheit:" in a
             # cell are two lines, however tall OCR drew their boxes.
-            if overlap > 0.5 * min(ref.height, w.bbox.height) and \
+            if overlap > min_overlap * min(ref.height, w.bbox.height) and \
                     not any(horizontal_overlap(o.bbox, w.bbox) > 0.3 for o in row):
                 row.append(w)
                 break
@@ -89,8 +103,9 @@ def _split_points(page: Page, marks: Iterable[Mark]) -> list[BBox]:
     return pts
 
 
-def _separated(a: Word, b: Word, splitters: list[BBox], height: float, space: float) -> bool:
-    if b.bbox.x0 - a.bbox.x1 > max(_PHRASE_GAP * height, 2.2 * space):
+def _separated(a: Word, b: Word, splitters: list[BBox], height: float, space: float,
+               s: LayoutSettings) -> bool:
+    if b.bbox.x0 - a.bbox.x1 > max(s.phrase_gap_lines * height, s.phrase_gap_spaces * space):
         return True
     lo, hi = a.bbox.x1 - 0.5, b.bbox.x0 + 0.5
     cy = (a.bbox.cy + b.bbox.cy) / 2
@@ -104,17 +119,17 @@ def _typical_space(rows: list[list[Word]]) -> float:
     return statistics.median(gaps) if len(gaps) >= 20 else 0.0
 
 
-def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]]) -> list[Line]:
+def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutSettings) -> list[Line]:
     out: list[Line] = []
     for page, page_marks in zip(pages, marks, strict=True):
         splitters = _split_points(page, page_marks)
-        rows = reading_order(group_lines(page.words), page.width)
+        rows = reading_order(group_lines(page.words, s.line_overlap), page.width)
         space = _typical_space(rows)
         for row in rows:
             height = statistics.median(w.bbox.height for w in row)
             phrases: list[list[Word]] = [[row[0]]]
             for prev, word in pairwise(row):
-                if _separated(prev, word, splitters, height, space):
+                if _separated(prev, word, splitters, height, space, s):
                     phrases.append([word])
                 else:
                     phrases[-1].append(word)
@@ -127,8 +142,9 @@ _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|seite\s*\d+(\s*(von|/)\s*\d+)?|\d+\s*(/|von)\s*\d+|\d+|page\s*\d+.*)$")
 
 
-def running_lines(lines: Sequence[Line], pages: Sequence[Page], margin: float = 0.09) -> set[int]:
+def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSettings) -> set[int]:
     """Indexes of running headers, footers and page numbers (repeated in the page margins)."""
+    margin = s.running_margin
     heights = {p.number: p.height for p in pages}
     in_margin = [ln for ln in lines
                  if ln.bbox.bottom < heights[ln.page] * margin
@@ -146,10 +162,10 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], margin: float = 
     # A later page's header repeating a line of the first page ("Vorlage-Nr. VO/2022/343").
     first_page = {fold(ln.text).replace(" ", "") for ln in lines if ln.page == 1}
     drop |= {ln.index for ln in in_margin if ln.page > 1 and fold(ln.text).replace(" ", "") in first_page}
-    return drop | _repeated_in_place(lines, heights)
+    return drop | _repeated_in_place(lines, heights, s.running_outer)
 
 
-def _repeated_in_place(lines: Sequence[Line], heights: dict[int, float], outer: float = 0.15) -> set[int]:
+def _repeated_in_place(lines: Sequence[Line], heights: dict[int, float], outer: float) -> set[int]:
     """Footers set a little higher than the margin: the same text at the same height on two or
     more pages, in the outer part of the page."""
     spots: dict[tuple[str, int], set[int]] = {}

@@ -1,0 +1,136 @@
+"""What every layout stage reads and none changes: pages, lines, marks, vocabularies, settings.
+
+A :class:`Doc` is built once per document and is immutable; each stage takes it (and the values
+of the stages before it) and returns a new value. Findings never go back into the Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..geometry import BBox, union
+from ..pagemodel import Mark, Page
+from ..parsing.ocrfix import fix_numeric
+from ..profiles.model import Profile
+from .normalize import key
+from .settings import LayoutSettings
+from .text import Line, Phrase
+from .vocab import Vocabulary
+
+# A number read together with the borders of its write-in box: "[0]", "lo]", "|21|".
+# "23.-Januar 2023": a speck read as a dash between day and month name.
+_STRAY_DASH = re.compile(r"(\d{1,2})\.\s*[-–—~]\s*([A-ZÄÖÜ][a-zäöü]{2,})")
+_BOXED = re.compile(r"^[\[|(lI{]\s*([\dOoQDlISBZ]{1,4})\s*[\]|)}J]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One extracted value with where it was printed (page frame coordinates) and how sure we are."""
+
+    value: Any
+    page: int
+    bbox: BBox
+    confidence: float
+    raw: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabularies:
+    """The profile's wording, as matchers."""
+
+    fields: Vocabulary
+    sections: Vocabulary
+    checkboxes: Vocabulary
+    folge_columns: Vocabulary
+    ergebnis_columns: Vocabulary
+    zustaendigkeit: Vocabulary
+    oeffentlich: Vocabulary
+    arten: Vocabulary
+    colon_only: frozenset[str]  # folded headings that need a colon to count
+    signature_prefixes: Vocabulary
+    roles: frozenset[str]
+
+    @classmethod
+    def of(cls, profile: Profile) -> Vocabularies:
+        labels = {k: list(r.labels) for k, r in profile.fields.items()}
+        if "vorlagennummer" in labels:  # "Sitzungsvorlage Nr.", "Anfrage-Nr.": every kind names its number
+            labels["vorlagennummer"] += [f"{art}{sep}Nr." for art in profile.vorlagenarten for sep in (" ", "-")]
+        folge = profile.tables.get("beratungsfolge")
+        ergebnis = profile.tables.get("beratungsergebnis")
+        return cls(
+            fields=Vocabulary(labels),
+            sections=Vocabulary({k: [*r.headings, *r.colon_headings] for k, r in profile.sections.items()}),
+            checkboxes=Vocabulary(profile.checkboxes),
+            folge_columns=Vocabulary(folge.columns if folge else {}),
+            ergebnis_columns=Vocabulary(ergebnis.columns if ergebnis else {}),
+            zustaendigkeit=Vocabulary(profile.zustaendigkeit),
+            oeffentlich=Vocabulary(profile.oeffentlich_values),
+            arten=Vocabulary({a: [a] for a in profile.vorlagenarten}),
+            colon_only=frozenset(key(h) for r in profile.sections.values() for h in r.colon_headings),
+            signature_prefixes=Vocabulary({"p": profile.signature_prefixes}),
+            roles=frozenset(key(r) for r in profile.signature_roles),
+        )
+
+
+@dataclass(frozen=True)
+class Doc:
+    pages: tuple[Page, ...]
+    lines: tuple[Line, ...]
+    marks: tuple[tuple[Mark, ...], ...]  # per page, as the detectors and the marks stage found them
+    profile: Profile
+    vocab: Vocabularies
+    settings: LayoutSettings
+    _by_page: dict[int, tuple[Line, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def page(self, number: int) -> Page:
+        return self.pages[number - 1]
+
+    def page_marks(self, number: int) -> tuple[Mark, ...]:
+        return self.marks[number - 1]
+
+    @cached_property
+    def lines_by_page(self) -> dict[int, tuple[Line, ...]]:
+        out: dict[int, list[Line]] = {}
+        for line in self.lines:
+            out.setdefault(line.page, []).append(line)
+        return {p: tuple(v) for p, v in out.items()}
+
+    def on_page(self, number: int) -> tuple[Line, ...]:
+        return self.lines_by_page.get(number, ())
+
+    def line_of(self, phrase: Phrase) -> Line | None:
+        for line in self.on_page(phrase.page):
+            if any(p is phrase for p in line.phrases):
+                return line
+        return None
+
+    def after(self, line: Line) -> tuple[Line, ...]:
+        return self.lines[line.index + 1:]
+
+    def line_height(self, line: Line) -> float:
+        return max(line.height, 4.0)
+
+    def typed(self, text: str, page: int) -> str:
+        """Text that must be a date or a number: on scanned pages, OCR confusions repaired
+        ("l2" → "12", "14.1O.2022" → "14.10.2022", a boxed "[0]" → "0"). Never for free text."""
+        if self.page(page).method != "ocr":
+            return text
+        m = _BOXED.match(text.strip())
+        text = _STRAY_DASH.sub(r"\1. \2", m.group(1) if m else text)
+        return fix_numeric(text)
+
+    def found(self, phrases: Sequence[Phrase], value: Any, raw: str | None = None,
+              confidence: float | None = None) -> Found:
+        first = phrases[0]
+        conf = min(p.confidence for p in phrases) if confidence is None else confidence
+        return Found(value=value, page=first.page, bbox=union(p.bbox for p in phrases), confidence=conf, raw=raw)
+
+
+def make_doc(pages: Sequence[Page], lines: Sequence[Line], marks: Sequence[Sequence[Mark]], profile: Profile,
+             settings: LayoutSettings) -> Doc:
+    return Doc(pages=tuple(pages), lines=tuple(lines), marks=tuple(tuple(m) for m in marks), profile=profile,
+               vocab=Vocabularies.of(profile), settings=settings)

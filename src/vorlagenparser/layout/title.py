@@ -1,0 +1,222 @@
+"""Stage 10, title: the document's kind (Vorlagenart), its subject where no label names it, and
+text under no heading between the title and the first section.
+
+The kind is the largest-printed title in the upper first page that names one; a Betreff without
+a label is the title's own words ("Antrag zur …") or the first bold block after the header
+labels, with its "hier:" line. Text between the Betreff and the next heading is the proposal
+(before the result block or the Begründung) or the reasons (before the proposal).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..pagemodel import Word
+from .document import Doc, Found
+from .normalize import join_lines, key, strip_label_punct
+from .pairs import LabelHit, Pairs
+from .sections import Boundaries, paragraphs
+from .text import Line, Phrase
+
+_TOP_SHARE = 0.55  # the kind of document is printed in the upper half of its first page
+_HIER = re.compile(r"^\s*hier\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    art: Found
+    line: Line
+    rest: str  # the title's words after the Vorlagenart ("Antrag: <rest>")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleParts:
+    fields: dict[str, Found]  # vorlagenart, betreff, and untitled beschlussvorschlag/begruendung
+    title_line: int | None
+
+
+def read_title(doc: Doc, bounds: Boundaries, pairs: Pairs, known: dict[str, Found],
+               heading_lines: frozenset[int]) -> TitleParts:
+    """``known`` are the fields found so far (labels, sections): only the missing ones are sought."""
+    used = {(p.hit.line.index, p.hit.phrase_index) for p in pairs.pairs} | {(i, 0) for i in heading_lines}
+    title = find_vorlagenart(doc, used)
+    out: dict[str, Found] = {}
+    if "vorlagenart" not in known:
+        if title is not None:
+            out["vorlagenart"] = title.art
+        else:
+            art = art_from_number_label(doc, [h for h in pairs.labels if h.name == "vorlagennummer"])
+            if art is not None:
+                out["vorlagenart"] = art
+    betreff = known.get("betreff")
+    if betreff is None:
+        if title is not None and title.rest:
+            betreff = title_betreff(doc, bounds, title)
+        if betreff is None and doc.profile.betreff_from_bold_block:
+            after = max([h.line.index for h in pairs.labels if h.line.page == 1 and h.name != "betreff"
+                         and h.line.index not in bounds.covered] + ([title.line.index] if title else []),
+                        default=-1)
+            betreff = bold_betreff(doc, bounds, after)
+        if betreff is not None:
+            out["betreff"] = betreff
+    if betreff is not None and not {"beschlussvorschlag", "begruendung"} <= known.keys():
+        art = known.get("vorlagenart") or out.get("vorlagenart")
+        out.update(_untitled_text(doc, bounds, betreff, known, art))
+    for name, rule in doc.profile.fields.items():
+        if name not in known and name not in out and rule.value_pattern:
+            found = letterhead_value(doc, bounds, rule.value_pattern)
+            if found is not None:
+                out[name] = found
+    return TitleParts(out, title.line.index if title else None)
+
+
+def find_vorlagenart(doc: Doc, label_phrases: set[tuple[int, int]]) -> Title | None:
+    """The document kind: the largest-printed title in the upper first page that names one."""
+    vocab = doc.vocab.arten
+    page = doc.page(1)
+    candidates: list[tuple[float, int, Title]] = []
+    for line in doc.lines:
+        if line.page != 1 or line.bbox.top > page.height * _TOP_SHARE:
+            break
+        for pi, phrase in enumerate(line.phrases[:2]):
+            if (line.index, pi) in label_phrases:
+                continue
+            phrase = _unspaced(phrase)
+            hit = vocab.prefix(phrase.words)
+            if hit is None or phrase.words[hit.nwords - 1].text.endswith(("-", "/")):
+                continue
+            rest_words = phrase.words[hit.nwords:]
+            if rest_words and not _title_like(rest_words[0].text, hit.strong):
+                continue
+            head = phrase.words[:hit.nwords]
+            art = " ".join(w.text for w in head).rstrip(":")
+            rest = " ".join(w.text for w in rest_words)
+            size = max(w.bbox.height for w in head) + (1.0 if all(w.bold for w in head) else 0.0)
+            title = Title(doc.found([Phrase(phrase.page, head)], art), line, strip_label_punct(rest))
+            candidates.append((size, -line.index, title))
+    return max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
+
+
+def letterhead_value(doc: Doc, bounds: Boundaries, pattern: str) -> Found | None:
+    """An unlabelled letterhead phrase ("Abteilung Bau- und Raumordnung") of a known shape."""
+    regex = re.compile(pattern)
+    page = doc.page(1)
+    for line in doc.lines:
+        if line.page != 1 or line.bbox.top > page.height * 0.3:
+            break
+        if bounds.stops(line.index):
+            continue
+        for phrase in line.phrases:
+            if regex.search(phrase.text) and len(phrase.words) >= 2:
+                return doc.found([phrase], phrase.text)
+    return None
+
+
+def art_from_number_label(doc: Doc, hits: list[LabelHit]) -> Found | None:
+    """"Drucksache Nr. 0540/2023" names the kind in its number label when no title does."""
+    arts = {key(a): a for a in doc.profile.vorlagenarten}
+    for hit in hits:
+        first = hit.label.words[0]
+        if key(first.text) in arts and len(hit.label.words) > 1:
+            return doc.found([Phrase(hit.label.page, (first,))], first.text.rstrip(":"))
+    return None
+
+
+def _unspaced(phrase: Phrase) -> Phrase:
+    """Letter-spaced titles ("B e s c h l u ß v o r l a g e") as the one word they are."""
+    words = phrase.words
+    if len(words) < 4 or any(len(w.text) != 1 for w in words):
+        return phrase
+    joined = Word(text="".join(w.text for w in words), bbox=phrase.bbox, fontname=words[0].fontname,
+                  size=words[0].size, bold=words[0].bold, confidence=min(w.confidence for w in words))
+    return Phrase(phrase.page, (joined,))
+
+
+def _title_like(next_word: str, colon: bool) -> bool:
+    """"Antrag: X", "Antrag zur …", "Antrag der Fraktion …" — not "Vorlage-Nr." or a sentence."""
+    return colon or next_word.lower() in {"zur", "zum", "zu", "der", "des", "die", "betreffend",
+                                          "betr.", "über", "auf", "für", "nach", "gemäß", "vom", "von",
+                                          "an", "aus"}
+
+
+def title_betreff(doc: Doc, bounds: Boundaries, title: Title) -> Found | None:
+    """A letter's title line ("Antrag zur Erweiterung …") and its wrapped continuation."""
+    lines = [title.line, *_continuation(doc, bounds, title.line)]
+    if title.rest and title.line.text.split(" ", 1)[0].rstrip().endswith(":"):
+        texts = [title.rest, *[ln.text for ln in lines[1:]]]
+    else:
+        texts = [ln.text for ln in lines]
+    text = join_lines(texts)
+    if len(text.split()) < 2:
+        return None
+    return doc.found([p for ln in lines for p in ln.phrases], text)
+
+
+def bold_betreff(doc: Doc, bounds: Boundaries, after: int) -> Found | None:
+    """The first bold block after the header labels, before any section (Frankenthal style)."""
+    for line in doc.lines:
+        if line.index <= after or line.page != 1:
+            continue
+        kind = bounds.kind(line.index)
+        if kind.startswith(("field", "signature")) or kind == "section:beratungsfolge":
+            continue  # still in the letterhead and header labels
+        if bounds.stops(line.index):
+            return None
+        if all(p.bold for p in line.phrases) and len(line.text) > 8:
+            block = [line, *_continuation(doc, bounds, line, bold=True)]
+            return doc.found([p for ln in block for p in ln.phrases], join_lines([ln.text for ln in block]))
+    return None
+
+
+def _continuation(doc: Doc, bounds: Boundaries, first: Line, bold: bool = False) -> list[Line]:
+    """A title's wrapped lines (alike in print) and its "hier:" line (whatever its print)."""
+    out: list[Line] = []
+    prev = first
+    for line in doc.after(first):
+        if line.page != first.page or bounds.stops(line.index):
+            break
+        if line.bbox.top - prev.bbox.bottom > 0.7 * doc.line_height(line):
+            break
+        hier = bool(_HIER.match(line.text)) or (bool(out) and bool(_HIER.match(out[-1].text)) and
+                                                 all(p.bold == out[-1].bold for p in line.phrases))
+        if not hier:
+            if bold and not all(p.bold for p in line.phrases):
+                break
+            if not bold and abs(line.bbox.height - first.bbox.height) > 2.5:
+                break
+        out.append(line)
+        prev = line
+    return out
+
+
+def _untitled_text(doc: Doc, bounds: Boundaries, betreff: Found, known: dict[str, Found],
+                   art: Found | None) -> dict[str, Found]:
+    """Text between the Betreff and the next heading, under no heading of its own: before the
+    Beratungsergebnis or Begründung it is the proposal; before the proposal, its reasons."""
+    start = max((ln.index for ln in doc.lines if ln.page == betreff.page
+                 and ln.bbox.top <= betreff.bbox.bottom - 1), default=None)
+    if start is None:
+        return {}
+    body: list[Line] = []
+    target = None
+    for line in doc.lines[start + 1:]:
+        kind = bounds.kind(line.index)
+        if kind or line.index in bounds.covered:
+            if kind in ("section:beratungsergebnis", "section:begruendung") or line.index in bounds.covered:
+                target = "beschlussvorschlag"
+            elif kind == "section:beschlussvorschlag":
+                target = "begruendung"
+            break
+        body.append(line)
+    if target is None or target in known or not body:
+        return {}
+    if target == "beschlussvorschlag":
+        if art is not None and key(str(art.value)) in {key(a) for a in doc.profile.no_proposal}:
+            return {}  # an Anfrage asks; its numbered questions are no proposal
+        if any(key(body[0].text).startswith(key(s)) for s in doc.profile.salutations):
+            return {}  # a letter's opening, not a proposal
+        if not doc.profile.beschlussvorschlag_after_betreff and len(body) >= 40:
+            return {}  # forty lines without a heading are no proposal
+    text = paragraphs(doc, body)
+    return {target: doc.found([p for ln in body for p in ln.phrases], text)} if text else {}
