@@ -22,7 +22,7 @@ class VectorSettings:
 
 def detect_vector(page: Page, settings: VectorSettings | None = None) -> list[Mark]:
     s = settings or VectorSettings()
-    candidates = _square_rects(page.rects, s) + _squares_from_segments(page.segments, s)
+    candidates = _square_rects(page.rects, s) + _squares_from_segments(page.segments + _rules(page.rects), s)
     marks = []
     for box in _dedupe(candidates):
         checked, confidence = _is_ticked(page, box, s)
@@ -43,6 +43,18 @@ def _square_rects(rects: tuple[Rect, ...], s: VectorSettings) -> list[Rect]:
             continue
         out.append(r)
     return out
+
+
+def _rules(rects: tuple[Rect, ...], thin: float = 1.5) -> tuple[Segment, ...]:
+    """Word and other exporters draw rules as thin filled rectangles: each is a line segment."""
+    out = []
+    for r in rects:
+        b = r.bbox
+        if b.height <= thin < b.width:
+            out.append(Segment(b.x0, b.cy, b.x1, b.cy, b.height))
+        elif b.width <= thin < b.height:
+            out.append(Segment(b.cx, b.top, b.cx, b.bottom, b.width))
+    return tuple(out)
 
 
 def _squares_from_segments(segments: tuple[Segment, ...], s: VectorSettings) -> list[Rect]:

@@ -71,7 +71,11 @@ def find_counts(doc: Doc, ties: tuple[Tie, ...]) -> tuple[Count, ...]:
                 i += 1
                 continue
             label = words[i:i + hit.nwords]
-            count = _after_label(doc, vocab, line.page, line.index, hit.name, label, words[i + hit.nwords:], marks)
+            if hit.strong:
+                count = _after_label(doc, vocab, line.page, line.index, hit.name, label, words[i + hit.nwords:], marks)
+            else:  # "mit 18 Ja-Stimmen, 1 Nein-Stimme": a number before a bare label is its count
+                count = _before_label(doc, line.page, line.index, hit.name, label, words[i - 1] if i else None) \
+                    or _after_label(doc, vocab, line.page, line.index, hit.name, label, words[i + hit.nwords:], marks)
             if count is not None:
                 out.append(count)
             i += hit.nwords
@@ -142,7 +146,7 @@ def _after_label(doc: Doc, vocab: Vocabulary, page: int, line: int, key: str, la
     core = text.lstrip(":").strip()
     if not core or _FILLER.match(core):
         box = _empty_box(doc, page, label_box, height)
-        if box is None and not colon:
+        if box is None and not colon and not long_form:
             return None  # a bare "Ja" with nothing after it is a word, not a count
         where = box or BBox(last.bbox.x1, last.bbox.top, last.bbox.x1 + 2 * height, last.bbox.bottom)
         return Count(key, None, page, line, label_box, where, "after-label", strong=bool(colon or long_form),
@@ -158,11 +162,23 @@ def _after_label(doc: Doc, vocab: Vocabulary, page: int, line: int, key: str, la
                  confidence=conf if value is not None else 0.3, raw=None if value is not None else core)
 
 
+def _before_label(doc: Doc, page: int, line: int, key: str, label: list[Word], prev: Word | None) -> Count | None:
+    if prev is None or label[0].bbox.x0 - prev.bbox.x1 > 1.5 * max(prev.bbox.height, 4.0):
+        return None
+    value = parse_count(doc.typed(prev.text, page).strip(_BORDERS))
+    if value is None or not any(c.isdigit() for c in prev.text):
+        return None
+    label_box = BBox(label[0].bbox.x0, min(w.bbox.top for w in label), label[-1].bbox.x1,
+                     max(w.bbox.bottom for w in label))
+    return Count(key, value, page, line, label_box, prev.bbox, "before-label", strong=True, confidence=prev.confidence)
+
+
 def _empty_box(doc: Doc, page: int, label: BBox, height: float) -> BBox | None:
-    """A drawn write-in box right of the label with nothing in it."""
-    for r in doc.page(page).rects:
-        b = r.bbox
-        if r.stroke and vertical_overlap(b, label) > 0.4 and 0 <= b.x0 - label.x1 < 8 * height \
-                and b.height <= doc.settings.count_box_max_height_pt:
-            return b
-    return None
+    """A drawn write-in box beside the label (right of it, else left) with nothing in it."""
+    boxes = [r.bbox for r in doc.page(page).rects if r.stroke and vertical_overlap(r.bbox, label) > 0.4
+             and r.bbox.height <= doc.settings.count_box_max_height_pt and r.bbox.width > 0.8 * r.bbox.height]
+    right = [b for b in boxes if 0 <= b.x0 - label.x1 < 8 * height]
+    left = [b for b in boxes if 0 <= label.x0 - b.x1 < 2 * height]
+    if right:
+        return min(right, key=lambda b: b.x0)
+    return max(left, key=lambda b: b.x1) if left else None

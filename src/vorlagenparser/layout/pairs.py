@@ -16,7 +16,7 @@ from ..geometry import BBox, contains, horizontal_overlap, same_line
 from ..pagemodel import Word
 from ..parsing.dates import find_dates, parse_date
 from .document import Doc, Found
-from .normalize import join_lines, strip_label_punct
+from .normalize import join_lines, key, strip_label_punct
 from .regions import Cell, Regions
 from .text import Line, Phrase
 
@@ -182,6 +182,8 @@ def _cell_value(ctx: _Ctx, hit: LabelHit, cell: Cell) -> tuple[Found, str] | Non
     how = "cell"
     if beside or under:
         words = beside + [w for w in under if w not in beside] if beside else under
+    elif cell.bbox.width > 2.5 * label.width:
+        return None  # a label in a cell with room for its value: the value was left blank
     else:
         right = ctx.regions.right_of(cell)
         below = ctx.regions.below(cell)
@@ -191,7 +193,7 @@ def _cell_value(ctx: _Ctx, hit: LabelHit, cell: Cell) -> tuple[Found, str] | Non
             words, how = [w for w in page.words if below.holds(w.bbox)], "cell-below"
         else:
             return None
-        if words and is_label_phrase(doc, Phrase(page.number, tuple(sorted(words, key=lambda w: w.bbox.x0)))):
+        if words and is_label_phrase(doc, Phrase(page.number, tuple(_sorted(words)))):
             return None  # the next cell holds the next label: this one is blank
     words = _sorted(words)
     text = strip_label_punct(join_lines(_by_line(words)))
@@ -237,7 +239,7 @@ def _right_value(ctx: _Ctx, hit: LabelHit) -> tuple[list[Phrase] | None, str]:
     nxt = following[0]
     if id(nxt) in ctx.claimed or _label_row(ctx, hit, nxt):
         return None, "right"
-    if is_label_phrase(ctx.doc, nxt) or ctx.doc.vocab.sections.whole(nxt.text) is not None:
+    if is_label_phrase(ctx.doc, nxt) or _heading_text(ctx.doc, nxt.text):
         return None, "right"
     if _box_between(ctx, hit.label.bbox, nxt.bbox, hit.line.page):
         return None, "right"
@@ -245,6 +247,13 @@ def _right_value(ctx: _Ctx, hit: LabelHit) -> tuple[list[Phrase] | None, str]:
     if gap < ctx.doc.page(hit.line.page).width * ctx.doc.settings.right_value_max_share:
         return [nxt], "right"
     return None, "right"
+
+
+def _heading_text(doc: Doc, text: str) -> bool:
+    """A section heading in its own right (a colon-only heading like "Antrag" needs its colon)."""
+    if doc.vocab.sections.whole(text) is None:
+        return False
+    return key(text) not in doc.vocab.colon_only or text.rstrip().endswith(":")
 
 
 def _box_between(ctx: _Ctx, a: BBox, b: BBox, page: int) -> bool:

@@ -31,6 +31,7 @@ from .regions import Regions
 from .tables import TICK_TEXT, Table, phrase_labels
 from .text import Line, Phrase
 from .ties import Tie
+from .vocab import Vocabulary
 
 KEYS = tuple(Beratungsergebnis.model_fields)
 BOOL_KEYS = frozenset(k for k in KEYS if k not in {*COUNT_KEYS, "gremium", "sitzung_am", "top"})
@@ -97,7 +98,7 @@ def find_results(doc: Doc, regions: Regions, headings: tuple[Heading, ...], ties
     floor = 0  # a block never reaches back into the one before it
     for block in _blocks(doc, free, zones):
         drafts = _split(doc, regions, block)
-        bands = _bands(doc, drafts, zones, in_tables, floor)
+        bands = _bands(doc, regions, drafts, zones, in_tables, floor)
         floor = drafts[-1].last + 1
         for draft, band in zip(drafts, bands, strict=True):
             _band_values(doc, regions, draft, band, counts, used_counts)
@@ -224,13 +225,18 @@ def _session_line_between(doc: Doc, a: int, b: int) -> bool:
 
 
 def _is_session_line(doc: Doc, line: Line) -> bool:
-    names = {n for n, _, _ in phrase_labels(line, doc.vocab.ergebnis_columns) if n}
-    if names & {"gremium", "sitzung_am", "top"}:
-        return True
+    for phrase in line.phrases:
+        hit = doc.vocab.ergebnis_columns.prefix(phrase.words)
+        if hit is None or hit.name not in ("gremium", "sitzung_am", "top"):
+            continue
+        rest = phrase.words[hit.nwords:]
+        # "Gremium:", "Sitzung am 30.04.1975", "TOP 5" — a label, not "Ausschuss zu berichten."
+        if hit.strong or (rest and any(c.isdigit() for c in rest[0].text)):
+            return True
     return line.phrases[0].bold and not doc.vocab.checkboxes.fuzzy(line.phrases[0].text)
 
 
-def _bands(doc: Doc, drafts: list[_Draft], zones: list[tuple[int, int]], in_tables: set[int],
+def _bands(doc: Doc, regions: Regions, drafts: list[_Draft], zones: list[tuple[int, int]], in_tables: set[int],
            floor: int) -> list[list[Line]]:
     """Each entry's lines: from its session line (or first box) to the line before the next
     entry's session line; the first entry may start a few lines above its boxes."""
@@ -240,10 +246,23 @@ def _bands(doc: Doc, drafts: list[_Draft], zones: list[tuple[int, int]], in_tabl
             starts.append(_block_start(doc, d.first, zones, in_tables, floor))
             continue
         prev_last = drafts[i - 1].last
-        head = next((ln.index for ln in doc.lines[prev_last + 1:d.first + 1] if _is_session_line(doc, ln)), None)
-        starts.append(head if head is not None else prev_last + 1)
+        owned = _cells_of(doc, regions, doc.lines[drafts[i - 1].first])
+        between = [ln for ln in doc.lines[prev_last + 1:d.first + 1] if not _cells_of(doc, regions, ln) & owned]
+        head = next((ln.index for ln in between if _is_session_line(doc, ln)), None)
+        starts.append(head if head is not None else (between[0].index if between else d.first))
     ends = [s - 1 for s in starts[1:]] + [_block_end(doc, drafts[-1].last, in_tables)]
     return [[ln for ln in doc.lines[a:b + 1] if ln.index not in in_tables] for a, b in zip(starts, ends, strict=True)]
+
+
+def _cells_of(doc: Doc, regions: Regions, line: Line) -> set[tuple[int, int, int, int]]:
+    """The ruled cells a line's text stands in: a line sharing a cell with an entry's first line
+    ("TOP" under the Gremium name in one cell) belongs to that entry."""
+    out = set()
+    for p in line.phrases:
+        cell = regions.cell_at(line.page, p.bbox)
+        if cell is not None:
+            out.add((cell.page, cell.grid, cell.row, cell.col))
+    return out
 
 
 def _block_start(doc: Doc, first: int, zones: list[tuple[int, int]], in_tables: set[int], floor: int) -> int:
@@ -318,12 +337,11 @@ def _band_values(doc: Doc, regions: Regions | None, draft: _Draft, band: list[Li
         for name, box, text, phrases in inline_pairs(line, vocab):
             if name in ("gremium", "sitzung_am", "top"):
                 _set_value(doc, draft, name, text, line.page, box, phrases)
-        for label_name, _label, box in phrase_labels(line, vocab):
-            if label_name not in ("gremium", "sitzung_am", "top") or label_name in draft.leaves:
+        for name, box in _strong_labels(line, vocab):
+            if name not in ("gremium", "sitzung_am", "top") or name in draft.leaves:
                 continue
-            name = label_name
             options = ((_value_in_cell(doc, regions, line.page, box, label_phrases) if regions else None),
-                       _value_right(line, box, label_phrases), _value_below(band[li + 1:li + 3], box, label_phrases))
+                       _value_right(line, box, label_phrases), _value_below(doc, band[li + 1:li + 2], box, label_phrases))
             value = next((v for v in options if v is not None and not _label_text(doc, v[0])), None)
             if value is None:
                 continue  # only the next label follows: the field was left blank
@@ -331,6 +349,19 @@ def _band_values(doc: Doc, regions: Regions | None, draft: _Draft, band: list[Li
             _set_value(doc, draft, name, text, line.page, box, phrases)
     if "gremium" not in draft.leaves:
         _unlabelled_session(doc, draft, band, label_phrases)
+
+
+def _strong_labels(line: Line, vocab: Vocabulary) -> list[tuple[str, BBox]]:
+    """Labels that stand as labels: a whole phrase ("Sitzung am") or ending in a colon — not the
+    first word of a name ("Ausschuss für Stadtentwicklung")."""
+    out = []
+    for phrase in line.phrases:
+        hit = vocab.prefix(phrase.words)
+        if hit is not None and hit.strong:
+            words = phrase.words[:hit.nwords]
+            out.append((hit.name, BBox(words[0].bbox.x0, min(w.bbox.top for w in words), words[-1].bbox.x1,
+                                       max(w.bbox.bottom for w in words))))
+    return out
 
 
 def _label_text(doc: Doc, text: str) -> bool:
@@ -366,17 +397,20 @@ def _unlabelled_session(doc: Doc, draft: _Draft, band: list[Line], label_phrases
         if line.index > first_box_line:
             break
         first_mark_x = min((t.mark.bbox.x0 for t, _ in draft.boxes if _tie_line(doc, t) == line.index), default=1e9)
-        if doc.vocab.sections.prefix(line.phrases[0].words) is not None:
-            continue  # the block's heading ("Beratungsergebnis:", "Beschlussvermerk")
-        for phrase in line.phrases:
+        phrases = line.phrases
+        if doc.vocab.sections.prefix(phrases[0].words) is not None:
+            phrases = phrases[1:]  # the block's heading ("Beratungsergebnis:"); text after it may name the session
+        for phrase in phrases:
             if id(phrase) in label_phrases or phrase.bbox.x0 >= first_mark_x:
                 continue
             text = clean(phrase.text)
             if _FILL.search(text):
                 break  # a form line left blank ("Gremium: ……")
             hit = doc.vocab.ergebnis_columns.prefix(phrase.words)
-            if hit is not None or doc.vocab.checkboxes.fuzzy(text) or doc.vocab.fields.prefix(phrase.words):
-                break  # the rest of the line is labels and their values
+            field = doc.vocab.fields.prefix(phrase.words)
+            if (hit is not None and hit.strong) or (field is not None and field.strong) \
+                    or doc.vocab.checkboxes.whole(text):
+                break  # the rest of the line is labels and their values ("Ausschuss für …" is a name)
             dates = find_dates(doc.typed(text, line.page))
             if dates and len(text) - (dates[0][2] - dates[0][1]) < 4:
                 if dates[0][0].value is not None:
@@ -446,7 +480,8 @@ def _value_right(line: Line, box: BBox, claimed: set[int]) -> tuple[str, list[Ph
     return (text, phrases) if any(c.isalnum() for c in text) else None
 
 
-def _value_below(lines: list[Line], box: BBox, claimed: set[int]) -> tuple[str, list[Phrase]] | None:
+def _value_below(doc: Doc, lines: list[Line], box: BBox, claimed: set[int]) -> tuple[str, list[Phrase]] | None:
+    """The value under a label in a row of labels, on the next line."""
     for line in lines:
         under = [p for p in line.phrases if id(p) not in claimed
                  and p.bbox.x0 < box.x1 + 4 and p.bbox.x1 > box.x0 - 4]

@@ -82,9 +82,13 @@ def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
 def _tie_page(ctx: _Ctx) -> list[Tie]:
     candidates: list[_Candidate] = []
     for mi, mark in enumerate(ctx.marks):
+        found = _candidates(ctx, mi, mark)
         if not mark.framed:
-            continue  # a bare tick in a table cell is read by the table, under its column
-        candidates.extend(_candidates(ctx, mi, mark))
+            # A tick or cross without a box is an option beside a known label, or among boxes on
+            # its line ("✘ Ja  ❏ Nein"); in a bare table cell it is read by the table, under its column.
+            group = any(m.framed and _on_line(m.bbox, mark, 0.3) for m in ctx.marks if m is not mark)
+            found = [c for c in found if (c.key is not None or group) and c.how in ("line", "cell")]
+        candidates.extend(found)
     candidates.sort(key=lambda c: -c.score)
     chosen: dict[int, _Candidate] = {}
     used: set[int] = set()
@@ -95,9 +99,9 @@ def _tie_page(ctx: _Ctx) -> list[Tie]:
         used.update(id(p) for p in c.phrases)
     out = []
     for mi, mark in enumerate(ctx.marks):
-        if not mark.framed:
-            continue
         best = chosen.get(mi)
+        if best is None and not mark.framed:
+            continue
         cell = ctx.regions.cell_at(ctx.page, mark.bbox)
         if best is None:
             out.append(Tie(mark, ctx.page, "", None, None, "none", 0.0, cell=cell))
@@ -136,7 +140,7 @@ def _on_line(box: BBox, mark: Mark, s: float) -> bool:
 def _cell_candidates(ctx: _Ctx, mi: int, mark: Mark, in_cell: list[tuple[Phrase, Line]]) -> list[_Candidate]:
     s = ctx.doc.settings
     out = []
-    others = [m for m in ctx.marks if m is not mark and m.framed]
+    others = [m for m in ctx.marks if m is not mark]
     for phrase, _ in in_cell:
         b = phrase.bbox
         if _on_line(b, mark, s.tie_same_line):
@@ -163,8 +167,8 @@ def _between(m: BBox, a: BBox, b: BBox) -> bool:
 def _line_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None) -> list[_Candidate]:
     s = ctx.doc.settings
     scope = _line_scope(ctx, mark, cell)
-    marks = sorted((m for m in ctx.marks if m.framed and _on_line(m.bbox, mark, 0.3)
-                    and _same_scope(ctx, m.bbox, cell)), key=lambda m: m.bbox.x0)
+    marks = sorted((m for m in ctx.marks if _on_line(m.bbox, mark, 0.3)
+                    and _same_scope(ctx, m.bbox, mark.bbox)), key=lambda m: m.bbox.x0)
     texts = sorted((p for p, _ in scope if _on_line(p.bbox, mark, s.tie_same_line)), key=lambda p: p.bbox.x0)
     if not texts:
         return []
@@ -195,16 +199,21 @@ def _line_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None) -> list[
 
 
 def _line_scope(ctx: _Ctx, mark: Mark, cell: Cell | None) -> list[tuple[Phrase, Line]]:
-    """Phrases a box on this line may take: those of its own grid (a box in an empty cell takes
-    the label in the next cell), or those outside any grid."""
-    return [(p, ln) for p, ln in ctx.phrases if _same_scope(ctx, p.bbox, cell)]
+    """Phrases a box on this line may take: those inside the same ruled grid (a box in an empty
+    cell takes the label in the next cell), or, for a box outside any grid, those outside too."""
+    return [(p, ln) for p, ln in ctx.phrases if _same_scope(ctx, p.bbox, mark.bbox)]
 
 
-def _same_scope(ctx: _Ctx, box: BBox, cell: Cell | None) -> bool:
-    other = ctx.regions.cell_at(ctx.page, box)
-    if cell is None:
-        return other is None
-    return other is not None and other.grid == cell.grid
+def _same_scope(ctx: _Ctx, box: BBox, mark: BBox) -> bool:
+    return _grid_index(ctx, box) == _grid_index(ctx, mark)
+
+
+def _grid_index(ctx: _Ctx, box: BBox) -> int | None:
+    for i, grid in enumerate(ctx.doc.page(ctx.page).grids):
+        g = grid.bbox
+        if g.x0 - 1 <= box.cx <= g.x1 + 1 and g.top - 1 <= box.cy <= g.bottom + 1:
+            return i
+    return None
 
 
 def _bonus(c: _Candidate, extra: float) -> _Candidate:
@@ -260,7 +269,7 @@ def _above_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None,
                       in_cell: list[tuple[Phrase, Line]]) -> list[_Candidate]:
     s = ctx.doc.settings
     side = _side(mark)
-    pool = in_cell if in_cell else [(p, ln) for p, ln in ctx.phrases if _same_scope(ctx, p.bbox, cell)]
+    pool = in_cell if in_cell else [(p, ln) for p, ln in ctx.phrases if _same_scope(ctx, p.bbox, mark.bbox)]
     above = [(p, ln) for p, ln in pool if p.bbox.bottom <= mark.bbox.top + 1
              and p.bbox.x0 - side <= mark.bbox.cx <= p.bbox.x1 + side
              and mark.bbox.top - p.bbox.bottom <= s.tie_above_lines * max(p.bbox.height, 6.0)]
