@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 from .checkboxes import detect
-from .layout.assemble import assemble
+from .layout.assemble import analyse, to_raw
+from .layout.form import Form
 from .load import open_document
 from .model import Vorlage
 from .ocr import prepare_pages
 from .options import ExtractOptions
+from .pagemodel import Document
 from .profiles import load_profile, select_profile
 from .validate import to_vorlage
 
 
-def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:
-    """Extract one document (PDF, TIFF, PNG or JPEG) into a validated Vorlage."""
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """A converted document together with the page model it was read from and the layout
+    stage's decisions.
+
+    ``document`` holds every page's words (recognised or from the text layer) in frame points
+    with ``Page.transform`` back to the original page; page images only for the pages asked
+    for (``keep_images``). ``form`` is what the layout stage found: regions, box ties, pairs,
+    tables, results (see ``vorlagenparser inspect``).
+    """
+
+    vorlage: Vorlage
+    document: Document
+    form: Form
+
+
+def extract_document(path: str | Path, options: ExtractOptions | None = None,
+                     keep_images: Collection[int] = ()) -> Extraction:
+    """Extract one document and keep its page model and layout (see :class:`Extraction`)."""
     from . import __version__
 
     options = options or ExtractOptions()
@@ -24,10 +45,16 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:
     pages, marks = [], []
     for page in prepare_pages(document, options):
         page, found = detect(page)
-        pages.append(page.with_(image=None))  # the raster is done with: free it page by page
+        # The raster is done with: free it page by page (unless a picture of the page is wanted).
+        pages.append(page if page.number in keep_images else page.with_(image=None))
         marks.append(list(found))
     document = document.with_pages(pages)
     if profile is None:
         profile = select_profile(pages[0].text if pages else "")
-    raw = assemble(pages, marks, profile)
-    return to_vorlage(raw, document, profile, __version__)
+    form = analyse(pages, marks, profile)
+    return Extraction(to_vorlage(to_raw(form), document, profile, __version__), document, form)
+
+
+def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:
+    """Extract one document (PDF, TIFF, PNG or JPEG) into a validated Vorlage."""
+    return extract_document(path, options).vorlage

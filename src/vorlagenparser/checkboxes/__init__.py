@@ -33,6 +33,11 @@ def detect(page: Page) -> tuple[Page, tuple[Mark, ...]]:
         # may also be read as the first letters of its label ("Kluie" for "☒ wie"): cut them off.
         words = words_outside_marks(page.words, raster)
         page = page.with_(words=tuple(_without_box_prefix(w, raster) for w in words))
+        from .ticks import detect_raster_ticks, words_outside_ticks
+
+        ticks = detect_raster_ticks(page, [m for m in marks if m.framed])
+        marks.extend(ticks)
+        page = page.with_(words=words_outside_ticks(page.words, ticks))
     return page, tuple(_merge(marks))
 
 

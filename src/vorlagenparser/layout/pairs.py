@@ -311,11 +311,8 @@ def _continuation(ctx: _Ctx, last: Phrase, hit: LabelHit, starts: tuple[float, .
             break  # text in the label column: the next label's line, not a wrapped value
         if is_label_phrase(doc, phrase) or doc.vocab.sections.prefix(phrase.words) is not None:
             break
-        hier = phrase.text.lower().startswith("hier:")
-        if phrase.bold != last.bold and not hier and not phrase.bold:
-            break  # the next label of a column of labels and values, or the text under a title
         if phrase.bold and not last.bold:
-            break
+            break  # the next label of a column of labels and values
         out.append(phrase)
         prev_bottom = phrase.bbox.bottom
         last = phrase

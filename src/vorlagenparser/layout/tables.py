@@ -203,7 +203,9 @@ def is_header(labels: list[Label], required: set[str], min_named: int, any_of: f
         return False
     if any_of is not None and not (any_of & set(names)):
         return False
-    return len(names) >= share * len([t for _, t, _ in labels if t])
+    # Many known columns make a header even when OCR garbled a few of its cells.
+    needed = share if len(set(names)) < 5 else min(share, 0.5)
+    return len(names) >= needed * len([t for _, t, _ in labels if t])
 
 
 def grid_for(doc: Doc, line: Line) -> Grid | None:

@@ -292,8 +292,9 @@ def _stack(bottom: Phrase, pool: Sequence[tuple[Phrase, Line]]) -> list[Phrase]:
     stack = [bottom]
     while len(stack) < 4:
         cur = stack[-1]
-        above = [p for p, _ in pool if 0 <= cur.bbox.top - p.bbox.bottom < 0.8 * cur.bbox.height
-                 and abs(p.bbox.x0 - cur.bbox.x0) < 2.0 and p not in stack]
+        # Lines of one label start at one x; scans jitter by a fraction of a line height.
+        above = [p for p, _ in pool if -0.2 * cur.bbox.height <= cur.bbox.top - p.bbox.bottom < 0.8 * cur.bbox.height
+                 and abs(p.bbox.x0 - cur.bbox.x0) < max(2.0, 0.5 * cur.bbox.height) and p not in stack]
         if not above:
             break
         stack.append(max(above, key=lambda p: p.bbox.bottom))

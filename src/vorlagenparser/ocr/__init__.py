@@ -26,6 +26,7 @@ from ..options import ExtractOptions
 from ..pagemodel import Document, GrayImage, Grid, Page, Segment, Word
 from . import orientation as orient
 from .engine import OcrEngine, OcrTimeoutError, OcrWord, default_engine
+from .cells import recognise_cells
 from .rules import find_rules, rules_as_segments
 
 __all__ = ["OcrEngine", "OcrWord", "missing_text_share", "needs_ocr", "ocr_page",
@@ -229,9 +230,14 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
         return _result(page, image, scale, _Upright(image, 0, 0.0, Affine()), [], notes)
     frame = _make_upright(page.number, image, analysis, engine)
     words = _recognise(page.number, frame.image, scale, engine, options, notes)
+    # A scan's table rules, found in the image, serve the layout as a PDF's drawn rules do.
+    rules = find_rules(frame.image, scale) if words else []
+    if rules:  # table cells get a second look: lone digits, text on shaded headers
+        words = recognise_cells(frame.image, scale, find_grids(rules), words, engine, round(scale * 72),
+                                options.ocr_timeout_s)
     log.debug("page %d: OCR %.0f ms, %d words", page.number,
               (time.perf_counter() - started) * 1000, len(words))
-    return _result(page, image, scale, frame, words, notes)
+    return _result(page, image, scale, frame, words, notes, rules)
 
 
 def _make_upright(number: int, image: GrayImage, analysis: orient.Analysis,
@@ -271,7 +277,7 @@ def _recognise(number: int, image: GrayImage, scale: float, engine: OcrEngine,
         return []
     kept = [w for w in found if _keep(w)]
     lines = _line_extents(kept)
-    boxes = [_pixel_box(w, lines.get(_line_key(w))) for w in kept]
+    boxes = [_pixel_box(w, lines.get(id(w))) for w in kept]
     bold = _bold_flags(image, boxes, [w.text for w in kept])
     words = [_to_word(w, box, scale, is_bold)
              for w, box, is_bold in zip(kept, boxes, bold, strict=True)]
@@ -294,15 +300,31 @@ def _line_key(word: OcrWord) -> tuple[int, int, int] | None:
     return (word.block, word.paragraph, word.line) if word.line > 0 else None
 
 
-def _line_extents(words: list[OcrWord]) -> dict[tuple[int, int, int] | None, tuple[int, int]]:
-    """Top and bottom of each recognised text line, in pixels."""
-    extents: dict[tuple[int, int, int] | None, tuple[int, int]] = {}
+def _line_extents(words: list[OcrWord]) -> dict[int, tuple[int, int]]:
+    """Top and bottom of each word's visual text line, in pixels (by ``id`` of the word).
+
+    Tesseract's lines are the unit, but in tables it may run one "line" through cells whose
+    text sits at different heights: only words whose centres lie close together share a band.
+    """
+    groups: dict[tuple[int, int, int], list[OcrWord]] = {}
     for w in words:
         key = _line_key(w)
-        if key is None:
-            continue
-        top, bottom = extents.get(key, (w.top, w.top + w.height))
-        extents[key] = (min(top, w.top), max(bottom, w.top + w.height))
+        if key is not None:
+            groups.setdefault(key, []).append(w)
+    extents: dict[int, tuple[int, int]] = {}
+    for group in groups.values():
+        height = statistics.median(w.height for w in group)
+        bands: list[list[OcrWord]] = []
+        for w in sorted(group, key=lambda w: w.top + w.height / 2):
+            cy = w.top + w.height / 2
+            if bands and abs(cy - statistics.median(b.top + b.height / 2 for b in bands[-1])) < 0.5 * height:
+                bands[-1].append(w)
+            else:
+                bands.append([w])
+        for band in bands:
+            top, bottom = min(w.top for w in band), max(w.top + w.height for w in band)
+            for w in band:
+                extents[id(w)] = (top, bottom)
     return extents
 
 
@@ -349,15 +371,14 @@ def _to_word(word: OcrWord, box: tuple[int, int, int, int], scale: float, bold: 
 
 
 def _result(page: Page, image: GrayImage, scale: float, frame: _Upright,
-            words: list[Word], notes: list[str]) -> Page:
+            words: list[Word], notes: list[str], rules: list[tuple[float, float, float, float]] | None = None) -> Page:
     height_px, width_px = frame.image.shape
     confidence = (sum(w.confidence for w in words) / len(words)) if words else None
     if confidence is not None and confidence < _LOW_CONFIDENCE:
         notes.append(f"page {page.number}: OCR confidence {confidence:.2f} is low")
     transform = (Affine() if frame.pixel_transform.is_identity
                  else orient.frame_to_original(frame.pixel_transform, scale, scale))
-    # A scan's table rules, found in the image, serve the layout as a PDF's drawn rules do.
-    rules = find_rules(frame.image, scale) if words else []
+    rules = rules or []
     framed = _into_frame(page, transform.inverse())
     return framed.with_(
         method="ocr", words=tuple(words), image=frame.image, image_scale=scale,

@@ -50,8 +50,9 @@ class OcrEngine(Protocol):
     def languages(self) -> str: ...  # tesseract style, e.g. "deu+eng"
 
     def recognise(self, image: GrayImage, dpi: int, *,
-                  timeout_s: float | None = None) -> list[OcrWord]:
-        """Words in pixel coordinates of ``image``. Raises OcrTimeoutError / OcrError."""
+                  timeout_s: float | None = None, psm: int | None = None) -> list[OcrWord]:
+        """Words in pixel coordinates of ``image``. ``psm`` overrides the page segmentation
+        (7: one line, 6: one block — for a table cell). Raises OcrTimeoutError / OcrError."""
         ...
 
     def orientation(self, image: GrayImage) -> tuple[int, float]:

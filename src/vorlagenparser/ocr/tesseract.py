@@ -230,15 +230,17 @@ class TesserocrEngine(_Engine):
         except RuntimeError as exc:
             raise MissingDependencyError(f"tesseract cannot load {languages!r}: {exc}") from exc
         self._api.SetVariable("preserve_interword_spaces", "1")
+        self._psm = psm
 
     def recognise(self, image: GrayImage, dpi: int, *,
-                  timeout_s: float | None = None) -> list[OcrWord]:
+                  timeout_s: float | None = None, psm: int | None = None) -> list[OcrWord]:
         img = _contiguous(image)
         height, width = img.shape
         data = img.tobytes()  # tesseract borrows this buffer until Recognize returns
         timeout_ms = round(timeout_s * 1000) if timeout_s else 0
         with self._lock:
             try:
+                self._api.SetPageSegMode(self._psm if psm is None else psm)
                 self._api.SetImageBytes(data, width, height, 1, width)
                 self._api.SetSourceResolution(dpi)
                 if not self._api.Recognize(timeout_ms):
@@ -308,8 +310,8 @@ class CliEngine(_Engine):
         return [self._binary, "stdin", "stdout", "--tessdata-dir", str(self._tessdata), *extra]
 
     def recognise(self, image: GrayImage, dpi: int, *,
-                  timeout_s: float | None = None) -> list[OcrWord]:
-        args = self._args("--psm", str(self._psm), "--dpi", str(dpi), "-l", self._languages,
+                  timeout_s: float | None = None, psm: int | None = None) -> list[OcrWord]:
+        args = self._args("--psm", str(self._psm if psm is None else psm), "--dpi", str(dpi), "-l", self._languages,
                           "-c", "preserve_interword_spaces=1", "tsv")
         proc = run(args, timeout_s=timeout_s or 600.0, stdin=_pgm(_contiguous(image)))
         if not _succeeded(proc, "recognition"):
