@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checkboxes import detect
+from .checkboxes import LabelMatcher, detect
+from .layout.counts import COUNT_KEYS
+from .layout.vocab import Vocabulary
 from .layout.assemble import analyse, to_raw
 from .layout.form import Form
 from .load import open_document
 from .model import Vorlage
 from .ocr import prepare_pages
 from .options import ExtractOptions
-from .pagemodel import Document
+from .pagemodel import Document, Word
+from .profiles.model import Profile
 from .profiles import load_profile, select_profile
 from .validate import to_vorlage
 
@@ -43,16 +46,31 @@ def extract_document(path: str | Path, options: ExtractOptions | None = None,
     profile = load_profile(options.profile) if options.profile else None
     document = open_document(path, options)
     pages, marks = [], []
+    labels: LabelMatcher | None = None
     for page in prepare_pages(document, options):
-        page, found = detect(page)
+        if profile is None:  # chosen by the first page's words
+            profile = select_profile(page.text)
+        labels = labels or option_labels(profile)
+        page, found = detect(page, labels)
         # The raster is done with: free it page by page (unless a picture of the page is wanted).
         pages.append(page if page.number in keep_images else page.with_(image=None))
         marks.append(list(found))
     document = document.with_pages(pages)
     if profile is None:
-        profile = select_profile(pages[0].text if pages else "")
+        profile = select_profile("")
     form = analyse(pages, marks, profile)
     return Extraction(to_vorlage(to_raw(form), document, profile, __version__), document, form)
+
+
+def option_labels(profile: Profile) -> LabelMatcher:
+    """How many leading words form a box's option label ("mit Stimmenmehrheit"); counts are none."""
+    vocab = Vocabulary({k: v for k, v in profile.checkboxes.items() if k not in COUNT_KEYS})
+
+    def matcher(words: Sequence[Word]) -> int:
+        hit = vocab.prefix(words)
+        return hit.nwords if hit is not None else 0
+
+    return matcher
 
 
 def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:

@@ -9,16 +9,20 @@ from ..pagemodel import Mark, Page, Word
 from .acroform import detect_acroform
 from .bare import detect_bare_vector
 from .glyph import detect_glyphs
+from .probe import LabelMatcher, probe_marks
 from .vector import detect_vector
 
-__all__ = ["detect"]
+__all__ = ["LabelMatcher", "detect"]
 
 # When two detectors see the same box, the more direct evidence wins.
 _PRIORITY = {"acroform": 0, "glyph": 1, "vector": 2, "raster": 3}
 
 
-def detect(page: Page) -> tuple[Page, tuple[Mark, ...]]:
-    """Find the page's checkboxes; return the page without glyph boxes in its words, and the marks."""
+def detect(page: Page, is_label: LabelMatcher | None = None) -> tuple[Page, tuple[Mark, ...]]:
+    """Find the page's checkboxes; return the page without glyph boxes in its words, and the marks.
+
+    ``is_label`` tells option labels ("einstimmig") from other words: on scans, the ink before
+    such a label is probed for a typed or drawn box (:mod:`.probe`)."""
     glyph_marks, words = detect_glyphs(page)
     page = page.with_(words=words)
     marks = [*detect_acroform(page), *glyph_marks, *detect_vector(page)]
@@ -38,6 +42,10 @@ def detect(page: Page) -> tuple[Page, tuple[Mark, ...]]:
         ticks = detect_raster_ticks(page, [m for m in marks if m.framed])
         marks.extend(ticks)
         page = page.with_(words=words_outside_ticks(page.words, ticks))
+        if is_label is not None:
+            probed, words = probe_marks(page, marks, is_label)
+            marks.extend(probed)
+            page = page.with_(words=words)
     return page, tuple(_merge(marks))
 
 
