@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .checkboxes import detect
@@ -10,12 +11,26 @@ from .load import open_document
 from .model import Vorlage
 from .ocr import prepare_pages
 from .options import ExtractOptions
+from .pagemodel import Document
 from .profiles import load_profile, select_profile
 from .validate import to_vorlage
 
 
-def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:
-    """Extract one document (PDF, TIFF, PNG or JPEG) into a validated Vorlage."""
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """A converted document together with the page model it was read from.
+
+    ``document`` holds every page's words (recognised or from the text layer) in frame points
+    with ``Page.transform`` back to the original page, but no page images: archival writers
+    (PDF/A text layer, ALTO) need the words, not the pixels.
+    """
+
+    vorlage: Vorlage
+    document: Document
+
+
+def extract_document(path: str | Path, options: ExtractOptions | None = None) -> Extraction:
+    """Extract one document and keep its page model (see :class:`Extraction`)."""
     from . import __version__
 
     options = options or ExtractOptions()
@@ -30,4 +45,9 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:
     if profile is None:
         profile = select_profile(pages[0].text if pages else "")
     raw = assemble(pages, marks, profile)
-    return to_vorlage(raw, document, profile, __version__)
+    return Extraction(to_vorlage(raw, document, profile, __version__), document)
+
+
+def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:
+    """Extract one document (PDF, TIFF, PNG or JPEG) into a validated Vorlage."""
+    return extract_document(path, options).vorlage
