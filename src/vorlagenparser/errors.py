@@ -73,6 +73,12 @@ class MissingDependencyError(VorlagenparserError):
     hint = "install tesseract-ocr and tesseract-ocr-deu (apt-get install tesseract-ocr tesseract-ocr-deu)"
 
 
+class MissingLanguageError(MissingDependencyError):
+    """A tesseract language or script model is not installed; the message names its package."""
+
+    hint = None
+
+
 class OcrError(VorlagenparserError):
     exit_code = ExitCode.ocr_failed
 

@@ -149,7 +149,9 @@ def _ghostscript_pdfa(prepared: Path, out: Path, work: Path) -> str | None:
     from ocrmypdf.pdfa import (
         add_simple_font_tounicode,
         find_nonembedded_cid_fonts,
+        find_nonembedded_fonts,
         generate_pdfa_ps,
+        has_embedded_fonts,
         repair_annotations_for_ghostscript,
     )
 
@@ -161,6 +163,9 @@ def _ghostscript_pdfa(prepared: Path, out: Path, work: Path) -> str | None:
         if missing:
             # Ghostscript would substitute these and garble the text: keep the original.
             return f"CID fonts are not embedded ({', '.join(sorted(missing))})"
+        # Subsetting would damage fonts the file embeds itself; when it embeds none, the
+        # substitutes Ghostscript must embed are subset (tens of KB instead of hundreds).
+        subset = bool(find_nonembedded_fonts(pdf)) and not has_embedded_fonts(pdf)
         add_simple_font_tounicode(pdf)
         repair_annotations_for_ghostscript(pdf, report_removed=True)
         pdf.save(fixed)
@@ -168,7 +173,8 @@ def _ghostscript_pdfa(prepared: Path, out: Path, work: Path) -> str | None:
     try:
         ghostscript.generate_pdfa(
             [stub, fixed], out, compression="lossless",
-            color_conversion_strategy="LeaveColorUnchanged", pdfa_part=PDFA_PART)
+            color_conversion_strategy="LeaveColorUnchanged", pdfa_part=PDFA_PART,
+            subset_fonts=subset)
     except ExitCodeException as exc:
         return f"Ghostscript could not convert it ({exc})"
     return None
