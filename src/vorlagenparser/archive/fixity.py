@@ -8,6 +8,7 @@ manifest, tag manifest and the payload's completeness.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -70,27 +71,39 @@ def _present(folder: Path) -> set[str]:
 
 
 def verify_bag(bag_dir: Path) -> list[Problem]:
+    """bagit validates; when it fails, every file at fault is listed (bagit itself stops at the
+    first failed check, e.g. the Payload-Oxum count, without naming files)."""
     bagit = bagit_module()
     try:
         bag = bagit.Bag(str(bag_dir))
+    except bagit.BagError as exc:
+        raise InputFileError(f"not a readable BagIt bag: {exc}", bag_dir) from exc
+    try:
         bag.validate(processes=1)
     except bagit.BagValidationError as exc:
-        problems = [_problem(bagit, detail) for detail in (exc.details or [])]
-        return sorted(problems) or [Problem(".", "changed", str(exc.message))]
+        return _bag_problems(bag_dir, bag) or [Problem(".", "changed", str(exc.message))]
     except bagit.BagError as exc:
         raise InputFileError(f"not a valid BagIt bag: {exc}", bag_dir) from exc
     return []
 
 
-def _problem(bagit: Any, detail: Any) -> Problem:
-    path = str(getattr(detail, "path", "?")).replace("\\", "/")
-    if isinstance(detail, bagit.ChecksumMismatch):
-        return Problem(path, "changed", f"{detail.algorithm} differs from the manifest")
-    if isinstance(detail, bagit.FileMissing):
-        return Problem(path, "missing")
-    if isinstance(detail, bagit.UnexpectedFile):
-        return Problem(path, "added")
-    return Problem(path, "changed", str(detail))
+def _bag_problems(bag_dir: Path, bag: Any) -> list[Problem]:
+    only_in_manifests, only_on_disk = bag.compare_manifests_with_fs()
+    problems = [Problem(p, "missing") for p in only_in_manifests]
+    problems += [Problem(p, "added") for p in only_on_disk]
+    for rel, digests in bag.entries.items():
+        path = bag_dir / rel
+        if not path.is_file():
+            if rel not in only_in_manifests:
+                problems.append(Problem(rel, "missing"))
+            continue
+        with path.open("rb") as handle:
+            found = {alg: hashlib.file_digest(handle, alg).hexdigest()
+                     for alg in digests if not handle.seek(0)}
+        wrong = [alg for alg, digest in digests.items() if found.get(alg) != digest]
+        if wrong:
+            problems.append(Problem(rel, "changed", f"{', '.join(wrong)} differs from the manifest"))
+    return sorted(problems)
 
 
 def bagit_module() -> Any:

@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .. import __version__
-from ..archive import ALTO_SUFFIX, PDF_SUFFIX
+from ..archive import ALTO_SUFFIX, PDF_SUFFIX, refuse_overwriting_inputs
 from ..archive.runrecord import RunRecord
 from ..errors import ExitCode
 from ..model import Vorlage
@@ -63,8 +63,10 @@ def run_batch(
     """
     files = discover(inputs)
     options = options or ExtractOptions()
-    if archive and extractor == DEFAULT_EXTRACTOR:
-        extractor = ARCHIVE_EXTRACTOR
+    if archive:
+        refuse_overwriting_inputs([f.path for f in files], [out_dir / f.name for f in files])
+        if extractor == DEFAULT_EXTRACTOR:
+            extractor = ARCHIVE_EXTRACTOR
     resolve_extractor(extractor)  # fail once, here, rather than once per file in the workers
     json_dir = JsonDirWriter(out_dir)
     report = BatchReport(total=len(files))
