@@ -1,8 +1,9 @@
 """Verify an output folder against its run records, or a BagIt bag against its manifest.
 
 Every file a run record lists must exist with the SHA-256 the newest record gives it; every
-other file in the folder (outside the batch's internal ``.vorlagenparser/`` state and the run
-records themselves) counts as added. A bag is checked by the ``bagit`` library: payload
+other file in the folder (outside the batch's internal ``.vorlagenparser/`` state, the run
+records themselves and SQLite's ``-wal``/``-shm`` companions of a recorded database) counts as
+added. A bag is checked by the ``bagit`` library: payload
 manifest, tag manifest and the payload's completeness.
 """
 
@@ -15,9 +16,11 @@ from typing import Any, Literal
 
 from ..errors import InputFileError, MissingDependencyError
 from ..writers._atomic import TEMP_SUFFIX
-from .runrecord import RECORD_GLOB, STATE_DIR, expected_checksums, record_paths, sha256_of
+from .runrecord import STATE_DIR, expected_checksums, record_paths, sha256_of
 
 Kind = Literal["changed", "missing", "added"]
+# SQLite's companions of an open (or crashed) database: transient state of a recorded file.
+_SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -53,12 +56,14 @@ def verify_folder(folder: Path) -> list[Problem]:
             problems.append(Problem(name, "missing"))
         elif sha256_of(path) != digest:
             problems.append(Problem(name, "changed", "SHA-256 differs from the run record"))
-    problems.extend(Problem(name, "added") for name in _present(folder) - set(expected))
+    sidecars = {name + suffix for name in expected for suffix in _SQLITE_SIDECARS}
+    problems.extend(Problem(name, "added")
+                    for name in _present(folder) - set(expected) - sidecars)
     return sorted(problems)
 
 
 def _present(folder: Path) -> set[str]:
-    records = set(folder.glob(RECORD_GLOB))
+    records = set(record_paths(folder))
     found = set()
     for path in folder.rglob("*"):
         rel = path.relative_to(folder)

@@ -23,6 +23,7 @@ from typing import Any
 from ..errors import InputFileError
 from ..options import ExtractOptions
 from ..writers._atomic import write_bytes
+from ..writers.json import is_run_record
 
 RECORD_GLOB = "run-*.json"
 RECORD_FORMAT = "vorlagenparser-run-record"
@@ -162,7 +163,7 @@ def _profile(options: ExtractOptions) -> dict[str, Any]:
 
 def record_paths(folder: Path) -> list[Path]:
     """The run records of a folder, oldest first (their names sort by UTC start time)."""
-    return sorted(folder.glob(RECORD_GLOB))
+    return sorted(p for p in folder.glob(RECORD_GLOB) if is_run_record(p))
 
 
 def read_record(path: Path) -> dict[str, Any]:
