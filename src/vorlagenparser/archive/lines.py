@@ -51,10 +51,10 @@ def _vertical_overlap(a: BBox, b: BBox) -> float:
     return shared / smaller if smaller > 0 else 0.0
 
 
-def _continues_line(line: BBox, word: BBox) -> bool:
+def _continues_line(line: BBox, word: BBox, max_gap: float) -> bool:
     height = max(line.bottom - line.top, word.bottom - word.top, 1.0)
     gap = word.x0 - line.x1
-    return _vertical_overlap(line, word) >= 0.5 and -0.25 * height <= gap <= _MAX_WORD_GAP * height
+    return _vertical_overlap(line, word) >= 0.5 and -0.25 * height <= gap <= max_gap * height
 
 
 def _continues_block(block: BBox, last: BBox, line: BBox) -> bool:
@@ -64,14 +64,17 @@ def _continues_block(block: BBox, last: BBox, line: BBox) -> bool:
     return overlaps and -0.3 * height <= gap <= _MAX_LINE_GAP * height
 
 
-def group_lines(words: Sequence[Word]) -> list[TextLine]:
-    """Consecutive words that sit on one line, in reading order; empty words are skipped."""
+def group_lines(words: Sequence[Word], max_gap: float = _MAX_WORD_GAP) -> list[TextLine]:
+    """Consecutive words that sit on one line, in reading order; empty words are skipped.
+
+    ``max_gap`` (in line heights) splits a line at wide gaps; ``math.inf`` keeps a printed line
+    whole, as a text layer wants it (extractors then read it left to right in one piece)."""
     lines: list[list[Word]] = []
     current: BBox | None = None
     for word in words:
         if not word.text.strip():
             continue
-        if current is not None and _continues_line(current, word.bbox):
+        if current is not None and _continues_line(current, word.bbox, max_gap):
             lines[-1].append(word)
             current = _union((current, word.bbox))
         else:

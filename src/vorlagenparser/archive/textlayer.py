@@ -11,6 +11,7 @@ on the printed words. No second OCR pass happens anywhere.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +43,7 @@ def _page_element(page: Page) -> OcrElement:
         OcrElement(ocr_class=OcrClass.LINE, bbox=_box(line.bbox), children=[
             OcrElement(ocr_class=OcrClass.WORD, bbox=_box(w.bbox), text=w.text,
                        confidence=w.confidence) for w in line.words])
-        for line in group_lines(page.words)
+        for line in group_lines(page.words, max_gap=math.inf)
         if line.bbox.height > 0
     ]
     return OcrElement(ocr_class=OcrClass.PAGE, bbox=BoundingBox(0, 0, page.width, page.height),
