@@ -4,9 +4,10 @@ The whole page is set in Blankenburg (Debian's ``fonts-blankenburg``, a free bla
 letterforms Tesseract's Fraktur model ``frk`` reads): "Stadt Offenbach am Main / Der
 Magistrat", the title "Beschlußvorlage Nr. 117/28" centred, "Betreff:", a
 Beratungsfolge of numbered "Gremium am Datum" lines, old spelling (Beschluß, Bauausschuß,
-Reichsmark), and "Der Oberbürgermeister / In Vertretung" signing. It becomes one 300 dpi greyscale scan, OCR'd with
-``--languages deu+frk`` (recorded as ``sample.languages`` in its truth). The PDF is only a
-temporary rasterisation source; the scan goes to ``samples/scans/`` through :func:`generate`.
+Reichsmark), and "Der Oberbürgermeister / In Vertretung" signing. It becomes one 300 dpi
+greyscale scan, OCR'd with ``--languages deu+frk`` (recorded as ``sample.languages`` in its
+truth). The PDF is only a temporary rasterisation source; the scan goes to ``samples/scans/``
+through :func:`generate`.
 """
 
 from __future__ import annotations

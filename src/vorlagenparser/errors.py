@@ -70,7 +70,8 @@ class EncryptedPdfError(InputFileError):
 
 class MissingDependencyError(VorlagenparserError):
     exit_code = ExitCode.missing_dependency
-    hint = "install tesseract-ocr and tesseract-ocr-deu (apt-get install tesseract-ocr tesseract-ocr-deu)"
+    hint: str | None = ("install tesseract-ocr and tesseract-ocr-deu "
+                        "(apt-get install tesseract-ocr tesseract-ocr-deu)")
 
 
 class MissingLanguageError(MissingDependencyError):

@@ -13,7 +13,6 @@ from ..model import Vorlage
 from . import Record, SourceFile, Writer
 from ._atomic import remove_stale_temps, write_bytes
 
-
 # The batch's run records (run-20250101T120000.123456Z.json) share the folder with the
 # documents; everything that reads documents back skips them.
 RUN_RECORD_NAME = re.compile(r"run-\d{8}T\d{6}(\.\d+)?Z\.json")
