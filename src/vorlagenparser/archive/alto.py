@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 from ..geometry import BBox
 from ..model import Checkbox, Vorlage
 from ..pagemodel import Document, Page, Word
-from .lines import TextBlock, group_blocks, group_lines
+from .lines import TextBlock, group_blocks, group_lines, union_box
 
 ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -135,16 +135,11 @@ def _position(box: BBox, scale: float) -> dict[str, str]:
             "WIDTH": _num(box.width * scale), "HEIGHT": _num(box.height * scale)}
 
 
-def _union(boxes: Sequence[BBox]) -> BBox:
-    return BBox(min(b.x0 for b in boxes), min(b.top for b in boxes),
-                max(b.x1 for b in boxes), max(b.bottom for b in boxes))
-
-
 def _block(space: ET.Element, page: Page, block: TextBlock, block_id: str, scale: float,
            rotation: str | None) -> None:
     lines = [[(w, page.to_original(w.bbox)) for w in line.words] for line in block.lines]
-    line_boxes = [_union([b for _, b in line]) for line in lines]
-    attrs = {"ID": block_id, **_position(_union(line_boxes), scale)}
+    line_boxes = [union_box([b for _, b in line]) for line in lines]
+    attrs = {"ID": block_id, **_position(union_box(line_boxes), scale)}
     if rotation:
         attrs["ROTATION"] = rotation
     element = ET.SubElement(space, _q("TextBlock"), attrs)

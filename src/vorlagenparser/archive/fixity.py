@@ -105,7 +105,7 @@ def _bag_problems(bag_dir: Path, bag: Any) -> list[Problem]:
         with path.open("rb") as handle:
             found = {alg: hashlib.file_digest(handle, alg).hexdigest()
                      for alg in digests if not handle.seek(0)}
-        wrong = [alg for alg, digest in digests.items() if found.get(alg) != digest]
+        wrong = sorted(alg for alg, digest in digests.items() if found.get(alg) != digest)
         if wrong:
             problems.append(Problem(rel, "changed", f"{', '.join(wrong)} differs from the manifest"))
     return sorted(problems)

@@ -26,7 +26,7 @@ class TextLine:
 
     @property
     def bbox(self) -> BBox:
-        return _union(w.bbox for w in self.words)
+        return union_box(w.bbox for w in self.words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +35,10 @@ class TextBlock:
 
     @property
     def bbox(self) -> BBox:
-        return _union(line.bbox for line in self.lines)
+        return union_box(line.bbox for line in self.lines)
 
 
-def _union(boxes: Iterable[BBox]) -> BBox:
+def union_box(boxes: Iterable[BBox]) -> BBox:
     items = list(boxes)
     return BBox(min(b.x0 for b in items), min(b.top for b in items),
                 max(b.x1 for b in items), max(b.bottom for b in items))
@@ -76,7 +76,7 @@ def group_lines(words: Sequence[Word], max_gap: float = _MAX_WORD_GAP) -> list[T
             continue
         if current is not None and _continues_line(current, word.bbox, max_gap):
             lines[-1].append(word)
-            current = _union((current, word.bbox))
+            current = union_box((current, word.bbox))
         else:
             lines.append([word])
             current = word.bbox
@@ -89,7 +89,7 @@ def group_blocks(lines: Sequence[TextLine]) -> list[TextBlock]:
     for line in lines:
         if blocks:
             block = blocks[-1]
-            if _continues_block(_union(x.bbox for x in block), block[-1].bbox, line.bbox):
+            if _continues_block(union_box(x.bbox for x in block), block[-1].bbox, line.bbox):
                 block.append(line)
                 continue
         blocks.append([line])
