@@ -112,3 +112,19 @@ def test_placement_maps_the_text_layer_onto_the_original_words() -> None:
     # a point at the frame's top left (text-layer y = page height) → PDF top left
     assert m.point(0, 842) == pytest.approx((0, 842))
     assert m.point(100, 842 - 50) == pytest.approx((100, 842 - 50))
+
+
+def test_loading_ocrmypdf_leaves_pdfminer_alone() -> None:
+    """Regression: importing OCRmyPDF patched pdfminer's fonts process-wide, so the
+    pdfplumber loader read later files' glyphs as (cid:NN)."""
+    import importlib.util
+
+    if importlib.util.find_spec("ocrmypdf") is None:
+        pytest.skip("OCRmyPDF is not installed")
+    import ocrmypdf  # noqa: F401  (even imported first, load() undoes the patch)
+    from pdfminer.pdffont import PDFSimpleFont
+
+    from vorlagenparser.archive._ocrmypdf import load
+
+    load()
+    assert PDFSimpleFont.__init__.__module__ == "pdfminer.pdffont"

@@ -20,8 +20,8 @@ from typing import Literal
 import pikepdf
 
 from .. import __version__
-from ..errors import MissingDependencyError
 from ..pagemodel import Document
+from ._ocrmypdf import load as load_ocrmypdf
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class ArchivePdf:
 
 def archive_pdf(source: str | Path, document: Document, title: str | None = None) -> ArchivePdf:
     """Build the archival PDF of ``source`` (the file ``document`` was read from)."""
-    _require_ocrmypdf()
+    load_ocrmypdf()
     with tempfile.TemporaryDirectory(prefix="vorlagenparser-archive-") as tmp:
         work = Path(tmp)
         prepared = work / "prepared.pdf"
@@ -67,14 +67,6 @@ def archive_pdf(source: str | Path, document: Document, title: str | None = None
         conformance, validated = check_pdfa(out)
         return ArchivePdf(out.read_bytes(), conformance, method, validated, grafted,
                           None if conformance else "PDF/A conversion ran but the file declares no PDF/A")
-
-
-def _require_ocrmypdf() -> None:
-    try:
-        import ocrmypdf  # noqa: F401
-    except ImportError as exc:
-        raise MissingDependencyError(
-            "archival outputs need OCRmyPDF (pip install 'vorlagenparser[archive]')") from exc
 
 
 def _prepare(source: Path, document: Document, title: str | None, target: Path) -> int:

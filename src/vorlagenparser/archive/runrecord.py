@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputFileError
+from ..errors import InputFileError, MissingDependencyError
 from ..options import ExtractOptions
 from ..writers._atomic import write_bytes
 from ..writers.json import is_run_record
@@ -141,10 +141,13 @@ def _archive_tools() -> dict[str, str | None]:
         except PackageNotFoundError:
             found[package] = None
     try:
+        from ._ocrmypdf import load
+
+        load()
         from ocrmypdf._exec import ghostscript
 
         found["ghostscript"] = str(ghostscript.version()) if ghostscript.available() else None
-    except ImportError:
+    except MissingDependencyError:
         found["ghostscript"] = None
     return found
 

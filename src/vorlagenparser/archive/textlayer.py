@@ -20,6 +20,7 @@ import pikepdf
 
 from ..geometry import Affine, BBox
 from ..pagemodel import Page
+from ._ocrmypdf import load as load_ocrmypdf
 from .lines import group_lines
 
 if TYPE_CHECKING:
@@ -31,12 +32,14 @@ _POINTS_DPI = 72.0
 
 
 def _box(b: BBox) -> BoundingBox:
+    load_ocrmypdf()
     from ocrmypdf.hocrtransform import BoundingBox
 
     return BoundingBox(left=b.x0, top=b.top, right=max(b.x1, b.x0), bottom=max(b.bottom, b.top))
 
 
 def _page_element(page: Page) -> OcrElement:
+    load_ocrmypdf()
     from ocrmypdf.hocrtransform import BoundingBox, OcrClass, OcrElement
 
     lines = [
@@ -52,6 +55,7 @@ def _page_element(page: Page) -> OcrElement:
 
 def render_text_layer(pages: Sequence[Page], target: Path) -> None:
     """One invisible-text PDF page per page in ``pages``, each the size of its frame."""
+    load_ocrmypdf()
     import ocrmypdf
     from ocrmypdf.font import MultiFontManager
     from ocrmypdf.fpdf_renderer import Fpdf2MultiPageRenderer
