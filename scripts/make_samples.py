@@ -22,6 +22,7 @@ from _samples import (
     layout_buergerschaft,
     layout_drucksache,
     layout_formular,
+    layout_fraktur,
     layout_frankenthal,
     layout_gemeinde_bw,
     layout_kreis_einladung,
@@ -87,7 +88,7 @@ def generate_all(out: Path) -> None:
             write_digital(result)
     scan_folder = out / "scans"
     scan_folder.mkdir()
-    for scan in scans.generate(scan_folder, digital):
+    for scan in [*scans.generate(scan_folder, digital), *layout_fraktur.generate(scan_folder)]:
         write_truth(truth_path(scan.path), scan.truth)
 
 

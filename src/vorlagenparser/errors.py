@@ -70,7 +70,14 @@ class EncryptedPdfError(InputFileError):
 
 class MissingDependencyError(VorlagenparserError):
     exit_code = ExitCode.missing_dependency
-    hint = "install tesseract-ocr and tesseract-ocr-deu (apt-get install tesseract-ocr tesseract-ocr-deu)"
+    hint: str | None = ("install tesseract-ocr and tesseract-ocr-deu "
+                        "(apt-get install tesseract-ocr tesseract-ocr-deu)")
+
+
+class MissingLanguageError(MissingDependencyError):
+    """A tesseract language or script model is not installed; the message names its package."""
+
+    hint = None
 
 
 class OcrError(VorlagenparserError):

@@ -15,7 +15,10 @@ class ExtractOptions(BaseModel):
     profile: str | None = Field(
         default=None, description="profile name or path to a TOML file; None selects automatically")
     ocr: OcrMode = "auto"
-    languages: str = Field(default="deu", pattern=r"^[a-z_]{3,}(\+[a-z_]{3,})*$")
+    # tesseract models joined by "+": languages ("deu", "frk", "chi_sim") and scripts
+    # ("Fraktur", or "script/Fraktur" where the script models sit in their own folder)
+    languages: str = Field(default="deu",
+                           pattern=r"^(script/)?[A-Za-z_]{3,}(\+(script/)?[A-Za-z_]{3,})*$")
     dpi: Annotated[int, Field(ge=100, le=600)] = 300
     ocr_timeout_s: Annotated[float, Field(gt=0, le=3600)] = 180.0
     max_pages: Annotated[int, Field(ge=1)] = 2000

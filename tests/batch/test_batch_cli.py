@@ -55,7 +55,9 @@ def test_good_and_bad_inputs_one_line_per_bad_file(tmp_path: Path, make_good: Ma
     failure_lines = [line for line in result.stderr.splitlines()
                      if line.startswith(str(tmp_path / "in" / "bad"))]
     assert sorted(line.split(":")[0] for line in failure_lines) == sorted(map(str, bad.values()))
-    assert sorted(p.stem for p in out.glob("*.json")) == [p.stem for p in good]
+    assert sorted(p.stem for p in out.glob("*.json") if not p.stem.startswith("run-")) == [
+        p.stem for p in good]
+    assert len(list(out.glob("run-*.json"))) == 1  # the run record
     failures = [json.loads(line) for line in (out / "failures.jsonl").read_text().splitlines()]
     assert sorted(f["path"] for f in failures) == sorted(map(str, bad.values()))
     assert {f["exit_code"] for f in failures} == {ExitCode.input_file, ExitCode.encrypted}

@@ -54,4 +54,4 @@ def test_cli_runs_on_a_scheduler_address(tmp_path: Path, make_good: MakeGood,
                      "--executor", "dask", "--scheduler", client.scheduler.address,
                      "--extractor", fake_extractor])
     assert code == 0
-    assert len(list((tmp_path / "out").glob("*.json"))) == 3
+    assert len(list((tmp_path / "out").glob("vorlage-*.json"))) == 3

@@ -39,7 +39,8 @@ def test_outputs_and_a_second_run_that_skips_everything(tmp_path: Path, make_goo
     first = batch([tmp_path / "in"], out, fake_extractor)
     assert (first.done, first.skipped, first.failed, first.pages) == (4, 0, 0, 6)
     assert first.exit_code == ExitCode.ok
-    assert sorted(p.name for p in out.glob("*.json")) == [f"{p.stem}.json" for p in inputs]
+    assert sorted(p.name for p in out.glob("vorlage-*.json")) == [f"{p.stem}.json" for p in inputs]
+    assert len(list(out.glob("run-*.json"))) == 1
     assert db_count(out) == 4 and db_count(out, "beratungsfolge") == 8
     second = batch([tmp_path / "in"], out, fake_extractor)
     assert (second.done, second.skipped, second.exit_code) == (0, 4, ExitCode.ok)
@@ -91,4 +92,4 @@ def test_an_invalid_document_fails_validation(tmp_path: Path, make_good: MakeGoo
     report = batch([invalid], tmp_path / "out", fake_extractor)
     assert report.failures[0].error_type == "ValidationFailedError"
     assert report.exit_code == ExitCode.validation_failed
-    assert not list((tmp_path / "out").glob("*.json"))
+    assert not [p for p in (tmp_path / "out").glob("*.json") if not p.name.startswith("run-")]

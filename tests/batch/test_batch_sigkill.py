@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from vorlagenparser.archive.fixity import verify_folder
 from vorlagenparser.errors import ExitCode
 
 HERE = Path(__file__).parent
@@ -34,7 +35,7 @@ def environment() -> dict[str, str]:
 
 def wait_for_outputs(out: Path, count: int, process: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 30
-    while len(list(out.glob("*.json"))) < count:
+    while len(list(out.glob("slow*.json"))) < count:
         assert process.poll() is None, "the batch ended before it could be killed"
         assert time.monotonic() < deadline, "no outputs appeared"
         time.sleep(0.02)
@@ -58,20 +59,24 @@ def test_sigkill_mid_batch_then_resume(tmp_path: Path, make_good: MakeGood,
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait()
-    assert len(list(out.glob("*.json"))) < len(good), "killed too late to prove anything"
+    assert len(list(out.glob("slow*.json"))) < len(good), "killed too late to prove anything"
 
     rerun = subprocess.run(command, env=environment(), cwd=ROOT, capture_output=True, text=True,
                            timeout=60, check=False)
     assert rerun.returncode == ExitCode.partial_batch, rerun.stderr
 
-    assert sorted(p.stem for p in out.glob("*.json")) == sorted(p.stem for p in good)
+    assert sorted(p.stem for p in out.glob("slow*.json")) == sorted(p.stem for p in good)
     assert not list(out.glob(".*.partial"))
-    for path in out.glob("*.json"):
+    for path in out.glob("slow*.json"):
         json.loads(path.read_text())  # complete, never half-written
     with sqlite3.connect(out / "vorlagen.sqlite") as conn:
         names = [row[0] for row in conn.execute("SELECT output_name FROM documents")]
         assert sorted(names) == sorted(p.stem for p in good)
         assert conn.execute("SELECT count(*) FROM anlagen").fetchone()[0] == 2 * len(good)
+    # The killed run left its run record ("running"); with the rerun's, every output verifies.
+    records = [json.loads(p.read_text()) for p in sorted(out.glob("run-*.json"))]
+    assert [r["status"] for r in records] == ["running", "complete"]
+    assert verify_folder(out) == []
     lines = [json.loads(line) for line in (out / "all.jsonl").read_text().splitlines()]
     assert sorted(line["source"]["filename"] for line in lines) == sorted(p.name for p in good)
     failures = [json.loads(line) for line in (out / "failures.jsonl").read_text().splitlines()]

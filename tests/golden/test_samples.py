@@ -10,17 +10,24 @@ from tests.helpers import SAMPLES, has_tesseract, sample_files
 
 from vorlagenparser.evaluate import evaluate
 from vorlagenparser.model import Vorlage
+from vorlagenparser.options import ExtractOptions
 from vorlagenparser.pipeline import extract
 
 DIGITAL = sample_files("digital")
 SCANS = sample_files("scan")
 
 
+def _options(sample: Path) -> ExtractOptions:
+    """A sample may name the OCR languages it needs (the Fraktur scan: deu+frk)."""
+    truth = json.loads(sample.with_name(sample.name.rsplit(".", 1)[0] + ".truth.json").read_text())
+    return ExtractOptions(languages=truth["sample"].get("languages", "deu"))
+
+
 def _convert(paths: list[Path], out: Path) -> Path:
     for p in paths:
         target = out / p.relative_to(SAMPLES).with_suffix(".json")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(extract(p).model_dump_json(indent=2), encoding="utf-8")
+        target.write_text(extract(p, _options(p)).model_dump_json(indent=2), encoding="utf-8")
     return out
 
 

@@ -31,7 +31,7 @@ def _input(truth: Path) -> Path:
 @pytest.mark.parametrize("truth_path", TRUTHS, ids=[t.name.split(".")[0] for t in TRUTHS])
 def test_printed_checkboxes_of_scan_sample(truth_path: Path) -> None:
     truth = json.loads(truth_path.read_text("utf-8"))
-    options = ExtractOptions()
+    options = ExtractOptions(languages=truth["sample"].get("languages", "deu"))  # Fraktur: deu+frk
     doc = prepare_document(open_document(str(_input(truth_path)), options), options)
     marks = {p.number: [(p.to_original(m.bbox), m) for m in detect_raster(p)] for p in doc.pages}
     matched: set[int] = set()

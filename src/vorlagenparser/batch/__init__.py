@@ -1,8 +1,13 @@
 """Convert many documents: discover → skip what is done → convert in workers → write here.
 
 ``run_batch`` is the library entry point; the CLI only translates its options into a call. The
-parent process alone writes JSON, JSONL and databases, updates the resume ledger and reports
-progress; workers only compute.
+parent process alone writes JSON, JSONL and databases, the archival files, the run record and
+the resume ledger, and reports progress; workers only compute.
+
+Archival files travel from the worker to the parent as bytes inside the result rather than as
+temp files the parent renames: that works for every executor (a Dask worker on another machine
+shares no folder with us), keeps the rule that only the parent writes into the output folder,
+and costs one copy of a file that is about the size of its input.
 """
 
 from __future__ import annotations
@@ -10,11 +15,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .. import __version__
+from ..archive import ALTO_SUFFIX, PDF_SUFFIX, refuse_overwriting_inputs
+from ..archive.runrecord import RunRecord
 from ..errors import ExitCode
 from ..model import Vorlage
 from ..options import ExtractOptions
@@ -25,7 +33,7 @@ from .discover import InputFile, discover, sha256_file
 from .executors import DaskExecutor, Executor, ProcessExecutor, SerialExecutor
 from .ledger import Ledger, LedgerEntry, fingerprint, resume_key
 from .report import BatchReport, FileResult, Progress, Status
-from .worker import DEFAULT_EXTRACTOR, Task, failure, resolve_extractor
+from .worker import ARCHIVE_EXTRACTOR, DEFAULT_EXTRACTOR, Task, failure, resolve_extractor
 
 FAILURES_NAME = "failures.jsonl"
 
@@ -43,28 +51,48 @@ def run_batch(
     extractor: str = DEFAULT_EXTRACTOR,
     retry_failed: bool = True,
     progress: Progress | None = None,
+    archive: bool = False,
 ) -> BatchReport:
     """Convert every input into ``out_dir/<name>.json`` and the extra ``writers``.
 
+    With ``archive``, also ``<name>.pdf`` (PDF/A-2b) and ``<name>.alto.xml`` (ALTO 4). Every
+    run leaves a run record ``out_dir/run-<UTC time>.json`` with the checksums of its outputs.
     Files already converted with the same extractor, options and sinks are skipped (see
     :mod:`.ledger`). Bad files fail alone and are listed in ``out_dir/failures.jsonl``. Raises
     only for problems of the whole run (no inputs, unusable output, missing extractor).
     """
     files = discover(inputs)
     options = options or ExtractOptions()
+    if archive:
+        refuse_overwriting_inputs([f.path for f in files], [out_dir / f.name for f in files])
+        if extractor == DEFAULT_EXTRACTOR:
+            extractor = ARCHIVE_EXTRACTOR
     resolve_extractor(extractor)  # fail once, here, rather than once per file in the workers
     json_dir = JsonDirWriter(out_dir)
     report = BatchReport(total=len(files))
-    with Ledger(out_dir) as ledger, ExitStack() as stack:
-        for sink in (json_dir, *writers):
-            stack.enter_context(sink)
-        run = _Run(ledger, json_dir, writers, options, extractor, retry_failed, report, progress)
-        if progress is not None:
-            progress.started(len(files))
+    status = "interrupted"
+    with Ledger(out_dir) as ledger:
+        record = RunRecord(out_dir, options, archive=archive, settings={
+            "extractor": extractor, "retry_failed": retry_failed,
+            "sinks": sorted(sink.sink_id for sink in (json_dir, *writers))})
         try:
-            (executor or ProcessExecutor()).run(run.tasks(files), run.settle)
+            with ExitStack() as stack:
+                for sink in (json_dir, *writers):
+                    stack.enter_context(sink)
+                run = _Run(ledger, json_dir, writers, options, extractor, retry_failed, report,
+                           progress, archive, record)
+                if progress is not None:
+                    progress.started(len(files))
+                try:
+                    (executor or ProcessExecutor()).run(run.tasks(files), run.settle)
+                finally:
+                    report.failures_file = str(_write_failures(out_dir, report.failures))
+            status = "complete"
         finally:
-            report.failures_file = str(_write_failures(out_dir, report.failures))
+            # After the sinks are closed (a database is whole then), so its checksum holds.
+            record.add_files(Path(p) for p in (
+                report.failures_file, *(getattr(w, "path", None) for w in writers)) if p)
+            report.run_record = str(record.finish(status))
     return report
 
 
@@ -73,12 +101,15 @@ class _Run:
 
     def __init__(self, ledger: Ledger, json_dir: JsonDirWriter, writers: Sequence[Writer],
                  options: ExtractOptions, extractor: str, retry_failed: bool,
-                 report: BatchReport, progress: Progress | None) -> None:
+                 report: BatchReport, progress: Progress | None, archive: bool,
+                 record: RunRecord) -> None:
         self.ledger, self.json_dir, self.options = ledger, json_dir, options
         self.sinks: tuple[Writer, ...] = (json_dir, *writers)
         self.extractor, self.retry_failed = extractor, retry_failed
         self.report, self.progress = report, progress
-        self.sink_ids = tuple(sorted(sink.sink_id for sink in self.sinks))
+        self.archive, self.record = archive, record
+        archive_ids = (f"archive:{json_dir.folder.resolve()}",) if archive else ()
+        self.sink_ids = tuple(sorted((*(sink.sink_id for sink in self.sinks), *archive_ids)))
         self.fingerprint = fingerprint(options, extractor, __version__)
         self.in_flight: dict[str, tuple[InputFile, str]] = {}
 
@@ -92,16 +123,16 @@ class _Run:
             try:
                 sha256 = sha256_file(item.path)
             except OSError as exc:
-                self._finish(failure(Task(path, "", self.options), "InputFileError",
-                                     f"cannot read: {exc.strerror}", ExitCode.input_file))
+                self._finish(item, failure(Task(path, "", self.options), "InputFileError",
+                                           f"cannot read: {exc.strerror}", ExitCode.input_file))
                 continue
             key = resume_key(sha256, self.fingerprint)
             settled = self._from_ledger(item, self.ledger.get(key))
             if settled is not None:
-                self._finish(settled)
+                self._finish(item, settled)
                 continue
             self.in_flight[path] = (item, key)
-            yield Task(path, sha256, self.options, self.extractor)
+            yield Task(path, sha256, self.options, self.extractor, self.archive)
 
     def settle(self, result: FileResult) -> None:
         """Write a finished file everywhere, then mark it in the ledger (in that order, so
@@ -110,7 +141,7 @@ class _Run:
         if result.status is Status.done:
             result = self._write(item, result)
         self.ledger.record(_entry(key, item, result, self.sink_ids))
-        self._finish(result)
+        self._finish(item, result)
 
     def _from_ledger(self, item: InputFile, entry: LedgerEntry | None) -> FileResult | None:
         if entry is None:
@@ -118,7 +149,7 @@ class _Run:
         base = FileResult(path=str(item.path), status=Status.skipped, sha256=entry.sha256,
                           pages=entry.pages)
         if entry.status == Status.done and set(self.sink_ids) <= set(entry.sinks):
-            return base if self.json_dir.path_for(item.name).exists() else None
+            return base if all(p.exists() for p in self._outputs(item.name)) else None
         if entry.status == Status.failed and not self.retry_failed:
             return failure(base, entry.error_type or "Failed", entry.message or "failed before",
                            entry.error_code or ExitCode.failure)
@@ -136,10 +167,21 @@ class _Run:
         record = Record(name=item.name, vorlage=vorlage, source=source)
         for sink in self.sinks:
             sink.write(record)
-        return result
+        for suffix, data in (result.archive or {}).items():
+            write_bytes(self.json_dir.folder / f"{item.name}{suffix}", data)
+        return replace(result, warnings=len(vorlage.warnings))
 
-    def _finish(self, result: FileResult) -> None:
+    def _outputs(self, name: str) -> list[Path]:
+        suffixes = (".json", PDF_SUFFIX, ALTO_SUFFIX) if self.archive else (".json",)
+        return [self.json_dir.folder / f"{name}{suffix}" for suffix in suffixes]
+
+    def _finish(self, item: InputFile, result: FileResult) -> None:
         self.report.add(result)
+        self.record.add_input(
+            path=str(item.path), sha256=result.sha256, status=str(result.status),
+            outputs=self._outputs(item.name) if result.status is not Status.failed else (),
+            warnings=result.warnings, error=result.message, archive=result.archive_info,
+            reuse_earlier=result.status is Status.skipped)
         if self.progress is not None:
             self.progress.settled(result, self.report)
 

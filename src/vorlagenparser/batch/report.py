@@ -20,14 +20,19 @@ class Status(StrEnum):
 class FileResult:
     """The outcome for one input, as returned by a worker (plain data, picklable).
 
-    ``document`` is ``Vorlage.model_dump(mode="json")`` when done. Failures carry the exit code
-    the file would have had on its own, the error type name and a one-line message.
+    ``document`` is ``Vorlage.model_dump(mode="json")`` when done. ``archive`` holds the
+    archival files (output suffix → bytes) when asked for, ``archive_info`` how the PDF was
+    made. Failures carry the exit code the file would have had on its own, the error type name
+    and a one-line message.
     """
 
     path: str
     status: Status
     sha256: str
     document: dict[str, Any] | None = None
+    archive: dict[str, bytes] | None = None
+    archive_info: dict[str, Any] | None = None
+    warnings: int | None = None  # the document's warning count, once the parent validated it
     pages: int = 0
     size: int | None = None
     sha512: str | None = None
@@ -66,6 +71,7 @@ class BatchReport:
     elapsed: float = 0.0
     failures: list[FileResult] = field(default_factory=list)
     failures_file: str | None = None
+    run_record: str | None = None
 
     def add(self, result: FileResult) -> None:
         if result.status is Status.done:

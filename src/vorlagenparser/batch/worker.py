@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, MissingDependencyError, VorlagenparserError
 from ..model import Vorlage
@@ -25,8 +26,14 @@ from ..options import ExtractOptions
 from .discover import file_digests
 from .report import FileResult, Status
 
+if TYPE_CHECKING:
+    from ..archive import ArchiveFiles
+    from ..pipeline import Extraction
+
 DEFAULT_EXTRACTOR = "vorlagenparser.pipeline:extract"
-Extractor = Callable[[str, ExtractOptions], Vorlage]
+# --archive needs the page model (OCR words) besides the document.
+ARCHIVE_EXTRACTOR = "vorlagenparser.pipeline:extract_document"
+Extractor = Callable[[str, ExtractOptions], "Vorlage | Extraction"]
 
 # PDFium is not thread-safe (two threads in it segfault the process). Process workers run one
 # file at a time anyway; on a Dask worker with several threads this keeps extraction serial.
@@ -39,6 +46,7 @@ class Task:
     sha256: str
     options: ExtractOptions
     extractor: str = DEFAULT_EXTRACTOR
+    archive: bool = False  # also compute the PDF/A copy and the ALTO full text
 
 
 def resolve_extractor(ref: str) -> Extractor:
@@ -58,7 +66,9 @@ def convert_one(task: Task) -> FileResult:
         digests = file_digests(Path(task.path))
         extractor = resolve_extractor(task.extractor)
         with _EXTRACTION_LOCK:
-            vorlage = extractor(task.path, task.options)
+            extracted = extractor(task.path, task.options)
+            vorlage = extracted if isinstance(extracted, Vorlage) else extracted.vorlage
+            archive = _archive(task, extracted) if task.archive else None
         document = vorlage.model_dump(mode="json")
     except VorlagenparserError as exc:
         return _failed(task, started, exc.exit_code, type(exc).__name__, exc.message)
@@ -67,8 +77,19 @@ def convert_one(task: Task) -> FileResult:
                        f"unexpected {type(exc).__name__}: {exc}")
     return replace(
         _stats(task, started), status=Status.done, document=document,
+        archive=archive.files if archive else None, archive_info=archive.info if archive else None,
         pages=vorlage.source.page_count, size=digests.size, sha512=digests.sha512,
         mime_type=digests.mime_type)
+
+
+def _archive(task: Task, extracted: Vorlage | Extraction) -> ArchiveFiles:
+    """The archival files, computed here in the worker; the parent only writes them."""
+    if isinstance(extracted, Vorlage):
+        raise MissingDependencyError(f"the extractor {task.extractor!r} returns no page model, "
+                                     "which --archive needs")
+    from ..archive import build_archive
+
+    return build_archive(extracted, task.path, task.options)
 
 
 def _failed(task: Task, started: float, code: int, kind: str, message: str) -> FileResult:

@@ -15,7 +15,8 @@ from ..errors import ExitCode, VorlagenparserError
 from .console import error_line
 
 # One module per command; each exposes a click command named `command`.
-COMMAND_MODULES = ("extract", "batch", "inspect", "validate", "schema", "eval", "export", "search")
+COMMAND_MODULES = ("extract", "batch", "inspect", "validate", "schema", "eval", "export", "search", "verify",
+                   "bag")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

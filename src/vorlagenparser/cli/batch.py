@@ -43,6 +43,9 @@ DEFAULT_DB_NAME = "vorlagen.sqlite"
 @click.option("--languages", default="deu", show_default=True, help="Tesseract languages.")
 @click.option("--retry-failed/--skip-failed", default=True, show_default=True,
               help="Try files again that failed in an earlier run.")
+@click.option("--archive", is_flag=True,
+              help="Also write OUT/<name>.pdf (searchable PDF/A-2b) and OUT/<name>.alto.xml "
+                   "(ALTO 4 full text).")
 @click.option("--executor", "executor_name", type=click.Choice(["process", "dask"]),
               default="process", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786.")
@@ -51,11 +54,12 @@ DEFAULT_DB_NAME = "vorlagen.sqlite"
 def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: float,
             max_memory_mb: int, max_tasks_per_child: int, jsonl: Path | None, db: str | None,
             no_db: bool, profile: str | None, ocr: str, languages: str, retry_failed: bool,
-            executor_name: str, scheduler: str | None, extractor: str) -> int:
+            archive: bool, executor_name: str, scheduler: str | None, extractor: str) -> int:
     """Convert INPUT files, folders or globs into OUT/<name>.json and a database.
 
     Re-running the same command skips what is already converted. Bad files are reported one
-    line each and listed in OUT/failures.jsonl; the exit code is 10 when some failed.
+    line each and listed in OUT/failures.jsonl; the exit code is 10 when some failed. Every
+    run writes OUT/run-<UTC time>.json, which 'vorlagenparser verify OUT' checks against.
     """
     if no_db and db:
         raise click.UsageError("--db and --no-db exclude each other")
@@ -72,6 +76,7 @@ def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: f
                         preload=[extractor.partition(":")[0]]))
     with batch_progress() as progress:
         report = run_batch(inputs, out_dir, options=options, writers=writers, executor=executor,
-                           extractor=extractor, retry_failed=retry_failed, progress=progress)
+                           extractor=extractor, retry_failed=retry_failed, progress=progress,
+                           archive=archive)
     render_summary(report, out_dir)
     return report.exit_code

@@ -22,15 +22,23 @@ from .console import err, warn_line
 @click.option("--dpi", type=int, default=300, show_default=True, help="Rendering resolution for OCR.")
 @click.option("--profile", default=None, help="Profile name or TOML file (default: chosen automatically).")
 @click.option("--compact", is_flag=True, help="One-line JSON instead of pretty-printed.")
+@click.option("--archive", "archive_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write DIR/<name>.json, .pdf (PDF/A-2b), .alto.xml and a run record.")
 def command(file: Path, output: Path | None, ocr: str, languages: str, dpi: int,
-            profile: str | None, compact: bool) -> None:
+            profile: str | None, compact: bool, archive_dir: Path | None) -> None:
     """Extract one document (PDF, TIFF, PNG, JPEG) into JSON."""
     from ..pipeline import extract
     from ..writers._atomic import write_bytes
 
     options = ExtractOptions.model_validate(
         {"ocr": ocr, "languages": languages, "dpi": dpi, "profile": profile})
-    vorlage = extract(file, options)
+    if archive_dir is not None:
+        from ..archive import extract_to_archive
+
+        vorlage = extract_to_archive(file, archive_dir, options)
+        err.print(f"wrote {archive_dir}/{file.stem}.json, .pdf, .alto.xml", highlight=False)
+    else:
+        vorlage = extract(file, options)
     text = vorlage.model_dump_json(indent=None if compact else 2)
     if output is None:
         sys.stdout.write(text + "\n")

@@ -91,5 +91,7 @@ def summary_table(report: BatchReport) -> Table:
 def render_summary(report: BatchReport, out_dir: Path) -> None:
     err.print(summary_table(report))
     err.print(f"output: {escape(str(out_dir))}")
+    if report.run_record:
+        err.print(f"run record: {escape(report.run_record)}")
     if report.failed and report.failures_file:
         err.print(f"failures: {escape(report.failures_file)}")

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from ..errors import MissingDependencyError, OcrError
+from ..errors import MissingDependencyError, MissingLanguageError, OcrError
 from ..pagemodel import GrayImage
 from .engine import OcrEngine, OcrTimeoutError, OcrWord
 from .tsv import TsvFormatError, parse_tsv
@@ -33,6 +33,7 @@ __all__ = [
     "TesseractInfo",
     "TesserocrEngine",
     "create_engine",
+    "debian_package",
     "probe",
     "run",
 ]
@@ -51,6 +52,9 @@ _TESSDATA_CANDIDATES = (
     "/usr/local/share/tessdata",
     "/opt/homebrew/share/tessdata",
 )
+# Script models (capitalised, e.g. "Fraktur") are packaged in Debian under their ISO 15924 code.
+_SCRIPT_PACKAGE_CODES = {"Fraktur": "frak", "Latin": "latn", "Cyrillic": "cyrl", "Greek": "grek",
+                         "Arabic": "arab", "Hebrew": "hebr"}
 # Messages tesseract prints for pages that simply hold no (usable) text.
 _HARMLESS = re.compile(
     r"Empty page|Too few characters|Image too small|Invalid resolution|Estimating resolution"
@@ -111,8 +115,10 @@ def probe() -> TesseractInfo:
     binary = shutil.which("tesseract")
     version, listed_dir = _probe_binary(binary) if binary else (None, None)
     tessdata = _find_tessdata(listed_dir)
-    languages = frozenset(p.name.removesuffix(".traineddata")
-                          for p in tessdata.glob("*.traineddata")) if tessdata else frozenset()
+    languages = frozenset(
+        p.relative_to(tessdata).with_suffix("").as_posix()
+        for pattern in ("*.traineddata", "script/*.traineddata")
+        for p in tessdata.glob(pattern)) if tessdata else frozenset()
     return TesseractInfo(binary=binary, version=version, tessdata=tessdata,
                          languages=languages, tesserocr_version=_tesserocr_version())
 
@@ -172,13 +178,25 @@ def create_engine(languages: str, psm: int = DEFAULT_PSM,
     missing = info.missing_languages(languages)
     if missing:
         have = ", ".join(sorted(info.languages)) or "none"
-        raise MissingDependencyError(
-            f"tesseract language pack(s) {', '.join(missing)} missing (installed: {have})")
+        packages = " ".join(dict.fromkeys(debian_package(m) for m in missing))
+        raise MissingLanguageError(
+            f"tesseract language pack(s) {', '.join(missing)} missing (installed: {have}); "
+            f"install them with: apt-get install {packages}")
     if chosen == "tesserocr":
         return TesserocrEngine(languages, info.tessdata, psm, info)
     if info.binary is None:
         raise MissingDependencyError("the tesseract binary is not installed")
     return CliEngine(languages, info.tessdata, psm, info)
+
+
+def debian_package(model: str) -> str:
+    """The Debian package holding a tesseract model: ``frk`` → ``tesseract-ocr-frk``,
+    ``chi_sim`` → ``tesseract-ocr-chi-sim``, ``Fraktur`` → ``tesseract-ocr-script-frak``."""
+    name = model.removeprefix("script/")
+    if name[:1].isupper():
+        code = _SCRIPT_PACKAGE_CODES.get(name, name[:4].lower())
+        return f"tesseract-ocr-script-{code}"
+    return "tesseract-ocr-" + name.lower().replace("_", "-")
 
 
 def _contiguous(image: GrayImage) -> GrayImage:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,6 +12,14 @@ from ..errors import InputFileError, OutputError
 from ..model import Vorlage
 from . import Record, SourceFile, Writer
 from ._atomic import remove_stale_temps, write_bytes
+
+# The batch's run records (run-20250101T120000.123456Z.json) share the folder with the
+# documents; everything that reads documents back skips them.
+RUN_RECORD_NAME = re.compile(r"run-\d{8}T\d{6}(\.\d+)?Z\.json")
+
+
+def is_run_record(path: Path) -> bool:
+    return RUN_RECORD_NAME.fullmatch(path.name) is not None
 
 
 class JsonDirWriter(Writer):
@@ -42,6 +51,8 @@ class JsonDirWriter(Writer):
 def read_folder(folder: Path, source_for: Callable[[Vorlage], SourceFile]) -> Iterator[Record]:
     """Yield every ``*.json`` document in ``folder`` (sorted); ``source_for`` adds file facts."""
     for path in sorted(folder.glob("*.json")):
+        if is_run_record(path):
+            continue
         try:
             vorlage = Vorlage.model_validate_json(path.read_bytes())
         except ValidationError as exc:
