@@ -14,6 +14,8 @@ class ExtractOptions(BaseModel):
 
     profile: str | None = Field(
         default=None, description="profile name or path to a TOML file; None selects automatically")
+    profiles: str | None = Field(
+        default=None, description="a folder of user profiles to choose from by their match keywords")
     ocr: OcrMode = "auto"
     languages: str = Field(default="deu", pattern=r"^[a-z_]{3,}(\+[a-z_]{3,})*$")
     dpi: Annotated[int, Field(ge=100, le=600)] = 300
@@ -25,4 +27,7 @@ class ExtractOptions(BaseModel):
     def _languages_need_ocr(self) -> ExtractOptions:
         if self.ocr == "never" and self.languages != "deu":
             raise ValueError("--languages has no effect with --ocr never")
+        if self.profile and self.profiles:
+            raise ValueError("--profile and --profiles exclude each other (one fixed profile, "
+                             "or a folder to choose from)")
         return self

@@ -10,7 +10,7 @@ from .load import open_document
 from .model import Vorlage
 from .ocr import prepare_pages
 from .options import ExtractOptions
-from .profiles import load_profile, select_profile
+from .profiles import load_profile, load_profile_dir, select_profile
 from .validate import to_vorlage
 
 
@@ -28,6 +28,7 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:
         marks.append(list(found))
     document = document.with_pages(pages)
     if profile is None:
-        profile = select_profile(pages[0].text if pages else "")
+        candidates = load_profile_dir(options.profiles) if options.profiles else ()
+        profile = select_profile(pages[0].text if pages else "", candidates)
     raw = assemble(pages, marks, profile)
     return to_vorlage(raw, document, profile, __version__)

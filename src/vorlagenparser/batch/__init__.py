@@ -18,6 +18,7 @@ from .. import __version__
 from ..errors import ExitCode
 from ..model import Vorlage
 from ..options import ExtractOptions
+from ..profiles import load_profile, load_profile_dir
 from ..writers import Record, SourceFile, Writer
 from ..writers._atomic import write_bytes
 from ..writers.json import JsonDirWriter
@@ -53,6 +54,7 @@ def run_batch(
     files = discover(inputs)
     options = options or ExtractOptions()
     resolve_extractor(extractor)  # fail once, here, rather than once per file in the workers
+    _check_profiles(options)
     json_dir = JsonDirWriter(out_dir)
     report = BatchReport(total=len(files))
     with Ledger(out_dir) as ledger, ExitStack() as stack:
@@ -66,6 +68,14 @@ def run_batch(
         finally:
             report.failures_file = str(_write_failures(out_dir, report.failures))
     return report
+
+
+def _check_profiles(options: ExtractOptions) -> None:
+    """A broken profile stops the run before any work (exit 7), not once per file."""
+    if options.profile:
+        load_profile(options.profile)
+    if options.profiles:
+        load_profile_dir(options.profiles)
 
 
 class _Run:
