@@ -38,6 +38,8 @@ class Record:
     name: str
     vorlage: Vorlage
     source: SourceFile
+    # When the document was converted (ISO 8601 with offset), where the store remembers it.
+    converted: str | None = None
 
 
 class Writer(Protocol):

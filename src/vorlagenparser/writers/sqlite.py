@@ -209,12 +209,12 @@ def read_records(path: Path) -> Iterator[Record]:
     conn = _open_existing(path)
     try:
         cursor = conn.execute("SELECT output_name, document, source_path, sha256, sha512, size, "
-                              "mime_type FROM documents ORDER BY output_name, sha256")
-        for name, document, source_path, sha256, sha512, size, mime in cursor:
+                              "mime_type, converted_at FROM documents ORDER BY output_name, sha256")
+        for name, document, source_path, sha256, sha512, size, mime, converted in cursor:
             vorlage = Vorlage.model_validate_json(document)
             source = SourceFile(path=source_path or vorlage.source.filename, sha256=sha256,
                                 sha512=sha512, size=size, mime_type=mime)
-            yield Record(name=name or sha256, vorlage=vorlage, source=source)
+            yield Record(name=name or sha256, vorlage=vorlage, source=source, converted=converted)
     except sqlite3.Error as exc:
         raise InputFileError(f"cannot read the database: {exc}", path) from exc
     finally:
