@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,7 +77,9 @@ def test_read_records_round_trip(tmp_path: Path, make_record: MakeRecord) -> Non
     record = make_record("a")
     with SqliteWriter(db) as writer:
         writer.write(record)
-    assert list(read_records(db)) == [record]
+    [back] = read_records(db)
+    assert replace(back, converted=None) == record
+    assert back.converted is not None and dt.datetime.fromisoformat(back.converted).tzinfo
 
 
 def test_a_missing_database_is_an_input_error(tmp_path: Path) -> None:
