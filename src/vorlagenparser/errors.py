@@ -70,7 +70,14 @@ class EncryptedPdfError(InputFileError):
 
 class MissingDependencyError(VorlagenparserError):
     exit_code = ExitCode.missing_dependency
-    hint = "install tesseract-ocr and tesseract-ocr-deu (apt-get install tesseract-ocr tesseract-ocr-deu)"
+    hint: str | None = ("install tesseract-ocr and tesseract-ocr-deu "
+                        "(apt-get install tesseract-ocr tesseract-ocr-deu)")
+
+
+class MissingPackageError(MissingDependencyError):
+    """An optional Python package is missing; the message says what to install."""
+
+    hint = None
 
 
 class OcrError(VorlagenparserError):
@@ -83,6 +90,12 @@ class ProfileError(VorlagenparserError):
 
 class OutputError(VorlagenparserError):
     exit_code = ExitCode.output_error
+
+
+class QuerySyntaxError(VorlagenparserError):
+    """A search query that cannot be read (an unmatched parenthesis, OR without a term)."""
+
+    exit_code = ExitCode.usage
 
 
 class ValidationFailedError(VorlagenparserError):

@@ -13,7 +13,7 @@ from .console import err
 
 
 @click.command("export")
-@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.argument("source")
 @click.option("--format", "fmt", type=click.Choice(["oparl"]), default="oparl",
               show_default=True)
 @click.option("-o", "--out", "dest", required=True, type=click.Path(path_type=Path),
@@ -28,10 +28,10 @@ from .console import err
 @click.option("--attachments", "attachment_dirs", multiple=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder to look for Anlagen files by name (besides each input's folder).")
-def command(source: Path, fmt: str, dest: Path, base_url: str, body_id: str | None,
+def command(source: str, fmt: str, dest: Path, base_url: str, body_id: str | None,
             body_name: str | None, attachment_dirs: tuple[Path, ...]) -> None:
-    """Export SOURCE (a batch output folder or its SQLite database) as OParl 1.1 Papers,
-    with their Meetings (sessions with agenda items and results) and the Body."""
+    """Export SOURCE (a batch output folder, its SQLite database or a postgresql:// URL) as
+    OParl 1.1 Papers, with their Meetings (sessions with agenda items and results) and Body."""
     body = oparl.Body(body_id or (oparl.slug(body_name) if body_name else oparl.DEFAULT_BODY_ID),
                       body_name)
     writer = oparl.OParlWriter(dest, base_url, body, attachment_dirs)
