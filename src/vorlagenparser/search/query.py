@@ -108,6 +108,8 @@ class _Parser:
 
     def unary(self) -> Node:
         kind = self.peek()
+        if kind is None:
+            raise QuerySyntaxError("the query ends where a term should follow")
         if kind == "NOT":
             self.take()
             if self.peek() in (None, ")", "OR", "AND"):

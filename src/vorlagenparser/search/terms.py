@@ -101,12 +101,20 @@ def tokens(text: str) -> Iterator[Token]:
         yield Token(found.group(), found.start(), found.end())
 
 
+_DIAERESIS = "\u0308"
+
+
 def _plain(word: str) -> str:
-    return unicodedata.normalize("NFKC", word).casefold()
+    """Lower case, ligatures split, accents other than the German umlauts dropped ("Café" is
+    "cafe"); the umlauts are left to the stemmer, which folds them with ae/oe/ue."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", word).casefold())
+    kept = [c for i, c in enumerate(decomposed) if not unicodedata.combining(c)
+            or (c == _DIAERESIS and i > 0 and decomposed[i - 1] in "aou")]
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def _unmarked(word: str) -> str:
-    # What Snowball leaves accented (é, ø, …) loses its marks, as umlauts do.
+    # Snowball turns ä/ö/ü into a/o/u; anything it leaves marked (ë, ï) loses its mark too.
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
