@@ -11,9 +11,10 @@ from .query import parse
 from .snippet import SearchHit, snippet
 from .terms import IndexText, Resolved, index_text, positive_leaves, resolve
 
-# The searchable fields, in snippet order (Betreff is shown as the title anyway).
+# The searchable fields; snippets come from the text below the Betreff, which is shown as the
+# title anyway (without a match there, the snippet is the start of the text, for context).
 SEARCH_FIELDS = ("betreff", "beschlussvorschlag", "begruendung")
-SNIPPET_FIELDS = ("beschlussvorschlag", "begruendung", "betreff")
+SNIPPET_FIELDS = ("beschlussvorschlag", "begruendung")
 
 __all__ = ["SEARCH_FIELDS", "SNIPPET_FIELDS", "IndexText", "Resolved", "SearchHit",
            "compile_query", "hit", "index_text"]

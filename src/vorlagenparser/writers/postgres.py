@@ -203,16 +203,25 @@ def search(url: str, text: str, limit: int = 20) -> list[SearchHit]:
 
 
 def read_records(url: str) -> Iterator[Record]:
-    """Every stored document with its source-file facts, in a stable order."""
-    rows = _read(url, "cannot read the database",
-                 "SELECT output_name, document, source_path, sha256, sha512, size, mime_type, "
-                 "converted_at FROM documents ORDER BY output_name, sha256", ())
-    for name, document, source_path, sha256, sha512, size, mime, converted in rows:
-        vorlage = Vorlage.model_validate(document)
-        source = SourceFile(path=source_path or vorlage.source.filename, sha256=sha256,
-                            sha512=sha512, size=size, mime_type=mime)
-        yield Record(name=name or sha256, vorlage=vorlage, source=source,
-                     converted=converted.isoformat(timespec="seconds"))
+    """Every stored document with its source-file facts, in a stable order (streamed through a
+    server-side cursor, so an export of a large archive does not hold it all in memory)."""
+    psycopg = _psycopg()
+    conn = _connect(url, InputFileError)
+    try:
+        _prepare_for_reading(conn, url)
+        with conn.cursor(name="vorlagenparser_records") as cursor:
+            cursor.execute("SELECT output_name, document, source_path, sha256, sha512, size, "
+                           "mime_type, converted_at FROM documents ORDER BY output_name, sha256")
+            for name, document, source_path, sha256, sha512, size, mime, converted in cursor:
+                vorlage = Vorlage.model_validate(document)
+                source = SourceFile(path=source_path or vorlage.source.filename, sha256=sha256,
+                                    sha512=sha512, size=size, mime_type=mime)
+                yield Record(name=name or sha256, vorlage=vorlage, source=source,
+                             converted=converted.isoformat(timespec="seconds"))
+    except psycopg.Error as exc:
+        raise InputFileError(f"cannot read the database: {_one_line(exc)}", redact(url)) from exc
+    finally:
+        conn.close()
 
 
 def _read(url: str, what: str, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
@@ -234,7 +243,6 @@ def _prepare_for_reading(conn: Any, url: str) -> None:
         "SELECT column_name FROM information_schema.columns WHERE table_schema = "
         "current_schema() AND table_name = 'documents'").fetchall()}
     if not columns:
-        conn.close()
         raise InputFileError("no vorlagenparser tables here; run `vorlagenparser batch --db URL` "
                              "first", redact(url))
     stale = "search_forms" not in columns or conn.execute(

@@ -206,7 +206,8 @@ def search(path: Path, text: str, limit: int = 20) -> list[SearchHit]:
     params = (*([rank] if rank else []), *condition.params, limit)
     conn = _open_existing(path)
     try:
-        ensure_schema(conn)
+        if conn.execute("PRAGMA user_version").fetchone()[0] < INDEX_VERSION:
+            ensure_schema(conn)  # an older database: build its index once (needs write access)
         rows = conn.execute(sql, params).fetchall()
     except sqlite3.Error as exc:
         raise InputFileError(f"cannot search: {exc}", path) from exc
