@@ -80,6 +80,12 @@ class MissingLanguageError(MissingDependencyError):
     hint = None
 
 
+class MissingPackageError(MissingDependencyError):
+    """An optional Python package is missing; the message says what to install."""
+
+    hint = None
+
+
 class OcrError(VorlagenparserError):
     exit_code = ExitCode.ocr_failed
 
@@ -90,6 +96,12 @@ class ProfileError(VorlagenparserError):
 
 class OutputError(VorlagenparserError):
     exit_code = ExitCode.output_error
+
+
+class QuerySyntaxError(VorlagenparserError):
+    """A search query that cannot be read (an unmatched parenthesis, OR without a term)."""
+
+    exit_code = ExitCode.usage
 
 
 class ValidationFailedError(VorlagenparserError):

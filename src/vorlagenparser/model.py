@@ -25,7 +25,11 @@ CheckboxSource = Literal["vector", "glyph", "acroform", "raster"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False)
+    # The published schema describes output as written (serialization mode): every key is always
+    # present, null where unknown, so a document without e.g. "betreff" is not a valid output.
+    # Python callers may still leave fields out and get their defaults.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False,
+                              json_schema_serialization_defaults_required=True)
 
 
 def _check_box(value: list[float]) -> list[float]:

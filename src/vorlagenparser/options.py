@@ -14,6 +14,8 @@ class ExtractOptions(BaseModel):
 
     profile: str | None = Field(
         default=None, description="profile name or path to a TOML file; None selects automatically")
+    profiles: str | None = Field(
+        default=None, description="a folder of user profiles to choose from by their match keywords")
     ocr: OcrMode = "auto"
     # tesseract models joined by "+": languages ("deu", "frk", "chi_sim") and scripts
     # ("Fraktur", or "script/Fraktur" where the script models sit in their own folder)
@@ -28,4 +30,7 @@ class ExtractOptions(BaseModel):
     def _languages_need_ocr(self) -> ExtractOptions:
         if self.ocr == "never" and self.languages != "deu":
             raise ValueError("--languages has no effect with --ocr never")
+        if self.profile and self.profiles:
+            raise ValueError("--profile and --profiles exclude each other (one fixed profile, "
+                             "or a folder to choose from)")
         return self

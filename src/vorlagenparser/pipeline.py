@@ -12,7 +12,7 @@ from .model import Vorlage
 from .ocr import prepare_pages
 from .options import ExtractOptions
 from .pagemodel import Document
-from .profiles import load_profile, select_profile
+from .profiles import load_profile, load_profile_dir, select_profile
 from .validate import to_vorlage
 
 
@@ -43,7 +43,8 @@ def extract_document(path: str | Path, options: ExtractOptions | None = None) ->
         marks.append(list(found))
     document = document.with_pages(pages)
     if profile is None:
-        profile = select_profile(pages[0].text if pages else "")
+        candidates = load_profile_dir(options.profiles) if options.profiles else ()
+        profile = select_profile(pages[0].text if pages else "", candidates)
     raw = assemble(pages, marks, profile)
     return Extraction(to_vorlage(raw, document, profile, __version__), document)
 

@@ -26,6 +26,7 @@ from ..archive.runrecord import RunRecord
 from ..errors import ExitCode
 from ..model import Vorlage
 from ..options import ExtractOptions
+from ..profiles import load_profile, load_profile_dir
 from ..writers import Record, SourceFile, Writer
 from ..writers._atomic import write_bytes
 from ..writers.json import JsonDirWriter
@@ -68,6 +69,7 @@ def run_batch(
         if extractor == DEFAULT_EXTRACTOR:
             extractor = ARCHIVE_EXTRACTOR
     resolve_extractor(extractor)  # fail once, here, rather than once per file in the workers
+    _check_profiles(options)
     json_dir = JsonDirWriter(out_dir)
     report = BatchReport(total=len(files))
     status = "interrupted"
@@ -94,6 +96,14 @@ def run_batch(
                 report.failures_file, *(getattr(w, "path", None) for w in writers)) if p)
             report.run_record = str(record.finish(status))
     return report
+
+
+def _check_profiles(options: ExtractOptions) -> None:
+    """A broken profile stops the run before any work (exit 7), not once per file."""
+    if options.profile:
+        load_profile(options.profile)
+    if options.profiles:
+        load_profile_dir(options.profiles)
 
 
 class _Run:

@@ -57,6 +57,10 @@ def fingerprint(options: ExtractOptions, extractor: str, version: str) -> str:
     parts = [version, extractor, options.model_dump_json()]
     if options.profile and Path(options.profile).is_file():
         parts.append(hashlib.sha256(Path(options.profile).read_bytes()).hexdigest())
+    if options.profiles and Path(options.profiles).is_dir():
+        # Editing, adding or removing a user profile may change which one a file gets.
+        parts += [f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}"
+                  for p in sorted(Path(options.profiles).glob("*.toml"))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 

@@ -14,6 +14,7 @@ from ..batch import (
     run_batch,
 )
 from ..options import ExtractOptions
+from ..profiles import user_profiles_dir
 from ..writers import Writer, create, database_writer
 from .progress import batch_progress, render_summary
 
@@ -38,6 +39,9 @@ DEFAULT_DB_NAME = "vorlagen.sqlite"
 @click.option("--db", help=f"SQLite file or postgresql:// URL [default: OUT/{DEFAULT_DB_NAME}].")
 @click.option("--no-db", is_flag=True, help="Write no database.")
 @click.option("--profile", help="Layout profile name or TOML file [default: chosen per file].")
+@click.option("--profiles", "profiles_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of user profiles; each file gets the one whose match keywords fit "
+                   "[default: $XDG_CONFIG_HOME/vorlagenparser/profiles when it exists].")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True)
 @click.option("--languages", default="deu", show_default=True, help="Tesseract languages.")
@@ -53,8 +57,9 @@ DEFAULT_DB_NAME = "vorlagen.sqlite"
               help="module:function to extract one file (tests inject fakes here).")
 def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: float,
             max_memory_mb: int, max_tasks_per_child: int, jsonl: Path | None, db: str | None,
-            no_db: bool, profile: str | None, ocr: str, languages: str, retry_failed: bool,
-            archive: bool, executor_name: str, scheduler: str | None, extractor: str) -> int:
+            no_db: bool, profile: str | None, profiles_dir: Path | None, ocr: str,
+            languages: str, retry_failed: bool, archive: bool, executor_name: str, scheduler: str | None,
+            extractor: str) -> int:
     """Convert INPUT files, folders or globs into OUT/<name>.json and a database.
 
     Re-running the same command skips what is already converted. Bad files are reported one
@@ -65,7 +70,8 @@ def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: f
         raise click.UsageError("--db and --no-db exclude each other")
     if scheduler and executor_name != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
-    options = ExtractOptions(profile=profile, ocr=ocr, languages=languages)
+    options = ExtractOptions(profile=profile, ocr=ocr, languages=languages,
+                             profiles=user_profiles_dir(profiles_dir, profile))
     writers: list[Writer] = [create("jsonl", jsonl)] if jsonl else []
     if not no_db:
         writers.append(database_writer(db or str(out_dir / DEFAULT_DB_NAME)))

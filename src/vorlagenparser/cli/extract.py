@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..options import ExtractOptions
+from ..profiles import user_profiles_dir
 from .console import err, warn_line
 
 
@@ -21,17 +22,21 @@ from .console import err, warn_line
               help="Tesseract languages, e.g. deu or deu+frk for Fraktur.")
 @click.option("--dpi", type=int, default=300, show_default=True, help="Rendering resolution for OCR.")
 @click.option("--profile", default=None, help="Profile name or TOML file (default: chosen automatically).")
+@click.option("--profiles", "profiles_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of user profiles; each file gets the one whose match keywords fit "
+                   "[default: $XDG_CONFIG_HOME/vorlagenparser/profiles when it exists].")
 @click.option("--compact", is_flag=True, help="One-line JSON instead of pretty-printed.")
 @click.option("--archive", "archive_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write DIR/<name>.json, .pdf (PDF/A-2b), .alto.xml and a run record.")
 def command(file: Path, output: Path | None, ocr: str, languages: str, dpi: int,
-            profile: str | None, compact: bool, archive_dir: Path | None) -> None:
+            profile: str | None, profiles_dir: Path | None, compact: bool, archive_dir: Path | None) -> None:
     """Extract one document (PDF, TIFF, PNG, JPEG) into JSON."""
     from ..pipeline import extract
     from ..writers._atomic import write_bytes
 
     options = ExtractOptions.model_validate(
-        {"ocr": ocr, "languages": languages, "dpi": dpi, "profile": profile})
+        {"ocr": ocr, "languages": languages, "dpi": dpi, "profile": profile,
+         "profiles": user_profiles_dir(profiles_dir, profile)})
     if archive_dir is not None:
         from ..archive import extract_to_archive
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -58,4 +59,7 @@ def read_folder(folder: Path, source_for: Callable[[Vorlage], SourceFile]) -> It
         except ValidationError as exc:
             raise InputFileError(f"not a vorlagenparser document: {exc.errors()[0]['msg']}",
                                  path) from exc
-        yield Record(name=path.stem, vorlage=vorlage, source=source_for(vorlage))
+        # The file's time is when the document was (last) converted.
+        converted = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+        yield Record(name=path.stem, vorlage=vorlage, source=source_for(vorlage),
+                     converted=converted.isoformat(timespec="seconds"))
