@@ -55,7 +55,8 @@ def profiles(tmp_path: Path) -> Path:
 
 
 def _results(out: Path) -> dict[str, tuple[str | None, str | None]]:
-    docs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
+    docs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")
+            if not p.name.startswith("run-")}  # the batch's run records lie beside the documents
     return {name: (d["source"]["profile"], d["vorlagennummer"]) for name, d in docs.items()}
 
 
