@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..options import ExtractOptions
 from .console import err, warn_line
+from .limit_options import limit_options, pop_limits
 
 
 @click.command("extract")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the JSON here (atomically) instead of to stdout.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
@@ -22,15 +24,18 @@ from .console import err, warn_line
 @click.option("--dpi", type=int, default=300, show_default=True, help="Rendering resolution for OCR.")
 @click.option("--profile", default=None, help="Profile name or TOML file (default: chosen automatically).")
 @click.option("--compact", is_flag=True, help="One-line JSON instead of pretty-printed.")
-def command(file: Path, output: Path | None, ocr: str, languages: str, dpi: int,
-            profile: str | None, compact: bool) -> None:
-    """Extract one document (PDF, TIFF, PNG, JPEG) into JSON."""
-    from ..pipeline import extract
+@limit_options
+def command(file: Path, output: Path | None, compact: bool, **params: Any) -> None:
+    """Extract one document (PDF, TIFF, PNG, JPEG) into JSON.
+
+    The conversion runs in a child process under the resource limits, so a hostile file ends
+    in one line and exit code 11 instead of exhausting the machine.
+    """
+    from ..batch.isolated import extract_isolated
     from ..writers._atomic import write_bytes
 
-    options = ExtractOptions.model_validate(
-        {"ocr": ocr, "languages": languages, "dpi": dpi, "profile": profile})
-    vorlage = extract(file, options)
+    options = ExtractOptions.model_validate(pop_limits(params) | params)
+    vorlage = extract_isolated(file, options)
     text = vorlage.model_dump_json(indent=None if compact else 2)
     if output is None:
         sys.stdout.write(text + "\n")

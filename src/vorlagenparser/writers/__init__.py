@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
+from ..filenames import output_stem
 from ..model import Vorlage
 
 
@@ -33,11 +34,18 @@ class SourceFile:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One converted document on its way to the sinks; ``name`` is the output stem."""
+    """One converted document on its way to the sinks; ``name`` is the output stem.
+
+    Every writer names its output after ``name``, which is made safe and short here by the one
+    rule they share (:func:`~vorlagenparser.filenames.output_stem`).
+    """
 
     name: str
     vorlage: Vorlage
     source: SourceFile
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", output_stem(self.name))
 
 
 class Writer(Protocol):
