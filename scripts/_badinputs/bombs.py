@@ -93,7 +93,7 @@ def mutually_recursive_xobjects(path: Path) -> Path:
     return save(pdf_with_pages(page, pdf=pdf), path)
 
 
-def rect_flood(path: Path, count: int = 40_000) -> Path:
+def rect_flood(path: Path, count: int = 20_000) -> Path:
     """One page with tens of thousands of small ruled rectangles (a CPU bomb for table finding)."""
     pdf = pikepdf.new()
     cells = b"".join(b"%d %d 2 2 re S\n" % (20 + (i % 200) * 2.8, 20 + (i // 200) * 3.5)
@@ -129,19 +129,21 @@ def launch_action(path: Path, marker: Path) -> Path:
     return save(pdf, path)
 
 
-def noise_pages(path: Path, count: int = 3) -> Path:
-    """Pages that are one picture of random grey noise each (a scanner's worst day)."""
+def noise_pages(path: Path, count: int = 2) -> Path:
+    """A5 pages that are one picture of random grey noise each (a scanner's worst day)."""
     import numpy as np
 
     rng = np.random.default_rng(9)
     pdf = pikepdf.new()
+    width, height = 874, 1240  # A5 at 150 dpi
     for _ in range(count):
-        pixels = rng.integers(0, 256, size=(1754, 1240), dtype=np.uint8).tobytes()
+        pixels = rng.integers(0, 256, size=(height, width), dtype=np.uint8).tobytes()
         image = pdf.make_stream(pixels)
         for key, value in {"Type": pikepdf.Name.XObject, "Subtype": pikepdf.Name.Image,
-                           "Width": 1240, "Height": 1754, "BitsPerComponent": 8,
+                           "Width": width, "Height": height, "BitsPerComponent": 8,
                            "ColorSpace": pikepdf.Name.DeviceGray}.items():
             image[f"/{key}"] = value
-        pdf.pages.append(pikepdf.Page(page_with(pdf, b"q 595 0 0 842 0 0 cm /Im1 Do Q\n",
-                                                xobjects={"Im1": image})))
+        page = page_with(pdf, b"q 420 0 0 595 0 0 cm /Im1 Do Q\n", size=(420, 595),
+                         xobjects={"Im1": image})
+        pdf.pages.append(pikepdf.Page(page))
     return save(pdf, path)
