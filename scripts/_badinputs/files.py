@@ -40,7 +40,8 @@ def symlink_to(target: str) -> Callable[[Path], Path]:
 
 
 def symlink_loop(path: Path) -> Path:
-    other = path.with_name("loop-b.pdf")
+    """Two links pointing at each other; the second is hidden, so a folder holds one input."""
+    other = path.with_name(".loop-b.pdf")
     path.symlink_to(other.name)
     other.symlink_to(path.name)
     return path

@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,8 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def run_measured(command: list[str], timeout: float, cwd: Path | None = None,
-                 env: dict[str, str] | None = None) -> Measured:
+                 env: dict[str, str] | None = None,
+                 preexec_fn: Callable[[], None] | None = None) -> Measured:
     """Run ``command`` in its own session (so its process group can be sampled) and measure it.
 
     The largest process is the larger of the kernel's figure for the command and the waited-for
@@ -34,7 +36,8 @@ def run_measured(command: list[str], timeout: float, cwd: Path | None = None,
     started = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=err, cwd=cwd, env=env, start_new_session=True)
+                                   stderr=err, cwd=cwd, env=env, start_new_session=True,
+                                   preexec_fn=preexec_fn)
         sampler = GroupSampler(process.pid)
         sampler.start()
         try:

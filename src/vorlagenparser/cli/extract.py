@@ -14,7 +14,7 @@ from .limit_options import limit_options, pop_limits
 
 
 @click.command("extract")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path, readable=False))  # we say why, not click
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the JSON here (atomically) instead of to stdout.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,

@@ -35,7 +35,9 @@ def open_image(path: str, filename: str, sha256: str, options: ExtractOptions) -
     except (InputFileError, ResourceLimitError):
         raise
     except UnidentifiedImageError as exc:
-        raise UnsupportedFileError("not a readable PNG, JPEG or TIFF image", path) from exc
+        # The bytes start like an image (sniffed), yet Pillow finds no image in them.
+        raise UnsupportedFileError("image is damaged or truncated: no readable PNG, JPEG or TIFF "
+                                   "data", path) from exc
     except (OSError, ValueError, SyntaxError) as exc:
         # Pillow reports cut-off files as OSError("image file is truncated ...").
         raise InputFileError(f"image data is truncated or corrupt ({exc})", path) from exc
