@@ -26,7 +26,7 @@ __all__ = ["MAX_STEM_BYTES", "decoded", "output_stem", "printable"]
 MAX_STEM_BYTES = 120
 _HASH_CHARS = 8
 # Characters that are not allowed (or not portable) in a file name on Windows, macOS or Linux.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u2028\u2029]')
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _CONTROL = frozenset({"Cc", "Zl", "Zp"})  # control characters, line and paragraph separators
 
