@@ -12,6 +12,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -235,9 +236,9 @@ def _context(preload: Sequence[str], fork: bool = False) -> _Context:
     # forkserver: workers are forked from a clean single-threaded server, not from the parent
     # (which runs a progress-bar thread and holds database handles and the ledger lock). A
     # single-threaded caller with nothing to protect (the extract command) may fork directly,
-    # which saves starting a server.
+    # which saves starting a server; with other threads running, forking could copy a held lock.
     methods = multiprocessing.get_all_start_methods()
-    if fork and "fork" in methods:
+    if fork and "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
