@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -80,39 +81,21 @@ def wrong_stream_length(path: Path) -> Path:
 
 
 def _encrypted(path: Path, user: str, owner: str, r: int) -> Path:
-    with pikepdf.open(_write_good(path)) as pdf:
-        save(pdf, path.with_suffix(".tmp"),
-             encryption=pikepdf.Encryption(user=user, owner=owner, R=r))
-    path.with_suffix(".tmp").replace(path)
-    return path
-
-
-def _write_good(path: Path) -> Path:
-    source = path.with_name(path.name + ".src")
-    source.write_bytes(good_pdf())
-    return source
+    with pikepdf.open(io.BytesIO(good_pdf())) as pdf:
+        return save(pdf, path, encryption=pikepdf.Encryption(user=user, owner=owner, R=r))
 
 
 def encrypted_user_password(path: Path) -> Path:
-    try:
-        return _encrypted(path, "geheim", "owner", 4)
-    finally:
-        path.with_name(path.name + ".src").unlink()
+    return _encrypted(path, "geheim", "owner", 4)
 
 
 def encrypted_aes256_user_password(path: Path) -> Path:
-    try:
-        return _encrypted(path, "geheim", "owner", 6)
-    finally:
-        path.with_name(path.name + ".src").unlink()
+    return _encrypted(path, "geheim", "owner", 6)
 
 
 def encrypted_owner_only(path: Path) -> Path:
     """Only an owner password (printing allowed, no password to open): must convert."""
-    try:
-        return _encrypted(path, "", "owner", 4)
-    finally:
-        path.with_name(path.name + ".src").unlink()
+    return _encrypted(path, "", "owner", 4)
 
 
 def zero_pages(path: Path) -> Path:
@@ -180,22 +163,22 @@ def circular_page_tree(path: Path) -> Path:
     return path
 
 
-def page_count_lie(path: Path) -> Path:
-    """/Count claims a million pages; there is one."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1000000 >>",
-               raw_page(2, 4, 5), raw_stream(text_ops()), RAW_FONT]
+def _one_page(path: Path, pages_node: bytes) -> Path:
+    """Object 3 is the one page; ``pages_node`` (object 2, the root) may list it as it likes."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", pages_node, raw_page(2, 4, 5),
+               raw_stream(text_ops()), RAW_FONT]
     path.write_bytes(raw_pdf(objects))
     return path
+
+
+def page_count_lie(path: Path) -> Path:
+    """/Count claims a million pages; there is one."""
+    return _one_page(path, b"<< /Type /Pages /Kids [3 0 R] /Count 1000000 >>")
 
 
 def shared_page_object(path: Path) -> Path:
     """One page object listed three times in the tree."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R 3 0 R 3 0 R] /Count 3 >>",
-               raw_page(2, 4, 5), raw_stream(text_ops()), RAW_FONT]
-    path.write_bytes(raw_pdf(objects))
-    return path
+    return _one_page(path, b"<< /Type /Pages /Kids [3 0 R 3 0 R 3 0 R] /Count 3 >>")
 
 
 def broken_font_program(path: Path) -> Path:

@@ -54,6 +54,12 @@ def mutated(draw: st.DrawFn) -> bytes:
     return bytes(data)
 
 
+def written(folder: Path, data: bytes) -> Path:
+    path = folder / "mutated.pdf"
+    path.write_bytes(data)
+    return path
+
+
 FUZZ = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -61,10 +67,8 @@ FUZZ = settings(max_examples=150, deadline=None,
 @FUZZ
 @given(data=mutated())
 def test_a_mutated_pdf_loads_or_fails_with_our_error(data: bytes, tmp_path: Path) -> None:
-    path = tmp_path / "mutated.pdf"
-    path.write_bytes(data)
     try:
-        document = open_document(path, OPTIONS)
+        document = open_document(written(tmp_path, data), OPTIONS)
     except VorlagenparserError as exc:
         assert exc.message and "\n" not in exc.message
         return
@@ -76,10 +80,8 @@ def test_a_mutated_pdf_loads_or_fails_with_our_error(data: bytes, tmp_path: Path
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=mutated())
 def test_a_mutated_pdf_through_the_whole_supervised_pipeline(data: bytes, tmp_path: Path) -> None:
-    path = tmp_path / "mutated.pdf"
-    path.write_bytes(data)
     try:
-        vorlage = extract_isolated(path, OPTIONS)
+        vorlage = extract_isolated(written(tmp_path, data), OPTIONS)
     except VorlagenparserError as exc:
         assert not exc.message.startswith("unexpected"), exc.detail
         assert "worker process" not in exc.message, exc.message  # it crashed the converter
