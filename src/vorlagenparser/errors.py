@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     output_error = 8
     validation_failed = 9
     partial_batch = 10
+    resource_limit = 11
     interrupted = 130
 
 
@@ -29,6 +30,7 @@ class VorlagenparserError(Exception):
 
     exit_code: ExitCode = ExitCode.failure
     hint: str | None = None
+    detail: str | None = None  # a traceback from the process that converted (shown with -v)
 
     def __init__(self, message: str, path: str | Path | None = None) -> None:
         super().__init__(message)
@@ -66,6 +68,12 @@ class UnsupportedFileError(InputFileError):
 class EncryptedPdfError(InputFileError):
     exit_code = ExitCode.encrypted
     hint = "remove the password protection (e.g. qpdf --decrypt) and try again"
+
+
+class ResourceLimitError(VorlagenparserError):
+    """The document needs more than a limit allows (memory, pixels, pages, time per page)."""
+
+    exit_code = ExitCode.resource_limit
 
 
 class MissingDependencyError(VorlagenparserError):

@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -49,7 +56,8 @@ class PageInfo(_Strict):
 
 
 class Source(_Strict):
-    filename: NonEmpty
+    # The name as stored, spaces included (fixity); undecodable bytes are written \xNN.
+    filename: Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     page_count: Annotated[int, Field(ge=0)]
     pages: list[PageInfo]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import limits
 from .checkboxes import detect
 from .layout.assemble import assemble
 from .load import open_document
@@ -35,18 +36,21 @@ def extract_document(path: str | Path, options: ExtractOptions | None = None) ->
 
     options = options or ExtractOptions()
     profile = load_profile(options.profile) if options.profile else None
-    document = open_document(path, options)
-    pages, marks = [], []
-    for page in prepare_pages(document, options):
-        page, found = detect(page)
-        pages.append(page.with_(image=None))  # the raster is done with: free it page by page
-        marks.append(list(found))
-    document = document.with_pages(pages)
-    if profile is None:
-        candidates = load_profile_dir(options.profiles) if options.profiles else ()
-        profile = select_profile(pages[0].text if pages else "", candidates)
-    raw = assemble(pages, marks, profile)
-    return Extraction(to_vorlage(raw, document, profile, __version__), document)
+    with limits.timed(str(path), options.page_timeout_s):
+        document = open_document(path, options)
+        pages, marks = [], []
+        for page in prepare_pages(document, options):
+            page, found = detect(page)
+            pages.append(page.with_(image=None))  # the raster is done with: free it page by page
+            marks.append(list(found))
+            limits.step(f"page {page.number + 1}")  # an image file's next page is OCR'd now
+        document = document.with_pages(pages)
+        if profile is None:
+            candidates = load_profile_dir(options.profiles) if options.profiles else ()
+            profile = select_profile(pages[0].text if pages else "", candidates)
+        limits.step("the layout")
+        raw = assemble(pages, marks, profile)
+        return Extraction(to_vorlage(raw, document, profile, __version__), document)
 
 
 def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..filenames import output_stem
 from ..model import Vorlage
 
 if TYPE_CHECKING:
@@ -37,13 +38,20 @@ class SourceFile:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One converted document on its way to the sinks; ``name`` is the output stem."""
+    """One converted document on its way to the sinks; ``name`` is the output stem.
+
+    Every writer names its output after ``name``, which is made safe and short here by the one
+    rule they share (:func:`~vorlagenparser.filenames.output_stem`).
+    """
 
     name: str
     vorlage: Vorlage
     source: SourceFile
     # When the document was converted (ISO 8601 with offset), where the store remembers it.
     converted: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", output_stem(self.name))
 
 
 class Writer(Protocol):

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import InputFileError, OutputError
+from ..filenames import output_stem
 from ..model import Vorlage
 from . import Record, SourceFile, Writer
 from ._atomic import remove_stale_temps, write_bytes
@@ -32,7 +33,7 @@ class JsonDirWriter(Writer):
         return f"json:{self.folder.resolve()}"
 
     def path_for(self, name: str) -> Path:
-        return self.folder / f"{name}.json"
+        return self.folder / f"{output_stem(name)}.json"
 
     def open(self) -> None:
         try:
