@@ -20,9 +20,13 @@ FORBIDDEN = {
     "load": {"layout", "checkboxes", "batch", "writers", "cli", "pipeline"},
     "writers": {"load", "ocr", "checkboxes", "layout", "cli", "pipeline"},
     "pipeline": {"batch", "writers", "cli"},
+    # The search language and word forms are pure: databases run its SQL, not the reverse.
+    "search": {"load", "ocr", "checkboxes", "layout", "batch", "writers", "cli", "pipeline",
+               "profiles"},
 }
 THIRD_PARTY_HOME = {"click": {"cli"}, "rich": {"cli"}, "pdfplumber": {"load"},
-                    "sqlite3": {"writers", "batch"}}
+                    "sqlite3": {"writers", "batch"}, "psycopg": {"writers"},
+                    "Stemmer": {"search"}}
 
 
 def _modules() -> list[Path]:

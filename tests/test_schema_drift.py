@@ -9,6 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from vorlagenparser.model import Beratungsergebnis, Vorlage
 from vorlagenparser.schema import (
     check_schema,
     diff_json,
@@ -22,7 +23,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def minimal_document() -> dict[str, Any]:
-    return {"source": {"filename": "a.pdf", "sha256": "0" * 64, "page_count": 0, "pages": []}}
+    """A complete document as the writers produce it (every key present, most of them null)."""
+    source = {"filename": "a.pdf", "sha256": "0" * 64, "page_count": 0, "pages": []}
+    data: dict[str, Any] = Vorlage.model_validate({"source": source}).model_dump(mode="json")
+    return data
 
 
 @pytest.mark.parametrize("name", sorted(generated_schemas()))
@@ -50,13 +54,35 @@ def test_schema_accepts_a_minimal_document() -> None:
 
 @pytest.mark.parametrize("extra", [
     {"unbekannt": 1},
-    {"beratungsergebnis": [{"ja_stimmen": 3, "stimmen": 3}]},
+    {"beratungsergebnis": [Beratungsergebnis(ja_stimmen=3).model_dump(mode="json")
+                           | {"stimmen": 3}]},
     {"source": minimal_document()["source"] | {"x": 1}},
 ])
 def test_schema_rejects_extra_keys(extra: dict[str, Any]) -> None:
     validator = jsonschema.Draft202012Validator(generate_schema())
     with pytest.raises(jsonschema.ValidationError, match="Additional properties"):
         validator.validate(minimal_document() | extra)
+
+
+def test_schema_requires_every_contract_key() -> None:
+    validator = jsonschema.Draft202012Validator(generate_schema())
+    document = minimal_document()
+    del document["betreff"]
+    with pytest.raises(jsonschema.ValidationError, match="'betreff' is a required property"):
+        validator.validate(document)
+    validator.validate(minimal_document() | {"betreff": None})
+
+
+def test_every_sample_truth_validates_against_the_schema() -> None:
+    from tests.test_samples_integrity import SAMPLE_FILES, as_vorlage, load_truth
+
+    validator = jsonschema.Draft202012Validator(generate_schema())
+    for sample in SAMPLE_FILES:
+        truth = load_truth(sample)
+        # The truth's own content as written (not re-dumped), plus the bookkeeping keys.
+        content = {k: v for k, v in truth.items() if k not in ("sample", "checkboxes")}
+        document = as_vorlage(sample, truth).model_dump(mode="json") | content
+        assert [e.message for e in validator.iter_errors(document)] == [], sample.name
 
 
 def test_schema_rejects_a_negative_count() -> None:

@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     output_error = 8
     validation_failed = 9
     partial_batch = 10
+    resource_limit = 11
     interrupted = 130
 
 
@@ -29,6 +30,7 @@ class VorlagenparserError(Exception):
 
     exit_code: ExitCode = ExitCode.failure
     hint: str | None = None
+    detail: str | None = None  # a traceback from the process that converted (shown with -v)
 
     def __init__(self, message: str, path: str | Path | None = None) -> None:
         super().__init__(message)
@@ -68,6 +70,12 @@ class EncryptedPdfError(InputFileError):
     hint = "remove the password protection (e.g. qpdf --decrypt) and try again"
 
 
+class ResourceLimitError(VorlagenparserError):
+    """The document needs more than a limit allows (memory, pixels, pages, time per page)."""
+
+    exit_code = ExitCode.resource_limit
+
+
 class MissingDependencyError(VorlagenparserError):
     exit_code = ExitCode.missing_dependency
     hint: str | None = ("install tesseract-ocr and tesseract-ocr-deu "
@@ -76,6 +84,12 @@ class MissingDependencyError(VorlagenparserError):
 
 class MissingLanguageError(MissingDependencyError):
     """A tesseract language or script model is not installed; the message names its package."""
+
+    hint = None
+
+
+class MissingPackageError(MissingDependencyError):
+    """An optional Python package is missing; the message says what to install."""
 
     hint = None
 
@@ -90,6 +104,12 @@ class ProfileError(VorlagenparserError):
 
 class OutputError(VorlagenparserError):
     exit_code = ExitCode.output_error
+
+
+class QuerySyntaxError(VorlagenparserError):
+    """A search query that cannot be read (an unmatched parenthesis, OR without a term)."""
+
+    exit_code = ExitCode.usage
 
 
 class ValidationFailedError(VorlagenparserError):

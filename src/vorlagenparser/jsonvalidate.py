@@ -1,11 +1,18 @@
-"""Check an output JSON file against the contract and explain each problem with its JSON path."""
+"""Check output files (one JSON document, or JSON Lines with one per line) against the contract
+and explain each problem with its JSON path (and line).
+
+Two checks together make the contract: the pydantic model (types, bounds, cross-field rules) and
+the published JSON Schema's ``required`` lists (every contract key is present, ``null`` allowed),
+which the model leaves out because Python callers may rely on defaults.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -18,6 +25,7 @@ from .model import Vorlage
 # What the contract wanted, by pydantic error type; "{key}" is filled from the error's ctx.
 _EXPECTED: Final[dict[str, str]] = {
     "missing": "a value (the key is required)",
+    "required": "the key, with a value or null (every contract key is present)",
     "extra_forbidden": "no such key (remove it; the contract forbids unknown keys)",
     "model_type": "an object",
     "model_attributes_type": "an object",
@@ -47,6 +55,7 @@ _EXPECTED: Final[dict[str, str]] = {
     "literal_error": "one of {expected}",
     "json_invalid": "a JSON document",
 }
+_LINES_SUFFIXES: Final = frozenset({".jsonl", ".ndjson"})
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _MAX_GOT = 60
 
@@ -57,9 +66,11 @@ class Problem:
     message: str
     expected: str | None = None
     got: str | None = None  # a short rendering of the offending value
+    line: int | None = None  # in a JSON Lines file, the 1-based line of the document
 
     def __str__(self) -> str:
-        parts = [f"{self.path}: {self.message}"]
+        where = f"line {self.line}: " if self.line is not None else ""
+        parts = [f"{where}{self.path}: {self.message}"]
         if self.expected:
             parts.append(f"expected {self.expected}")
         if self.got is not None:
@@ -67,24 +78,88 @@ class Problem:
         return "; ".join(parts)
 
 
-def validate_json_file(path: Path) -> list[Problem]:
-    """All problems of one output file; an empty list means it is a valid :class:`Vorlage`.
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    """The result for one file: how many documents it held and what is wrong with them."""
 
-    Raises :class:`InputFileError` only when the file cannot be read at all.
-    """
+    documents: int
+    problems: list[Problem]
+    lines: bool  # JSON Lines rather than one JSON document
+
+
+def validate_json_file(path: Path) -> list[Problem]:
+    """All problems of one output file; an empty list means every document in it is valid."""
+    return check_file(path).problems
+
+
+def check_file(path: Path) -> FileCheck:
+    """Check a ``.json`` document or a JSON Lines file (by its suffix, or by a first document
+    followed by more). Raises :class:`InputFileError` only when the file cannot be read."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputFileError(f"cannot read: {exc.strerror or exc}", path=path) from exc
-    return validate_json_bytes(raw)
+    if path.suffix.lower() in _LINES_SUFFIXES or _looks_like_lines(raw):
+        return _check_lines(raw)
+    return FileCheck(1, validate_json_bytes(raw), lines=False)
 
 
 def validate_json_bytes(raw: bytes | str) -> list[Problem]:
     try:
         Vorlage.model_validate_json(raw)
     except ValidationError as exc:
-        return [problem_from_error(error) for error in exc.errors(include_url=False)]
-    return []
+        errors = exc.errors(include_url=False)
+        if errors[0]["type"] == "json_invalid":
+            return [problem_from_error(errors[0])]
+        problems = [problem_from_error(error) for error in errors]
+    else:
+        problems = []
+    seen = {p.path for p in problems}
+    missing = [p for p in missing_keys(json.loads(raw)) if p.path not in seen]
+    return missing + problems
+
+
+def missing_keys(document: object) -> Iterator[Problem]:
+    """Contract keys absent from ``document`` (the schema's ``required``; null is a value)."""
+    for error in _schema_validator().iter_errors(document):
+        if error.validator != "required" or not isinstance(error.instance, Mapping):
+            continue
+        base = tuple(error.absolute_path)
+        for key in error.validator_value:
+            if key not in error.instance:
+                yield Problem(json_path((*base, key)), "Field required", _EXPECTED["required"])
+
+
+def _check_lines(raw: bytes) -> FileCheck:
+    problems: list[Problem] = []
+    documents = 0
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        documents += 1
+        problems += [replace(p, line=number) for p in validate_json_bytes(line)]
+    return FileCheck(documents, problems, lines=True)
+
+
+def _looks_like_lines(raw: bytes) -> bool:
+    # One document per line: the first line alone is a complete JSON object and more follow.
+    first, _, rest = raw.strip().partition(b"\n")
+    if not rest.strip():
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+@cache
+def _schema_validator() -> Any:
+    # jsonschema is imported here, not at module level: the CLI should start fast.
+    from jsonschema import Draft202012Validator
+
+    from .schema import generate_schema
+
+    return Draft202012Validator(generate_schema())
 
 
 def problem_from_error(error: ErrorDetails) -> Problem:

@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -25,7 +32,11 @@ CheckboxSource = Literal["vector", "glyph", "acroform", "raster"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False)
+    # The published schema describes output as written (serialization mode): every key is always
+    # present, null where unknown, so a document without e.g. "betreff" is not a valid output.
+    # Python callers may still leave fields out and get their defaults.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False,
+                              json_schema_serialization_defaults_required=True)
 
 
 def _check_box(value: list[float]) -> list[float]:
@@ -45,7 +56,8 @@ class PageInfo(_Strict):
 
 
 class Source(_Strict):
-    filename: NonEmpty
+    # The name as stored, spaces included (fixity); undecodable bytes are written \xNN.
+    filename: Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     page_count: Annotated[int, Field(ge=0)]
     pages: list[PageInfo]

@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import limits
 from .checkboxes import LabelMatcher, detect
 from .layout.counts import COUNT_KEYS
 from .layout.vocab import Vocabulary
@@ -17,7 +18,7 @@ from .ocr import prepare_pages
 from .options import ExtractOptions
 from .pagemodel import Document, Word
 from .profiles.model import Profile
-from .profiles import load_profile, select_profile
+from .profiles import load_profile, load_profile_dir, select_profile
 from .validate import to_vorlage
 
 
@@ -44,22 +45,26 @@ def extract_document(path: str | Path, options: ExtractOptions | None = None,
 
     options = options or ExtractOptions()
     profile = load_profile(options.profile) if options.profile else None
-    document = open_document(path, options)
-    pages, marks = [], []
-    labels: LabelMatcher | None = None
-    for page in prepare_pages(document, options):
-        if profile is None:  # chosen by the first page's words
-            profile = select_profile(page.text)
-        labels = labels or option_labels(profile)
-        page, found = detect(page, labels)
-        # The raster is done with: free it page by page (unless a picture of the page is wanted).
-        pages.append(page if page.number in keep_images else page.with_(image=None))
-        marks.append(list(found))
-    document = document.with_pages(pages)
-    if profile is None:
-        profile = select_profile("")
-    form = analyse(pages, marks, profile)
-    return Extraction(to_vorlage(to_raw(form), document, profile, __version__), document, form)
+    candidates = load_profile_dir(options.profiles) if options.profiles and profile is None else ()
+    with limits.timed(str(path), options.page_timeout_s):
+        document = open_document(path, options)
+        pages, marks = [], []
+        labels: LabelMatcher | None = None
+        for page in prepare_pages(document, options):
+            if profile is None:  # chosen by the first page's words
+                profile = select_profile(page.text, candidates)
+            labels = labels or option_labels(profile)
+            page, found = detect(page, labels)
+            # The raster is done with: free it page by page (unless a picture of it is wanted).
+            pages.append(page if page.number in keep_images else page.with_(image=None))
+            marks.append(list(found))
+            limits.step(f"page {page.number + 1}")  # an image file's next page is OCR'd now
+        document = document.with_pages(pages)
+        if profile is None:
+            profile = select_profile("", candidates)
+        limits.step("the layout")
+        form = analyse(pages, marks, profile)
+        return Extraction(to_vorlage(to_raw(form), document, profile, __version__), document, form)
 
 
 def option_labels(profile: Profile) -> LabelMatcher:

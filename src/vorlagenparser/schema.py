@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from pydantic import BaseModel
+from pydantic.json_schema import JsonSchemaMode
 
 from .errors import OutputError, VorlagenparserError
 from .model import SCHEMA_VERSION, Vorlage
@@ -28,6 +29,7 @@ def generate_schema() -> dict[str, Any]:
     """The output contract (:class:`~vorlagenparser.model.Vorlage`) as JSON Schema 2020-12."""
     return _wrap(
         Vorlage,
+        mode="serialization",  # the output as written: every contract key present, null allowed
         schema_id=f"{_ID_PREFIX}:beschlussvorlage:{SCHEMA_VERSION}",
         title="Beschlussvorlage",
         description=(
@@ -138,10 +140,10 @@ def diff_json(expected: object, actual: object, path: str = "$") -> Iterator[str
         yield f"{path}: committed {_short(actual)}, generated {_short(expected)}"
 
 
-def _wrap(model: type[BaseModel], *, schema_id: str, title: str,
-          description: str) -> dict[str, Any]:
+def _wrap(model: type[BaseModel], *, schema_id: str, title: str, description: str,
+          mode: JsonSchemaMode = "validation") -> dict[str, Any]:
     # The header keys come first so the file reads well; the model's own title is replaced.
-    body = model.model_json_schema()
+    body = model.model_json_schema(mode=mode)
     body.pop("title", None)
     body.pop("description", None)
     return {"$schema": JSON_SCHEMA_DIALECT, "$id": schema_id, "title": title,

@@ -4,7 +4,9 @@
 encrypted, corrupt → our InputFileError subclasses) and builds a small but complete Vorlage from
 the first text line. Words in the file name trigger misbehaviour for isolation tests:
 ``hang`` sleeps for an hour, ``crash`` dies of SIGSEGV, ``hog`` eats memory, ``slow`` takes
-0.4 s, ``invalid`` returns a document that fails validation.
+0.4 s, ``invalid`` returns a document that fails validation, ``stuck`` hangs inside page 1 (as
+a C library call would), ``paced`` spends 0.4 s on each of five pages, ``noisy`` writes a
+libtiff-style warning to file descriptor 2, ``boom`` raises an unexpected RuntimeError.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from vorlagenparser import limits
 from vorlagenparser.errors import (
     EmptyFileError,
     EncryptedPdfError,
@@ -80,6 +83,17 @@ def _misbehave(name: str) -> None:
         for _ in range(100):
             hoard.append(bytearray(32 * 1024 * 1024))  # touched, so it is resident
             time.sleep(0.02)
+    if "stuck" in name:
+        limits.step("page 1")
+        time.sleep(3600)
+    if "paced" in name:
+        for number in range(1, 6):
+            limits.step(f"page {number}")
+            time.sleep(0.4)
+    if "noisy" in name:
+        os.write(2, b"TIFFReadDirectory: Warning, Unknown field with tag 50838 (0xc696)\n")
+    if "boom" in name:
+        raise RuntimeError("a bug, not the file")
     if "slow" in name:
         time.sleep(0.4)
 

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from tests.hostile.conftest import obey_file_permissions
 
 from vorlagenparser.batch.discover import discover, expand, file_digests, output_names, sniff_mime
 from vorlagenparser.errors import InputFileError
+from vorlagenparser.filenames import MAX_STEM_BYTES, output_stem
 
 
 def touch(path: Path, data: bytes = b"%PDF-1.4\n") -> Path:
@@ -75,3 +80,76 @@ def test_digests_and_mime_in_one_read(tmp_path: Path) -> None:
     (b"\xff\xd8\xff\xe0", "image/jpeg"), (b"hello", None), (b"", None)])
 def test_sniff_mime(head: bytes, mime: str | None) -> None:
     assert sniff_mime(head) == mime
+
+
+def special_files(folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    made = {"fifo": folder / "pipe.pdf", "device": folder / "zero.pdf",
+            "loop": folder / "loop.pdf", "dangling": folder / "gone.pdf"}
+    os.mkfifo(made["fifo"])
+    made["device"].symlink_to("/dev/zero")
+    made["loop"].symlink_to(folder / ".loop2.pdf")
+    (folder / ".loop2.pdf").symlink_to(made["loop"])
+    made["dangling"].symlink_to(folder / "nowhere.pdf")
+    touch(folder / "good.pdf")
+    return made
+
+
+def test_unreadable_inputs_are_reported_with_a_reason_and_never_opened(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = special_files(tmp_path / "in")
+    opened: list[str] = []
+    real_open = os.open
+    monkeypatch.setattr(os, "open", lambda path, *a, **k: opened.append(str(path)) or
+                        real_open(path, *a, **k))
+    found = discover([tmp_path / "in"])
+    assert [f.path.name for f in found.files] == ["good.pdf"]
+    reasons = {u.path.name: u.reason for u in found.unreadable}
+    assert reasons == {
+        "pipe.pdf": "is a FIFO (named pipe), not a file; it was not read",
+        "zero.pdf": "is a character device, not a file; it was not read",
+        "loop.pdf": "is a symbolic link loop (too many levels of symbolic links)",
+        "gone.pdf": "is a broken symbolic link (its target does not exist)"}
+    for path in made.values():
+        with pytest.raises(InputFileError):
+            file_digests(path)
+    assert not {str(p) for p in made.values()} & set(opened)
+
+
+def test_a_special_file_named_on_the_command_line_is_reported_not_missing(tmp_path: Path) -> None:
+    made = special_files(tmp_path)
+    found = discover([made["fifo"], made["loop"]])
+    assert (found.files, len(found.unreadable)) == ([], 2)
+
+
+def test_odd_names_get_safe_unique_short_output_names(tmp_path: Path) -> None:
+    long_a = "Sitzungsvorlage_" + "ä" * 150 + "_A"
+    long_b = "Sitzungsvorlage_" + "ä" * 150 + "_B"
+    latin1 = os.fsdecode(b"Stra\xdfe")
+    paths = [tmp_path / f"{stem}.pdf" for stem in
+             ("a:b", "a?b", long_a, long_b, latin1, "Stra_xdfe", ".versteckt", "x\ny")]
+    names = output_names(paths)
+    assert len({n.casefold() for n in names.values()}) == len(paths)
+    assert all(len(n.encode()) <= MAX_STEM_BYTES and n == output_stem(n) for n in names.values())
+    assert names[paths[4]].startswith("Stra_xdfe") and names[paths[6]] == "_versteckt"
+    assert names[paths[7]] == "x_y"
+    assert output_names(list(reversed(paths))) == names
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path) -> None:
+    locked = tmp_path / "in" / "gesperrt"
+    touch(locked / "a.pdf")
+    touch(tmp_path / "in" / "b.pdf")
+    locked.chmod(0)
+    script = ("import sys; from vorlagenparser.batch.discover import discover; "
+              "found = discover([sys.argv[1]]); "
+              "print([f.path.name for f in found.files], [u.reason for u in found.unreadable])")
+    try:
+        result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "in")],
+                                capture_output=True, text=True, timeout=60, check=True,
+                                preexec_fn=obey_file_permissions)
+    except subprocess.SubprocessError:
+        pytest.skip("cannot give up root's file access here")
+    finally:
+        locked.chmod(0o755)
+    assert result.stdout.strip() == "['b.pdf'] ['folder cannot be listed: Permission denied']"

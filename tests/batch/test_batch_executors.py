@@ -30,7 +30,8 @@ def test_convert_one_never_raises(tmp_path: Path, make_good: MakeGood,
                                   fake_extractor: str) -> None:
     missing = convert_one(Task(str(tmp_path / "gone.pdf"), "0" * 64, ExtractOptions(),
                                fake_extractor))
-    assert (missing.status, missing.error_type) == (Status.failed, "FileNotFoundError")
+    assert (missing.status, missing.error_type) == (Status.failed, "InputFileError")
+    assert missing.message == "no such file"
     [good] = make_good(tmp_path, 1)
     unknown = convert_one(Task(str(good), "0" * 64, ExtractOptions(), "no.such:module"))
     assert unknown.error_type == "MissingDependencyError"

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.helpers import sample_files
+from tests.helpers import ROOT, sample_files
 
 from vorlagenparser.cli import cli, main
+from vorlagenparser.errors import ExitCode
 
 DIGITAL = sample_files("digital")
 
@@ -79,8 +81,16 @@ def test_every_command_has_help() -> None:
 
 
 def test_every_command_is_documented_in_the_readme() -> None:
-    from tests.helpers import ROOT
-
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"vorlagenparser {name}" in readme, name
+
+
+def test_every_exit_code_and_limit_option_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    paragraph = readme[readme.index("Exit codes:"):]
+    paragraph = paragraph[: paragraph.index("\n\n")]
+    documented = {int(n) for n in re.findall(r"(?<![\w-])(\d+) [A-Za-z]", paragraph)}
+    assert {int(code) for code in ExitCode} <= documented
+    for option in ("--max-memory", "--max-megapixels", "--max-pages", "--page-timeout"):
+        assert option in readme, option

@@ -9,6 +9,7 @@ import pytest
 from tests.helpers import SAMPLES, has_tesseract, sample_files
 
 from vorlagenparser.evaluate import evaluate
+from vorlagenparser.jsonvalidate import validate_json_file
 from vorlagenparser.model import Vorlage
 from vorlagenparser.options import ExtractOptions
 from vorlagenparser.pipeline import extract
@@ -50,7 +51,9 @@ def test_there_are_samples() -> None:
 
 @pytest.mark.parametrize("sample", DIGITAL, ids=lambda p: str(p.relative_to(SAMPLES)))
 def test_digital_sample_validates(sample: Path, digital_out: Path) -> None:
-    data = json.loads((digital_out / sample.relative_to(SAMPLES).with_suffix(".json")).read_text())
+    path = digital_out / sample.relative_to(SAMPLES).with_suffix(".json")
+    assert validate_json_file(path) == []  # the model and the published schema's required keys
+    data = json.loads(path.read_text())
     vorlage = Vorlage.model_validate(data)
     assert vorlage.source.page_count >= 1
     assert all(p.method == "text" for p in vorlage.source.pages)

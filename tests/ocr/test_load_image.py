@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from vorlagenparser.errors import InputFileError, UnsupportedFileError
-from vorlagenparser.load import image as image_module
+from vorlagenparser.errors import InputFileError, ResourceLimitError, UnsupportedFileError
 from vorlagenparser.load.image import open_image
 from vorlagenparser.options import ExtractOptions
 
@@ -106,19 +105,25 @@ def test_garbage_is_unsupported(tmp_path: Path) -> None:
         load(other)
 
 
-def test_decompression_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_decompression_bomb_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.png"
     gray(3000, 3000).save(path)
-    monkeypatch.setattr(image_module, "MAX_PIXELS", 1_000_000)
-    with pytest.raises(InputFileError, match="above the limit"):
-        load(path)
-    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000_000)
-    with pytest.raises(InputFileError, match="too large to process safely"):
-        load(path)
+    with pytest.raises(ResourceLimitError, match=r"page 1 \(3000 × 3000\) has 9 million pixels, "
+                       r"above the limit of 1 million \(--max-megapixels\)"):
+        load(path, ExtractOptions(max_megapixels=1))
+    assert Image.MAX_IMAGE_PIXELS is not None  # Pillow's own check is back after loading
+
+
+def test_the_pixel_limit_is_ours_not_pillows(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.png"
+    gray(3000, 3000).save(path)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000_000)  # Pillow would refuse 9 Mpx
+    assert load(path, ExtractOptions(max_megapixels=10)).pages[0].image is not None
 
 
 def test_too_many_frames_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "many.tif"
     gray().save(path, save_all=True, append_images=[gray(), gray()])
-    with pytest.raises(InputFileError, match="3 pages, more than the limit of 2"):
+    with pytest.raises(ResourceLimitError, match="3 pages, above the limit of 2"):
         load(path, ExtractOptions(max_pages=2))

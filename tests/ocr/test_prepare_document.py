@@ -204,7 +204,7 @@ def test_vector_objects_of_a_pdf_page_follow_the_frame(monkeypatch: pytest.Monke
     pdf_page = Page(number=1, width=w / SCALE, height=h / SCALE, rects=(rect,))
     doc = Document(path="x.pdf", filename="x.pdf", sha256="0" * 64, pages=(pdf_page,))
     monkeypatch.setattr("vorlagenparser.load.render.render_pdf_pages",
-                        lambda path, indices, dpi: iter([turned for _ in indices]))
+                        lambda path, indices, dpi, max_pixels: iter([turned for _ in indices]))
     (page,) = prepare_document(doc, OPTIONS, FakeOcrEngine(words=[WORD])).pages
     assert page.rotation == 270
     back = page.to_original(page.rects[0].bbox)

@@ -30,6 +30,7 @@ from tests.helpers import SAMPLES, SHARED
 from vorlagenparser.errors import (
     EncryptedPdfError,
     InputFileError,
+    ResourceLimitError,
     VorlagenparserError,
 )
 from vorlagenparser.geometry import BBox
@@ -367,7 +368,7 @@ def test_page_limit(tmp_path: Path) -> None:
     path.write_bytes(_pdf({1: b"<< /Type /Catalog /Pages 2 0 R >>",
                            2: b"<< /Type /Pages /Kids [%s] /Count 3 >>" % kids, **pages}))
     assert len(open_pdf_fast(str(path), path.name, "0", OPTIONS).pages) == 3
-    with pytest.raises(InputFileError, match="3 pages, above the limit of 2"):
+    with pytest.raises(ResourceLimitError, match=r"3 pages, above the limit of 2 \(--max-pages\)"):
         open_pdf_fast(str(path), path.name, "0", ExtractOptions(ocr="never", max_pages=2))
 
 

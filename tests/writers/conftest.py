@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
-from collections.abc import Callable
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +62,69 @@ def make_record() -> MakeRecord:
         return Record(name=key, vorlage=sample_vorlage(sha256, betreff), source=source)
 
     return make
+
+
+# --- a throwaway PostgreSQL server -------------------------------------------------------------
+# Started once per session from the Debian binaries (initdb, pg_ctl) on loopback in a temporary
+# folder, as the ``postgres`` user when the tests run as root; skipped when it is not installed.
+
+
+def _bin_dir() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return Path(found[-1]).parent if found else None
+
+
+def _as_user() -> list[str]:
+    """Commands prefix: PostgreSQL refuses to run as root."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("runuser"):
+        pytest.skip("running as root without runuser")
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        pytest.skip("running as root and there is no postgres user")
+    return ["runuser", "-u", "postgres", "--"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    bin_dir = _bin_dir()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
+    prefix = _as_user()
+    # Not under pytest's tmp dir: that one is private to root and the server user could not enter.
+    root = Path(tempfile.mkdtemp(prefix="vorlagenparser-pg-"))
+    if prefix:
+        shutil.chown(root, "postgres")
+    data, port = root / "data", _free_port()
+    run = [*prefix, str(bin_dir / "initdb"), "-D", str(data), "-U", "test", "--auth=trust",
+           "-E", "UTF8", "--locale=C.UTF-8"]
+    subprocess.run(run, check=True, capture_output=True)
+    options = f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off"
+    subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options,
+                    "-l", str(root / "log"), "-w", "-t", "30", "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"postgresql://test@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate",
+                        "stop"], check=False, capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def clean_url(postgres_url: str) -> str:
+    """The server with no vorlagenparser tables (each test starts from an empty database)."""
+    psycopg = pytest.importorskip("psycopg")
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("DROP TABLE IF EXISTS beratungsfolge, beratungsergebnis, checkboxes, "
+                     "anlagen, documents")
+    return postgres_url

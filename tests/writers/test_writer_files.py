@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from vorlagenparser.filenames import output_stem
 from vorlagenparser.model import Vorlage
 from vorlagenparser.writers import Record, create
 from vorlagenparser.writers._atomic import atomic_open, remove_stale_temps, write_bytes
@@ -62,3 +65,20 @@ def test_jsonl_repairs_a_torn_tail_and_never_repeats_a_document(tmp_path: Path,
 def test_unknown_writer_names_are_refused() -> None:
     with pytest.raises(ValueError, match="known: json"):
         create("xml")
+
+
+def test_every_writer_names_its_output_by_the_one_safe_rule(tmp_path: Path,
+                                                            make_record: MakeRecord) -> None:
+    odd = os.fsdecode(b"Stra\xdfe:\nVorlage_") + "x" * 300
+    record = make_record("odd")
+    record = Record(name=odd, vorlage=record.vorlage, source=record.source)
+    assert record.name == output_stem(odd) and len(record.name.encode()) <= 120
+    writers = [create("json", tmp_path / "json"), create("sqlite", tmp_path / "db.sqlite"),
+               create("oparl", tmp_path / "oparl"), create("jsonl", tmp_path / "all.jsonl")]
+    for writer in writers:
+        with writer:
+            writer.write(record)
+    assert [p.stem for p in (tmp_path / "json").glob("*.json")] == [record.name]
+    assert [p.stem for p in (tmp_path / "oparl").glob("*.json")] == [record.name]
+    with sqlite3.connect(tmp_path / "db.sqlite") as conn:
+        assert conn.execute("SELECT output_name FROM documents").fetchone()[0] == record.name

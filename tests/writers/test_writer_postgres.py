@@ -7,14 +7,7 @@ psycopg is missing.
 
 from __future__ import annotations
 
-import glob
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,65 +18,6 @@ psycopg = pytest.importorskip("psycopg")
 
 MakeRecord = Callable[..., Record]
 pytestmark = pytest.mark.postgres
-
-
-def _bin_dir() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent if found else None
-
-
-def _as_user() -> list[str]:
-    """Commands prefix: PostgreSQL refuses to run as root."""
-    if os.geteuid() != 0:
-        return []
-    if not shutil.which("runuser"):
-        pytest.skip("running as root without runuser")
-    try:
-        pwd.getpwnam("postgres")
-    except KeyError:
-        pytest.skip("running as root and there is no postgres user")
-    return ["runuser", "-u", "postgres", "--"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    bin_dir = _bin_dir()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
-    prefix = _as_user()
-    # Not under pytest's tmp dir: that one is private to root and the server user could not enter.
-    root = Path(tempfile.mkdtemp(prefix="vorlagenparser-pg-"))
-    if prefix:
-        shutil.chown(root, "postgres")
-    data, port = root / "data", _free_port()
-    run = [*prefix, str(bin_dir / "initdb"), "-D", str(data), "-U", "test", "--auth=trust",
-           "-E", "UTF8", "--locale=C.UTF-8"]
-    subprocess.run(run, check=True, capture_output=True)
-    options = f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off"
-    subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options,
-                    "-l", str(root / "log"), "-w", "-t", "30", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield f"postgresql://test@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                        "stop"], check=False, capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
-
-
-@pytest.fixture
-def clean_url(postgres_url: str) -> str:
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute("DROP TABLE IF EXISTS beratungsfolge, beratungsergebnis, checkboxes, "
-                     "anlagen, documents")
-    return postgres_url
 
 
 def test_upserts_are_idempotent(clean_url: str, make_record: MakeRecord) -> None:
@@ -102,6 +36,8 @@ def test_upserts_are_idempotent(clean_url: str, make_record: MakeRecord) -> None
 
 def test_typed_columns_jsonb_and_german_full_text(clean_url: str,
                                                   make_record: MakeRecord) -> None:
+    from vorlagenparser.writers.postgres import search as pg_search
+
     with database_writer(clean_url) as writer:
         writer.write(make_record("a"))
         writer.write(make_record("b", betreff="Haushaltssatzung 2024"))
@@ -110,11 +46,8 @@ def test_typed_columns_jsonb_and_german_full_text(clean_url: str,
                            "(document -> 'beratungsergebnis' -> 0 ->> 'ja_stimmen')::int "
                            "FROM documents WHERE output_name = 'a'").fetchone()
 
-        def search(words: str) -> list[tuple[str]]:
-            rows: list[tuple[str]] = conn.execute(
-                "SELECT output_name FROM documents WHERE search_vector @@ "
-                "plainto_tsquery('german', %s) ORDER BY 1", (words,)).fetchall()
-            return rows
+        def search(words: str) -> list[tuple[str | None]]:
+            return sorted((h.output_name,) for h in pg_search(clean_url, words))
 
         stemmed, only_b = search("Bebauungspläne"), search("Haushaltssatzungen")
         folge = conn.execute("SELECT sitzung_am::text, oeffentlich FROM beratungsfolge "

@@ -23,13 +23,15 @@ from pydantic import ValidationError
 from .. import __version__
 from ..archive import ALTO_SUFFIX, PDF_SUFFIX, refuse_overwriting_inputs
 from ..archive.runrecord import RunRecord
-from ..errors import ExitCode
+from ..errors import ExitCode, VorlagenparserError
+from ..filenames import decoded
 from ..model import Vorlage
 from ..options import ExtractOptions
+from ..profiles import load_profile, load_profile_dir
 from ..writers import Record, SourceFile, Writer
 from ..writers._atomic import write_bytes
 from ..writers.json import JsonDirWriter
-from .discover import InputFile, discover, sha256_file
+from .discover import Discovery, InputFile, discover, sha256_file
 from .executors import DaskExecutor, Executor, ProcessExecutor, SerialExecutor
 from .ledger import Ledger, LedgerEntry, fingerprint, resume_key
 from .report import BatchReport, FileResult, Progress, Status
@@ -61,15 +63,17 @@ def run_batch(
     :mod:`.ledger`). Bad files fail alone and are listed in ``out_dir/failures.jsonl``. Raises
     only for problems of the whole run (no inputs, unusable output, missing extractor).
     """
-    files = discover(inputs)
+    found = discover(inputs)
     options = options or ExtractOptions()
     if archive:
-        refuse_overwriting_inputs([f.path for f in files], [out_dir / f.name for f in files])
+        refuse_overwriting_inputs([f.path for f in found.files], [out_dir / f.name for f in found.files])
         if extractor == DEFAULT_EXTRACTOR:
             extractor = ARCHIVE_EXTRACTOR
     resolve_extractor(extractor)  # fail once, here, rather than once per file in the workers
+    _check_profiles(options)
     json_dir = JsonDirWriter(out_dir)
-    report = BatchReport(total=len(files))
+    total = len(found.files) + len(found.unreadable)
+    report = BatchReport(total=total)
     status = "interrupted"
     with Ledger(out_dir) as ledger:
         record = RunRecord(out_dir, options, archive=archive, settings={
@@ -82,9 +86,9 @@ def run_batch(
                 run = _Run(ledger, json_dir, writers, options, extractor, retry_failed, report,
                            progress, archive, record)
                 if progress is not None:
-                    progress.started(len(files))
+                    progress.started(total)
                 try:
-                    (executor or ProcessExecutor()).run(run.tasks(files), run.settle)
+                    (executor or ProcessExecutor()).run(run.tasks(found), run.settle)
                 finally:
                     report.failures_file = str(_write_failures(out_dir, report.failures))
             status = "complete"
@@ -94,6 +98,14 @@ def run_batch(
                 report.failures_file, *(getattr(w, "path", None) for w in writers)) if p)
             report.run_record = str(record.finish(status))
     return report
+
+
+def _check_profiles(options: ExtractOptions) -> None:
+    """A broken profile stops the run before any work (exit 7), not once per file."""
+    if options.profile:
+        load_profile(options.profile)
+    if options.profiles:
+        load_profile_dir(options.profiles)
 
 
 class _Run:
@@ -113,18 +125,26 @@ class _Run:
         self.fingerprint = fingerprint(options, extractor, __version__)
         self.in_flight: dict[str, tuple[InputFile, str]] = {}
 
-    def tasks(self, files: Sequence[InputFile]) -> Iterator[Task]:
+    def tasks(self, found: Discovery) -> Iterator[Task]:
         """Yield the files that need converting; settle the others on the way.
 
-        Hashing happens here, lazily, so the first workers start before the last file is read.
+        Inputs that cannot be read are reported first, each once. Hashing happens here,
+        lazily, so the first workers start before the last file is read.
         """
-        for item in files:
+        for bad in found.unreadable:
+            self._finish(None, failure(Task(str(bad.path), "", self.options), "InputFileError",
+                                       bad.reason, ExitCode.input_file))
+        for item in found.files:
             path = str(item.path)
             try:
                 sha256 = sha256_file(item.path)
+            except VorlagenparserError as exc:  # turned into a FIFO or removed meanwhile
+                self._finish(item, failure(Task(path, "", self.options), type(exc).__name__,
+                                           exc.message, exc.exit_code))
+                continue
             except OSError as exc:
                 self._finish(item, failure(Task(path, "", self.options), "InputFileError",
-                                           f"cannot read: {exc.strerror}", ExitCode.input_file))
+                                           f"cannot be read: {exc.strerror}", ExitCode.input_file))
                 continue
             key = resume_key(sha256, self.fingerprint)
             settled = self._from_ledger(item, self.ledger.get(key))
@@ -162,8 +182,8 @@ class _Run:
             return failure(result, "ValidationFailedError",
                            f"the extractor returned an invalid document: {exc.errors()[0]['msg']}",
                            ExitCode.validation_failed)
-        source = SourceFile(path=result.path, sha256=result.sha256, sha512=result.sha512,
-                            size=result.size, mime_type=result.mime_type)
+        source = SourceFile(path=decoded(result.path), sha256=result.sha256,
+                            sha512=result.sha512, size=result.size, mime_type=result.mime_type)
         record = Record(name=item.name, vorlage=vorlage, source=source)
         for sink in self.sinks:
             sink.write(record)
@@ -175,11 +195,12 @@ class _Run:
         suffixes = (".json", PDF_SUFFIX, ALTO_SUFFIX) if self.archive else (".json",)
         return [self.json_dir.folder / f"{name}{suffix}" for suffix in suffixes]
 
-    def _finish(self, item: InputFile, result: FileResult) -> None:
+    def _finish(self, item: InputFile | None, result: FileResult) -> None:
+        """Count a settled input; ``item`` is None for an input that could not even be listed."""
         self.report.add(result)
         self.record.add_input(
-            path=str(item.path), sha256=result.sha256, status=str(result.status),
-            outputs=self._outputs(item.name) if result.status is not Status.failed else (),
+            path=decoded(item.path) if item else result.path, sha256=result.sha256, status=str(result.status),
+            outputs=self._outputs(item.name) if item and result.status is not Status.failed else (),
             warnings=result.warnings, error=result.message, archive=result.archive_info,
             reuse_earlier=result.status is Status.skipped)
         if self.progress is not None:
@@ -188,7 +209,7 @@ class _Run:
 
 def _entry(key: str, item: InputFile, result: FileResult, sinks: tuple[str, ...]) -> LedgerEntry:
     return LedgerEntry(
-        key=key, sha256=result.sha256, status=str(result.status), input=str(item.path),
+        key=key, sha256=result.sha256, status=str(result.status), input=decoded(item.path),
         output=item.name if result.status is Status.done else None, sinks=sinks,
         pages=result.pages, size=result.size, sha512=result.sha512, mime_type=result.mime_type,
         error_code=result.error_code, error_type=result.error_type, message=result.message)

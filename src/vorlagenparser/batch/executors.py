@@ -12,18 +12,20 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection, wait
-from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.context import DefaultContext, ForkContext, ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
 
-from ..errors import MissingDependencyError
+from .. import limits
+from ..errors import ExitCode, MissingDependencyError
 from .report import FileResult
-from .worker import Task, convert_one, failure, serve
+from .worker import Step, Task, convert_one, failure, serve
 
 OnResult = Callable[[FileResult], None]
 
@@ -55,12 +57,19 @@ class _Slot:
     task: Task | None = None
     deadline: float = float("inf")
     served: int = 0
+    step: str = limits.OPENING  # what the task is doing, as the worker last reported
+    step_deadline: float = float("inf")
 
 
 class ProcessExecutor:
     """``jobs`` worker processes, each replaced after ``max_tasks_per_child`` files (bounds
-    leaked memory), when it dies, when a file takes longer than ``timeout_s`` or when its RSS
-    passes ``max_memory_mb``. The file in question fails alone; the batch goes on.
+    leaked memory), when it dies, when a file takes longer than ``timeout_s``, when one step
+    of it (a page) takes longer than its options' ``page_timeout_s``, or when its RSS passes
+    the memory limit (``max_memory_mb`` here, else the task options' ``max_memory_mb``). The
+    file in question fails alone; the batch goes on.
+
+    Memory is sampled every ``poll_s`` seconds: a hostile file grows by at most ~100 MB per
+    50 ms (measured with bench/bench_badinputs.py), so the default keeps the overshoot small.
 
     concurrent.futures.ProcessPoolExecutor is not used on purpose: it can neither stop a hung
     task nor say which task killed a worker (BrokenProcessPool fails them all).
@@ -68,13 +77,13 @@ class ProcessExecutor:
 
     def __init__(self, jobs: int | None = None, *, timeout_s: float | None = None,
                  max_tasks_per_child: int = 20, max_memory_mb: int | None = None,
-                 preload: Sequence[str] = (), poll_s: float = 0.2) -> None:
+                 preload: Sequence[str] = (), poll_s: float = 0.05, fork: bool = False) -> None:
         self.jobs = max(1, jobs or default_jobs())
         self.timeout_s = timeout_s
         self.max_tasks_per_child = max(1, max_tasks_per_child)
         self.max_rss = max_memory_mb * 1024 * 1024 if max_memory_mb else None
         self.poll_s = poll_s
-        self._context = _context(preload)
+        self._context = _context(preload, fork)
         self._slots: list[_Slot | None] = []  # None: no process until there is work
 
     def run(self, tasks: Iterable[Task], on_result: OnResult) -> None:
@@ -107,15 +116,17 @@ class ProcessExecutor:
         return True
 
     def _dispatch(self, slot: _Slot, task: Task) -> None:
+        now = time.monotonic()
         slot.task = task
-        slot.deadline = time.monotonic() + self.timeout_s if self.timeout_s else float("inf")
+        slot.deadline = now + self.timeout_s if self.timeout_s else float("inf")
+        slot.step, slot.step_deadline = limits.OPENING, now + _step_budget(task)
         # If the worker died meanwhile, _collect sees it and reports this task.
         with contextlib.suppress(OSError):
             slot.conn.send(task)
 
     def _collect(self) -> list[FileResult]:
         busy = self._busy()
-        nearest = min(slot.deadline for slot in busy) - time.monotonic()
+        nearest = min(min(s.deadline, s.step_deadline) for s in busy) - time.monotonic()
         wait([s.conn for s in busy] + [s.process.sentinel for s in busy],
              timeout=max(0.0, min(self.poll_s, nearest)))
         results = []
@@ -134,21 +145,33 @@ class ProcessExecutor:
         task = slot.task
         if task is None:
             return None
-        if slot.conn.poll():
+        while slot.conn.poll():
             try:
-                result: FileResult = slot.conn.recv()
+                message: FileResult | Step = slot.conn.recv()
             except (EOFError, OSError):
                 return failure(task, "WorkerCrashed", _died(slot.process))
+            if isinstance(message, Step):
+                slot.step, slot.step_deadline = message.label, time.monotonic() + _step_budget(task)
+                continue
             slot.task, slot.served = None, slot.served + 1
-            return result
+            return message
         if not slot.process.is_alive():
             return failure(task, "WorkerCrashed", _died(slot.process))
-        if time.monotonic() > slot.deadline:
-            return failure(task, "Timeout", f"timed out after {self.timeout_s:g} s; "
-                           "the worker was stopped")
-        if self.max_rss and (_rss(slot.process.pid) or 0) > self.max_rss:
-            return failure(task, "MemoryLimit", f"used more than {self.max_rss >> 20} MB of "
-                           "memory; the worker was stopped")
+        return self._over_limit(slot, task)
+
+    def _over_limit(self, slot: _Slot, task: Task) -> FileResult | None:
+        now = time.monotonic()
+        if now > slot.deadline:
+            return failure(task, "Timeout", f"timed out after {self.timeout_s:g} s (--timeout); "
+                           "the worker was stopped", ExitCode.resource_limit)
+        if now > slot.step_deadline:
+            return failure(task, "PageTimeout", limits.too_slow(slot.step, task.options.page_timeout_s)
+                           + "; the worker was stopped", ExitCode.resource_limit)
+        limit = self.max_rss or task.options.max_memory_mb * 1024 * 1024
+        if limit and (_rss(slot.process.pid) or 0) > limit:
+            return failure(task, "MemoryLimit", f"needs more than {limit >> 20} MB of memory "
+                           f"(--max-memory); the worker was stopped at {slot.step}",
+                           ExitCode.resource_limit)
         return None
 
     def _start(self) -> _Slot:
@@ -189,6 +212,14 @@ def _died(process: BaseProcess) -> str:
     return f"the worker process exited with code {code} while converting this file"
 
 
+def _step_budget(task: Task) -> float:
+    # A little longer than the worker's own check, which says the same without killing.
+    return task.options.page_timeout_s + _STEP_GRACE_S
+
+
+_STEP_GRACE_S = 1.0
+
+
 def _rss(pid: int | None) -> int | None:
     """Resident memory of a process in bytes (Linux /proc); None where unknown."""
     try:
@@ -198,10 +229,18 @@ def _rss(pid: int | None) -> int | None:
         return None
 
 
-def _context(preload: Sequence[str]) -> ForkServerContext | SpawnContext:
+_Context = DefaultContext | ForkContext | ForkServerContext | SpawnContext
+
+
+def _context(preload: Sequence[str], fork: bool = False) -> _Context:
     # forkserver: workers are forked from a clean single-threaded server, not from the parent
-    # (which runs a progress-bar thread and holds database handles and the ledger lock).
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    # (which runs a progress-bar thread and holds database handles and the ledger lock). A
+    # single-threaded caller with nothing to protect (the extract command) may fork directly,
+    # which saves starting a server; with other threads running, forking could copy a held lock.
+    methods = multiprocessing.get_all_start_methods()
+    if fork and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["vorlagenparser.batch.worker", *preload])

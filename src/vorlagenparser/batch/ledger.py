@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from ..errors import OutputError
-from ..options import ExtractOptions
+from ..options import LIMIT_FIELDS, ExtractOptions
 from ..writers._atomic import append_line, atomic_open, truncate_torn_tail
 
 try:
@@ -54,9 +54,13 @@ class LedgerEntry:
 
 def fingerprint(options: ExtractOptions, extractor: str, version: str) -> str:
     """Everything besides the input bytes that decides the output: a change means reconvert."""
-    parts = [version, extractor, options.model_dump_json()]
+    parts = [version, extractor, options.model_dump_json(exclude=set(LIMIT_FIELDS))]
     if options.profile and Path(options.profile).is_file():
         parts.append(hashlib.sha256(Path(options.profile).read_bytes()).hexdigest())
+    if options.profiles and Path(options.profiles).is_dir():
+        # Editing, adding or removing a user profile may change which one a file gets.
+        parts += [f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}"
+                  for p in sorted(Path(options.profiles).glob("*.toml"))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 

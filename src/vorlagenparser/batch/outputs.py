@@ -7,19 +7,23 @@ from pathlib import Path
 
 from ..errors import InputFileError
 from ..model import Vorlage
-from ..writers import Record, SourceFile
+from ..writers import Record, SourceFile, is_postgres_url, read_database
 from ..writers import json as json_writer
 from .ledger import read_entries
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def load_records(source: Path) -> Iterator[Record]:
-    """Documents with their source-file facts from a batch folder or a SQLite database.
+def load_records(source: str | Path) -> Iterator[Record]:
+    """Documents with their source-file facts from a batch folder, a SQLite database or a
+    ``postgresql://`` URL.
 
     A folder's JSON files do not hold the input's size and SHA-512; the batch ledger in the
     same folder does, and is used when present.
     """
+    if is_postgres_url(str(source)):
+        return read_database(str(source))
+    source = Path(source)
     if source.is_dir():
         entries = read_entries(source)
 
@@ -32,9 +36,9 @@ def load_records(source: Path) -> Iterator[Record]:
 
         return json_writer.read_folder(source, source_for)
     if source.is_file() and _is_sqlite(source):
-        from ..writers import sqlite
-
-        return sqlite.read_records(source)
+        return read_database(source)
+    if not source.exists():
+        raise InputFileError("no such file or folder", source)
     raise InputFileError("neither a batch output folder nor a SQLite database", source)
 
 

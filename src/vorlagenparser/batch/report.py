@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from ..errors import ExitCode
+from ..filenames import decoded
 
 
 class Status(StrEnum):
@@ -43,10 +44,11 @@ class FileResult:
     seconds: float = 0.0
     worker_pid: int | None = None
     worker_peak_rss_kb: int | None = None
+    detail: str | None = None  # the traceback of an unexpected error (shown with -v)
 
     def failure_record(self) -> dict[str, Any]:
         """The line written to the machine-readable failures file."""
-        return {"path": self.path, "sha256": self.sha256, "exit_code": self.error_code,
+        return {"path": decoded(self.path), "sha256": self.sha256, "exit_code": self.error_code,
                 "error_type": self.error_type, "message": self.message}
 
 

@@ -8,23 +8,32 @@ fake that the child process imports by itself.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import resource
 import signal
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
+from .. import limits
 from ..errors import ExitCode, MissingDependencyError, VorlagenparserError
 from ..model import Vorlage
 from ..options import ExtractOptions
 from .discover import file_digests
 from .report import FileResult, Status
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from ..archive import ArchiveFiles
@@ -47,6 +56,14 @@ class Task:
     options: ExtractOptions
     extractor: str = DEFAULT_EXTRACTOR
     archive: bool = False  # also compute the PDF/A copy and the ALTO full text
+    digest: bool = True  # SHA-512, size and MIME type for the writers (not needed by extract)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A worker's word to its supervisor: the conversion has begun this step (a page)."""
+
+    label: str
 
 
 def resolve_extractor(ref: str) -> Extractor:
@@ -63,23 +80,34 @@ def convert_one(task: Task) -> FileResult:
     """Digest and extract one file. Every exception becomes a failed :class:`FileResult`."""
     started = time.perf_counter()
     try:
-        digests = file_digests(Path(task.path))
+        digests = file_digests(Path(task.path)) if task.digest else None
         extractor = resolve_extractor(task.extractor)
-        with _EXTRACTION_LOCK:
+        with _EXTRACTION_LOCK, _library_stderr_to_log():
             extracted = extractor(task.path, task.options)
             vorlage = extracted if isinstance(extracted, Vorlage) else extracted.vorlage
             archive = _archive(task, extracted) if task.archive else None
         document = vorlage.model_dump(mode="json")
     except VorlagenparserError as exc:
         return _failed(task, started, exc.exit_code, type(exc).__name__, exc.message)
+    except ValidationError as exc:  # the document broke a rule of the output model
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return _failed(task, started, ExitCode.validation_failed, "ValidationFailedError",
+                       f"the extracted document does not fit the output schema: {where}: "
+                       f"{error['msg']}")
+    except MemoryError:
+        return _failed(task, started, ExitCode.resource_limit, "MemoryLimit",
+                       "ran out of memory (the system refused more)")
     except Exception as exc:  # the batch must go on; the type name is kept
-        return _failed(task, started, ExitCode.failure, type(exc).__name__,
-                       f"unexpected {type(exc).__name__}: {exc}")
-    return replace(
-        _stats(task, started), status=Status.done, document=document,
-        archive=archive.files if archive else None, archive_info=archive.info if archive else None,
-        pages=vorlage.source.page_count, size=digests.size, sha512=digests.sha512,
-        mime_type=digests.mime_type)
+        return replace(_failed(task, started, ExitCode.failure, type(exc).__name__,
+                               f"unexpected {type(exc).__name__}: {exc}"),
+                       detail=traceback.format_exc())
+    done = replace(_stats(task, started), status=Status.done, document=document,
+                   archive=archive.files if archive else None, archive_info=archive.info if archive else None,
+                   pages=vorlage.source.page_count)
+    if digests is None:
+        return done
+    return replace(done, size=digests.size, sha512=digests.sha512, mime_type=digests.mime_type)
 
 
 def _archive(task: Task, extracted: Vorlage | Extraction) -> ArchiveFiles:
@@ -116,6 +144,32 @@ def _stats(task: Task, started: float) -> FileResult:
                       worker_peak_rss_kb=peak_kb)
 
 
+@contextmanager
+def _library_stderr_to_log() -> Iterator[None]:
+    """What C libraries print on file descriptor 2 while converting (libtiff warnings, PDFium
+    and Tesseract messages) goes to the log at debug level instead of the user's terminal.
+
+    Process-wide while it lasts: extraction holds a lock, so no other conversion is hidden.
+    """
+    with tempfile.TemporaryFile() as sink:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            noise = sink.read(_MAX_NOISE).decode("utf-8", "replace").strip()
+            if noise:
+                log.debug("library messages on stderr:\n%s", noise)
+
+
+_MAX_NOISE = 64 * 1024
+
+
 def init_worker() -> None:
     """Per-process set-up: one OCR thread per worker (the pool is the parallelism), and Ctrl-C
     is left to the parent, which stops the workers itself."""
@@ -125,8 +179,10 @@ def init_worker() -> None:
 
 def serve(conn: Connection, max_tasks: int) -> None:
     """Worker-process main loop for the process executor: one task at a time over a pipe,
-    then exit after ``max_tasks`` so leaked memory is returned to the system."""
+    then exit after ``max_tasks`` so leaked memory is returned to the system. Each step of a
+    conversion (a page) is reported as it begins, so the parent can time steps."""
     init_worker()
+    limits.set_listener(lambda label: conn.send(Step(label)))
     for _ in range(max_tasks):
         try:
             task = conn.recv()

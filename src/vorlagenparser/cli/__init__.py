@@ -8,11 +8,10 @@ from collections.abc import Sequence
 
 import click
 from pydantic import ValidationError
-from rich.markup import escape
 
 from .. import __version__
 from ..errors import ExitCode, VorlagenparserError
-from .console import error_line
+from .console import err, error_line
 
 # One module per command; each exposes a click command named `command`.
 COMMAND_MODULES = ("extract", "batch", "inspect", "validate", "schema", "eval", "export", "search", "verify",
@@ -52,14 +51,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.interrupted
     except VorlagenparserError as exc:
         hint = f" ({exc.hint})" if exc.hint else ""
-        error_line(escape(f"{exc}{hint}"))
+        error_line(f"{exc}{hint}")
+        if verbose and exc.detail:
+            err.print(exc.detail, markup=False, highlight=False)
         return exc.exit_code
     except ValidationError as exc:
-        error_line(escape(f"invalid options: {exc.errors()[0].get('msg', exc)}"))
+        error_line(f"invalid options: {exc.errors()[0].get('msg', exc)}")
         return ExitCode.usage
     except Exception as exc:
         if verbose:
             raise
-        error_line(escape(f"unexpected {type(exc).__name__}: {exc} (re-run with -v for a traceback)"))
+        error_line(f"unexpected {type(exc).__name__}: {exc} (re-run with -v for a traceback)")
         return ExitCode.failure
     return int(result) if isinstance(result, int) else ExitCode.ok

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,7 +15,9 @@ from ..batch import (
     run_batch,
 )
 from ..options import ExtractOptions
+from ..profiles import user_profiles_dir
 from ..writers import Writer, create, database_writer
+from .limit_options import limit_options, pop_limits
 from .progress import batch_progress, render_summary
 
 DEFAULT_DB_NAME = "vorlagen.sqlite"
@@ -29,8 +32,7 @@ DEFAULT_DB_NAME = "vorlagen.sqlite"
               help="Worker processes [default: number of cores].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0,
               show_default=True, help="Seconds per file before its worker is stopped.")
-@click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=0), default=4096,
-              show_default=True, help="MB of RAM per worker before it is stopped; 0: no limit.")
+@limit_options
 @click.option("--max-tasks-per-child", type=click.IntRange(min=1), default=20,
               show_default=True, help="Files per worker process before it is replaced.")
 @click.option("--jsonl", type=click.Path(dir_okay=False, path_type=Path),
@@ -38,6 +40,9 @@ DEFAULT_DB_NAME = "vorlagen.sqlite"
 @click.option("--db", help=f"SQLite file or postgresql:// URL [default: OUT/{DEFAULT_DB_NAME}].")
 @click.option("--no-db", is_flag=True, help="Write no database.")
 @click.option("--profile", help="Layout profile name or TOML file [default: chosen per file].")
+@click.option("--profiles", "profiles_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of user profiles; each file gets the one whose match keywords fit "
+                   "[default: $XDG_CONFIG_HOME/vorlagenparser/profiles when it exists].")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True)
 @click.option("--languages", default="deu", show_default=True, help="Tesseract languages.")
@@ -52,9 +57,10 @@ DEFAULT_DB_NAME = "vorlagen.sqlite"
 @click.option("--extractor", default=DEFAULT_EXTRACTOR, hidden=True,
               help="module:function to extract one file (tests inject fakes here).")
 def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: float,
-            max_memory_mb: int, max_tasks_per_child: int, jsonl: Path | None, db: str | None,
-            no_db: bool, profile: str | None, ocr: str, languages: str, retry_failed: bool,
-            archive: bool, executor_name: str, scheduler: str | None, extractor: str) -> int:
+            max_tasks_per_child: int, jsonl: Path | None, db: str | None,
+            no_db: bool, profile: str | None, profiles_dir: Path | None, ocr: str, languages: str,
+            retry_failed: bool, archive: bool, executor_name: str, scheduler: str | None, extractor: str,
+            **limits: Any) -> int:
     """Convert INPUT files, folders or globs into OUT/<name>.json and a database.
 
     Re-running the same command skips what is already converted. Bad files are reported one
@@ -65,14 +71,15 @@ def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: f
         raise click.UsageError("--db and --no-db exclude each other")
     if scheduler and executor_name != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
-    options = ExtractOptions(profile=profile, ocr=ocr, languages=languages)
+    options = ExtractOptions.model_validate(
+        {"profile": profile, "ocr": ocr, "languages": languages,
+         "profiles": user_profiles_dir(profiles_dir, profile), **pop_limits(limits)})
     writers: list[Writer] = [create("jsonl", jsonl)] if jsonl else []
     if not no_db:
         writers.append(database_writer(db or str(out_dir / DEFAULT_DB_NAME)))
     executor: Executor = (
         DaskExecutor(scheduler) if executor_name == "dask" else
         ProcessExecutor(jobs, timeout_s=timeout, max_tasks_per_child=max_tasks_per_child,
-                        max_memory_mb=max_memory_mb or None,
                         preload=[extractor.partition(":")[0]]))
     with batch_progress() as progress:
         report = run_batch(inputs, out_dir, options=options, writers=writers, executor=executor,

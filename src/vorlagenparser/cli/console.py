@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
+
+from ..filenames import printable
 
 # Results go to stdout; messages, progress and summaries to stderr so stdout stays pipeable.
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -10,8 +13,10 @@ out = Console(highlight=False, soft_wrap=True)
 
 
 def error_line(text: str) -> None:
-    err.print(f"[bold red]vorlagenparser:[/] {text}", markup=True, highlight=False)
+    """``text`` is plain (not markup): one line, file names with odd bytes escaped."""
+    err.print(f"[bold red]vorlagenparser:[/] {escape(printable(text))}", markup=True,
+              highlight=False)
 
 
 def warn_line(text: str) -> None:
-    err.print(f"[yellow]warning:[/] {text}", markup=True, highlight=False)
+    err.print(f"[yellow]warning:[/] {escape(printable(text))}", markup=True, highlight=False)

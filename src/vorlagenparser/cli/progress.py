@@ -21,12 +21,14 @@ from rich.progress import Progress as RichBar
 from rich.table import Table
 
 from ..batch import BatchReport, FileResult, Progress, Status
+from ..filenames import printable
 from .console import err
 
 
 def failure_line(result: FileResult) -> str:
     """The one line a bad file gets: ``<path>: <message>``."""
-    return f"[red]{escape(result.path)}: {escape(result.message or 'failed')}[/]"
+    line = printable(f"{result.path}: {result.message or 'failed'}")
+    return f"[red]{escape(line)}[/]"
 
 
 class PlainProgress:
@@ -42,7 +44,7 @@ class PlainProgress:
         done = result.status is Status.done
         detail = f" ({result.pages} p., {result.seconds:.1f} s)" if done else ""
         counter = escape(f"[{report.settled}/{report.total}]")
-        err.print(f"{counter} {result.status}: {escape(result.path)}{detail}")
+        err.print(f"{counter} {result.status}: {escape(printable(result.path))}{detail}")
 
 
 class BarProgress:

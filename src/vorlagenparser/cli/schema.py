@@ -38,7 +38,7 @@ def _check(ctx: click.Context) -> None:
         out.print("schemas are up to date")
         return
     for path, differences in drift.items():
-        error_line(escape(f"{path}: {len(differences)} difference(s) from the models"))
+        error_line(f"{path}: {len(differences)} difference(s) from the models")
         for line in differences[:_MAX_DIFF_LINES]:
             err.print(f"  {escape(line)}")
         if len(differences) > _MAX_DIFF_LINES:

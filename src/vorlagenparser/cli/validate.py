@@ -8,7 +8,7 @@ import click
 from rich.markup import escape
 
 from ..errors import ExitCode
-from ..jsonvalidate import Problem, validate_json_file
+from ..jsonvalidate import FileCheck, check_file
 from .console import err, out
 
 
@@ -17,22 +17,28 @@ from .console import err, out
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 def command(ctx: click.Context, files: tuple[Path, ...]) -> None:
-    """Check JSON output FILES against the schema; exit 1 when any is invalid."""
+    """Check output FILES against the schema; exit 1 when any is invalid.
+
+    A FILE is one JSON document or JSON Lines (`batch --jsonl`), one document per line; a
+    problem in JSON Lines names its line. Every contract key must be present (null allowed).
+    """
     invalid = 0
     for path in files:
-        problems = validate_json_file(path)
-        _show(path, problems)
-        invalid += bool(problems)
+        result = check_file(path)
+        _show(path, result)
+        invalid += bool(result.problems)
     if invalid:
         err.print(f"{invalid} of {len(files)} file(s) invalid")
         ctx.exit(ExitCode.failure)
 
 
-def _show(path: Path, problems: list[Problem]) -> None:
+def _show(path: Path, result: FileCheck) -> None:
     name = escape(str(path))
-    if not problems:
-        out.print(f"{name}: [green]ok[/]")
+    count = f" ({result.documents} document{'s' if result.documents != 1 else ''})" \
+        if result.lines else ""
+    if not result.problems:
+        out.print(f"{name}: [green]ok[/]{count}")
         return
-    out.print(f"{name}: [red]{len(problems)} problem(s)[/]")
-    for problem in problems:
+    out.print(f"{name}: [red]{len(result.problems)} problem(s)[/]{count}")
+    for problem in result.problems:
         out.print(f"  {escape(str(problem))}")

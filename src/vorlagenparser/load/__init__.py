@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from ..errors import VorlagenparserError
+from ..filenames import decoded
 from ..options import ExtractOptions
 from ..pagemodel import Document
 from .sniff import Sniffed, sniff
@@ -38,7 +39,7 @@ def pdf_loader() -> str:
 def open_document(path: str | Path, options: ExtractOptions) -> Document:
     """Dispatch on the sniffed file type: PDFs to the text-layer loader, images to the raster one."""
     info: Sniffed = sniff(path, max_mb=options.max_file_mb)
-    name = Path(path).name
+    name = decoded(Path(path).name)  # source.filename: valid text even for Latin-1 names
     if info.kind == "pdf":
         if pdf_loader() == "pdfplumber":
             from .pdf import open_pdf

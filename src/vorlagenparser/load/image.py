@@ -7,23 +7,22 @@ original coordinates are pixels × 72 / dpi, which is what boxes in the output r
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..errors import InputFileError, UnsupportedFileError
+from .. import limits
+from ..errors import InputFileError, ResourceLimitError, UnsupportedFileError
 from ..options import ExtractOptions
 from ..pagemodel import Document, GrayImage, Page
 
-__all__ = ["DEFAULT_DPI", "MAX_PIXELS", "open_image"]
+__all__ = ["DEFAULT_DPI", "open_image"]
 
 DEFAULT_DPI = 300.0
-# A3 at 600 dpi is 70 Mpx. Anything far larger is a broken or hostile file (decompression bomb).
-MAX_PIXELS = 120_000_000
 _PLAUSIBLE_DPI = (70.0, 1200.0)
 _SCREEN_DPI = (72.0, 96.0)  # written by default by many tools, not measured by a scanner
 _MAX_PAGE_INCHES = 17.0  # longer than A3: then a 72/96 dpi tag is a default, not a measurement
@@ -33,12 +32,12 @@ def open_image(path: str, filename: str, sha256: str, options: ExtractOptions) -
     """Load every frame of an image file as a page; InputFileError for unreadable files."""
     try:
         pages = tuple(_pages(path, options))
-    except InputFileError:
+    except (InputFileError, ResourceLimitError):
         raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise InputFileError(f"image is too large to process safely ({exc})", path) from exc
     except UnidentifiedImageError as exc:
-        raise UnsupportedFileError("not a readable PNG, JPEG or TIFF image", path) from exc
+        # The bytes start like an image (sniffed), yet Pillow finds no image in them.
+        raise UnsupportedFileError("image is damaged or truncated: no readable PNG, JPEG or TIFF "
+                                   "data", path) from exc
     except (OSError, ValueError, SyntaxError) as exc:
         # Pillow reports cut-off files as OSError("image file is truncated ...").
         raise InputFileError(f"image data is truncated or corrupt ({exc})", path) from exc
@@ -48,23 +47,40 @@ def open_image(path: str, filename: str, sha256: str, options: ExtractOptions) -
 
 
 def _pages(path: str, options: ExtractOptions) -> Iterator[Page]:
-    with warnings.catch_warnings():
-        # Pillow only warns between MAX_IMAGE_PIXELS and twice that; we refuse instead.
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        with Image.open(path) as img:
-            frames = getattr(img, "n_frames", 1)
-            if frames > options.max_pages:
-                raise InputFileError(
-                    f"image has {frames} pages, more than the limit of {options.max_pages}", path)
-            for number, frame in enumerate(ImageSequence.Iterator(img), start=1):
-                yield _page(path, number, frame)
+    with _pixel_limit(), Image.open(path) as img:
+        frames = getattr(img, "n_frames", 1)
+        if frames > options.max_pages:
+            raise ResourceLimitError(limits.too_many_pages("image", frames, options.max_pages), path)
+        for number in range(1, frames + 1):
+            limits.step(f"page {number}")
+            try:
+                img.seek(number - 1)
+                page = _page(path, number, img, options.max_pixels)
+            except (OSError, ValueError, SyntaxError, EOFError) as exc:
+                if number == 1:
+                    raise  # the file as a whole is unreadable: said once, without a page
+                raise InputFileError(f"page {number}: image data is truncated or corrupt "
+                                     f"({exc})", path) from exc
+            yield page
 
 
-def _page(path: str, number: int, frame: Image.Image) -> Page:
+@contextmanager
+def _pixel_limit() -> Iterator[None]:
+    """Our limit instead of Pillow's bomb check while an image is opened. Opening reads only the
+    header; :func:`_page` compares every frame's declared size before a pixel is decoded."""
+    saved = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # the check in _page is the one, with the user's limit
+    try:
+        yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = saved
+
+
+def _page(path: str, number: int, frame: Image.Image, max_pixels: int) -> Page:
     width_px, height_px = frame.size
-    if width_px * height_px > MAX_PIXELS:
-        raise InputFileError(f"page {number} has {width_px}×{height_px} pixels, above the "
-                             f"limit of {MAX_PIXELS // 1_000_000} million", path)
+    if width_px * height_px > max_pixels:
+        what = f"page {number} ({width_px} × {height_px})"
+        raise ResourceLimitError(limits.too_large(what, width_px * height_px, max_pixels), path)
     if width_px < 8 or height_px < 8:
         raise InputFileError(f"page {number} is only {width_px}×{height_px} pixels", path)
     dpi, note = _resolution(frame, number)

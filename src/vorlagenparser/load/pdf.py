@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -11,7 +12,14 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSLiteral
 
-from ..errors import EncryptedPdfError, InputFileError, TruncatedPdfError
+from .. import limits
+from ..errors import (
+    EncryptedPdfError,
+    InputFileError,
+    ResourceLimitError,
+    TruncatedPdfError,
+    VorlagenparserError,
+)
 from ..geometry import BBox
 from ..options import ExtractOptions
 from ..pagemodel import Document, Grid, Page, Rect, Segment, Widget, Word
@@ -39,10 +47,10 @@ def open_pdf(path: str, filename: str, sha256: str, options: ExtractOptions) -> 
             if n == 0:
                 raise InputFileError("PDF has no pages", path)
             if n > options.max_pages:
-                raise InputFileError(f"PDF has {n} pages, above the limit of {options.max_pages}", path)
-            pages = tuple(_load_page(p, i + 1) for i, p in enumerate(pdf.pages))
+                raise ResourceLimitError(limits.too_many_pages("PDF", n, options.max_pages), path)
+            pages = tuple(_load_page(p, i + 1, path) for i, p in enumerate(pdf.pages))
             created = _name((pdf.metadata or {}).get("CreationDate")) or None
-        except InputFileError:
+        except VorlagenparserError:
             raise
         except Exception as exc:
             if _is_encryption_error(exc):
@@ -70,7 +78,11 @@ def _is_encryption_error(exc: BaseException) -> bool:
             or "password" in str(exc).lower())
 
 
-def _load_page(page: Any, number: int) -> Page:
+def _load_page(page: Any, number: int, path: str) -> Page:
+    limits.step(f"page {number}")
+    width, height = float(page.width), float(page.height)
+    if not (math.isfinite(width) and math.isfinite(height)) or width < 1 or height < 1:
+        raise InputFileError(f"page {number} has no usable size ({width:g} × {height:g} pt)", path)
     words = tuple(_words(page))
     rects = tuple(_rects(page))
     segments = tuple(_segments(page))

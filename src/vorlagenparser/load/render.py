@@ -13,12 +13,15 @@ from typing import Any
 import numpy as np
 import pypdfium2 as pdfium
 
-from ..errors import EncryptedPdfError, InputFileError
+from .. import limits
+from ..errors import EncryptedPdfError, InputFileError, ResourceLimitError
+from ..options import ExtractOptions
 from ..pagemodel import GrayImage
 
-__all__ = ["pdf_page_has_images", "render_pdf_page", "render_pdf_pages"]
+__all__ = ["DEFAULT_MAX_PIXELS", "pdf_page_has_images", "render_pdf_page", "render_pdf_pages"]
 
-_MAX_PIXELS = 120_000_000  # A3 at 600 dpi is 70 Mpx; beyond this, a page is broken or hostile
+DEFAULT_MAX_PIXELS = ExtractOptions().max_pixels
+_IMAGE_SEARCH_DEPTH = 3  # images inside forms inside forms are still found
 
 
 @contextmanager
@@ -37,28 +40,31 @@ def _open(path: str) -> Iterator[Any]:
         doc.close()
 
 
-def render_pdf_page(path: str, page_index: int, dpi: int) -> GrayImage:
+def render_pdf_page(path: str, page_index: int, dpi: int,
+                    max_pixels: int = DEFAULT_MAX_PIXELS) -> GrayImage:
     """Render one page (0-based index) as a grayscale uint8 array at ``dpi``."""
-    return next(render_pdf_pages(path, [page_index], dpi))
+    return next(render_pdf_pages(path, [page_index], dpi, max_pixels))
 
 
-def render_pdf_pages(path: str, page_indices: Iterable[int], dpi: int) -> Iterator[GrayImage]:
-    """Render several pages with the document opened once, in the order given."""
+def render_pdf_pages(path: str, page_indices: Iterable[int], dpi: int,
+                     max_pixels: int = DEFAULT_MAX_PIXELS) -> Iterator[GrayImage]:
+    """Render several pages with the document opened once, in the order given.
+
+    A page whose raster, or one of whose images, would exceed ``max_pixels`` is refused before
+    PDFium allocates anything (ResourceLimitError): a 1 MB image stream can inflate to 1 GB.
+    """
     with _open(path) as doc:
         for index in page_indices:
-            yield _render(doc, index, dpi, path)
+            limits.step(f"page {index + 1}")
+            yield _render(doc, index, dpi, path, max_pixels)
 
 
-def _render(doc: Any, index: int, dpi: int, path: str) -> GrayImage:
+def _render(doc: Any, index: int, dpi: int, path: str, max_pixels: int) -> GrayImage:
     if not 0 <= index < len(doc):
         raise InputFileError(f"page {index + 1} does not exist ({len(doc)} pages)", path)
     page = doc[index]
     try:
-        width, height = page.get_size()
-        if width * height * (dpi / 72) ** 2 > _MAX_PIXELS:
-            raise InputFileError(
-                f"page {index + 1} is too large to render at {dpi} dpi "
-                f"({width / 72:.0f} × {height / 72:.0f} in)", path)
+        _check_pixels(page, index + 1, dpi, path, max_pixels)
         bitmap = page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True)
         array = bitmap.to_numpy()
     except pdfium.PdfiumError as exc:
@@ -71,6 +77,21 @@ def _render(doc: Any, index: int, dpi: int, path: str) -> GrayImage:
     return np.array(array, dtype=np.uint8, copy=True)
 
 
+def _check_pixels(page: Any, number: int, dpi: int, path: str, max_pixels: int) -> None:
+    width, height = page.get_size()
+    pixels = round(width * dpi / 72) * round(height * dpi / 72)
+    if pixels > max_pixels:
+        what = f"page {number} ({width / 72:.0f} × {height / 72:.0f} in at {dpi} dpi)"
+        raise ResourceLimitError(limits.too_large(what, pixels, max_pixels), path)
+    for image in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE],
+                                  max_depth=_IMAGE_SEARCH_DEPTH):
+        image_width, image_height = image.get_px_size()
+        if image_width * image_height > max_pixels:
+            what = f"an image on page {number} ({image_width} × {image_height})"
+            raise ResourceLimitError(limits.too_large(what, image_width * image_height, max_pixels),
+                                     path)
+
+
 def pdf_page_has_images(path: str, page_index: int, min_area_fraction: float = 0.2) -> bool:
     """True if image objects cover at least ``min_area_fraction`` of the page (a scan inside)."""
     with _open(path) as doc:
@@ -80,7 +101,8 @@ def pdf_page_has_images(path: str, page_index: int, min_area_fraction: float = 0
         try:
             width, height = page.get_size()
             covered: float = 0.0
-            for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+            for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE],
+                                        max_depth=_IMAGE_SEARCH_DEPTH):
                 left, bottom, right, top = obj.get_bounds()
                 covered += max(0.0, right - left) * max(0.0, top - bottom)
         finally:

@@ -14,6 +14,7 @@ from ..errors import (
     TruncatedPdfError,
     UnsupportedFileError,
 )
+from .files import file_problem, open_regular
 
 FileKind = Literal["pdf", "png", "jpeg", "tiff"]
 
@@ -35,7 +36,7 @@ class Sniffed:
 
 def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open_regular(path) as fh:
         while block := fh.read(chunk):
             digest.update(block)
     return digest.hexdigest()
@@ -44,16 +45,15 @@ def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
 def sniff(path: str | Path, max_mb: float = 512.0) -> Sniffed:
     """Classify the file by magic bytes; raise an InputFileError subclass for unusable files."""
     p = Path(path)
-    if not p.exists():
-        raise InputFileError("no such file", p)
-    if not p.is_file():
-        raise InputFileError("not a regular file", p)
+    problem = file_problem(p)
+    if problem:
+        raise InputFileError(problem, p)
     size = p.stat().st_size
     if size == 0:
         raise EmptyFileError("file is empty (0 bytes)", p)
     if size > max_mb * 1024 * 1024:
         raise InputFileError(f"file is {size / 1048576:.0f} MB, above the {max_mb:.0f} MB limit", p)
-    with p.open("rb") as fh:
+    with open_regular(p) as fh:
         head = fh.read(1024)
         fh.seek(max(0, size - 2048))
         tail = fh.read()

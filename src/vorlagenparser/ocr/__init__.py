@@ -158,7 +158,7 @@ def _pdf_evidence(doc: Document,
 
     thin = [i for i, p in enumerate(doc.pages)
             if p.words and p.method == "text" and sum(len(w.text) for w in p.words) < 1500]
-    images = render_pdf_pages(doc.path, thin, _COVERAGE_DPI)
+    images = render_pdf_pages(doc.path, thin, _COVERAGE_DPI, options.max_pixels)
     for i, image in zip(thin, images, strict=True):
         page = doc.pages[i]
         sparse = sum(len(w.text) for w in page.words) < _MIN_CHARS
@@ -215,7 +215,8 @@ def _images(doc: Document, pages: list[Page],
         return
     from ..load.render import render_pdf_pages
 
-    for image in render_pdf_pages(doc.path, [p.number - 1 for p in pages], options.dpi):
+    for image in render_pdf_pages(doc.path, [p.number - 1 for p in pages], options.dpi,
+                                  options.max_pixels):
         yield image, options.dpi / 72.0
 
 

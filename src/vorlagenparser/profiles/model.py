@@ -2,13 +2,59 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 Labels = Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
-Words = list[str]  # an alias: inside SectionRule the name `list` is a field
 ValueKind = Literal["text", "id", "date", "multiline"]
+
+
+def _known(names: tuple[str, ...]) -> AfterValidator:
+    """A dict key must be one of ``names``: a misspelt name ("vorlagennumer") would otherwise be
+    accepted and silently never used."""
+
+    def check(name: str) -> str:
+        if name not in names:
+            raise ValueError(f"unknown name {name!r}; known: {', '.join(names)}")
+        return name
+
+    return AfterValidator(check)
+
+
+def _enum(names: tuple[str, ...]) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": list(names)})
+
+
+# The names a profile may configure: the output's labelled values and its text sections. Typed
+# `str` for the layout code that reads them; checked on load.
+FIELD_NAMES = ("vorlagenart", "vorlagennummer", "aktenzeichen", "datum", "federfuehrung",
+               "hinweis", "betreff", "beschlussvorschlag", "begruendung", "finanzielle_auswirkungen")
+SECTION_NAMES = ("beschlussvorschlag", "begruendung", "finanzielle_auswirkungen", "anlagen",
+                 "beratungsfolge", "beratungsergebnis")
+TABLE_NAMES = ("beratungsfolge", "beratungsergebnis")
+ZUSTAENDIGKEITEN = ("Vorberatung", "Entscheidung", "Kenntnisnahme")
+BOOLEANS = ("true", "false")
+FieldName = Annotated[str, _known(FIELD_NAMES), _enum(FIELD_NAMES)]
+SectionName = Annotated[str, _known(SECTION_NAMES), _enum(SECTION_NAMES)]
+TableName = Annotated[str, _known(TABLE_NAMES), _enum(TABLE_NAMES)]
+ZustaendigkeitName = Annotated[str, _known(ZUSTAENDIGKEITEN), _enum(ZUSTAENDIGKEITEN)]
+BoolName = Annotated[str, _known(BOOLEANS), _enum(BOOLEANS)]
+
+
+def _compiles(pattern: str) -> str:
+    """Reject a broken regular expression when the profile loads, not when a document hits it."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from exc
+    return pattern
+
+
+Pattern = Annotated[str, AfterValidator(_compiles)]
+Patterns = list[Pattern]  # an alias: inside SectionRule the name `list` is a field
+Words = list[str]
 
 
 class _Data(BaseModel):
@@ -21,9 +67,9 @@ class FieldRule(_Data):
     labels: Labels
     kind: ValueKind = "text"
     # A value must match this regular expression (after parsing) to be accepted.
-    pattern: str | None = None
+    pattern: Pattern | None = None
     # Without a label: a phrase in the first page's letterhead matching this regular expression.
-    value_pattern: str | None = None
+    value_pattern: Pattern | None = None
 
 
 class SectionRule(_Data):
@@ -34,10 +80,10 @@ class SectionRule(_Data):
     # alone on their line.
     colon_headings: Words = Field(default_factory=list)
     # Regular expressions for headings that vary in the middle ("Die Bürgerschaft möge beschließen:").
-    patterns: Words = Field(default_factory=list)
+    patterns: Patterns = Field(default_factory=list)
     # A first paragraph matching one of these introduces the section and is no part of it
     # ("Der Gemeinderat beantragt dem Einwohnerrat, folgenden Beschluss zu fassen:").
-    lead_ins: Words = Field(default_factory=list)
+    lead_ins: Patterns = Field(default_factory=list)
     list: bool = False  # one entry per line or numbered item (Anlagen)
 
 
@@ -52,18 +98,20 @@ class Profile(_Data):
     name: str
     description: str = ""
     extends: str | None = None
-    # Keywords whose presence in a document's first page selects this profile.
-    match: list[str] = Field(default_factory=list)
+    # Keywords that must all occur on a document's first page (after folding case, umlauts and
+    # spacing) for this profile to be chosen; among fitting profiles the highest priority wins,
+    # then the most specific (more keywords, then longer ones).
+    match: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
     priority: int = 0
     review_threshold: Annotated[float, Field(ge=0, le=1)] = 0.8
     vorlagenarten: list[str] = Field(default_factory=list)
-    fields: dict[str, FieldRule] = Field(default_factory=dict)
-    sections: dict[str, SectionRule] = Field(default_factory=dict)
-    tables: dict[str, TableRule] = Field(default_factory=dict)
+    fields: dict[FieldName, FieldRule] = Field(default_factory=dict)
+    sections: dict[SectionName, SectionRule] = Field(default_factory=dict)
+    tables: dict[TableName, TableRule] = Field(default_factory=dict)
     # Checkbox label synonyms → key in a Beratungsergebnis entry (or any other output field).
     checkboxes: dict[str, Labels] = Field(default_factory=dict)
-    zustaendigkeit: dict[str, Labels] = Field(default_factory=dict)
-    oeffentlich_values: dict[str, Labels] = Field(default_factory=dict)
+    zustaendigkeit: dict[ZustaendigkeitName, Labels] = Field(default_factory=dict)
+    oeffentlich_values: dict[BoolName, Labels] = Field(default_factory=dict)
     # Roles printed above or below a signature ("Der Oberbürgermeister"): never a name.
     signature_roles: list[str] = Field(default_factory=list)
     signature_prefixes: list[str] = Field(default_factory=list)

@@ -8,12 +8,17 @@ only (the batch parent), so none of them needs locking.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from ..filenames import output_stem
 from ..model import Vorlage
+
+if TYPE_CHECKING:
+    from ..search import SearchHit
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +38,20 @@ class SourceFile:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One converted document on its way to the sinks; ``name`` is the output stem."""
+    """One converted document on its way to the sinks; ``name`` is the output stem.
+
+    Every writer names its output after ``name``, which is made safe and short here by the one
+    rule they share (:func:`~vorlagenparser.filenames.output_stem`).
+    """
 
     name: str
     vorlage: Vorlage
     source: SourceFile
+    # When the document was converted (ISO 8601 with offset), where the store remembers it.
+    converted: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", output_stem(self.name))
 
 
 class Writer(Protocol):
@@ -98,5 +112,27 @@ def database_writer(target: str) -> Writer:
     return create("sqlite", Path(target))
 
 
+def search_database(target: str | Path, text: str, limit: int = 20) -> list[SearchHit]:
+    """Full-text search in a SQLite file or a ``postgresql://`` database (same results)."""
+    if is_postgres_url(str(target)):
+        from . import postgres
+
+        return postgres.search(str(target), text, limit)
+    from . import sqlite
+
+    return sqlite.search(Path(target), text, limit)
+
+
+def read_database(target: str | Path) -> Iterator[Record]:
+    """Every document stored in a SQLite file or a ``postgresql://`` database."""
+    if is_postgres_url(str(target)):
+        from . import postgres
+
+        return postgres.read_records(str(target))
+    from . import sqlite
+
+    return sqlite.read_records(Path(target))
+
+
 __all__ = ["REGISTRY", "Record", "SourceFile", "Writer", "create", "database_writer",
-           "is_postgres_url"]
+           "is_postgres_url", "read_database", "search_database"]

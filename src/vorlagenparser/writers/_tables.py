@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from ..model import Vorlage
+from ..search import SEARCH_FIELDS, IndexText, index_text
 from . import Record
 
 ColumnType = Literal["text", "int", "bool", "date", "real", "json"]
@@ -47,7 +48,7 @@ CHILD_TABLES: Mapping[str, Columns] = {
 }
 
 # The columns a full-text index covers, in both databases.
-FULLTEXT_COLUMNS = ("betreff", "beschlussvorschlag", "begruendung")
+FULLTEXT_COLUMNS = SEARCH_FIELDS
 
 
 def column_names(columns: Columns) -> tuple[str, ...]:
@@ -96,3 +97,8 @@ def _checkbox_row(vorlage: Vorlage, index: int) -> Row:
     return {"label": box.label, "checked": box.checked, "page": box.page, "x0": x0, "top": top,
             "x1": x1, "bottom": bottom, "confidence": box.confidence, "source": box.source,
             "field": box.field}
+
+
+def search_entries(vorlage: Vorlage) -> IndexText:
+    """The document's full-text index entries (stems per field, full forms)."""
+    return index_text({name: getattr(vorlage, name) for name in FULLTEXT_COLUMNS})

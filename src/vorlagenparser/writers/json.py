@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import InputFileError, OutputError
+from ..filenames import output_stem
 from ..model import Vorlage
 from . import Record, SourceFile, Writer
 from ._atomic import remove_stale_temps, write_bytes
@@ -31,7 +33,7 @@ class JsonDirWriter(Writer):
         return f"json:{self.folder.resolve()}"
 
     def path_for(self, name: str) -> Path:
-        return self.folder / f"{name}.json"
+        return self.folder / f"{output_stem(name)}.json"
 
     def open(self) -> None:
         try:
@@ -58,4 +60,7 @@ def read_folder(folder: Path, source_for: Callable[[Vorlage], SourceFile]) -> It
         except ValidationError as exc:
             raise InputFileError(f"not a vorlagenparser document: {exc.errors()[0]['msg']}",
                                  path) from exc
-        yield Record(name=path.stem, vorlage=vorlage, source=source_for(vorlage))
+        # The file's time is when the document was (last) converted.
+        converted = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+        yield Record(name=path.stem, vorlage=vorlage, source=source_for(vorlage),
+                     converted=converted.isoformat(timespec="seconds"))

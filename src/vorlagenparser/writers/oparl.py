@@ -1,52 +1,61 @@
-"""Vorlage → OParl 1.1 ``Paper`` (a pure mapping) and a writer for folders or one JSON file.
+"""Vorlage → OParl 1.1 objects (pure mappings) and a writer for folders or one JSON file.
 
 Our data has no server behind it, so every OParl URL is derived from ``base_url`` and stable
-keys: papers and files by the input's SHA-256, organisations by a slug of their name. Vote counts
-have no OParl field; they stay in our own JSON and database.
+keys: papers and files by the input's SHA-256, organisations by a slug of their name, meetings
+by Gremium and date, the body by ``--body-id``. Every File's ``accessUrl`` (required by OParl)
+is ``<base>/file/<id>/<file name>``: the place where whoever publishes the export serves the
+file. An Anlage whose file is not at hand keeps only its name there: no size, checksum or type.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import re
-import unicodedata
-from collections.abc import Iterable
+import mimetypes
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO
 from urllib.parse import quote
 
-from ..model import BeratungsfolgeEintrag, Vorlage
-from . import Record, Writer
+from ..model import Vorlage
+from . import Record, SourceFile, Writer
 from ._atomic import atomic_open, write_bytes
+from .oparl_common import SCHEMA, OParlObject, compact, organization_url, slug
+from .oparl_meetings import Session, Step, agenda_item, meeting, meeting_url, sessions
 
 DEFAULT_BASE_URL = "https://example.invalid/oparl"
-SCHEMA = "https://schema.oparl.org/1.1/"
-OParlObject = dict[str, Any]
+DEFAULT_BODY_ID = "1"
 
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def slug(text: str) -> str:
-    """A URL path segment that is stable for the same name: "Ausschuss für Umwelt" →
-    "ausschuss-fuer-umwelt"."""
-    folded = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "unbenannt"
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_BODY_ID", "SCHEMA", "Body", "OParlObject", "OParlWriter",
+           "body_object", "export", "organization_url", "paper", "slug"]
 
 
-def organization_url(base_url: str, name: str) -> str:
-    return f"{base_url.rstrip('/')}/organization/{slug(name)}"
+@dataclass(frozen=True, slots=True)
+class Body:
+    """The council (Körperschaft) the papers belong to; its name is needed for a Body object."""
+
+    id: str = DEFAULT_BODY_ID
+    name: str | None = None
+
+    def url(self, base: str) -> str:
+        return f"{base.rstrip('/')}/body/{quote(self.id, safe='')}"
 
 
-def paper(record: Record, base_url: str = DEFAULT_BASE_URL) -> OParlObject:
-    """The OParl Paper for one converted document, with File and Consultations embedded."""
-    vorlage, base = record.vorlage, base_url.rstrip("/")
+def paper(record: Record, base_url: str = DEFAULT_BASE_URL, body: Body | None = None,
+          attachments: Mapping[str, SourceFile] | None = None) -> OParlObject:
+    """The OParl Paper for one converted document, with its Files and Consultations embedded.
+
+    ``attachments`` maps Anlage names to the files found for them (see :func:`find_attachments`).
+    """
+    vorlage, base, stamp = record.vorlage, base_url.rstrip("/"), record.converted
     paper_id = f"{base}/paper/{record.source.sha256}"
-    fields: OParlObject = {
+    return compact({
         "id": paper_id,
         "type": SCHEMA + "Paper",
+        "body": (body or Body()).url(base),
         "name": vorlage.betreff,
         "reference": vorlage.vorlagennummer,
         "date": vorlage.datum.isoformat() if vorlage.datum else None,
@@ -54,41 +63,115 @@ def paper(record: Record, base_url: str = DEFAULT_BASE_URL) -> OParlObject:
         "underDirectionOf": ([organization_url(base, vorlage.federfuehrung)]
                              if vorlage.federfuehrung else None),
         "mainFile": main_file(record, base),
-        "consultation": [consultation(paper_id, base, i, item)
-                         for i, item in enumerate(vorlage.beratungsfolge)] or None,
-    }
-    # OParl omits unknown values instead of sending null.
-    return {key: value for key, value in fields.items() if value is not None}
+        "auxiliaryFile": [auxiliary_file(record, base, n, name, (attachments or {}).get(name))
+                          for n, name in enumerate(vorlage.anlagen, start=1)],
+        "consultation": [consultation(paper_id, base, n, step, stamp)
+                         for n, step in enumerate(_steps(vorlage), start=1)],
+        "created": stamp, "modified": stamp,
+    })
+
+
+def _file(file_id: str, name: str, source: SourceFile | None, stamp: str | None,
+          text: str | None = None) -> OParlObject:
+    filename = source.filename if source else name
+    return compact({
+        "id": file_id, "type": SCHEMA + "File", "name": name,
+        "fileName": source.filename if source else None,
+        "mimeType": source.mime_type if source else None,
+        "size": source.size if source else None,
+        "sha512Checksum": source.sha512 if source else None,
+        "text": text,
+        "accessUrl": f"{file_id}/{quote(filename)}",
+        "created": stamp, "modified": stamp,
+    })
 
 
 def main_file(record: Record, base: str) -> OParlObject:
     source = record.source
-    file_id = f"{base}/file/{source.sha256}"
-    fields: OParlObject = {
-        "id": file_id,
-        "type": SCHEMA + "File",
-        "name": source.filename,
-        "fileName": source.filename,
-        "mimeType": source.mime_type,
-        "size": source.size,
-        "sha512Checksum": source.sha512,
-        "text": document_text(record.vorlage),
-        "accessUrl": f"{file_id}/{quote(source.filename)}",
-    }
-    return {key: value for key, value in fields.items() if value is not None}
+    return _file(f"{base}/file/{source.sha256}", source.filename, source, record.converted,
+                 document_text(record.vorlage))
 
 
-def consultation(paper_id: str, base: str, index: int,
-                 item: BeratungsfolgeEintrag) -> OParlObject:
-    fields: OParlObject = {
-        "id": f"{paper_id}/consultation/{index + 1}",
+def auxiliary_file(record: Record, base: str, number: int, name: str,
+                   found: SourceFile | None) -> OParlObject:
+    """An Anlage by its printed name; with the file's facts when it was found beside the paper."""
+    file_id = f"{base}/file/{record.source.sha256}-anlage-{number}"
+    return _file(file_id, name, found, record.converted)
+
+
+def consultation(paper_id: str, base: str, number: int, step: Step,
+                 stamp: str | None) -> OParlObject:
+    consultation_id = f"{paper_id}/consultation/{number}"
+    session, role = step.session, step.role
+    meeting_id = meeting_url(base, step.gremium, session.date) if session else None
+    return compact({
+        "id": consultation_id,
         "type": SCHEMA + "Consultation",
-        "organization": [organization_url(base, item.gremium)],
-        "role": item.zustaendigkeit,
-        "authoritative": (item.zustaendigkeit == "Entscheidung"
-                          if item.zustaendigkeit else None),
-    }
-    return {key: value for key, value in fields.items() if value is not None}
+        "paper": paper_id,
+        "meeting": meeting_id,
+        "agendaItem": _item_url(meeting_id, paper_id, number) if meeting_id else None,
+        "organization": [organization_url(base, step.gremium)],
+        "role": role,
+        "authoritative": role == "Entscheidung" if role else None,
+        "created": stamp, "modified": stamp,
+    })
+
+
+def _steps(vorlage: Vorlage) -> list[Step]:
+    return sessions(vorlage.beratungsfolge, vorlage.beratungsergebnis)
+
+
+def _item_url(meeting_id: str, paper_id: str, number: int) -> str:
+    return f"{meeting_id}/agendaItem/{paper_id.rsplit('/', 1)[-1]}-{number}"
+
+
+def agenda_items(record: Record, base_url: str) -> list[tuple[Session, OParlObject]]:
+    """The paper's items on the agendas of its dated sessions (for the Meetings)."""
+    base = base_url.rstrip("/")
+    paper_id = f"{base}/paper/{record.source.sha256}"
+    out = []
+    for number, step in enumerate(_steps(record.vorlage), start=1):
+        session = step.session
+        if session is None:
+            continue
+        meeting_id = meeting_url(base, step.gremium, session.date)
+        out.append((session, agenda_item(_item_url(meeting_id, paper_id, number), meeting_id,
+                                         f"{paper_id}/consultation/{number}", session,
+                                         record.vorlage.betreff, record.converted)))
+    return out
+
+
+def body_object(body: Body, base_url: str) -> OParlObject | None:
+    """The Body, when its name is known (OParl requires one); lists are URLs under it."""
+    if body.name is None:
+        return None
+    url = body.url(base_url)
+    return {"id": url, "type": SCHEMA + "Body", "name": body.name,
+            **{key: f"{url}/{key}" for key in ("organization", "person", "meeting", "paper")},
+            "legislativeTerm": []}
+
+
+def find_attachments(record: Record, folders: Sequence[Path] = ()) -> dict[str, SourceFile]:
+    """Anlagen whose file lies beside the paper's input (or in ``folders``), matched by name:
+    "Lageplan.pdf" or "Anlage 2 - Lageplan.pdf" for the Anlage "Lageplan"."""
+    source = Path(record.source.path)
+    candidates = [p for folder in (source.parent, *folders) if folder.is_dir()
+                  for p in sorted(folder.iterdir()) if p.is_file() and p != source]
+    found: dict[str, SourceFile] = {}
+    for name in record.vorlage.anlagen:
+        wanted = slug(name)
+        match = next((p for p in candidates
+                      if slug(p.stem) == wanted or slug(p.stem).endswith("-" + wanted)), None)
+        if match is not None:
+            found[name] = _file_facts(match)
+    return found
+
+
+def _file_facts(path: Path) -> SourceFile:
+    data = path.read_bytes()
+    return SourceFile(path=str(path), sha256=hashlib.sha256(data).hexdigest(),
+                      sha512=hashlib.sha512(data).hexdigest(), size=len(data),
+                      mime_type=mimetypes.guess_type(path.name)[0])
 
 
 def document_text(vorlage: Vorlage) -> str | None:
@@ -102,14 +185,21 @@ def document_text(vorlage: Vorlage) -> str | None:
 
 class OParlWriter(Writer):
     """``dest`` ending in ``.json``: one file ``{"data": [...], "pagination": ...}`` (the shape
-    of an OParl list); otherwise a folder with one ``<name>.json`` Paper per document."""
+    of an OParl list) of Papers, with the Meetings in ``<stem>.meetings.json`` and the Body in
+    ``<stem>.body.json`` beside it; otherwise a folder with one ``<name>.json`` Paper per
+    document, ``meeting/<id>.json`` per session and ``body/<id>.json``. Meetings collect the
+    agenda items of every paper and are written when the writer closes."""
 
-    def __init__(self, dest: Path, base_url: str = DEFAULT_BASE_URL) -> None:
+    def __init__(self, dest: Path, base_url: str = DEFAULT_BASE_URL, body: Body | None = None,
+                 attachment_dirs: Sequence[Path] = ()) -> None:
         self.dest = dest
-        self.base_url = base_url
+        self.base_url = base_url.rstrip("/")
+        self.body = body or Body()
+        self.attachment_dirs = tuple(attachment_dirs)
         self.count = 0
         self._file: AbstractContextManager[IO[bytes]] | None = None
         self._handle: IO[bytes] | None = None
+        self._meetings: dict[str, tuple[Session, list[OParlObject]]] = {}
 
     @property
     def single_file(self) -> bool:
@@ -130,11 +220,15 @@ class OParlWriter(Writer):
         self._handle.write(b'{"data": [\n')
 
     def write(self, record: Record) -> None:
-        data = json.dumps(paper(record, self.base_url), ensure_ascii=False, indent=2)
+        found = find_attachments(record, self.attachment_dirs)
+        data = _dumps(paper(record, self.base_url, self.body, found))
         if self._handle is None:
-            write_bytes(self.dest / f"{record.name}.json", data.encode("utf-8") + b"\n")
+            write_bytes(self.dest / f"{record.name}.json", data + b"\n")
         else:
-            self._handle.write((",\n" if self.count else "").encode() + data.encode("utf-8"))
+            self._handle.write((b",\n" if self.count else b"") + data)
+        for session, item in agenda_items(record, self.base_url):
+            key = meeting_url(self.base_url, session.gremium, session.date)
+            self._meetings.setdefault(key, (session, []))[1].append(item)
         self.count += 1
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -147,14 +241,51 @@ class OParlWriter(Writer):
         self.close()
 
     def close(self) -> None:
+        meetings = [meeting(self.base_url, session, items)
+                    for session, items in self._meetings.values()]
+        body = body_object(self.body, self.base_url)
+        if self.single_file:
+            self._close_list()
+            if meetings:
+                write_bytes(self.beside("meetings"), _listing(meetings))
+            if body is not None:
+                write_bytes(self.beside("body"), _dumps(body) + b"\n")
+        else:
+            for item in meetings:
+                self._write_object("meeting", item)
+            if body is not None:
+                self._write_object("body", body)
+        self._meetings = {}
+
+    def beside(self, kind: str) -> Path:
+        """``papers.json`` → ``papers.<kind>.json``: the other objects of a single-file export."""
+        return self.dest.with_name(f"{self.dest.stem}.{kind}.json")
+
+    def _close_list(self) -> None:
         if self._handle is None or self._file is None:
             return
-        pagination = {"totalElements": self.count, "elementsPerPage": self.count,
-                      "currentPage": 1, "totalPages": 1}
-        tail = f'\n], "pagination": {json.dumps(pagination)}, "links": {{}}}}\n'
+        tail = f'\n], "pagination": {json.dumps(_pagination(self.count))}, "links": {{}}}}\n'
         self._handle.write(tail.encode())
         self._file.__exit__(None, None, None)
         self._handle = self._file = None
+
+    def _write_object(self, kind: str, obj: OParlObject) -> None:
+        folder = self.dest / kind
+        folder.mkdir(exist_ok=True)
+        write_bytes(folder / f"{obj['id'].rsplit('/', 1)[-1]}.json", _dumps(obj) + b"\n")
+
+
+def _dumps(obj: OParlObject) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _pagination(count: int) -> dict[str, int]:
+    return {"totalElements": count, "elementsPerPage": count, "currentPage": 1, "totalPages": 1}
+
+
+def _listing(objects: list[OParlObject]) -> bytes:
+    listing = {"data": objects, "pagination": _pagination(len(objects)), "links": {}}
+    return _dumps(listing) + b"\n"
 
 
 def export(records: Iterable[Record], writer: OParlWriter) -> int:

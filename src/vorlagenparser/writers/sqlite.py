@@ -1,8 +1,11 @@
 """The embedded archive database (the only module that imports sqlite3).
 
 Tables ``documents`` (one row per input SHA-256, the full JSON in ``document``) and the children
-``beratungsfolge``, ``beratungsergebnis``, ``checkboxes``, ``anlagen``; an FTS5 index
-``documents_fts`` over Betreff, Beschlussvorschlag and Begründung kept in step by triggers.
+``beratungsfolge``, ``beratungsergebnis``, ``checkboxes``, ``anlagen``. Full-text search over
+Betreff, Beschlussvorschlag and Begründung uses two FTS5 tables keyed by the document's rowid:
+``search_stems`` (Snowball stems per field, ranked by BM25) and ``search_forms`` (full word
+forms under the ``trigram`` tokenizer, for compound parts and prefixes); see
+:mod:`vorlagenparser.search`.
 One transaction per document: a crash loses at most the document in flight, and the batch ledger
 is only told "done" after the commit.
 """
@@ -13,11 +16,12 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputFileError, OutputError
 from ..model import Vorlage
+from ..search import IndexText, SearchHit, compile_query, hit, index_text
+from ..search.sql import rank_query, where
 from . import Record, SourceFile, Writer
 from ._tables import (
     CHILD_TABLES,
@@ -29,13 +33,17 @@ from ._tables import (
     child_rows,
     column_names,
     document_row,
+    search_entries,
 )
 
 _TYPES = {"text": "TEXT", "int": "INTEGER", "bool": "INTEGER", "date": "TEXT", "real": "REAL",
           "json": "TEXT"}
 _FTS = ", ".join(FULLTEXT_COLUMNS)
-_OLD = ", ".join(f"old.{c}" for c in FULLTEXT_COLUMNS)
-_NEW = ", ".join(f"new.{c}" for c in FULLTEXT_COLUMNS)
+_TEXTS = ", ".join(f"d.{c}" for c in FULLTEXT_COLUMNS)
+# Raised when the search index layout changes; older databases are migrated on open.
+INDEX_VERSION = 2
+# BM25 weights of Betreff, Beschlussvorschlag, Begründung (PostgreSQL: weights A, B, C).
+_BM25 = "bm25(search_stems, 10.0, 4.0, 1.0)"
 
 
 def _column_ddl(columns: Columns) -> str:
@@ -54,16 +62,16 @@ def schema_sql() -> str:
 CREATE TABLE IF NOT EXISTS documents ({documents}, converted_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_vorlagennummer ON documents(vorlagennummer);
 {children}
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5({_FTS}, content='documents',
-    content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
-    INSERT INTO documents_fts(rowid, {_FTS}) VALUES (new.rowid, {_NEW}); END;
-CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
-    INSERT INTO documents_fts(documents_fts, rowid, {_FTS}) VALUES ('delete', old.rowid, {_OLD});
-END;
-CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE ON documents BEGIN
-    INSERT INTO documents_fts(documents_fts, rowid, {_FTS}) VALUES ('delete', old.rowid, {_OLD});
-    INSERT INTO documents_fts(rowid, {_FTS}) VALUES (new.rowid, {_NEW}); END;
+DROP TRIGGER IF EXISTS documents_ai;
+DROP TRIGGER IF EXISTS documents_ad;
+DROP TRIGGER IF EXISTS documents_au;
+DROP TABLE IF EXISTS documents_fts;
+CREATE VIRTUAL TABLE IF NOT EXISTS search_stems USING fts5({_FTS},
+    tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_forms USING fts5(forms, tokenize='trigram');
+CREATE TRIGGER IF NOT EXISTS search_ad AFTER DELETE ON documents BEGIN
+    DELETE FROM search_stems WHERE rowid = old.rowid;
+    DELETE FROM search_forms WHERE rowid = old.rowid; END;
 """
 
 
@@ -113,7 +121,7 @@ class SqliteWriter(Writer):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = connect(self.path)
         try:
-            self._conn.executescript(schema_sql())
+            ensure_schema(self._conn)
         except sqlite3.Error as exc:
             raise OutputError(f"cannot create the tables: {exc}", self.path) from exc
 
@@ -127,6 +135,9 @@ class SqliteWriter(Writer):
                 for table, rows in child_rows(record).items():
                     self._conn.execute(f"DELETE FROM {table} WHERE sha256 = ?", (row["sha256"],))
                     self._conn.executemany(_insert_sql(table), [_encode(r) for r in rows])
+                (rowid,) = self._conn.execute("SELECT rowid FROM documents WHERE sha256 = ?",
+                                              (row["sha256"],)).fetchone()
+                _index(self._conn, rowid, search_entries(record.vorlage))
         except sqlite3.Error as exc:
             raise OutputError(f"cannot write {record.name}: {exc}", self.path) from exc
 
@@ -134,6 +145,27 @@ class SqliteWriter(Writer):
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+def ensure_schema(conn: sqlite3.Connection) -> None:
+    """Create the tables; a database from before the current search index gets it built."""
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    conn.executescript(schema_sql())
+    if version >= INDEX_VERSION:
+        return
+    with _transaction(conn):
+        rows = conn.execute(f"SELECT rowid, {_FTS} FROM documents").fetchall()
+        for rowid, *values in rows:
+            _index(conn, rowid, index_text(dict(zip(FULLTEXT_COLUMNS, values, strict=True))))
+        conn.execute(f"PRAGMA user_version = {INDEX_VERSION}")
+
+
+def _index(conn: sqlite3.Connection, rowid: int, entries: IndexText) -> None:
+    conn.execute("DELETE FROM search_stems WHERE rowid = ?", (rowid,))
+    conn.execute("DELETE FROM search_forms WHERE rowid = ?", (rowid,))
+    conn.execute(f"INSERT INTO search_stems (rowid, {_FTS}) VALUES (?, {', '.join('?' * 3)})",
+                 (rowid, *(entries.stems[name] for name in FULLTEXT_COLUMNS)))
+    conn.execute("INSERT INTO search_forms (rowid, forms) VALUES (?, ?)", (rowid, entries.forms))
 
 
 class _transaction:
@@ -156,52 +188,33 @@ def _now() -> str:
 # --- reading ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    sha256: str
-    output_name: str | None
-    vorlagennummer: str | None
-    datum: str | None
-    betreff: str | None
-    snippet: str
-
-
 def _open_existing(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise InputFileError("no database here; run `vorlagenparser batch` first", path)
     return connect(path)
 
 
-def fts_query(text: str) -> str:
-    """Plain words → an FTS5 AND query, each word quoted so no input is a syntax error.
-
-    A trailing ``*`` stays a prefix search (``Bebauungsplan*`` also finds ``Bebauungsplans``).
-    """
-    terms = []
-    for word in text.split():
-        prefix = word.endswith("*")
-        word = word.rstrip("*")
-        if word:
-            terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))
-    if not terms:
-        raise ValueError("empty search")
-    return " ".join(terms)
-
-
 def search(path: Path, text: str, limit: int = 20) -> list[SearchHit]:
-    """Full-text search over Betreff, Beschlussvorschlag and Begründung, best matches first."""
-    sql = ("SELECT d.sha256, d.output_name, d.vorlagennummer, d.datum, d.betreff, "
-           "snippet(documents_fts, -1, '[', ']', '…', 12) "
-           "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-           "WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?")
+    """Documents matching the query (see :mod:`vorlagenparser.search.query`), best first."""
+    query = compile_query(text)
+    condition, rank = where(query, "sqlite"), rank_query(query, "sqlite")
+    scores = (f"(SELECT rowid AS id, {_BM25} AS score FROM search_stems "
+              "WHERE search_stems MATCH ?)") if rank else "(SELECT NULL AS id, NULL AS score)"
+    sql = (f"SELECT d.sha256, d.output_name, d.vorlagennummer, d.datum, {_TEXTS} "
+           f"FROM documents d LEFT JOIN {scores} r ON r.id = d.rowid WHERE {condition.sql} "
+           "ORDER BY r.score IS NULL, r.score, d.datum DESC, d.output_name LIMIT ?")
+    params = (*([rank] if rank else []), *condition.params, limit)
     conn = _open_existing(path)
     try:
-        rows = conn.execute(sql, (fts_query(text), limit)).fetchall()
+        if conn.execute("PRAGMA user_version").fetchone()[0] < INDEX_VERSION:
+            ensure_schema(conn)  # an older database: build its index once (needs write access)
+        rows = conn.execute(sql, params).fetchall()
     except sqlite3.Error as exc:
         raise InputFileError(f"cannot search: {exc}", path) from exc
     finally:
         conn.close()
-    return [SearchHit(*row) for row in rows]
+    return [hit(query, sha, name, nummer, datum, dict(zip(FULLTEXT_COLUMNS, texts, strict=True)))
+            for sha, name, nummer, datum, *texts in rows]
 
 
 def read_records(path: Path) -> Iterator[Record]:
@@ -209,12 +222,12 @@ def read_records(path: Path) -> Iterator[Record]:
     conn = _open_existing(path)
     try:
         cursor = conn.execute("SELECT output_name, document, source_path, sha256, sha512, size, "
-                              "mime_type FROM documents ORDER BY output_name, sha256")
-        for name, document, source_path, sha256, sha512, size, mime in cursor:
+                              "mime_type, converted_at FROM documents ORDER BY output_name, sha256")
+        for name, document, source_path, sha256, sha512, size, mime, converted in cursor:
             vorlage = Vorlage.model_validate_json(document)
             source = SourceFile(path=source_path or vorlage.source.filename, sha256=sha256,
                                 sha512=sha512, size=size, mime_type=mime)
-            yield Record(name=name or sha256, vorlage=vorlage, source=source)
+            yield Record(name=name or sha256, vorlage=vorlage, source=source, converted=converted)
     except sqlite3.Error as exc:
         raise InputFileError(f"cannot read the database: {exc}", path) from exc
     finally:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import threading
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from ...errors import EncryptedPdfError, InputFileError, TruncatedPdfError
+from ... import limits
+from ...errors import EncryptedPdfError, InputFileError, ResourceLimitError, TruncatedPdfError
 from ...options import ExtractOptions
 from ...pagemodel import Document, Page
 from .capi import _PdfiumFailure
@@ -55,7 +57,7 @@ def _read_document(doc: Any, path: str, options: ExtractOptions) -> tuple[tuple[
     if n <= 0:
         raise InputFileError("PDF has no pages", path)
     if n > options.max_pages:
-        raise InputFileError(f"PDF has {n} pages, above the limit of {options.max_pages}", path)
+        raise ResourceLimitError(limits.too_many_pages("PDF", n, options.max_pages), path)
     forms = _FormEnv(doc)
     try:
         pages = tuple(_load_page(doc, forms, index, path) for index in range(n))
@@ -69,6 +71,12 @@ def _read_document(doc: Any, path: str, options: ExtractOptions) -> tuple[tuple[
     return pages, _meta_text(doc, "CreationDate")
 
 
+def _check_size(width: float, height: float, number: int) -> None:
+    """A page without area cannot be laid out (nor be printed): the file is damaged."""
+    if not (math.isfinite(width) and math.isfinite(height)) or width < 1 or height < 1:
+        raise _PdfiumFailure(f"page {number} has no usable size ({width:g} × {height:g} pt)")
+
+
 def _meta_text(doc: Any, tag: str) -> str | None:
     size = pdfium_c.FPDF_GetMetaText(doc, tag.encode("ascii"), None, 0)
     if size <= 2:  # just the terminating NUL: the key is absent or empty
@@ -79,11 +87,13 @@ def _meta_text(doc: Any, tag: str) -> str | None:
 
 
 def _load_page(doc: Any, forms: _FormEnv, index: int, path: str) -> Page:
+    limits.step(f"page {index + 1}")
     page = pdfium_c.FPDF_LoadPage(doc, index)
     if not page:
         raise _PdfiumFailure(f"page {index + 1} cannot be read")
     try:
         frame = _frame(page)
+        _check_size(frame.width, frame.height, index + 1)
         words, vertical = _page_text_layer(page, frame)
         shapes = _page_shapes(page, frame)
         widgets = tuple(_page_widgets(page, forms, frame))
