@@ -34,7 +34,7 @@ from vorlagenparser.errors import (
     VorlagenparserError,
 )
 from vorlagenparser.geometry import BBox
-from vorlagenparser.layout.lines import group_lines
+from vorlagenparser.layout.text import group_lines
 from vorlagenparser.load import LOADER_ENV, open_document, pdf_loader
 from vorlagenparser.load.pdf import open_pdf
 from vorlagenparser.load.pdfium import open_pdf_fast

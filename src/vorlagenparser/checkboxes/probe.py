@@ -44,10 +44,13 @@ def probe_marks(page: Page, found: Sequence[Mark], is_label: LabelMatcher,
     ink = binarise(page.image)
     marks: list[Mark] = []
     readings: set[int] = set()
+    cells = [c for g in page.grids for r in g.rows for c in r if c is not None]
     for row in _rows(page.words):
         for i, word in enumerate(row):
             if not is_label(row[i:]) or (i and is_label(row[i - 1:])):
                 continue  # no label here, or the word before starts a longer one ("zur Kenntnis …")
+            if _header_cell(word, cells):
+                continue  # a label in a table cell heads its column; its boxes are in the rows
             reading = _reading_before(row, i)
             if i and reading is None and row[i].bbox.x0 - row[i - 1].bbox.x1 < 1.2 * max(word.bbox.height, 4.0):
                 continue  # the label runs on from text before it
@@ -72,6 +75,14 @@ def _rows(words: Sequence[Word]) -> list[list[Word]]:
     return [sorted(r, key=lambda w: w.bbox.x0) for r in rows]
 
 
+def _header_cell(word: Word, cells: Sequence[BBox]) -> bool:
+    """The label stands in a ruled cell with no room for a box before it."""
+    for c in cells:
+        if c.x0 <= word.bbox.cx <= c.x1 and c.top <= word.bbox.cy <= c.bottom:
+            return word.bbox.x0 - c.x0 < 1.2 * word.bbox.height
+    return False
+
+
 def _reading_before(row: list[Word], i: int) -> Word | None:
     """A short token right before the label that opens its option (first on the line or after a
     gap): OCR's reading of the box ("IM", "[IM", "„X", "Ei"), whatever its confidence."""
@@ -80,7 +91,10 @@ def _reading_before(row: list[Word], i: int) -> Word | None:
     prev = row[i - 1]
     h = max(row[i].bbox.height, 4.0)
     opens = i == 1 or prev.bbox.x0 - row[i - 2].bbox.x1 > 1.2 * h
-    return prev if opens and len(prev.text) <= 4 and row[i].bbox.x0 - prev.bbox.x1 < 1.5 * h else None
+    # Two letters ("IM", "Ei"), or signs that are no letters ("[IM", "„X"); a word of three
+    # letters read with confidence ("TOP") is text.
+    boxlike = len(prev.text) <= 2 or not prev.text.isalpha() or prev.confidence < 0.6
+    return prev if opens and boxlike and len(prev.text) <= 4 and row[i].bbox.x0 - prev.bbox.x1 < 1.5 * h else None
 
 
 def _box_reading(word: Word) -> bool:

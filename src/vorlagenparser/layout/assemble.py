@@ -60,7 +60,7 @@ def analyse(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], profile: Pro
     claimed = _claimed(doc, ties, counts)
     skip = frozenset(ln for t in tables for ln in t.lines) | results.lines
     labels = find_labels(doc, regions, skip, claimed)
-    pairs = find_pairs(doc, regions, labels, claimed)
+    pairs = find_pairs(doc, regions, labels, claimed, label_lines | skip)
     places = place_dates(doc)
     bounds = boundaries(doc, headings, labels, tables, results, places)
     sections = read_sections(doc, bounds, headings)

@@ -51,6 +51,7 @@ class _Ctx:
     regions: Regions
     claimed: frozenset[int]  # id() of phrases that are box labels
     label_phrases: frozenset[int]  # id() of phrases that start with a field label
+    stops: frozenset[int]  # lines no value runs into (headings, tables)
 
 
 def find_labels(doc: Doc, regions: Regions, skip: frozenset[int], claimed: frozenset[int]) -> tuple[LabelHit, ...]:
@@ -98,9 +99,11 @@ def _value_like(text: str) -> bool:
     return any(c.isdigit() for token in text.split(" ")[:2] for c in token)
 
 
-def find_pairs(doc: Doc, regions: Regions, labels: tuple[LabelHit, ...], claimed: frozenset[int]) -> Pairs:
+def find_pairs(doc: Doc, regions: Regions, labels: tuple[LabelHit, ...], claimed: frozenset[int],
+               stops: frozenset[int] = frozenset()) -> Pairs:
+    """``stops`` are lines a wrapped value never runs into: headings, tables, result blocks."""
     ctx = _Ctx(doc, regions, claimed, frozenset(id(h.line.phrases[h.phrase_index]) for h in labels
-                                                if h.phrase_index < len(h.line.phrases)))
+                                                if h.phrase_index < len(h.line.phrases)), stops)
     fields: dict[str, Found] = {}
     pairs: list[Pair] = []
     warnings: list[str] = []
@@ -182,8 +185,6 @@ def _cell_value(ctx: _Ctx, hit: LabelHit, cell: Cell) -> tuple[Found, str] | Non
     how = "cell"
     if beside or under:
         words = beside + [w for w in under if w not in beside] if beside else under
-    elif cell.bbox.width > 2.5 * label.width:
-        return None  # a label in a cell with room for its value: the value was left blank
     else:
         right = ctx.regions.right_of(cell)
         below = ctx.regions.below(cell)
@@ -301,6 +302,8 @@ def _continuation(ctx: _Ctx, last: Phrase, hit: LabelHit, starts: tuple[float, .
     start = doc.line_of(last) or hit.line
     for line in doc.after(start):
         if line.page != last.page or line.bbox.top - prev_bottom > s.wrap_gap_lines * doc.line_height(line):
+            break
+        if line.index in ctx.stops:
             break
         aligned = [p for p in line.phrases if min(abs(p.bbox.x0 - x) for x in starts) <= s.wrap_align_pt]
         if not aligned:

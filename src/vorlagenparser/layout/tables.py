@@ -164,7 +164,7 @@ def header_labels(doc: Doc, line: Line, vocab: Vocabulary) -> list[Label]:
         text = join_lines(lines)  # "einstim-|mig", "Vor-|schlag" rejoined
         match = vocab.fuzzy(text)
         # A header cell may wrap ("Kennt-/nis/genom-/men"); one holding digits is a value.
-        ok = match is not None and match[1] >= 0.85 and (len(lines) == 1 or not any(c.isdigit() for c in text))
+        ok = match is not None and match[1] >= 0.8 and (len(lines) == 1 or not any(c.isdigit() for c in text))
         out.append((match[0] if match and ok else None, text.rstrip(":"), cell))
     return out
 

@@ -147,10 +147,10 @@ def _cell_candidates(ctx: _Ctx, mi: int, mark: Mark, in_cell: list[tuple[Phrase,
             blocked = any(_between(m.bbox, b, mark.bbox) for m in others if _on_line(m.bbox, mark, 0.3))
             if blocked:
                 continue
-            if b.x1 <= mark.bbox.x0 + 1:
+            if b.x1 <= mark.bbox.cx:
                 text, phrases = _wrapped_label(ctx, phrase, in_cell, before=True)
                 out.append(_scored(ctx, mi, mark, phrases, text, "cell", colon_left=True))
-            elif b.x0 >= mark.bbox.x1 - 1:
+            elif b.x0 >= mark.bbox.cx:
                 text, phrases = _after_label(ctx, phrase)
                 out.append(_scored(ctx, mi, mark, phrases, text, "cell", colon_left=False))
     return out
@@ -182,13 +182,14 @@ def _line_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None) -> list[
     leading = [p for p in texts if p.bbox.x1 <= marks[0].bbox.x0 + 1]
     side = _side(mark)
     out = []
-    after = [p for p in texts if mark.bbox.x1 - 1 <= p.bbox.x0 < next_x]
+    # OCR boxes may overlap a box's edge: a phrase is after the box when it starts past its middle.
+    after = [p for p in texts if mark.bbox.cx <= p.bbox.x0 < next_x]
     if after and gap_x(after[0].bbox, mark.bbox) <= s.tie_side_sides * side:
         text, phrases = _after_label(ctx, after[0])
         group = clean(" ".join(p.text for p in leading)).rstrip(":") or None if trailing else None
         cand = _scored(ctx, mi, mark, phrases, text, "line", colon_left=False, group=group)
         out.append(_bonus(cand, 0.8 if trailing else 0.0))
-    before = [p for p in texts if prev_x - 1 <= p.bbox.x1 <= mark.bbox.x0 + 1]
+    before = [p for p in texts if prev_x - 1 <= p.bbox.x1 <= mark.bbox.cx]
     if before and gap_x(before[-1].bbox, mark.bbox) <= s.tie_side_sides * side:
         phrase = before[-1]
         text, phrases = _wrapped_label(ctx, phrase, scope, before=True)

@@ -55,8 +55,9 @@ _FOLD: Final = str.maketrans({
 # A letter run that may contain combining marks, so a decomposed "a\u0308" in "März" still
 # reads as one word; the token is NFC-normalised before the month lookup.
 _WORD = r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*"
-# Not glued to a preceding number, dotted number or path ("613.1/67/2022" holds no date).
-_START = r"(?<![\d./])"
+# Not glued to a preceding number, dotted number or path ("613.1/67/2022" holds no date); a
+# weekday's dot may touch it ("Do.17.02.22").
+_START = r"(?:(?<![\d./])|(?<=[^\W\d_]\.))"
 _YEAR = r"(?P<year>\d{4}|\d{2})(?!\d)"
 _NUMERIC = re.compile(
     rf"{_START}(?P<day>\d{{1,2}})\s*\.\s*(?P<month>\d{{1,2}})\s*\.\s*{_YEAR}")
