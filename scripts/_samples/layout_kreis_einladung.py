@@ -113,7 +113,7 @@ GRID_COLUMNS: dict[str, list[tuple[str, str | None, str]]] = {
         ("Nein", "nein_stimmen", "count"),
         ("Enth.", "enthaltungen", "count"),
         ("wie Vor~schlag", "laut_beschlussvorschlag", "bool"),
-        ("geän~dert", "abweichender_beschluss", "bool"),
+        ("geän~dert", None, "bool"),  # a changed resolution: no field of the contract
         ("abge~lehnt", None, "bool"),
     ],
     "dejavu_rounded_dot": [

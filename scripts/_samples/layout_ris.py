@@ -81,7 +81,7 @@ ERGEBNIS_SETS = [
         ("dagegen", "nein_stimmen", "count"),
         ("Enthalt.", "enthaltungen", "count"),
         ("lt. Beschl.-Vorschl.", "laut_beschlussvorschlag", "bool"),
-        ("geändert", "abweichender_beschluss", "bool"),
+        ("geändert", None, "bool"),  # a changed resolution: no field of the contract
         ("z.K.", "kenntnisnahme", "bool"),
     ],
 ]
@@ -203,7 +203,7 @@ def _ergebnis(rng: random.Random, doc: Doc, number: int, v: Variant) -> Ergebnis
     ticked = number < int(v.plan["ticked_rows"])
     e = make_ergebnis(rng, folge, ticked, public_boxes=False, art=doc.vorlagenart or "")
     e.sitzung_am = folge.sitzung_am  # the grid always shows the planned date
-    printed = {attr for _, attr, _ in ERGEBNIS_SETS[int(v.plan["erg"])]}
+    printed = {attr for _, attr, _ in ERGEBNIS_SETS[int(v.plan["erg"])] if attr}
     blank_unprinted(e, printed, keep=("top",))
     if not ticked:
         e.top = None
@@ -298,7 +298,7 @@ def _grid(flow: Flow, doc: Doc, v: Variant, rng: random.Random) -> None:
     for number, e in enumerate(doc.ergebnisse):
         row: list[Cell] = [e.gremium, fmt_date(e.sitzung_am) if e.sitzung_am else "", e.top or ""]
         for header, attr, kind in columns:
-            value = getattr(e, attr)
+            value = getattr(e, attr) if attr else False
             if kind == "count":
                 row.append("" if value is None else str(value))
             else:
@@ -307,7 +307,7 @@ def _grid(flow: Flow, doc: Doc, v: Variant, rng: random.Random) -> None:
                         bool(value),
                         rng.choice(styles),
                         header,
-                        f"beratungsergebnis[{number}].{attr}",
+                        f"beratungsergebnis[{number}].{attr}" if attr else None,
                         look.size,
                     )
                 )

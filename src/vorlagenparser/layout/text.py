@@ -138,6 +138,8 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: Layou
     return out
 
 
+# A document number: digits with a slash or dash, five characters or more ("22/12922", "VO/2023/1").
+_ID = re.compile(r"(?=.*\d)(?=.*[/-])[\w/.-]{5,}")
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|seite\s*\d+(\s*(von|/)\s*\d+)?|\d+\s*(/|von)\s*\d+|\d+|page\s*\d+.*)$")
 
@@ -159,9 +161,13 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSetting
     drop |= {ln.index for ln in in_margin if ln.page > 1 and re.sub(r"\d+", "#", fold(ln.text)) in repeated}
     # Running headers and footers name the page ("Seite 2 von 3", "Ausdruck vom … / Seite 1").
     drop |= {ln.index for ln in in_margin if re.search(r"\bseite \d+", fold(ln.text))}
-    # A later page's header repeating a line of the first page ("Vorlage-Nr. VO/2022/343").
+    # A later page's header repeating a line of the first page ("Vorlage-Nr. VO/2022/343"), or
+    # naming the document by a number of the first page ("Drucksache 22/12922 | Bürgerschaft …").
     first_page = {fold(ln.text).replace(" ", "") for ln in lines if ln.page == 1}
     drop |= {ln.index for ln in in_margin if ln.page > 1 and fold(ln.text).replace(" ", "") in first_page}
+    first_ids = {w.text.strip(".,;:") for ln in lines if ln.page == 1 for w in ln.words if _ID.search(w.text)}
+    drop |= {ln.index for ln in in_margin if ln.page > 1 and ln.bbox.bottom < heights[ln.page] * margin
+             and any(w.text.strip(".,;:") in first_ids for w in ln.words)}
     return drop | _repeated_in_place(lines, heights, s.running_outer)
 
 
