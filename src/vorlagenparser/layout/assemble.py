@@ -20,7 +20,7 @@ from .document import Doc, Found, make_doc
 from .extent import vorlage_pages
 from .folge import find_folge
 from .form import Form
-from .headings import Heading, find_headings
+from .headings import Heading, find_headings, sibling_headings
 from .marks import typed_marks
 from .normalize import key
 from .pairs import LabelHit, find_labels, find_pairs
@@ -99,6 +99,8 @@ def boundaries(doc: Doc, headings: tuple[Heading, ...], labels: tuple[LabelHit, 
                results: Results, places: list[PlaceDate]) -> Boundaries:
     kinds: dict[int, str] = {}
     seen: set[str] = set()
+    for line in sibling_headings(doc, headings):
+        kinds[line.index] = "section:other"
     for h in headings:
         kind = f"section:{h.name}" + (":again" if h.name in seen else "")
         seen.add(h.name)

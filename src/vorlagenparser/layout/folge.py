@@ -52,7 +52,8 @@ def find_folge(doc: Doc, headings: Sequence[Heading], tables: Sequence[Table], c
     if heads:
         return tuple(rows)
     first_section = min((h.start for h in headings), default=len(doc.lines))
-    return tuple(rows_from_header_cells(doc, first_section, stops) or rows_from_labels(doc, first_section, stops))
+    return tuple(rows_from_header_cells(doc, first_section, stops) or rows_from_labels(doc, first_section, stops)
+                 or rows_from_roles(doc, first_section))
 
 
 def _list_lines(doc: Doc, heading: Heading, stops: set[int]) -> list[Line]:
@@ -181,6 +182,28 @@ def rows_from_labels(doc: Doc, before: int, stops: set[int]) -> list[FolgeRow]:
     return [FolgeRow({k: Found(v, page, box, conf) for k, v in entry.items() if v is not None}, page, box)]
 
 
+def rows_from_roles(doc: Doc, before: int) -> list[FolgeRow]:
+    """No Beratungsfolge printed as such: labels naming a Zuständigkeit give its Gremium
+    ("Vorberatende Kommission: Finanzkommission", "Entscheidung: Gemeindeversammlung, 9. Juni")."""
+    out = []
+    for line in doc.lines[:before]:
+        phrase = line.phrases[0]
+        colon = next((i for i, w in enumerate(phrase.words) if w.text.endswith(":")), None)
+        if colon is None or colon > 3:
+            continue
+        role = doc.vocab.zustaendigkeit.fuzzy(" ".join(w.text for w in phrase.words[:colon + 1]).rstrip(":"))
+        rest = [w.text for w in phrase.words[colon + 1:]] + [p.text for p in line.phrases[1:]]
+        if role is None or role[1] < 0.85 or not rest:
+            continue
+        entry = entry_from_parts(doc, rest, line.page)
+        if entry["gremium"]:
+            entry["zustaendigkeit"] = entry["zustaendigkeit"] or role[0]
+            conf = min(p.confidence for p in line.phrases)
+            leaves = {k: Found(v, line.page, line.bbox, conf) for k, v in entry.items() if v is not None}
+            out.append(FolgeRow(leaves, line.page, line.bbox))
+    return out
+
+
 def _wrapped_below(doc: Doc, line: Line, label: Phrase, pi: int) -> list[str]:
     """A value wrapped onto the next line, under itself ("Bau-, Planungs- und / Umweltausschuss")."""
     if pi + 1 >= len(line.phrases) or line.index + 1 >= len(doc.lines):
@@ -230,9 +253,18 @@ def entry_from_parts(doc: Doc, parts: list[str], page: int) -> dict[str, Any]:
     # "1. Kreisausschuß am": the list number and a dangling preposition are no part of the name.
     gremium = _LIST_NUMBER.sub("", clean(" ".join(kept)))
     gremium = _DANGLING.sub("", gremium).strip(" ,;")
-    gremium = _PAREN_ROLE.sub("", gremium).strip(" ,;()")
+    gremium = _balanced(_PAREN_ROLE.sub("", gremium).strip(" ,;"))
     entry["gremium"] = gremium if sum(c.isalpha() for c in gremium) >= 3 else None
     return entry
+
+
+def _balanced(text: str) -> str:
+    """Drop brackets left over at either end ("Stadtrat (", ") Kreistag"); keep "(FGPK)"."""
+    while text.endswith("(") or (text.endswith(")") and text.count("(") < text.count(")")):
+        text = text[:-1].rstrip(" ,;")
+    while text.startswith(")") or (text.startswith("(") and text.count(")") < text.count("(")):
+        text = text[1:].lstrip(" ,;")
+    return text
 
 
 # "Haupt- und Finanzausschuss (Vorberatung)": the role in brackets is no part of the name.
@@ -255,7 +287,7 @@ def _runs_without(part: str, zust: Vocabulary, public: Vocabulary, entry: dict[s
             entry["oeffentlich"] = public.whole(pair) == "true"
             i += 2
             continue
-        bare = w.strip("(),;")
+        bare = w.strip("(),;:")
         z = zust.whole(bare) if bare else None
         if z and entry["zustaendigkeit"] is None:
             entry["zustaendigkeit"] = z

@@ -47,6 +47,38 @@ def find_headings(doc: Doc) -> tuple[Heading, ...]:
     return tuple(out)
 
 
+def sibling_headings(doc: Doc, headings: tuple[Heading, ...]) -> tuple[Line, ...]:
+    """Headings of no known kind numbered in the scheme of known ones ("D. Auswirkungen auf die
+    Zusammenarbeit …:" after "A. Begründung:"): they end the section before them."""
+    schemes = {(_scheme(h.line.phrases[0].words[0].text), round(h.line.bbox.x0 / 4))
+               for h in headings if _NUMBERING.match(h.line.phrases[0].words[0].text)}
+    schemes.discard((None, 0))
+    known = {h.line.index for h in headings}
+    out = []
+    for line in doc.lines:
+        words = line.phrases[0].words
+        if line.index in known or not _NUMBERING.match(words[0].text) or len(line.words) > 14:
+            continue
+        if (_scheme(words[0].text), round(line.bbox.x0 / 4)) in schemes and \
+                (line.text.rstrip().endswith(":") or line.phrases[0].bold):
+            out.append(line)
+    return tuple(out)
+
+
+def _scheme(token: str) -> str | None:
+    """"A." and "D." share a scheme, "II." and "IV.", "3." and "7."; "a)" another."""
+    t = token.rstrip(".)")
+    if re.fullmatch(r"[IVX]{1,4}", t):
+        return "roman" + token[-1]
+    if re.fullmatch(r"[A-H]", t):
+        return "upper" + token[-1]
+    if re.fullmatch(r"[a-h]", t):
+        return "lower" + token[-1]
+    if re.fullmatch(r"\d{1,2}", t):
+        return "arabic" + token[-1]
+    return None
+
+
 def first_per_name(headings: tuple[Heading, ...]) -> dict[str, Heading]:
     out: dict[str, Heading] = {}
     for h in headings:

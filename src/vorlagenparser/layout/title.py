@@ -90,12 +90,26 @@ def find_vorlagenart(doc: Doc, label_phrases: set[tuple[int, int]]) -> Title | N
             if rest_words and not _title_like(rest_words[0].text, hit.strong):
                 continue
             head = phrase.words[:hit.nwords]
-            art = " ".join(w.text for w in head).rstrip(":")
+            art = " ".join(w.text for w in head).rstrip(":") + _purpose(doc, line, rest_words)
             rest = " ".join(w.text for w in rest_words)
             size = max(w.bbox.height for w in head) + (1.0 if all(w.bold for w in head) else 0.0)
             title = Title(doc.found([Phrase(phrase.page, head)], art), line, strip_label_punct(rest))
             candidates.append((size, -line.index, title))
     return max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
+
+
+# "Vorlage – zur Beschlussfassung –", "Mitteilung zur Kenntnisnahme": the kind names its purpose.
+_PURPOSE = re.compile(r"^[–—-]?\s*zur\s+[A-ZÄÖÜ]\w+\s*[–—-]?$")
+
+
+def _purpose(doc: Doc, line: Line, rest: tuple[Word, ...]) -> str:
+    """The purpose printed on the line under a bare kind, as part of the kind."""
+    if rest or line.index + 1 >= len(doc.lines):
+        return ""
+    nxt = doc.lines[line.index + 1]
+    if nxt.page != line.page or nxt.bbox.top - line.bbox.bottom > 1.5 * doc.line_height(line):
+        return ""
+    return f" {nxt.text.strip()}" if _PURPOSE.match(nxt.text.strip()) else ""
 
 
 def letterhead_value(doc: Doc, bounds: Boundaries, pattern: str) -> Found | None:
