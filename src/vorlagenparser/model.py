@@ -13,6 +13,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    JsonValue,
     StringConstraints,
     field_validator,
     model_validator,
@@ -110,6 +111,7 @@ class Checkbox(_Strict):
     confidence: Confidence
     source: CheckboxSource
     field: str | None = Field(default=None, description="the output field this box was mapped to")
+    needs_review: bool = Field(default=False, description="the state or the label tie is uncertain")
 
     _box = field_validator("bbox")(_check_box)
 
@@ -118,14 +120,30 @@ class Provenance(_Strict):
     page: PageNumber
     bbox: Box | None = Field(description="where the value is printed; null when it is not printed "
                                          "on a page (method 'metadata')")
-    method: Literal["text", "ocr", "metadata"]
+    method: Literal["text", "ocr", "metadata", "manual"]
     confidence: Confidence
     raw: str | None = Field(default=None, description="the printed text, when it could not be parsed")
+    needs_review: bool = Field(default=False, description="the value may be wrong: a person should check it")
 
     @field_validator("bbox")
     @classmethod
     def _box(cls, value: list[float] | None) -> list[float] | None:
         return None if value is None else _check_box(value)
+
+
+class Correction(_Strict):
+    """A value a person corrected, ticked or accepted in the review tool (``vorlagenparser review``).
+
+    ``old`` keeps what the extractor read, so a correction can be audited and undone; the
+    corrected value itself stands in the document, its provenance ``method`` is ``manual``.
+    """
+
+    path: NonEmpty = Field(description="the value's path, as in provenance: 'betreff', "
+                                       "'beratungsergebnis[0].einstimmig', 'checkboxes[3]'")
+    action: Literal["corrected", "accepted", "toggled"]
+    old: JsonValue = Field(description="the extractor's value")
+    new: JsonValue = Field(description="the value after the correction")
+    time: dt.datetime
 
 
 class Vorlage(_Strict):
@@ -149,6 +167,7 @@ class Vorlage(_Strict):
     provenance: dict[str, Provenance] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
     needs_review: bool = False
+    corrections: list[Correction] = Field(default_factory=list)
 
     @field_validator("vorlagenart", "vorlagennummer", "aktenzeichen", "federfuehrung",
                      "hinweis", "betreff", "beschlussvorschlag", "begruendung",

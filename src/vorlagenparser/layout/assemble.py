@@ -99,8 +99,8 @@ def boundaries(doc: Doc, headings: tuple[Heading, ...], labels: tuple[LabelHit, 
                results: Results, places: list[PlaceDate]) -> Boundaries:
     kinds: dict[int, str] = {}
     seen: set[str] = set()
-    for line in sibling_headings(doc, headings):
-        kinds[line.index] = "section:other"
+    for sibling in sibling_headings(doc, headings):
+        kinds[sibling.index] = "section:other"
     for h in headings:
         kind = f"section:{h.name}" + (":again" if h.name in seen else "")
         seen.add(h.name)
