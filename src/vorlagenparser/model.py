@@ -111,9 +111,15 @@ class Checkbox(_Strict):
     confidence: Confidence
     source: CheckboxSource
     field: str | None = Field(default=None, description="the output field this box was mapped to")
+    label_bbox: Box | None = Field(default=None, description="where the label the box was tied to is printed")
     needs_review: bool = Field(default=False, description="the state or the label tie is uncertain")
 
     _box = field_validator("bbox")(_check_box)
+
+    @field_validator("label_bbox")
+    @classmethod
+    def _label_box(cls, value: list[float] | None) -> list[float] | None:
+        return None if value is None else _check_box(value)
 
 
 class Provenance(_Strict):

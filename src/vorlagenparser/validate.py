@@ -177,7 +177,8 @@ def _checkboxes(b: _Builder, raw: RawVorlage) -> list[Checkbox]:
         m = tie.mark
         out.append(Checkbox(label=tie.label, checked=m.checked, page=tie.page,
                             bbox=b.box(tie.page, m.bbox), confidence=round(m.confidence, 3),
-                            source=m.source, field=path))
+                            source=m.source, field=path,
+                            label_bbox=b.box(tie.page, tie.label_bbox) if tie.label_bbox else None))
         if m.confidence < b.profile.review_threshold:
             b.low_confidence = True
     out.sort(key=lambda c: (c.page, c.bbox[1], c.bbox[0]))
