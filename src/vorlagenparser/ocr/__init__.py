@@ -26,7 +26,7 @@ from ..options import ExtractOptions
 from ..pagemodel import Document, GrayImage, Grid, Page, Segment, Word
 from . import orientation as orient
 from .engine import OcrEngine, OcrTimeoutError, OcrWord, default_engine
-from .cells import recognise_cells
+from .cells import recognise_after_labels, recognise_cells
 from .rules import find_rules, rules_as_segments
 
 __all__ = ["OcrEngine", "OcrWord", "missing_text_share", "needs_ocr", "ocr_page",
@@ -236,6 +236,8 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
     if rules:  # table cells get a second look: lone digits, text on shaded headers
         words = recognise_cells(frame.image, scale, find_grids(rules), words, engine, round(scale * 72),
                                 options.ocr_timeout_s)
+    # ... and so do labels whose value was not read ("Ja: [ 22 ]").
+    words = recognise_after_labels(frame.image, scale, words, engine, round(scale * 72), options.ocr_timeout_s)
     log.debug("page %d: OCR %.0f ms, %d words", page.number,
               (time.perf_counter() - started) * 1000, len(words))
     return _result(page, image, scale, frame, words, notes, rules)

@@ -1,6 +1,8 @@
-"""Second look at table cells: page segmentation misses lone digits in grid cells and garbles
-text on shaded header cells. Each ruled cell whose ink the first pass did not explain, or read
-with low confidence, is recognised again on its own — cropped, cleaned, enlarged, as one block.
+"""Second look at table cells and label values: page segmentation misses lone digits in grid
+cells and write-in boxes ("Ja: [ 22 ]") and garbles text on shaded header cells. Each ruled cell
+whose ink the first pass did not explain, or read with low confidence, and the space right of
+each label ending in a colon that holds unexplained ink, is recognised again on its own —
+cropped, cleaned, enlarged, as one block.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from ..errors import OcrError
 from .engine import OcrEngine
 
 _BLOCK_PSM = 6  # one uniform block of text
+_MAX_LABELS = 30  # label values looked at again, per page
+_VALUE_REACH = 8.0  # text heights right of a label
 _MAX_CELLS = 40  # per page: a second look is for form fields and headers, not running text
 _LOW_CONFIDENCE = 0.75
 _MIN_CONFIDENCE = 0.45
@@ -40,6 +44,53 @@ def recognise_cells(image: GrayImage, scale: float, grids: Sequence[Grid], words
                 again = _recognise(image, scale, cell, engine, dpi, timeout_s, text_height)
                 out = _merge(out, cell, again)
     return out
+
+
+def recognise_after_labels(image: GrayImage, scale: float, words: list[Word], engine: OcrEngine, dpi: int,
+                           timeout_s: float | None) -> list[Word]:
+    """The page's words plus what stands unread right of a label ("Ja:", "Datum:")."""
+    if not words:
+        return words
+    text_height = statistics.median(w.bbox.height for w in words)
+    ink = _ink(image)
+    out = list(words)
+    looked = 0
+    for word in words:
+        if looked >= _MAX_LABELS or len(word.text) < 2 or not word.text.endswith(":"):
+            continue
+        region = _value_region(word, out, text_height)
+        if region is None or not _unread_ink(region, out, ink, scale, text_height):
+            continue
+        looked += 1
+        out = _merge(out, region, _recognise(image, scale, region.expand(1.6), engine, dpi, timeout_s,
+                                             text_height))
+    return out
+
+
+def _value_region(label: Word, words: Sequence[Word], text_height: float) -> BBox | None:
+    """From the label to the next word on its line (at most a few text heights)."""
+    h = max(label.bbox.height, text_height)
+    right = [w.bbox.x0 for w in words if w.bbox.x0 > label.bbox.x1 and abs(w.bbox.cy - label.bbox.cy) < 0.5 * h]
+    end = min([label.bbox.x1 + _VALUE_REACH * h, *right])
+    if end - label.bbox.x1 < 1.2 * h:
+        return None
+    return BBox(label.bbox.x1 + 0.2 * h, label.bbox.cy - 0.9 * h, end - 0.2 * h, label.bbox.cy + 0.9 * h)
+
+
+def _unread_ink(region: BBox, words: Sequence[Word], ink: GrayImage, scale: float, text_height: float) -> bool:
+    x0, y0 = int(region.x0 * scale), int(region.top * scale)
+    x1, y1 = int(region.x1 * scale), int(region.bottom * scale)
+    if x1 <= x0 or y1 <= y0:
+        return False
+    patch = ink[max(0, y0):y1, max(0, x0):x1].copy()
+    for w in words:
+        wx0, wy0 = int(w.bbox.x0 * scale) - x0, int(w.bbox.top * scale) - y0
+        wx1, wy1 = int(w.bbox.x1 * scale) - x0, int(w.bbox.bottom * scale) - y0
+        patch[max(0, wy0):max(0, wy1), max(0, wx0):max(0, wx1)] = 0
+    # A write-in box's border is ink too; a digit is a blob about as tall as the text.
+    count, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
+    min_h, max_h = 0.4 * text_height * scale, 1.3 * text_height * scale
+    return any(min_h <= stats[i][3] <= max_h and stats[i][2] <= max_h for i in range(1, count))
 
 
 def _ink(image: GrayImage) -> GrayImage:
@@ -84,6 +135,7 @@ def _recognise(image: GrayImage, scale: float, cell: BBox, engine: OcrEngine, dp
     crop = np.asarray(cv2.resize(image[y0:y1, x0:x1], None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC),
                       dtype=np.uint8)
     _, clean = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    clean = _without_rules(clean, int(1.4 * text_height * scale * factor), int(0.9 * text_height * scale * factor))
     pad = 12
     framed = cv2.copyMakeBorder(clean, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     try:
@@ -102,6 +154,16 @@ def _recognise(image: GrayImage, scale: float, cell: BBox, engine: OcrEngine, dp
         box = BBox(px0 / scale, py0 / scale, (px0 + w.width / factor) / scale, (py0 + w.height / factor) / scale)
         out.append(Word(text=w.text, bbox=box, size=box.height, confidence=round(w.confidence, 4)))
     return out
+
+
+def _without_rules(binary: GrayImage, across: int, down: int) -> GrayImage:
+    """Paint out the borders of boxes and cells (straight strokes longer than a character is
+    wide, or taller than a digit): tesseract reads a digit in a write-in box as nothing or "[22]"."""
+    ink = cv2.bitwise_not(binary)
+    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(across, 8)), np.uint8)) | \
+        cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(down, 8), 1), np.uint8))
+    rules = cv2.dilate(rules, np.ones((3, 3), np.uint8))
+    return np.asarray(cv2.bitwise_or(binary, rules), dtype=np.uint8)
 
 
 def _merge(words: list[Word], cell: BBox, again: list[Word]) -> list[Word]:
