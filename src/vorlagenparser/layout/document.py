@@ -14,7 +14,7 @@ from typing import Any
 
 from ..geometry import BBox, union
 from ..pagemodel import Mark, Page
-from ..parsing.ocrfix import fix_numeric
+from ..parsing.ocrfix import fix_identifier, fix_numeric
 from ..profiles.model import Profile
 from .normalize import key
 from .settings import LayoutSettings
@@ -122,6 +122,10 @@ class Doc:
         m = _BOXED.match(text.strip())
         text = _STRAY_DASH.sub(r"\1. \2", m.group(1) if m else text)
         return fix_numeric(text)
+
+    def identifier(self, text: str, page: int) -> str:
+        """An identifier (Vorlagen-Nr., Aktenzeichen) read by OCR, its letter prefix repaired."""
+        return fix_identifier(text) if self.page(page).method == "ocr" else text
 
     def found(self, phrases: Sequence[Phrase], value: Any, raw: str | None = None,
               confidence: float | None = None) -> Found:

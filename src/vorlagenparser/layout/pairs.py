@@ -117,6 +117,8 @@ def find_pairs(doc: Doc, regions: Regions, labels: tuple[LabelHit, ...], claimed
         found, how = got
         if rule.pattern and not re.search(rule.pattern, str(found.value)):
             continue
+        if rule.kind == "id" and isinstance(found.value, str):
+            found = Found(doc.identifier(found.value, found.page), found.page, found.bbox, found.confidence, found.raw)
         if rule.kind == "date":
             dated = _as_date(doc, found)
             if dated is None:
@@ -314,7 +316,7 @@ def _continuation(ctx: _Ctx, last: Phrase, hit: LabelHit, starts: tuple[float, .
             break  # text in the label column: the next label's line, not a wrapped value
         if is_label_phrase(doc, phrase) or doc.vocab.sections.prefix(phrase.words) is not None:
             break
-        if phrase.bold and not last.bold:
+        if phrase.bold and not last.bold and not phrase.text.lower().startswith("hier:"):
             break  # the next label of a column of labels and values
         out.append(phrase)
         prev_bottom = phrase.bbox.bottom

@@ -31,7 +31,9 @@ class Phrase:
 
     @property
     def bold(self) -> bool:
-        return all(w.bold for w in self.words)
+        """Most of its letters are bold (OCR judges boldness word by word, not always alike)."""
+        total = sum(len(w.text) for w in self.words)
+        return sum(len(w.text) for w in self.words if w.bold) >= 0.6 * max(total, 1)
 
     @property
     def confidence(self) -> float:

@@ -379,7 +379,9 @@ def _bold_flags(image: GrayImage, boxes: list[tuple[int, int, int, int]],
 
 def _to_word(word: OcrWord, box: tuple[int, int, int, int], scale: float, bold: bool) -> Word:
     x0, top, x1, bottom = box
-    return Word(text=word.text, bbox=BBox(x0 / scale, top / scale, x1 / scale, bottom / scale),
+    # German text has paragraph signs, not dollars: tesseract reads "§ 34" as "$ 34".
+    text = word.text.replace("$", "§") if set(word.text) <= {"$"} else word.text
+    return Word(text=text, bbox=BBox(x0 / scale, top / scale, x1 / scale, bottom / scale),
                 size=(bottom - top) / scale, bold=bold, confidence=round(word.confidence, 4))
 
 

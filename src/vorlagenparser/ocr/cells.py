@@ -135,7 +135,7 @@ def _recognise(image: GrayImage, scale: float, cell: BBox, engine: OcrEngine, dp
     crop = np.asarray(cv2.resize(image[y0:y1, x0:x1], None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC),
                       dtype=np.uint8)
     _, clean = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    clean = _without_rules(clean, int(1.4 * text_height * scale * factor), int(0.9 * text_height * scale * factor))
+    clean = _without_rules(np.asarray(clean, dtype=np.uint8), int(1.4 * text_height * scale * factor), int(0.9 * text_height * scale * factor))
     pad = 12
     framed = cv2.copyMakeBorder(clean, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     try:
@@ -160,8 +160,8 @@ def _without_rules(binary: GrayImage, across: int, down: int) -> GrayImage:
     """Paint out the borders of boxes and cells (straight strokes longer than a character is
     wide, or taller than a digit): tesseract reads a digit in a write-in box as nothing or "[22]"."""
     ink = cv2.bitwise_not(binary)
-    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(across, 8)), np.uint8)) | \
-        cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(down, 8), 1), np.uint8))
+    rules = cv2.bitwise_or(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(across, 8)), np.uint8)),
+                           cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(down, 8), 1), np.uint8)))
     rules = cv2.dilate(rules, np.ones((3, 3), np.uint8))
     return np.asarray(cv2.bitwise_or(binary, rules), dtype=np.uint8)
 

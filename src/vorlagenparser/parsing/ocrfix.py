@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fix_numeric"]
+__all__ = ["fix_identifier", "fix_numeric"]
 
 # The letters tesseract most often returns for digits in typewriter and office fonts.
 _CONFUSIONS = str.maketrans({
@@ -69,3 +69,31 @@ def _looks_numeric(token: str) -> bool:
     # Without any digit, only the near-certain shapes count ("lO" → 10, "O" → 0), so that
     # weekday abbreviations before dates ("Do", "Di", "So") stay words.
     return len(body) <= 3 and all(c in _STRONG for c in body)
+
+
+# Digits OCR returns for the letters of an identifier's letter prefix ("V0/2023" for "VO/2023").
+_LETTERS = str.maketrans({"0": "O", "5": "S", "1": "I", "8": "B", "6": "G", "2": "Z"})
+_PREFIX = re.compile(r"^(?P<head>[A-Za-zÄÖÜ0-9]{2,4})(?P<sep>[/\-.])(?P<tail>\d.*)$")
+_SPLIT_DIGITS = re.compile(r"(?<=\d) (?=\d+[/\-])")
+
+
+def fix_identifier(text: str) -> str:
+    """Repair an identifier read by OCR ("V0/2022/0802", "D5/202 3/0090"): digits inside its
+    letter prefix are letters, and a space between digits before a separator is none.
+
+    >>> fix_identifier("V0/2022/0802")
+    'VO/2022/0802'
+    >>> fix_identifier("D5/202 3/0090")
+    'DS/2023/0090'
+    >>> fix_identifier("61.2 BPlan MR")
+    '61.2 BPlan MR'
+    """
+    text = _SPLIT_DIGITS.sub("", text.strip())
+    m = _PREFIX.match(text)
+    if m is None:
+        return text
+    head = m.group("head")
+    letters = sum(c.isalpha() for c in head)
+    if letters == 0 or letters < len(head) - letters or not head[0].isalpha():
+        return text  # "61.2", "2023-17": a number, not a letter prefix
+    return head.translate(_LETTERS) + m.group("sep") + m.group("tail")
