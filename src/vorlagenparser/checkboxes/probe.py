@@ -51,15 +51,14 @@ def probe_marks(page: Page, found: Sequence[Mark], is_label: LabelMatcher,
                 continue  # no label here, or the word before starts a longer one ("zur Kenntnis …")
             if _header_cell(word, cells):
                 continue  # a label in a table cell heads its column; its boxes are in the rows
-            reading = _reading_before(row, i)
-            if i and reading is None and row[i].bbox.x0 - row[i - 1].bbox.x1 < 1.2 * max(word.bbox.height, 4.0):
+            reading = _readings_before(row, i)
+            if i and not reading and row[i].bbox.x0 - row[i - 1].bbox.x1 < 1.2 * max(word.bbox.height, 4.0):
                 continue  # the label runs on from text before it
-            before = [w for w in row[:i] if w is not reading]
+            before = [w for w in row[:i] if all(w is not r for r in reading)]
             mark = _probe(ink, page.image_scale, word, before, [*found, *marks], s)
             if mark is not None:
                 marks.append(mark)
-                if reading is not None:
-                    readings.add(id(reading))
+                readings.update(id(r) for r in reading)
     if not marks:
         return [], page.words
     return marks, tuple(w for w in page.words if id(w) not in readings and not _reads_a_mark(w, marks))
@@ -83,18 +82,28 @@ def _header_cell(word: Word, cells: Sequence[BBox]) -> bool:
     return False
 
 
-def _reading_before(row: list[Word], i: int) -> Word | None:
-    """A short token right before the label that opens its option (first on the line or after a
-    gap): OCR's reading of the box ("IM", "[IM", "„X", "Ei"), whatever its confidence."""
-    if i == 0:
-        return None
-    prev = row[i - 1]
+def _readings_before(row: list[Word], i: int) -> list[Word]:
+    """Short tokens right before the label that open its option (first on the line or after a
+    gap): OCR's reading of the box ("IM", "[IM", "„X", or "[" and "]" apart), whatever their
+    confidence. Empty when the label runs on from text."""
     h = max(row[i].bbox.height, 4.0)
-    opens = i == 1 or prev.bbox.x0 - row[i - 2].bbox.x1 > 1.2 * h
-    # Two letters ("IM", "Ei"), or signs that are no letters ("[IM", "„X"); a word of three
-    # letters read with confidence ("TOP") is text.
-    boxlike = len(prev.text) <= 2 or not prev.text.isalpha() or prev.confidence < 0.6
-    return prev if opens and boxlike and len(prev.text) <= 4 and row[i].bbox.x0 - prev.bbox.x1 < 1.5 * h else None
+    run: list[Word] = []
+    j = i - 1
+    nxt = row[i]
+    while j >= 0 and len(run) < 3:
+        prev = row[j]
+        # Two letters ("IM", "Ei"), or signs that are no letters ("[IM", "„X"); a word of three
+        # letters read with confidence ("TOP") is text.
+        boxlike = len(prev.text) <= 2 or not prev.text.isalpha() or prev.confidence < 0.6
+        if not boxlike or len(prev.text) > 4 or nxt.bbox.x0 - prev.bbox.x1 > 1.5 * h:
+            break
+        run.append(prev)
+        nxt = prev
+        j -= 1
+    if not run:
+        return []
+    opens = j < 0 or run[-1].bbox.x0 - row[j].bbox.x1 > 1.2 * h
+    return run if opens else []
 
 
 def _box_reading(word: Word) -> bool:
@@ -125,8 +134,8 @@ def _probe(ink: GrayImage, scale: float, label: Word, before: Sequence[Word], fo
     left, right = tall[0][0], tall[0][0] + tall[0][2]
     top, bottom = tall[0][1], tall[0][1] + tall[0][3]
     for st in tall[1:]:
-        if st[0] + st[2] < left - 0.8 * h * scale:
-            break
+        if st[0] + st[2] < left - 1.2 * h * scale:
+            break  # brackets stand a typed space apart: "[ ]"
         left, top, bottom = min(left, st[0]), min(top, st[1]), max(bottom, st[1] + st[3])
     width = (right - left) / scale
     if not s.min_width * h <= width <= s.max_width * h:
