@@ -113,9 +113,13 @@ def _side_range(words: tuple[Word, ...], scale: float,
 
 
 def binarise(gray: GrayImage) -> GrayImage:
-    """Ink = 255. Otsu adapts to light scans; the cap keeps paper texture out on empty pages."""
-    otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    _, binary = cv2.threshold(gray, min(otsu, 215.0), 255, cv2.THRESH_BINARY_INV)
+    """Ink = 255. Uneven light is divided out and speckle noise smoothed away first; Otsu adapts
+    to light scans; the cap keeps paper texture out on empty pages."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
+    background = cv2.medianBlur(cv2.morphologyEx(gray, cv2.MORPH_CLOSE, kernel), 21)
+    flat = cv2.medianBlur(cv2.divide(gray, background, scale=255), 3)
+    otsu, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    _, binary = cv2.threshold(flat, min(otsu, 215.0), 255, cv2.THRESH_BINARY_INV)
     return np.asarray(binary, dtype=np.uint8)
 
 
