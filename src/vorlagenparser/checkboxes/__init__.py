@@ -49,14 +49,24 @@ def detect(page: Page, is_label: LabelMatcher | None = None) -> tuple[Page, tupl
     return page, tuple(_merge(marks))
 
 
+# Characters OCR makes of a box or a tick in it ("Döffentlich", "[Kenntnis", "Xlaut").
+_BOX_READINGS = frozenset("[](){}|IlJLDOoQ0XxKkMNWV✓✔☐☒®@")
+
+
 def _without_box_prefix(word: Word, marks: list[Mark]) -> Word:
+    """A word OCR ran over a box: its box starts on the mark. The part over the mark goes;
+    of its text only characters that read a box ("D", "[", "X") go, never letters of the label."""
     b = word.bbox
     for m in marks:
         starts_on_box = m.bbox.x0 - 2 <= b.x0 < m.bbox.x1 < b.x1 and vertical_overlap(m.bbox, b) > 0.5
         if starts_on_box and len(word.text) > 2:
             n = round((m.bbox.x1 - b.x0) / b.width * len(word.text))
-            if 0 < n < len(word.text):
-                return replace(word, text=word.text[n:], bbox=BBox(m.bbox.x1, b.top, b.x1, b.bottom))
+            if not 0 < n < len(word.text):
+                continue
+            cut = 0
+            while cut < n and word.text[cut] in _BOX_READINGS:
+                cut += 1
+            return replace(word, text=word.text[cut:], bbox=BBox(m.bbox.x1, b.top, b.x1, b.bottom))
     return word
 
 

@@ -140,6 +140,8 @@ def _probe(ink: GrayImage, scale: float, label: Word, before: Sequence[Word], fo
     width = (right - left) / scale
     if not s.min_width * h <= width <= s.max_width * h:
         return None
+    if not _boxlike(patch[top:bottom, left:right]):
+        return None  # a letter or a scribble, not brackets, a square or a circle
     box = BBox((x0 + left) / scale, (y0 + top) / scale, (x0 + right) / scale, (y0 + bottom) / scale)
     share = _middle_ink(patch[top:bottom, left:right])
     checked = share >= s.tick_threshold
@@ -147,6 +149,15 @@ def _probe(ink: GrayImage, scale: float, label: Word, before: Sequence[Word], fo
     ambiguous = distance < s.ambiguous_band
     confidence = round(min(0.9, 0.55 + 3 * distance), 3)
     return Mark(bbox=box, checked=checked, confidence=confidence, source="raster", ambiguous=ambiguous)
+
+
+def _boxlike(box: np.ndarray) -> bool:
+    """Brackets, a square or a circle: ink stands on both sides over much of the height."""
+    h, w = box.shape
+    side = max(1, w // 6)
+    left = np.count_nonzero(box[:, :side].any(axis=1))
+    right = np.count_nonzero(box[:, -side:].any(axis=1))
+    return min(left, right) >= 0.5 * h
 
 
 def _middle_ink(box: np.ndarray) -> float:

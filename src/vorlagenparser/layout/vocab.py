@@ -78,7 +78,8 @@ class Vocabulary:
                 return self._keys[entry]
         if len(k) >= 10:  # long labels stay distinctive with two misread characters ("Yenstimmig")
             for entry in self._prefix_keys:
-                if len(entry) >= 10 and abs(len(entry) - len(k)) <= 2 and within_edits(k, entry, 2):
+                if len(entry) >= 10 and abs(len(entry) - len(k)) <= 2 and within_edits(k, entry, 2) \
+                        and not _lacks_a_word(k, entry):
                     return self._keys[entry]
         return None
 
@@ -116,6 +117,12 @@ class Vocabulary:
 
 
 _NUMBERED_COLON = re.compile(r"^\d{1,3}(\.\d{1,3})*[a-z]?:$")
+
+
+def _lacks_a_word(k: str, entry: str) -> bool:
+    """The text is the label less a short word ("Beschlussvorschlag" of "lt. Beschlussvorschlag"):
+    a heading, not a misread option."""
+    return len(entry) - len(k) >= 2 and (entry.endswith(k) or entry.startswith(k))
 
 
 def _one_edit(a: str, b: str) -> bool:
