@@ -37,6 +37,7 @@ CONTENT_KEYS = set(Vorlage.model_fields) - {
     "provenance",
     "warnings",
     "needs_review",
+    "corrections",
 }
 TEXT_KEYS = [
     "vorlagenart",

@@ -181,7 +181,7 @@ def test_widgets_and_grids_match(pdf: Path) -> None:
 def _without_boxes(value: Any) -> Any:
     """The output minus bounding boxes (which may differ by a point between the loaders)."""
     if isinstance(value, dict):
-        out = {k: _without_boxes(v) for k, v in value.items() if k != "bbox"}
+        out = {k: _without_boxes(v) for k, v in value.items() if k not in ("bbox", "label_bbox")}
         if "checkboxes" in out:  # ordered by word order, which pdfplumber's float noise shuffles
             out["checkboxes"] = sorted(out["checkboxes"], key=lambda c: json.dumps(c, sort_keys=True))
         return out

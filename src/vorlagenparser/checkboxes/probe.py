@@ -49,6 +49,8 @@ def probe_marks(page: Page, found: Sequence[Mark], is_label: LabelMatcher,
         for i, word in enumerate(row):
             if not is_label(row[i:]) or (i and is_label(row[i - 1:])):
                 continue  # no label here, or the word before starts a longer one ("zur Kenntnis …")
+            if len(word.text) <= 2 and word.confidence < 0.6:
+                continue  # "N", "J" read from a dark page edge or a stain: too little to go on
             if _header_cell(word, cells):
                 continue  # a label in a table cell heads its column; its boxes are in the rows
             reading = _readings_before(row, i)

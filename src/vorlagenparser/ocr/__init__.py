@@ -306,6 +306,9 @@ def _keep(word: OcrWord) -> bool:
         return False
     if _RULE_TOKEN.fullmatch(word.text):
         return False
+    rule_chars = sum(c in "_-—–=.·:" for c in word.text)
+    if rule_chars >= 3 and sum(c.isalnum() for c in word.text) <= 1 and word.confidence < 0.5:
+        return False  # a dotted or dashed rule with a speck read as a letter ("0...")
     return any(c.isalnum() for c in word.text) or word.confidence >= 0.5
 
 
