@@ -35,6 +35,7 @@ import numpy.typing as npt
 
 from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
+from ..paper import evened
 
 __all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
 
@@ -117,23 +118,10 @@ def binarise(gray: GrayImage) -> GrayImage:
     """Ink = 255. Uneven light is divided out first; Otsu adapts to light scans; the cap keeps
     paper texture out on empty pages. No smoothing: it closes the gap between a heavy tick and
     its box's border, and the box is lost."""
-    flat = cv2.divide(gray, _paper(gray), scale=255)
+    flat = evened(gray)
     otsu, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     _, binary = cv2.threshold(flat, min(otsu, 215.0), 255, cv2.THRESH_BINARY_INV)
     return np.asarray(binary, dtype=np.uint8)
-
-
-def _paper(gray: GrayImage) -> GrayImage:
-    """The paper's brightness without the ink: closed over a window of about a centimetre (a
-    twentieth of the page width), wider than any stroke, box or filled box, so that only light
-    and shadow remain. Worked out at a quarter of the size: the same picture at a fraction of
-    the cost."""
-    h, w = gray.shape
-    small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
-    side = max(3, small.shape[1] // 20) | 1
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
-    closed = cv2.medianBlur(cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel), 5)
-    return np.asarray(cv2.resize(closed, (w, h), interpolation=cv2.INTER_LINEAR), dtype=np.uint8)
 
 
 def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:

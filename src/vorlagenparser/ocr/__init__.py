@@ -24,9 +24,10 @@ from ..geometry import Affine, BBox
 from ..load.grids import find_grids
 from ..options import ExtractOptions
 from ..pagemodel import Document, GrayImage, Grid, Page, Segment, Word
+from ..paper import evened_finely
 from . import orientation as orient
-from .engine import OcrEngine, OcrTimeoutError, OcrWord, default_engine
 from .cells import recognise_after_labels, recognise_cells
+from .engine import OcrEngine, OcrTimeoutError, OcrWord, default_engine
 from .rules import find_rules, rules_as_segments
 
 __all__ = ["OcrEngine", "OcrWord", "missing_text_share", "needs_ocr", "ocr_page",
@@ -291,12 +292,9 @@ def _recognise(number: int, image: GrayImage, scale: float, engine: OcrEngine,
 
 def _clean_for_ocr(image: GrayImage) -> GrayImage:
     """Uneven light (a shadow at the spine, a darker corner) hides faint print from tesseract's
-    global threshold: divide the paper's own brightness out first. The background is the page
-    with its text closed away (a closing wider than a stroke), smoothed; clean scans keep their
-    look, shaded or shadowed ones come out even."""
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
-    background = cv2.medianBlur(cv2.morphologyEx(image, cv2.MORPH_CLOSE, kernel), 21)
-    return np.asarray(cv2.divide(image, background, scale=255), dtype=np.uint8)
+    global threshold: divide the paper's own brightness out first. Evenly lit scans are passed
+    as they are: heavy print (Fraktur, bold headings) reads best untouched."""
+    return evened_finely(image)
 
 
 def _keep(word: OcrWord) -> bool:
