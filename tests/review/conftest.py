@@ -66,6 +66,11 @@ def flag(out: Path) -> Flag:
             provenance[key] = known.model_copy(update={"needs_review": True, "confidence": 0.41})
         checkboxes = [box.model_copy(update={"needs_review": True}) if i in boxes else box
                       for i, box in enumerate(vorlage.checkboxes)]
+        while len(checkboxes) <= max(boxes, default=-1):  # the extractor found fewer boxes
+            checkboxes.append(Checkbox(label="vertagt", checked=False, page=1, confidence=0.5,
+                                       bbox=[60.0, 90.0 + 12 * len(checkboxes), 68.0,
+                                             98.0 + 12 * len(checkboxes)],
+                                       source="vector", needs_review=True))
         vorlage = vorlage.model_copy(update={
             "provenance": provenance, "checkboxes": checkboxes,
             "warnings": [*vorlage.warnings, *warnings], "needs_review": True})

@@ -62,6 +62,17 @@ def test_list_and_document_pages(client: FlaskClient, flag: Flag) -> None:
     assert client.get("/doc/allris_01/page/3.png").status_code == 404
 
 
+def test_a_reviewed_warning_is_marked_and_keeps_the_document_flagged(client: FlaskClient,
+                                                                     flag: Flag) -> None:
+    flag("formular_01", values=["datum"], warnings=["datum: low confidence 0.41", "anlagen: gone"])
+    token = token_of(client, "formular_01")
+    client.post("/doc/formular_01/save", data={"token": token, "action": "accepted", "path": "datum"})
+    html = client.get("/doc/formular_01").get_data(as_text=True)
+    assert '<li class="reviewed">datum: low confidence 0.41 (value reviewed)</li>' in html
+    assert '<li class="">anlagen: gone</li>' in html
+    assert "0 flagged, 2 warnings" in html
+
+
 def test_saving_redirects_back_to_the_value(client: FlaskClient, out: Path, flag: Flag) -> None:
     flag("formular_01", values=["datum"])
     token = token_of(client, "formular_01")

@@ -158,7 +158,8 @@ def test_review_in_the_browser(browser: WebDriver, base_url: str, out: Path, fla
     log = [json.loads(line) for line in (out / "corrections.jsonl").read_text().splitlines()]
     assert [(e["sha256"], e["path"], e["action"]) for e in log] == [
         (sha, "datum", "corrected"), (sha, "checkboxes[0]", "toggled"), (sha, "betreff", "accepted")]
-    assert log[0]["old"] == str(before.datum) and log[0]["new"] == "2024-02-01"
+    assert log[0]["old"] == (before.datum.isoformat() if before.datum else None)
+    assert log[0]["new"] == "2024-02-01"
     with sqlite3.connect(out / DB_NAME) as conn:
         datum, needs_review = conn.execute(
             "SELECT datum, needs_review FROM documents WHERE sha256 = ?", (sha,)).fetchone()

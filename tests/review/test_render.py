@@ -101,6 +101,20 @@ def test_a_changed_or_missing_input_gives_no_image(tmp_path: Path) -> None:
     assert not store.cache_dir().exists()
 
 
+def test_without_its_input_a_document_is_shown_on_blank_pages(tmp_path: Path) -> None:
+    pytest.importorskip("flask", reason="the review tool needs Flask (the 'review' extra)")
+    from vorlagenparser.review.app import create_app
+
+    source = scan(tmp_path / "scan.png")
+    store, _ = folder_with(tmp_path, source, [(288.0, 432.0)])
+    source.unlink()
+    client = create_app(store, ["localhost"]).test_client()
+    html = client.get("/doc/scan").get_data(as_text=True)
+    assert "No page image: the input file is no longer at" in html and 'class="blank"' in html
+    assert 'data-path="betreff"' in html  # the overlay is still drawn from the JSON
+    assert client.get("/doc/scan/page/1.png").status_code == 404
+
+
 def test_a_pdf_page_is_rendered_at_its_size(out: Path) -> None:
     store = ReviewStore(out)
     vorlage = store.load("allris_01")

@@ -32,7 +32,7 @@ from werkzeug.wrappers import Response
 from ..corrections import ACTIONS, Action
 from ..errors import CorrectionError, InputFileError, OutputError
 from ..model import Vorlage
-from .overlay import groups, shapes
+from .overlay import groups, shapes, warnings
 from .render import PageImageError, page_image
 from .store import ReviewStore
 
@@ -90,7 +90,8 @@ def _document(name: str, *, error: str | None = None, typed: dict[str, str] | No
     pages = [(page, shapes(vorlage, page.number)) for page in vorlage.source.pages]
     focus = (typed or {}).get("path") or request.args.get("focus", "")
     html = render_template("document.html", name=name, vorlage=vorlage, pages=pages,
-                           groups=groups(vorlage), source=source, error=error,
+                           groups=groups(vorlage), warnings=warnings(vorlage), source=source,
+                           error=error,
                            typed=typed or {}, focus=focus)
     return html, status
 

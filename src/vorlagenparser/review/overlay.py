@@ -93,6 +93,13 @@ def groups(vorlage: Vorlage) -> list[Group]:
     return list(found.values())
 
 
+def warnings(vorlage: Vorlage) -> list[tuple[str, bool]]:
+    """Each warning, and whether a person has since corrected or accepted the value it names
+    ('path: message'); the warning itself stays, and keeps the document flagged."""
+    reviewed = {c.path for c in vorlage.corrections}
+    return [(text, text.split(":", 1)[0] in reviewed) for text in vorlage.warnings]
+
+
 def _box_shape(index: int, box: Checkbox, manual: bool) -> Shape:
     state = "checked" if box.checked else "empty"
     title = f"{CHECKBOXES}[{index}]: {box.label!r} {state}" + (f" → {box.field}" if box.field else "")
