@@ -8,7 +8,16 @@ written by :mod:`vorlagenparser.writers.correction_log`.
 from __future__ import annotations
 
 from .apply import ACTIONS, Action, BoxRef, Edit, apply_edit, needs_review, reapply
-from .paths import CHECKBOXES, FieldType, Leaf, field_type, leaves, parse_input, parse_path
+from .paths import (
+    CHECKBOXES,
+    FieldType,
+    Leaf,
+    box_index,
+    field_type,
+    leaves,
+    parse_input,
+    parse_path,
+)
 
 __all__ = ["ACTIONS", "CHECKBOXES", "Action", "BoxRef", "Edit", "FieldType", "Leaf", "apply_edit",
-           "field_type", "leaves", "needs_review", "parse_input", "parse_path", "reapply"]
+           "box_index", "field_type", "leaves", "needs_review", "parse_input", "parse_path", "reapply"]

@@ -20,7 +20,7 @@ from pydantic import JsonValue, ValidationError
 from ..errors import CorrectionError
 from ..geometry import BBox, overlap_ratio
 from ..model import Vorlage
-from .paths import CHECKBOXES, field_type, get_value, parse_path, set_value
+from .paths import CHECKBOXES, box_index, field_type, get_value, parse_path, set_value
 
 Action = Literal["corrected", "accepted", "toggled"]
 ACTIONS: tuple[Action, ...] = ("corrected", "accepted", "toggled")
@@ -78,10 +78,8 @@ def apply_edit(vorlage: Vorlage, edit: Edit) -> tuple[Vorlage, Edit]:
     for linked in doc.linked(path, value):
         doc.change(linked, edit.action, value)
     done = doc.finish()
-    box = done.checkboxes[parse_path(path)[1]] if path.startswith(CHECKBOXES) else None  # type: ignore[index]
-    ref = BoxRef(box.page, (box.bbox[0], box.bbox[1], box.bbox[2], box.bbox[3]), box.label) if box else None
     old = next(c.old for c in done.corrections if c.path == path)
-    return done, Edit(edit.sha256, path, edit.action, value, edit.time, old, ref)
+    return done, Edit(edit.sha256, path, edit.action, value, edit.time, old, _box_ref(done, path))
 
 
 def reapply(vorlage: Vorlage, edits: Iterable[Edit]) -> Vorlage:
@@ -105,6 +103,14 @@ def needs_review(data: dict[str, Any]) -> bool:
     """A document needs review while a value or a box is flagged or a warning stands."""
     return (any(p["needs_review"] for p in data["provenance"].values())
             or any(b["needs_review"] for b in data[CHECKBOXES]) or bool(data["warnings"]))
+
+
+def _box_ref(vorlage: Vorlage, path: str) -> BoxRef | None:
+    if not path.startswith(CHECKBOXES):
+        return None
+    box = vorlage.checkboxes[box_index(path)]
+    x0, top, x1, bottom = box.bbox
+    return BoxRef(box.page, (x0, top, x1, bottom), box.label)
 
 
 class _Document:
@@ -151,7 +157,7 @@ class _Document:
             return []
         boxes = self.data[CHECKBOXES]
         if path.startswith(CHECKBOXES):
-            target = boxes[parse_path(path)[1]]["field"]
+            target = boxes[box_index(path)]["field"]
             return [target] if target and self._is_bool_value(target) else []
         return [f"{CHECKBOXES}[{i}]" for i, b in enumerate(boxes) if b["field"] == path]
 

@@ -73,8 +73,7 @@ def field_type(path: str) -> FieldType:
     """The type of the value ``path`` names; CorrectionError for a path that names none."""
     tokens = parse_path(path)
     if tokens[0] == CHECKBOXES:
-        if len(tokens) != 2 or not isinstance(tokens[1], int):
-            raise CorrectionError(f"not a box: {path!r} (a box is 'checkboxes[N]')")
+        box_index(path)
         return FieldType("checkbox", required=True)
     if tokens[0] in _META:
         raise CorrectionError(f"{path!r} is no extracted value")
@@ -92,6 +91,14 @@ def field_type(path: str) -> FieldType:
             raise CorrectionError(f"{path!r}: no field {token!r}")
     annotation, optional = _unwrap(annotation)
     return _leaf_type(annotation, not optional, str(tokens[-1]), path)
+
+
+def box_index(path: str) -> int:
+    """'checkboxes[3]' → 3; CorrectionError for any other path."""
+    tokens = parse_path(path)
+    if len(tokens) != 2 or tokens[0] != CHECKBOXES or not isinstance(tokens[1], int):
+        raise CorrectionError(f"not a box: {path!r} (a box is 'checkboxes[N]')")
+    return tokens[1]
 
 
 def parse_input(ftype: FieldType, text: str) -> JsonValue:

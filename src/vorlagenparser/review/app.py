@@ -13,7 +13,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flask import (
     Flask,
@@ -114,7 +114,7 @@ def _save(name: str) -> Any:
     _load(name)  # 404 for a name the folder does not hold
     text = request.form.get("value")
     try:
-        _store().save(name, _action(action), path, text)
+        _store().save(name, cast(Action, action), path, text)
     except (CorrectionError, OutputError) as exc:
         return _document(name, error=f"{path}: {exc.message}",
                          typed={"path": path, "value": text or ""}, status=422)
@@ -135,7 +135,3 @@ def _load(name: str) -> Vorlage:
         abort(404)
     except InputFileError as exc:
         abort(404, exc.message)
-
-
-def _action(text: str) -> Action:
-    return next(a for a in ACTIONS if a == text)

@@ -18,8 +18,9 @@ from pydantic import JsonValue, ValidationError
 
 from ..archive.runrecord import ReviewRecord, read_record, record_paths
 from ..batch.ledger import folder_lock, read_entries
-from ..corrections import CHECKBOXES, Action, Edit, apply_edit, field_type, parse_input
+from ..corrections import Action, Edit, apply_edit, box_index, field_type, parse_input
 from ..errors import CorrectionError, InputFileError, VorlagenparserError
+from ..filenames import output_stem
 from ..load import sniff
 from ..model import Vorlage
 from ..writers import Record, SourceFile, correction_log, database_writer, is_postgres_url
@@ -67,9 +68,10 @@ class ReviewStore:
     # -- reading -------------------------------------------------------------------------------
 
     def names(self) -> dict[str, Path]:
-        """Document name → its JSON file (run records and hidden files excluded)."""
+        """Document name → its JSON file: names a batch could have written (so a save
+        rewrites the same file), run records excluded."""
         return {p.stem: p for p in sorted(self.folder.glob("*.json"))
-                if not is_run_record(p) and not p.name.startswith(".")}
+                if not is_run_record(p) and output_stem(p.stem) == p.stem}
 
     def load(self, name: str) -> Vorlage:
         """The document ``name``; KeyError when the folder holds no such document."""
@@ -123,7 +125,7 @@ class ReviewStore:
         if action == "accepted":
             return None  # the value as it stands
         if action == "toggled":
-            index = _box_index(path)
+            index = box_index(path)
             if not 0 <= index < len(vorlage.checkboxes):
                 raise CorrectionError(f"the document has no box {path!r}")
             return not vorlage.checkboxes[index].checked
@@ -191,11 +193,6 @@ def _inputs(record_path: Path) -> list[dict[str, str]]:
     except InputFileError:
         return []
     return entries
-
-
-def _box_index(path: str) -> int:
-    field_type(path)  # a box path, or CorrectionError
-    return int(path[len(CHECKBOXES) + 1:-1])
 
 
 def _database(folder: Path, db: str | None) -> tuple[str | None, str | None]:
