@@ -13,7 +13,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from flask import (
     Flask,
@@ -29,7 +29,7 @@ from flask import (
 )
 from werkzeug.wrappers import Response
 
-from ..corrections import ACTIONS, Action
+from ..corrections import ACTIONS
 from ..errors import CorrectionError, InputFileError, OutputError
 from ..model import Vorlage
 from .overlay import groups, shapes, warnings
@@ -114,7 +114,7 @@ def _save(name: str) -> Any:
     _load(name)  # 404 for a name the folder does not hold
     text = request.form.get("value")
     try:
-        _store().save(name, cast(Action, action), path, text)
+        _store().save(name, action, path, text)
     except (CorrectionError, OutputError) as exc:
         return _document(name, error=f"{path}: {exc.message}",
                          typed={"path": path, "value": text or ""}, status=422)
