@@ -75,12 +75,7 @@ class ReviewStore:
 
     def load(self, name: str) -> Vorlage:
         """The document ``name``; KeyError when the folder holds no such document."""
-        path = self.names()[name]
-        try:
-            return Vorlage.model_validate_json(path.read_bytes())
-        except ValidationError as exc:
-            raise InputFileError(f"not a vorlagenparser document: {exc.errors()[0]['msg']}",
-                                 path) from exc
+        return _read(self.names()[name])
 
     def summaries(self) -> list[Summary]:
         """Every document, flagged ones first (most flags first), then by name. Files that
@@ -157,7 +152,7 @@ class ReviewStore:
         cached = self._summaries.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        vorlage = self.load(name)
+        vorlage = _read(path)
         flagged = (sum(p.needs_review for p in vorlage.provenance.values())
                    + sum(b.needs_review for b in vorlage.checkboxes))
         summary = Summary(name=name, sha256=vorlage.source.sha256, betreff=vorlage.betreff,
@@ -185,6 +180,14 @@ class ReviewStore:
         if not candidates:
             return Source(None, None, "no run record names the input file")
         return Source(None, None, f"the input file is no longer at {candidates[0]} (or has changed)")
+
+
+def _read(path: Path) -> Vorlage:
+    try:
+        return Vorlage.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        raise InputFileError(f"not a vorlagenparser document: {exc.errors()[0]['msg']}",
+                             path) from exc
 
 
 def _inputs(record_path: Path) -> list[dict[str, str]]:
