@@ -249,6 +249,8 @@ def test_edits_read_back_from_their_json_form() -> None:
     assert Edit.from_json(applied.to_json()) == applied
     with pytest.raises(ValueError, match="unknown action"):
         Edit.from_json({**applied.to_json(), "action": "deleted"})
+    with pytest.raises(ValueError):
+        Edit.from_json({**applied.to_json(), "box": {"page": 1, "bbox": [1, 2, 3], "label": "x"}})
 
 
 def _flag(vorlage: Vorlage, *paths: str) -> Vorlage:

@@ -13,10 +13,10 @@ from vorlagenparser.archive.fixity import verify_folder
 from vorlagenparser.batch import SerialExecutor, run_batch
 from vorlagenparser.batch.ledger import Ledger
 from vorlagenparser.cli import main
-from vorlagenparser.errors import CorrectionError, OutputError
+from vorlagenparser.errors import CorrectionError, InputFileError, OutputError
 from vorlagenparser.model import Vorlage
 from vorlagenparser.review.store import ReviewStore
-from vorlagenparser.writers import create
+from vorlagenparser.writers import correction_log, create
 
 from .conftest import DB_NAME, SAMPLE_INPUTS, Flag
 
@@ -149,3 +149,17 @@ def test_the_database_comes_from_the_run_record(out: Path, tmp_path: Path) -> No
     (out / DB_NAME).rename(tmp_path / "away.sqlite")
     store = ReviewStore(out)
     assert store.db is None and store.db_note and "gone" in store.db_note
+
+
+def test_the_log_survives_a_torn_last_line(out: Path) -> None:
+    store = ReviewStore(out)
+    sha = store.save("formular_01", "corrected", "betreff", "Erste Fassung").source.sha256
+    log = out / "corrections.jsonl"
+    with log.open("ab") as handle:
+        handle.write(b'{"sha256": "' + sha.encode()[:10])  # a crash in the middle of a line
+    assert [e.new for e in correction_log.read(out)[sha]] == ["Erste Fassung"]
+    store.save("formular_01", "corrected", "betreff", "Zweite Fassung")
+    assert [e["new"] for e in log_lines(out)] == ["Erste Fassung", "Zweite Fassung"]
+    log.write_text(log.read_text() + "kein JSON\n")
+    with pytest.raises(InputFileError, match="line 3: not a correction"):
+        correction_log.read(out)

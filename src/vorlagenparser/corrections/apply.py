@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import JsonValue, ValidationError
@@ -47,7 +47,7 @@ class Edit:
     new: JsonValue
     time: dt.datetime
     old: JsonValue = None  # the extractor's value; filled in by :func:`apply_edit`
-    box: BoxRef | None = field(default=None)
+    box: BoxRef | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"sha256": self.sha256, "path": self.path, "action": self.action,
@@ -59,13 +59,19 @@ class Edit:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Edit:
-        box = data.get("box")
+        """ValueError, KeyError or TypeError for a line that is no edit."""
         if data.get("action") not in ACTIONS:
             raise ValueError(f"unknown action {data.get('action')!r}")
         return cls(sha256=str(data["sha256"]), path=str(data["path"]), action=data["action"],
                    new=data.get("new"), old=data.get("old"),
-                   time=dt.datetime.fromisoformat(data["time"]),
-                   box=BoxRef(int(box["page"]), tuple(box["bbox"]), str(box["label"])) if box else None)
+                   time=dt.datetime.fromisoformat(data["time"]), box=_box_from_json(data.get("box")))
+
+
+def _box_from_json(box: dict[str, Any] | None) -> BoxRef | None:
+    if box is None:
+        return None
+    x0, top, x1, bottom = (float(v) for v in box["bbox"])  # four numbers, or ValueError
+    return BoxRef(int(box["page"]), (x0, top, x1, bottom), str(box["label"]))
 
 
 def apply_edit(vorlage: Vorlage, edit: Edit) -> tuple[Vorlage, Edit]:
