@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,16 @@ def base_url(out: Path) -> Iterator[str]:
         thread.join(5)
 
 
+@contextmanager
+def next_page(driver: WebDriver) -> Iterator[None]:
+    """Wait until what the block does has loaded a new page and its script has run."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    yield
+    WebDriverWait(driver, WAIT_S).until(ec.staleness_of(old))
+    WebDriverWait(driver, WAIT_S).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "body[data-ready]")))
+
+
 def current(driver: WebDriver) -> WebElement:
     return driver.find_element(By.CSS_SELECTOR, "form.field.current")
 
@@ -88,11 +99,6 @@ def press(driver: WebDriver, *keys: str) -> None:
     body = driver.find_element(By.TAG_NAME, "body")
     for key in keys:
         body.send_keys(key)
-
-
-def wait_saved(driver: WebDriver, what: str) -> None:
-    WebDriverWait(driver, WAIT_S).until(
-        ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".saved"), what))
 
 
 def test_review_in_the_browser(browser: WebDriver, base_url: str, out: Path, flag: Flag,
@@ -105,10 +111,10 @@ def test_review_in_the_browser(browser: WebDriver, base_url: str, out: Path, fla
     first = browser.find_element(By.CSS_SELECTOR, "tbody tr")
     assert "formular_01" in first.text and "flagged" in first.get_attribute("class")
     assert first.find_element(By.CSS_SELECTOR, ".flags").text == "3"
-    first.find_element(By.LINK_TEXT, "formular_01").click()
+    with next_page(browser):
+        first.find_element(By.LINK_TEXT, "formular_01").click()
 
     # The document: the first flagged value is selected, on the page too; j/k move on.
-    WebDriverWait(browser, WAIT_S).until(lambda d: d.find_elements(By.CSS_SELECTOR, "form.field.current"))
     flagged = browser.find_elements(By.CSS_SELECTOR, "form.field.flagged")
     order = [f.get_attribute("data-path") for f in flagged]
     assert order == ["datum", "betreff", "checkboxes[0]"]
@@ -124,14 +130,15 @@ def test_review_in_the_browser(browser: WebDriver, base_url: str, out: Path, fla
 
     # An impossible date is refused with a message; nothing is written.
     json_before = (out / "formular_01.json").read_bytes()
-    _type_into_current(browser, "31.02.2024")
-    alert = WebDriverWait(browser, WAIT_S).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".error")))
-    assert "not a date" in alert.text
+    with next_page(browser):
+        _type_into_current(browser, "31.02.2024")
+    assert "not a date" in browser.find_element(By.CSS_SELECTOR, ".error").text
     assert (out / "formular_01.json").read_bytes() == json_before
 
     # Correct the date: e edits, Enter saves; the page comes back on the same value.
-    _type_into_current(browser, "01.02.2024")
-    wait_saved(browser, "datum: corrected")
+    with next_page(browser):
+        _type_into_current(browser, "01.02.2024")
+    assert browser.find_element(By.CSS_SELECTOR, ".saved").text == "saved: datum: corrected"
     assert current(browser).get_attribute("data-path") == "datum"
     assert "manual" in current(browser).get_attribute("class")
 
@@ -140,14 +147,16 @@ def test_review_in_the_browser(browser: WebDriver, base_url: str, out: Path, fla
     # Toggle the box: click it on the page, then t.
     browser.find_element(By.CSS_SELECTOR, 'g.shape[data-path="checkboxes[0]"] rect.bbox').click()
     assert current(browser).get_attribute("data-path") == "checkboxes[0]"
-    press(browser, "t")
-    wait_saved(browser, "checkboxes[0]: toggled")
+    with next_page(browser):
+        press(browser, "t")
+    assert browser.find_element(By.CSS_SELECTOR, ".saved").text == "saved: checkboxes[0]: toggled"
 
     # Accept the Betreff as read: j finds the last flagged value, a accepts it.
     press(browser, "j")
     assert current(browser).get_attribute("data-path") == "betreff"
-    press(browser, "a")
-    wait_saved(browser, "betreff: accepted")
+    with next_page(browser):
+        press(browser, "a")
+    assert browser.find_element(By.CSS_SELECTOR, ".saved").text == "saved: betreff: accepted"
     assert not browser.find_elements(By.CSS_SELECTOR, "form.field.flagged")
 
     saved = json.loads((out / "formular_01.json").read_text())

@@ -5,7 +5,10 @@
 
 document.addEventListener("DOMContentLoaded", () => {
   const fields = Array.from(document.querySelectorAll("form.field"));
-  if (!fields.length) return;
+  if (!fields.length) {
+    document.body.dataset.ready = "true";
+    return;
+  }
   const pages = document.getElementById("pages");
   let current = -1;
 
@@ -50,7 +53,11 @@ document.addEventListener("DOMContentLoaded", () => {
     const typing = target instanceof HTMLElement && target.closest("input, textarea, select");
     if (typing) {
       if (event.key === "Escape") target.blur();
-      else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) submit("corrected");
+      // Enter submits a text input by itself; a list and a text area need help.
+      else if (event.key === "Enter" && (event.ctrlKey || event.metaKey || target.tagName === "SELECT")) {
+        event.preventDefault();
+        submit("corrected");
+      }
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -86,4 +93,5 @@ document.addEventListener("DOMContentLoaded", () => {
     const input = document.querySelector("form.field.invalid [name=value]");
     if (input) input.focus();
   }
+  document.body.dataset.ready = "true";  // for tests: the keys work from now on
 });
