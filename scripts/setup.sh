@@ -6,9 +6,11 @@ cd "$(dirname "$0")/.."
 
 # ghostscript: PDF/A conversion; tesseract-ocr-frk and -script-frak: Fraktur (--languages
 # deu+frk); fonts-blankenburg: the blackletter face of the Fraktur sample; poppler-utils and
-# qpdf: the archival-output tests read the PDFs with pdftotext and check them with qpdf.
+# qpdf: the archival-output tests read the PDFs with pdftotext and check them with qpdf;
+# chromium and chromium-driver: the review tool's test runs in a real (headless) browser.
 apt_packages=(tesseract-ocr tesseract-ocr-deu tesseract-ocr-frk tesseract-ocr-script-frak
-              ghostscript fonts-blankenburg poppler-utils qpdf postgresql python3-venv)
+              ghostscript fonts-blankenburg poppler-utils qpdf postgresql python3-venv
+              chromium chromium-driver)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -26,4 +28,4 @@ fi
 python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e ".[dev,ocr,postgres,dask,archive]"
+.venv/bin/python -m pip install -q -e ".[dev,ocr,postgres,dask,archive,review]"

@@ -23,10 +23,16 @@ FORBIDDEN = {
     # The search language and word forms are pure: databases run its SQL, not the reverse.
     "search": {"load", "ocr", "checkboxes", "layout", "batch", "writers", "cli", "pipeline",
                "profiles"},
+    # Corrections are pure functions over the model; batch and review apply them.
+    "corrections": {"load", "ocr", "checkboxes", "layout", "batch", "writers", "cli", "pipeline",
+                    "review"},
+    # The review tool shows and changes results; it never runs the extraction.
+    "review": {"ocr", "checkboxes", "layout", "pipeline", "cli"},
 }
 THIRD_PARTY_HOME = {"click": {"cli"}, "rich": {"cli"}, "pdfplumber": {"load"},
                     "sqlite3": {"writers", "batch"}, "psycopg": {"writers"},
-                    "Stemmer": {"search"}}
+                    "Stemmer": {"search"}, "flask": {"review"}, "werkzeug": {"review"},
+                    "jinja2": {"review"}}
 
 
 def _modules() -> list[Path]:

@@ -114,3 +114,8 @@ class QuerySyntaxError(VorlagenparserError):
 
 class ValidationFailedError(VorlagenparserError):
     exit_code = ExitCode.validation_failed
+
+
+class CorrectionError(ValidationFailedError):
+    """A corrected value that does not fit its field (not a date, a negative count), or a value
+    path the document does not have; nothing is written."""

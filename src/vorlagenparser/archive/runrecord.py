@@ -107,6 +107,52 @@ class RunRecord:
         return {"file": name, "sha256": digest or sha256_of(path)}
 
 
+class ReviewRecord:
+    """A run record for the changes a person makes in the review tool.
+
+    Corrections rewrite documents (and the database) after their batch recorded them; listing
+    the new checksums in a record of their own keeps ``verify`` and ``bag`` finding every other
+    change. One record per review session, rewritten after each change; a new one is begun
+    when a batch ran in between, so the newest record always holds the latest checksums.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path: Path | None = None
+        self.data: dict[str, Any] = {}
+
+    def add(self, *, input_path: str, sha256: str, action: str, outputs: Iterable[Path],
+            files: Iterable[Path]) -> None:
+        """One change to the document ``sha256``: its outputs and the folder-level files
+        (corrections log, database) as they are now."""
+        path = self.path
+        if path is None or record_paths(self.folder)[-1:] != [path]:
+            path = self.path = self._begin()
+        inputs = self.data["inputs"]
+        entry = next((e for e in inputs if e["sha256"] == sha256), None)
+        if entry is None:
+            entry = {"path": input_path, "sha256": sha256, "status": "reviewed"}
+            inputs.append(entry)
+        entry["outputs"] = [self._file(p) for p in outputs if p.exists()]
+        self.data["files"] = [self._file(p) for p in files if p.exists()
+                              and p.resolve().is_relative_to(self.folder.resolve())]
+        summary = self.data["summary"]
+        summary[action] = summary.get(action, 0) + 1
+        self.data["finished"] = _utc(dt.datetime.now(dt.UTC))
+        write_bytes(path, (json.dumps(self.data, ensure_ascii=False, indent=1) + "\n").encode())
+
+    def _begin(self) -> Path:
+        started = dt.datetime.now(dt.UTC)
+        self.data = {"format": RECORD_FORMAT, "version": RECORD_VERSION, "kind": "review",
+                     "status": "complete", "started": _utc(started), "finished": None,
+                     "tool": _tool(), "summary": {}, "inputs": [], "files": []}
+        return self.folder / f"run-{started:%Y%m%dT%H%M%S.%f}Z.json"
+
+    def _file(self, path: Path) -> dict[str, str]:
+        name = path.resolve().relative_to(self.folder.resolve()).as_posix()
+        return {"file": name, "sha256": sha256_of(path)}
+
+
 def _tool() -> dict[str, str]:
     from .. import __version__
 

@@ -23,12 +23,13 @@ from pydantic import ValidationError
 from .. import __version__
 from ..archive import ALTO_SUFFIX, PDF_SUFFIX, refuse_overwriting_inputs
 from ..archive.runrecord import RunRecord
+from ..corrections import Edit, reapply
 from ..errors import ExitCode, VorlagenparserError
 from ..filenames import decoded
 from ..model import Vorlage
 from ..options import ExtractOptions
 from ..profiles import load_profile, load_profile_dir
-from ..writers import Record, SourceFile, Writer
+from ..writers import Record, SourceFile, Writer, correction_log
 from ..writers._atomic import write_bytes
 from ..writers.json import JsonDirWriter
 from .discover import Discovery, InputFile, discover, sha256_file
@@ -60,7 +61,9 @@ def run_batch(
     With ``archive``, also ``<name>.pdf`` (PDF/A-2b) and ``<name>.alto.xml`` (ALTO 4). Every
     run leaves a run record ``out_dir/run-<UTC time>.json`` with the checksums of its outputs.
     Files already converted with the same extractor, options and sinks are skipped (see
-    :mod:`.ledger`). Bad files fail alone and are listed in ``out_dir/failures.jsonl``. Raises
+    :mod:`.ledger`); a document converted again gets the corrections a person made in the
+    review tool (``out_dir/corrections.jsonl``) applied again, so a re-run never loses them.
+    Bad files fail alone and are listed in ``out_dir/failures.jsonl``. Raises
     only for problems of the whole run (no inputs, unusable output, missing extractor).
     """
     found = discover(inputs)
@@ -83,8 +86,9 @@ def run_batch(
             with ExitStack() as stack:
                 for sink in (json_dir, *writers):
                     stack.enter_context(sink)
+                # Read under the ledger's lock: the review tool takes it too before it writes.
                 run = _Run(ledger, json_dir, writers, options, extractor, retry_failed, report,
-                           progress, archive, record)
+                           progress, archive, record, correction_log.read(out_dir))
                 if progress is not None:
                     progress.started(total)
                 try:
@@ -95,7 +99,8 @@ def run_batch(
         finally:
             # After the sinks are closed (a database is whole then), so its checksum holds.
             record.add_files(Path(p) for p in (
-                report.failures_file, *(getattr(w, "path", None) for w in writers)) if p)
+                report.failures_file, correction_log.log_path(out_dir),
+                *(getattr(w, "path", None) for w in writers)) if p)
             report.run_record = str(record.finish(status))
     return report
 
@@ -114,12 +119,12 @@ class _Run:
     def __init__(self, ledger: Ledger, json_dir: JsonDirWriter, writers: Sequence[Writer],
                  options: ExtractOptions, extractor: str, retry_failed: bool,
                  report: BatchReport, progress: Progress | None, archive: bool,
-                 record: RunRecord) -> None:
+                 record: RunRecord, edits: dict[str, list[Edit]]) -> None:
         self.ledger, self.json_dir, self.options = ledger, json_dir, options
         self.sinks: tuple[Writer, ...] = (json_dir, *writers)
         self.extractor, self.retry_failed = extractor, retry_failed
         self.report, self.progress = report, progress
-        self.archive, self.record = archive, record
+        self.archive, self.record, self.edits = archive, record, edits
         archive_ids = (f"archive:{json_dir.folder.resolve()}",) if archive else ()
         self.sink_ids = tuple(sorted((*(sink.sink_id for sink in self.sinks), *archive_ids)))
         self.fingerprint = fingerprint(options, extractor, __version__)
@@ -182,6 +187,7 @@ class _Run:
             return failure(result, "ValidationFailedError",
                            f"the extractor returned an invalid document: {exc.errors()[0]['msg']}",
                            ExitCode.validation_failed)
+        vorlage = reapply(vorlage, self.edits.get(result.sha256, ()))
         source = SourceFile(path=decoded(result.path), sha256=result.sha256,
                             sha512=result.sha512, size=result.size, mime_type=result.mime_type)
         record = Record(name=item.name, vorlage=vorlage, source=source)

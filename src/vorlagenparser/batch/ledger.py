@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
@@ -147,6 +148,22 @@ def read_entries(folder: Path) -> dict[str, LedgerEntry]:
     if ledger.path.exists():
         ledger._load()
     return {e.sha256: e for e in ledger.entries() if e.status == "done"}
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold the folder's batch lock for one short write from outside a batch (the review
+    tool): OutputError while a batch is writing into the folder."""
+    state_dir = folder / STATE_DIR
+    try:
+        state_dir.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot use the batch state folder: {exc.strerror}", state_dir) from exc
+    handle = _acquire_lock(state_dir / "lock")
+    try:
+        yield
+    finally:
+        handle.close()
 
 
 def _acquire_lock(path: Path) -> IO[bytes]:

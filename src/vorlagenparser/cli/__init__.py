@@ -15,7 +15,7 @@ from .console import err, error_line
 
 # One module per command; each exposes a click command named `command`.
 COMMAND_MODULES = ("extract", "batch", "inspect", "validate", "schema", "eval", "export", "search", "verify",
-                   "bag")
+                   "bag", "review")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
