@@ -27,7 +27,9 @@ class FakeOcrEngine:
     def from_tsv(cls, tsv: str, **kwargs: object) -> FakeOcrEngine:
         return cls(words=parse_tsv(tsv), **kwargs)  # type: ignore[arg-type]
 
-    def recognise(self, image, dpi: int, *, timeout_s: float | None = None, psm: int | None = None) -> list[OcrWord]:
+    def recognise(
+        self, image, dpi: int, *, timeout_s: float | None = None, psm: int | None = None
+    ) -> list[OcrWord]:
         self.calls.append((tuple(image.shape), dpi))
         return list(self.words)
 
@@ -42,7 +44,9 @@ class CrashingOcrEngine(FakeOcrEngine):
 
     message: str = "tesseract crashed (signal 11)"
 
-    def recognise(self, image, dpi: int, *, timeout_s: float | None = None, psm: int | None = None) -> list[OcrWord]:
+    def recognise(
+        self, image, dpi: int, *, timeout_s: float | None = None, psm: int | None = None
+    ) -> list[OcrWord]:
         raise OcrError(self.message)
 
 
@@ -52,7 +56,9 @@ class SlowOcrEngine(FakeOcrEngine):
 
     delay: float = 0.5
 
-    def recognise(self, image, dpi: int, *, timeout_s: float | None = None, psm: int | None = None) -> list[OcrWord]:
+    def recognise(
+        self, image, dpi: int, *, timeout_s: float | None = None, psm: int | None = None
+    ) -> list[OcrWord]:
         if timeout_s is not None and timeout_s < self.delay:
             time.sleep(timeout_s)
             raise OcrTimeoutError(f"stopped after {timeout_s:g} s")

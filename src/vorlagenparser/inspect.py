@@ -100,10 +100,16 @@ def draw_form(form: Form, page_no: int, image: Image.Image, scale: float) -> Ima
                 pen.box(pair.value.bbox, _GREEN, 2)
                 pen.join(pair.hit.label.bbox, pair.value.bbox, _ORANGE)
             pen.text(pair.hit.label.bbox, pair.hit.name, _ORANGE)
-    named = [*form.sections.fields.items(), *form.title.fields.items(),
-             *((f"unterzeichnung.{k}", v) for k, v in form.signature.unterzeichnung.items()),
-             *((f"anlagen[{i}]", v) for i, v in enumerate(form.sections.anlagen)),
-             *((f"beratungsfolge[{i}]", Found(None, r.page, r.bbox, r.confidence)) for i, r in enumerate(form.folge))]
+    named = [
+        *form.sections.fields.items(),
+        *form.title.fields.items(),
+        *((f"unterzeichnung.{k}", v) for k, v in form.signature.unterzeichnung.items()),
+        *((f"anlagen[{i}]", v) for i, v in enumerate(form.sections.anlagen)),
+        *(
+            (f"beratungsfolge[{i}]", Found(None, r.page, r.bbox, r.confidence))
+            for i, r in enumerate(form.folge)
+        ),
+    ]
     for name, found in named:
         if found.page == page_no:
             pen.box(found.bbox, _GREEN)

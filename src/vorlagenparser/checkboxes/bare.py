@@ -31,7 +31,9 @@ def detect_bare_vector(page: Page, framed: list[Mark], settings: BareSettings | 
         box = _union([g.bbox for g in cluster])
         if not (s.min_extent <= box.width <= s.max_extent and s.min_extent <= box.height <= s.max_extent):
             continue
-        if len(cluster) > s.max_strokes or any(intersection_area(w.bbox, box) > 0.3 * box.area for w in page.words):
+        if len(cluster) > s.max_strokes or any(
+            intersection_area(w.bbox, box) > 0.3 * box.area for w in page.words
+        ):
             continue
         out.append(Mark(bbox=box, checked=True, confidence=0.9, source="vector", framed=False))
     return out

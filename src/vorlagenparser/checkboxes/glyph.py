@@ -59,7 +59,15 @@ def _is_bare(ch: str, fontname: str) -> bool:
     if 0xF020 <= code <= 0xF0FF:
         ch = chr(code - 0xF000)
     f = fontname.lower().replace(" ", "").replace("-", "")
-    family = "zapf" if "dingbat" in f else "wingdings2" if "wingdings2" in f else "wingdings" if "wingding" in f else ""
+    family = (
+        "zapf"
+        if "dingbat" in f
+        else "wingdings2"
+        if "wingdings2" in f
+        else "wingdings"
+        if "wingding" in f
+        else ""
+    )
     return ch in _BARE[family]
 
 

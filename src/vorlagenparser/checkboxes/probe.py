@@ -159,13 +159,16 @@ def _boxlike(box: np.ndarray) -> bool:
     side = max(1, w // 6)
     left = np.count_nonzero(box[:, :side].any(axis=1))
     right = np.count_nonzero(box[:, -side:].any(axis=1))
-    return min(left, right) >= 0.5 * h
+    return bool(min(left, right) >= 0.5 * h)
 
 
 def _middle_ink(box: np.ndarray) -> float:
     """Ink share of the box's middle: the space between brackets, inside a square or circle."""
     h, w = box.shape
-    mid = box[int(0.2 * h):max(int(0.2 * h) + 1, int(0.8 * h)), int(0.28 * w):max(int(0.28 * w) + 1, int(0.72 * w))]
+    mid = box[
+        int(0.2 * h) : max(int(0.2 * h) + 1, int(0.8 * h)),
+        int(0.28 * w) : max(int(0.28 * w) + 1, int(0.72 * w)),
+    ]
     return float(np.count_nonzero(mid)) / max(1, mid.size)
 
 

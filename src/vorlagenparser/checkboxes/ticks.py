@@ -80,7 +80,7 @@ def _cell_marks(ink: np.ndarray, cell: BBox, scale: float, min_px: float, s: Tic
         cv2.dilate(patch, np.ones((3, 3), np.uint8)), connectivity=8)
     out = []
     for i in range(1, count):
-        bx, by, bw, bh, area = (int(v) for v in stats[i])
+        bx, by, bw, bh, _area = (int(v) for v in stats[i])
         if max(bw, bh) < min_px or bw > s.max_share * patch.shape[1] or bh > s.max_share * patch.shape[0]:
             continue
         if max(bw, bh) > s.max_aspect * max(1, min(bw, bh)):
@@ -97,8 +97,11 @@ def _outline(blob: np.ndarray) -> bool:
     """A drawn write-in box: ink runs along all four of its sides (a tick touches two)."""
     edge = max(2, min(blob.shape) // 8)
     sides = (blob[:edge, :], blob[-edge:, :], blob[:, :edge], blob[:, -edge:])
-    return all(np.count_nonzero(side.any(axis=0 if i < 2 else 1)) >= 0.7 * (side.shape[1] if i < 2 else side.shape[0])
-               for i, side in enumerate(sides))
+    return all(
+        np.count_nonzero(side.any(axis=0 if i < 2 else 1))
+        >= 0.7 * (side.shape[1] if i < 2 else side.shape[0])
+        for i, side in enumerate(sides)
+    )
 
 
 def words_outside_ticks(words: tuple[Word, ...], ticks: list[Mark]) -> tuple[Word, ...]:

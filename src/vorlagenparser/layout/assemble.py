@@ -95,8 +95,14 @@ def _claimed(doc: Doc, ties: tuple[Tie, ...], counts: tuple[Count, ...]) -> froz
     return frozenset(out)
 
 
-def boundaries(doc: Doc, headings: tuple[Heading, ...], labels: tuple[LabelHit, ...], tables: tuple[Table, ...],
-               results: Results, places: list[PlaceDate]) -> Boundaries:
+def boundaries(
+    doc: Doc,
+    headings: tuple[Heading, ...],
+    labels: tuple[LabelHit, ...],
+    tables: tuple[Table, ...],
+    results: Results,
+    places: list[PlaceDate],
+) -> Boundaries:
     kinds: dict[int, str] = {}
     seen: set[str] = set()
     for sibling in sibling_headings(doc, headings):
@@ -118,7 +124,11 @@ def boundaries(doc: Doc, headings: tuple[Heading, ...], labels: tuple[LabelHit, 
     roles = doc.vocab.roles | {key(s) for s in doc.profile.stop_lines}
     for line in doc.lines:
         # Two signers side by side print two roles on one line: every phrase is a role.
-        if key(line.text) in roles or all(key(p.text) in roles for p in line.phrases) or is_signed_line(doc, line):
+        if (
+            key(line.text) in roles
+            or all(key(p.text) in roles for p in line.phrases)
+            or is_signed_line(doc, line)
+        ):
             kinds.setdefault(line.index, "signature")
     for pd in places:
         if pd.phrase_index == 0 and pd.line.index > 3:

@@ -72,10 +72,15 @@ def find_counts(doc: Doc, ties: tuple[Tie, ...]) -> tuple[Count, ...]:
                 continue
             label = words[i:i + hit.nwords]
             if hit.strong:
-                count = _after_label(doc, vocab, line.page, line.index, hit.name, label, words[i + hit.nwords:], marks)
+                count = _after_label(
+                    doc, vocab, line.page, line.index, hit.name, label, words[i + hit.nwords :], marks
+                )
             else:  # "mit 18 Ja-Stimmen, 1 Nein-Stimme": a number before a bare label is its count
-                count = _before_label(doc, line.page, line.index, hit.name, label, words[i - 1] if i else None) \
-                    or _after_label(doc, vocab, line.page, line.index, hit.name, label, words[i + hit.nwords:], marks)
+                count = _before_label(
+                    doc, line.page, line.index, hit.name, label, words[i - 1] if i else None
+                ) or _after_label(
+                    doc, vocab, line.page, line.index, hit.name, label, words[i + hit.nwords :], marks
+                )
             if count is not None:
                 out.append(count)
             i += hit.nwords
@@ -162,7 +167,9 @@ def _after_label(doc: Doc, vocab: Vocabulary, page: int, line: int, key: str, la
                  confidence=conf if value is not None else 0.3, raw=None if value is not None else core)
 
 
-def _before_label(doc: Doc, page: int, line: int, key: str, label: list[Word], prev: Word | None) -> Count | None:
+def _before_label(
+    doc: Doc, page: int, line: int, key: str, label: list[Word], prev: Word | None
+) -> Count | None:
     if prev is None or label[0].bbox.x0 - prev.bbox.x1 > 1.5 * max(prev.bbox.height, 4.0):
         return None
     value = parse_count(doc.typed(prev.text, page).strip(_BORDERS))
@@ -170,7 +177,9 @@ def _before_label(doc: Doc, page: int, line: int, key: str, label: list[Word], p
         return None
     label_box = BBox(label[0].bbox.x0, min(w.bbox.top for w in label), label[-1].bbox.x1,
                      max(w.bbox.bottom for w in label))
-    return Count(key, value, page, line, label_box, prev.bbox, "before-label", strong=True, confidence=prev.confidence)
+    return Count(
+        key, value, page, line, label_box, prev.bbox, "before-label", strong=True, confidence=prev.confidence
+    )
 
 
 def _empty_box(doc: Doc, page: int, label: BBox, height: float) -> BBox | None:

@@ -58,7 +58,9 @@ class Vocabularies:
     def of(cls, profile: Profile) -> Vocabularies:
         labels = {k: list(r.labels) for k, r in profile.fields.items()}
         if "vorlagennummer" in labels:  # "Sitzungsvorlage Nr.", "Anfrage-Nr.": every kind names its number
-            labels["vorlagennummer"] += [f"{art}{sep}Nr." for art in profile.vorlagenarten for sep in (" ", "-")]
+            labels["vorlagennummer"] += [
+                f"{art}{sep}Nr." for art in profile.vorlagenarten for sep in (" ", "-")
+            ]
         folge = profile.tables.get("beratungsfolge")
         ergebnis = profile.tables.get("beratungsergebnis")
         return cls(
@@ -131,7 +133,9 @@ class Doc:
               confidence: float | None = None) -> Found:
         first = phrases[0]
         conf = min(p.confidence for p in phrases) if confidence is None else confidence
-        return Found(value=value, page=first.page, bbox=union(p.bbox for p in phrases), confidence=conf, raw=raw)
+        return Found(
+            value=value, page=first.page, bbox=union(p.bbox for p in phrases), confidence=conf, raw=raw
+        )
 
 
 def make_doc(pages: Sequence[Page], lines: Sequence[Line], marks: Sequence[Sequence[Mark]], profile: Profile,

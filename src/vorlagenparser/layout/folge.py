@@ -52,8 +52,11 @@ def find_folge(doc: Doc, headings: Sequence[Heading], tables: Sequence[Table], c
     if heads:
         return tuple(rows)
     first_section = min((h.start for h in headings), default=len(doc.lines))
-    return tuple(rows_from_header_cells(doc, first_section, stops) or rows_from_labels(doc, first_section, stops)
-                 or rows_from_roles(doc, first_section))
+    return tuple(
+        rows_from_header_cells(doc, first_section, stops)
+        or rows_from_labels(doc, first_section, stops)
+        or rows_from_roles(doc, first_section)
+    )
 
 
 def _list_lines(doc: Doc, heading: Heading, stops: set[int]) -> list[Line]:
@@ -84,9 +87,10 @@ def rows_from_table(doc: Doc, table: Table) -> list[FolgeRow]:
         leaves: dict[str, Found] = {}
         conf = row.confidence
 
-        def put(name: str, value: Any, box: BBox, leaves: dict[str, Found] = leaves, conf: float = conf) -> None:
+        def put(name: str, value: Any, box: BBox, leaves: dict[str, Found] = leaves,
+                conf: float = conf, page: int = row.page) -> None:
             if value is not None and name not in leaves:
-                leaves[name] = Found(value, row.page, box, conf)
+                leaves[name] = Found(value, page, box, conf)
 
         for i, col in enumerate(table.columns):
             text, box = row.text(i), _cell(row, table, i)

@@ -113,8 +113,33 @@ def _heading(doc: Doc, line: Line) -> Heading | None:
 
 # A heading word followed by one of these opens a title ("Sachstand zur Unterbringung …"),
 # not a section ("Sachverhalt und Begründung").
-_TITLE_WORDS = frozenset({"zur", "zum", "zu", "der", "des", "die", "das", "für", "von", "vom", "im", "in", "am",
-                          "an", "bei", "über", "einer", "eines", "eine", "mit", "nach", "gemäß", "betreffend"})
+_TITLE_WORDS = frozenset(
+    {
+        "zur",
+        "zum",
+        "zu",
+        "der",
+        "des",
+        "die",
+        "das",
+        "für",
+        "von",
+        "vom",
+        "im",
+        "in",
+        "am",
+        "an",
+        "bei",
+        "über",
+        "einer",
+        "eines",
+        "eine",
+        "mit",
+        "nach",
+        "gemäß",
+        "betreffend",
+    }
+)
 
 
 def _title_words(rest: tuple[Word, ...]) -> bool:

@@ -33,7 +33,9 @@ def typed_marks(pages: Sequence[Page], marks: Sequence[Sequence[Mark]],
     out_pages, out_marks = [], []
     for page, found in zip(pages, marks, strict=True):
         new, drop = _page_marks(page, found, vocab)
-        out_pages.append(replace(page, words=tuple(w for w in page.words if id(w) not in drop)) if drop else page)
+        out_pages.append(
+            replace(page, words=tuple(w for w in page.words if id(w) not in drop)) if drop else page
+        )
         out_marks.append(tuple(sorted((*found, *new), key=lambda m: (round(m.bbox.top), m.bbox.x0))))
     return tuple(out_pages), tuple(out_marks)
 

@@ -54,7 +54,9 @@ class _Ctx:
     stops: frozenset[int]  # lines no value runs into (headings, tables)
 
 
-def find_labels(doc: Doc, regions: Regions, skip: frozenset[int], claimed: frozenset[int]) -> tuple[LabelHit, ...]:
+def find_labels(
+    doc: Doc, regions: Regions, skip: frozenset[int], claimed: frozenset[int]
+) -> tuple[LabelHit, ...]:
     """Every phrase that starts with a field label (strong: colon, or the phrase is the label)."""
     out = _cell_labels(doc, regions, skip)
     in_cells = {id(w) for h in out for w in h.label.words}
@@ -118,7 +120,9 @@ def find_pairs(doc: Doc, regions: Regions, labels: tuple[LabelHit, ...], claimed
         if rule.pattern and not re.search(rule.pattern, str(found.value)):
             continue
         if rule.kind == "id" and isinstance(found.value, str):
-            found = Found(doc.identifier(found.value, found.page), found.page, found.bbox, found.confidence, found.raw)
+            found = Found(
+                doc.identifier(found.value, found.page), found.page, found.bbox, found.confidence, found.raw
+            )
         if rule.kind == "date":
             dated = _as_date(doc, found)
             if dated is None:
@@ -182,7 +186,11 @@ def _cell_value(ctx: _Ctx, hit: LabelHit, cell: Cell) -> tuple[Found, str] | Non
     in_cell = [w for w in page.words if cell.holds(w.bbox)]
     label = hit.label.bbox
     label_ids = {id(w) for w in hit.label.words}
-    beside = [w for w in in_cell if w.bbox.x0 >= label.x1 - 0.5 and same_line(w.bbox, label) and id(w) not in label_ids]
+    beside = [
+        w
+        for w in in_cell
+        if w.bbox.x0 >= label.x1 - 0.5 and same_line(w.bbox, label) and id(w) not in label_ids
+    ]
     under = [w for w in in_cell if w.bbox.top >= label.bottom - 0.5 and id(w) not in label_ids]
     how = "cell"
     if beside or under:
@@ -287,8 +295,12 @@ def _below_value(ctx: _Ctx, hit: LabelHit) -> list[Phrase]:
         under = [p for p in line.phrases if horizontal_overlap(p.bbox, label) > 0.3
                  or (p.bbox.x0 <= label.cx <= p.bbox.x1)]
         if under:
-            if is_label_phrase(doc, under[0]) or id(under[0]) in ctx.label_phrases or id(under[0]) in ctx.claimed \
-                    or doc.vocab.sections.prefix(under[0].words) is not None:
+            if (
+                is_label_phrase(doc, under[0])
+                or id(under[0]) in ctx.label_phrases
+                or id(under[0]) in ctx.claimed
+                or doc.vocab.sections.prefix(under[0].words) is not None
+            ):
                 return []
             return [under[0]]
     return []

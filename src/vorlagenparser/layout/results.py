@@ -167,7 +167,7 @@ def _blocks(doc: Doc, ties: list[Tie], zones: list[tuple[int, int]]) -> list[lis
         blocks[-1].append(t)
         prev = t
     return [b for b in blocks if any(t.key in VOTE_KEYS for t in b)
-            or any(_in_zone(_tie_line(doc, t), zones) for t in b) and len(b) >= 2]
+            or (any(_in_zone(_tie_line(doc, t), zones) for t in b) and len(b) >= 2)]
 
 
 def _context_key(doc: Doc, tie: Tie) -> bool:
@@ -218,10 +218,7 @@ def _region(regions: Regions, tie: Tie) -> tuple[int, int] | None:
 def _session_line_between(doc: Doc, a: int, b: int) -> bool:
     """A line between two boxes that names a session: a Gremium with "Sitzung am"/"TOP", a
     "Gremium:" label, or a bold line of its own."""
-    for line in doc.lines[a + 1:b]:
-        if _is_session_line(doc, line):
-            return True
-    return False
+    return any(_is_session_line(doc, line) for line in doc.lines[a + 1:b])
 
 
 def _is_session_line(doc: Doc, line: Line) -> bool:
@@ -236,8 +233,14 @@ def _is_session_line(doc: Doc, line: Line) -> bool:
     return line.phrases[0].bold and not doc.vocab.checkboxes.fuzzy(line.phrases[0].text)
 
 
-def _bands(doc: Doc, regions: Regions, drafts: list[_Draft], zones: list[tuple[int, int]], in_tables: set[int],
-           floor: int) -> list[list[Line]]:
+def _bands(
+    doc: Doc,
+    regions: Regions,
+    drafts: list[_Draft],
+    zones: list[tuple[int, int]],
+    in_tables: set[int],
+    floor: int,
+) -> list[list[Line]]:
     """Each entry's lines: from its session line (or first box) to the line before the next
     entry's session line; the first entry may start a few lines above its boxes."""
     starts = []
@@ -247,11 +250,16 @@ def _bands(doc: Doc, regions: Regions, drafts: list[_Draft], zones: list[tuple[i
             continue
         prev_last = drafts[i - 1].last
         owned = _cells_of(doc, regions, doc.lines[drafts[i - 1].first])
-        between = [ln for ln in doc.lines[prev_last + 1:d.first + 1] if not _cells_of(doc, regions, ln) & owned]
+        between = [
+            ln for ln in doc.lines[prev_last + 1 : d.first + 1] if not _cells_of(doc, regions, ln) & owned
+        ]
         head = next((ln.index for ln in between if _is_session_line(doc, ln)), None)
         starts.append(head if head is not None else (between[0].index if between else d.first))
     ends = [s - 1 for s in starts[1:]] + [_block_end(doc, drafts[-1].last, in_tables)]
-    return [[ln for ln in doc.lines[a:b + 1] if ln.index not in in_tables] for a, b in zip(starts, ends, strict=True)]
+    return [
+        [ln for ln in doc.lines[a : b + 1] if ln.index not in in_tables]
+        for a, b in zip(starts, ends, strict=True)
+    ]
 
 
 def _cells_of(doc: Doc, regions: Regions, line: Line) -> set[tuple[int, int, int, int]]:
@@ -293,8 +301,13 @@ def _session_like(doc: Doc, line: Line) -> bool:
     """A line that may head a result block: it names a session or a Gremium, in few words."""
     if _is_session_line(doc, line):
         return True
-    return len(line.phrases) <= 3 and len(line.text) <= 60 and doc.vocab.fields.prefix(line.phrases[0].words) is None \
-        and doc.vocab.sections.prefix(line.phrases[0].words) is None and not line.text.rstrip().endswith(".")
+    return (
+        len(line.phrases) <= 3
+        and len(line.text) <= 60
+        and doc.vocab.fields.prefix(line.phrases[0].words) is None
+        and doc.vocab.sections.prefix(line.phrases[0].words) is None
+        and not line.text.rstrip().endswith(".")
+    )
 
 
 def _block_end(doc: Doc, last: int, in_tables: set[int]) -> int:
@@ -320,8 +333,14 @@ def _substance(d: _Draft) -> bool:
 # --- values in an entry's band ----------------------------------------------------------------
 
 
-def _band_values(doc: Doc, regions: Regions | None, draft: _Draft, band: list[Line], counts: tuple[Count, ...],
-                 used: set[int]) -> None:
+def _band_values(
+    doc: Doc,
+    regions: Regions | None,
+    draft: _Draft,
+    band: list[Line],
+    counts: tuple[Count, ...],
+    used: set[int],
+) -> None:
     if not band:
         return
     indexes = {ln.index for ln in band}
@@ -340,8 +359,11 @@ def _band_values(doc: Doc, regions: Regions | None, draft: _Draft, band: list[Li
         for name, box in _strong_labels(line, vocab):
             if name not in ("gremium", "sitzung_am", "top") or name in draft.leaves:
                 continue
-            options = ((_value_in_cell(doc, regions, line.page, box, label_phrases) if regions else None),
-                       _value_right(line, box, label_phrases), _value_below(doc, band[li + 1:li + 2], box, label_phrases))
+            options = (
+                (_value_in_cell(doc, regions, line.page, box, label_phrases) if regions else None),
+                _value_right(line, box, label_phrases),
+                _value_below(doc, band[li + 1 : li + 2], box, label_phrases),
+            )
             value = next((v for v in options if v is not None and not _label_text(doc, v[0])), None)
             if value is None:
                 continue  # only the next label follows: the field was left blank
@@ -396,10 +418,14 @@ def _unlabelled_session(doc: Doc, draft: _Draft, band: list[Line], label_phrases
     for line in band:
         if line.index > first_box_line:
             break
-        first_mark_x = min((t.mark.bbox.x0 for t, _ in draft.boxes if _tie_line(doc, t) == line.index), default=1e9)
+        first_mark_x = min(
+            (t.mark.bbox.x0 for t, _ in draft.boxes if _tie_line(doc, t) == line.index), default=1e9
+        )
         phrases = line.phrases
         if doc.vocab.sections.prefix(phrases[0].words) is not None:
-            phrases = phrases[1:]  # the block's heading ("Beratungsergebnis:"); text after it may name the session
+            phrases = phrases[
+                1:
+            ]  # the block's heading ("Beratungsergebnis:"); text after it may name the session
         for phrase in phrases:
             if id(phrase) in label_phrases or phrase.bbox.x0 >= first_mark_x:
                 continue
@@ -414,7 +440,9 @@ def _unlabelled_session(doc: Doc, draft: _Draft, band: list[Line], label_phrases
             dates = find_dates(doc.typed(text, line.page))
             if dates and len(text) - (dates[0][2] - dates[0][1]) < 4:
                 if dates[0][0].value is not None:
-                    draft.set("sitzung_am", Found(dates[0][0].value, line.page, phrase.bbox, phrase.confidence))
+                    draft.set(
+                        "sitzung_am", Found(dates[0][0].value, line.page, phrase.bbox, phrase.confidence)
+                    )
                 continue
             if sum(c.isalpha() for c in text) < 3:
                 continue
@@ -437,7 +465,7 @@ def inline_pairs(line: Line, vocab: Any) -> list[tuple[str, BBox, str, list[Phra
         while i < len(words):
             hit = vocab.prefix(words[i:])
             if hit is not None and (words[i + hit.nwords - 1].text.endswith(":") or
-                                    hit.name in ("sitzung_am", "top") and i + hit.nwords < len(words)):
+                                    (hit.name in ("sitzung_am", "top") and i + hit.nwords < len(words))):
                 current = []
                 out.append((hit.name, words[i].bbox, current, [phrase]))
                 i += hit.nwords
@@ -454,15 +482,23 @@ def _value_in_cell(doc: Doc, regions: Regions, page: int, label: BBox,
     cell = regions.cell_at(page, label)
     if cell is None:
         return None
-    phrases = [p for ln in doc.on_page(page) for p in ln.phrases if cell.holds(p.bbox) and id(p) not in claimed
-               and (p.bbox.x0 >= label.x1 - 0.5 or p.bbox.top >= label.bottom - 0.5)]
+    phrases = [
+        p
+        for ln in doc.on_page(page)
+        for p in ln.phrases
+        if cell.holds(p.bbox)
+        and id(p) not in claimed
+        and (p.bbox.x0 >= label.x1 - 0.5 or p.bbox.top >= label.bottom - 0.5)
+    ]
     if not phrases:
         return None
     return join_lines([p.text for p in phrases]), phrases
 
 
 def _value_right(line: Line, box: BBox, claimed: set[int]) -> tuple[str, list[Phrase]] | None:
-    words = [(w, p) for p in line.phrases if id(p) not in claimed for w in p.words if w.bbox.x0 >= box.x1 - 0.5]
+    words = [
+        (w, p) for p in line.phrases if id(p) not in claimed for w in p.words if w.bbox.x0 >= box.x1 - 0.5
+    ]
     if not words:
         return None
     first = words[0][0]
@@ -480,7 +516,9 @@ def _value_right(line: Line, box: BBox, claimed: set[int]) -> tuple[str, list[Ph
     return (text, phrases) if any(c.isalnum() for c in text) else None
 
 
-def _value_below(doc: Doc, lines: list[Line], box: BBox, claimed: set[int]) -> tuple[str, list[Phrase]] | None:
+def _value_below(
+    doc: Doc, lines: list[Line], box: BBox, claimed: set[int]
+) -> tuple[str, list[Phrase]] | None:
     """The value under a label in a row of labels, on the next line."""
     for line in lines:
         under = [p for p in line.phrases if id(p) not in claimed
@@ -510,7 +548,11 @@ def _written_results(doc: Doc, line: Line) -> list[tuple[str, Found]]:
                 break
     text = doc.typed(line.text, line.page)
     m = _RATIO.search(text)
-    if m is not None and not find_dates(text) and doc.vocab.sections.prefix(line.phrases[0].words) is not None:
+    if (
+        m is not None
+        and not find_dates(text)
+        and doc.vocab.sections.prefix(line.phrases[0].words) is not None
+    ):
         out.append(("ja_stimmen", Found(int(m.group(1)), where.page, where.bbox, where.confidence)))
         out.append(("nein_stimmen", Found(int(m.group(2)), where.page, where.bbox, where.confidence)))
         if m.group(3) is not None:
@@ -544,7 +586,9 @@ def counts_before_labels(text: str, labels: dict[str, list[str]]) -> list[tuple[
     return out
 
 
-def _written_entry(doc: Doc, lines: Sequence[Line], counts: tuple[Count, ...], used: set[int]) -> Entry | None:
+def _written_entry(
+    doc: Doc, lines: Sequence[Line], counts: tuple[Count, ...], used: set[int]
+) -> Entry | None:
     """A result heading over text, no boxes: "Abstimmungsergebnis: einstimmig", "Ja: 12 Nein: 3"."""
     draft = _Draft()
     if not lines:
@@ -581,8 +625,16 @@ def entries_from_table(doc: Doc, table: Table) -> list[Entry]:
                 if date is not None:
                     draft.set("sitzung_am", Found(date, row.page, cell, conf))
             elif name in COUNT_KEYS:
-                draft.set(name, Found(parse_count(doc.typed(text, row.page)), row.page, cell, conf,
-                                      raw=text if text and parse_count(doc.typed(text, row.page)) is None else None))
+                draft.set(
+                    name,
+                    Found(
+                        parse_count(doc.typed(text, row.page)),
+                        row.page,
+                        cell,
+                        conf,
+                        raw=text if text and parse_count(doc.typed(text, row.page)) is None else None,
+                    ),
+                )
             elif name == "ergebnis":
                 result = doc.vocab.checkboxes.fuzzy(text) if text else None
                 if result is not None and result[0] in BOOL_KEYS:

@@ -148,7 +148,9 @@ def _continues(prev: Line, line: Line) -> bool:
     return bool(t) and (t[0].islower() or prev.text.rstrip().endswith(("-", ",")))
 
 
-_ITEM_PREFIX = re.compile(r"^(?:anlage|anhang|beilage)\s*(?:\d+[a-z]?|[IVX]{1,4})\s*[:.)–—-]\s*", re.IGNORECASE)
+_ITEM_PREFIX = re.compile(
+    r"^(?:anlage|anhang|beilage)\s*(?:\d+[a-z]?|[IVX]{1,4})\s*[:.)–—-]\s*", re.IGNORECASE
+)
 _BULLETS = "-•–·*«»◦▪"
 
 

@@ -10,9 +10,9 @@ from ..pagemodel import Word
 from ..parsing.dates import find_dates
 from .document import Doc, Found
 from .headings import Heading
+from .normalize import clean, key
 from .sections import TEXT_SECTIONS, Boundaries
 from .text import Line
-from .normalize import clean, key
 from .vocab import within_edits
 
 # "Erlangen, den 7.7.2022"; scans add stray dots: "Schwäbisch Gmünd,. 16. Januar 2023".
@@ -141,7 +141,9 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
         # A role or "gez." line below the letterhead; some templates sign before the last section.
         first_section = min((h.line.index for n, h in first.items() if n in TEXT_SECTIONS), default=-1)
         # Without sections (minutes, letters) only the closing third of the text is signed.
-        name = _signer_after_role(doc, bounds, first_section if first_section >= 0 else 2 * len(doc.lines) // 3)
+        name = _signer_after_role(
+            doc, bounds, first_section if first_section >= 0 else 2 * len(doc.lines) // 3
+        )
     if name is not None:
         out["name"] = name
     return Signature(out, _document_date(doc, places, known))

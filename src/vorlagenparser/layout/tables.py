@@ -10,7 +10,6 @@ Marks in the rows — boxes, and ticks or crosses printed in bare cells — are 
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,13 +71,20 @@ class Table:
         return next((i for i, c in enumerate(self.columns) if c.name == name), None)
 
 
-def find_tables(doc: Doc, headings: tuple[Heading, ...], stops: frozenset[int] = frozenset()) -> tuple[Table, ...]:
+def find_tables(
+    doc: Doc, headings: tuple[Heading, ...], stops: frozenset[int] = frozenset()
+) -> tuple[Table, ...]:
     """``stops`` are lines (headings, labelled lines) where an unruled table ends."""
     vocab_e, vocab_f = doc.vocab.ergebnis_columns, doc.vocab.folge_columns
     out: list[Table] = []
     covered: set[int] = set()
     for line in doc.lines:
-        if line.index in covered or _has_marks(doc, line) or _grid_row_has_marks(doc, line) or _form_line(doc, line):
+        if (
+            line.index in covered
+            or _has_marks(doc, line)
+            or _grid_row_has_marks(doc, line)
+            or _form_line(doc, line)
+        ):
             continue
         labels_e = header_labels(doc, line, vocab_e) if vocab_e else []
         labels_f = header_labels(doc, line, vocab_f) if vocab_f else []
@@ -86,7 +92,9 @@ def find_tables(doc: Doc, headings: tuple[Heading, ...], stops: frozenset[int] =
         is_f = is_header(labels_f, {"gremium"}, 2, FOLGE_ANY, doc.settings.table_header_share)
         if is_e and is_f:  # both vocabularies fit: the heading above decides, else the better fit
             above = _heading_above(line, headings)
-            is_e = above == "beratungsergebnis" or (above != "beratungsfolge" and _named(labels_e) > _named(labels_f))
+            is_e = above == "beratungsergebnis" or (
+                above != "beratungsfolge" and _named(labels_e) > _named(labels_f)
+            )
             is_f = not is_e
         if not (is_e or is_f):
             continue
@@ -247,10 +255,14 @@ def _column_of(columns: Sequence[Column], box: BBox) -> int | None:
     return best
 
 
-def read_table(doc: Doc, kind: str, header: Line, labels: list[Label], stops: frozenset[int] = frozenset()) -> Table:
+def read_table(
+    doc: Doc, kind: str, header: Line, labels: list[Label], stops: frozenset[int] = frozenset()
+) -> Table:
     # A section heading printed in a label column on the header's line is no column: nothing
     # stands under it. ("Beratungsfolge" over the Gremium names is one.)
-    below = [w for ln in doc.lines[header.index + 1:header.index + 4] if ln.page == header.page for w in ln.words]
+    below = [
+        w for ln in doc.lines[header.index + 1 : header.index + 4] if ln.page == header.page for w in ln.words
+    ]
     labels = [lab for lab in labels if doc.vocab.sections.whole(lab[1]) is None
               or any(horizontal_overlap(w.bbox, lab[2]) > 0.3 for w in below)] or labels
     grid = grid_for(doc, header)
@@ -334,7 +346,9 @@ def _continuation(doc: Doc, kind: str, body: list[Line], columns: Sequence[Colum
 def _fits_columns(line: Line, columns: Sequence[Column]) -> bool:
     """Every phrase of the line starts within a column, and it fills two or more."""
     cols = [_column_of(columns, p.bbox) for p in line.phrases]
-    inside = all(c is not None and columns[c].start - 4 <= p.bbox.x0 for p, c in zip(line.phrases, cols, strict=True))
+    inside = all(
+        c is not None and columns[c].start - 4 <= p.bbox.x0 for p, c in zip(line.phrases, cols, strict=True)
+    )
     return inside and len(set(cols) - {None}) >= 2
 
 
@@ -364,7 +378,9 @@ def _repeats_header(row: Row, columns: Sequence[Column]) -> bool:
     return bool(named) and all(row.text(i).rstrip(":") == columns[i].label for i in named)
 
 
-def _row(page: int, band: BBox, words: Sequence[Word], marks: Sequence[Mark], columns: Sequence[Column]) -> Row:
+def _row(
+    page: int, band: BBox, words: Sequence[Word], marks: Sequence[Mark], columns: Sequence[Column]
+) -> Row:
     cells: list[list[Word]] = [[] for _ in columns]
     for w in words:
         if band.top - 0.5 <= w.bbox.cy <= band.bottom + 0.5:

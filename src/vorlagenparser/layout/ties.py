@@ -107,8 +107,20 @@ def _tie_page(ctx: _Ctx) -> list[Tie]:
             out.append(Tie(mark, ctx.page, "", None, None, "none", 0.0, cell=cell))
             continue
         quality = max(0.0, min(1.0, 0.5 + 0.25 * best.match + 0.1 * (best.score - 2.0)))
-        out.append(Tie(mark, ctx.page, best.text, best.bbox, best.key, best.how, round(quality, 3), best.group,
-                       cell, best.phrases))
+        out.append(
+            Tie(
+                mark,
+                ctx.page,
+                best.text,
+                best.bbox,
+                best.key,
+                best.how,
+                round(quality, 3),
+                best.group,
+                cell,
+                best.phrases,
+            )
+        )
     return out
 
 
@@ -294,8 +306,13 @@ def _stack(bottom: Phrase, pool: Sequence[tuple[Phrase, Line]]) -> list[Phrase]:
     while len(stack) < 4:
         cur = stack[-1]
         # Lines of one label start at one x; scans jitter by a fraction of a line height.
-        above = [p for p, _ in pool if -0.2 * cur.bbox.height <= cur.bbox.top - p.bbox.bottom < 0.8 * cur.bbox.height
-                 and abs(p.bbox.x0 - cur.bbox.x0) < max(2.0, 0.5 * cur.bbox.height) and p not in stack]
+        above = [
+            p
+            for p, _ in pool
+            if -0.2 * cur.bbox.height <= cur.bbox.top - p.bbox.bottom < 0.8 * cur.bbox.height
+            and abs(p.bbox.x0 - cur.bbox.x0) < max(2.0, 0.5 * cur.bbox.height)
+            and p not in stack
+        ]
         if not above:
             break
         stack.append(max(above, key=lambda p: p.bbox.bottom))

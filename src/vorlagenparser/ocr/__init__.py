@@ -238,7 +238,9 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
         words = recognise_cells(frame.image, scale, find_grids(rules), words, engine, round(scale * 72),
                                 options.ocr_timeout_s)
     # ... and so do labels whose value was not read ("Ja: [ 22 ]").
-    words = recognise_after_labels(frame.image, scale, words, engine, round(scale * 72), options.ocr_timeout_s)
+    words = recognise_after_labels(
+        frame.image, scale, words, engine, round(scale * 72), options.ocr_timeout_s
+    )
     log.debug("page %d: OCR %.0f ms, %d words", page.number,
               (time.perf_counter() - started) * 1000, len(words))
     return _result(page, image, scale, frame, words, notes, rules)
@@ -386,8 +388,15 @@ def _to_word(word: OcrWord, box: tuple[int, int, int, int], scale: float, bold: 
                 size=(bottom - top) / scale, bold=bold, confidence=round(word.confidence, 4))
 
 
-def _result(page: Page, image: GrayImage, scale: float, frame: _Upright,
-            words: list[Word], notes: list[str], rules: list[tuple[float, float, float, float]] | None = None) -> Page:
+def _result(
+    page: Page,
+    image: GrayImage,
+    scale: float,
+    frame: _Upright,
+    words: list[Word],
+    notes: list[str],
+    rules: list[tuple[float, float, float, float]] | None = None,
+) -> Page:
     height_px, width_px = frame.image.shape
     confidence = (sum(w.confidence for w in words) / len(words)) if words else None
     if confidence is not None and confidence < _LOW_CONFIDENCE:

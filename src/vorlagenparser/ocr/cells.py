@@ -13,9 +13,9 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
+from ..errors import OcrError
 from ..geometry import BBox, intersection_area
 from ..pagemodel import GrayImage, Grid, Word
-from ..errors import OcrError
 from .engine import OcrEngine
 
 _BLOCK_PSM = 6  # one uniform block of text
@@ -38,7 +38,11 @@ def recognise_cells(image: GrayImage, scale: float, grids: Sequence[Grid], words
     for grid in grids:
         for row in grid.rows:
             for cell in row:
-                if cell is None or looked >= _MAX_CELLS or not _worth_a_look(cell, out, ink, scale, text_height):
+                if (
+                    cell is None
+                    or looked >= _MAX_CELLS
+                    or not _worth_a_look(cell, out, ink, scale, text_height)
+                ):
                     continue
                 looked += 1
                 again = _recognise(image, scale, cell, engine, dpi, timeout_s, text_height)
@@ -70,14 +74,18 @@ def recognise_after_labels(image: GrayImage, scale: float, words: list[Word], en
 def _value_region(label: Word, words: Sequence[Word], text_height: float) -> BBox | None:
     """From the label to the next word on its line (at most a few text heights)."""
     h = max(label.bbox.height, text_height)
-    right = [w.bbox.x0 for w in words if w.bbox.x0 > label.bbox.x1 and abs(w.bbox.cy - label.bbox.cy) < 0.5 * h]
+    right = [
+        w.bbox.x0 for w in words if w.bbox.x0 > label.bbox.x1 and abs(w.bbox.cy - label.bbox.cy) < 0.5 * h
+    ]
     end = min([label.bbox.x1 + _VALUE_REACH * h, *right])
     if end - label.bbox.x1 < 1.2 * h:
         return None
     return BBox(label.bbox.x1 + 0.2 * h, label.bbox.cy - 0.9 * h, end - 0.2 * h, label.bbox.cy + 0.9 * h)
 
 
-def _unread_ink(region: BBox, words: Sequence[Word], ink: GrayImage, scale: float, text_height: float) -> bool:
+def _unread_ink(
+    region: BBox, words: Sequence[Word], ink: GrayImage, scale: float, text_height: float
+) -> bool:
     x0, y0 = int(region.x0 * scale), int(region.top * scale)
     x1, y1 = int(region.x1 * scale), int(region.bottom * scale)
     if x1 <= x0 or y1 <= y0:
@@ -108,7 +116,9 @@ def _in_cell(words: Sequence[Word], cell: BBox) -> list[Word]:
     return [w for w in words if cell.x0 <= w.bbox.cx <= cell.x1 and cell.top <= w.bbox.cy <= cell.bottom]
 
 
-def _worth_a_look(cell: BBox, words: Sequence[Word], ink: GrayImage, scale: float, text_height: float) -> bool:
+def _worth_a_look(
+    cell: BBox, words: Sequence[Word], ink: GrayImage, scale: float, text_height: float
+) -> bool:
     """Text-sized ink the first pass left unread, or text read with low confidence."""
     if cell.height > 6 * text_height or cell.width < 0.8 * text_height or cell.height < 0.8 * text_height:
         return False  # a box of running text, or a sliver between rules
@@ -132,10 +142,16 @@ def _recognise(image: GrayImage, scale: float, cell: BBox, engine: OcrEngine, dp
                timeout_s: float | None, text_height: float) -> list[Word]:
     x0, y0, x1, y1 = _inside(cell, scale)
     factor = 2 if text_height * scale < 40 else 1
-    crop = np.asarray(cv2.resize(image[y0:y1, x0:x1], None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC),
-                      dtype=np.uint8)
+    crop = np.asarray(
+        cv2.resize(image[y0:y1, x0:x1], None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC),
+        dtype=np.uint8,
+    )
     _, clean = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    clean = _without_rules(np.asarray(clean, dtype=np.uint8), int(1.4 * text_height * scale * factor), int(0.9 * text_height * scale * factor))
+    clean = _without_rules(
+        np.asarray(clean, dtype=np.uint8),
+        int(1.4 * text_height * scale * factor),
+        int(0.9 * text_height * scale * factor),
+    )
     pad = 12
     framed = cv2.copyMakeBorder(clean, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     try:
@@ -151,7 +167,9 @@ def _recognise(image: GrayImage, scale: float, cell: BBox, engine: OcrEngine, dp
             continue  # "v", "NG": a tick or a speck read as letters, not a cell's text
         px0 = x0 + (w.left - pad) / factor
         py0 = y0 + (w.top - pad) / factor
-        box = BBox(px0 / scale, py0 / scale, (px0 + w.width / factor) / scale, (py0 + w.height / factor) / scale)
+        box = BBox(
+            px0 / scale, py0 / scale, (px0 + w.width / factor) / scale, (py0 + w.height / factor) / scale
+        )
         out.append(Word(text=w.text, bbox=box, size=box.height, confidence=round(w.confidence, 4)))
     return out
 
@@ -177,5 +195,7 @@ def _merge(words: list[Word], cell: BBox, again: list[Word]) -> list[Word]:
         if new > old + 0.1:
             gone = {id(w) for w in before}
             return [w for w in words if id(w) not in gone] + again
-    added = [a for a in again if not any(intersection_area(a.bbox, w.bbox) > 0.3 * a.bbox.area for w in before)]
+    added = [
+        a for a in again if not any(intersection_area(a.bbox, w.bbox) > 0.3 * a.bbox.area for w in before)
+    ]
     return words + added

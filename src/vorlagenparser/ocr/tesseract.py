@@ -329,8 +329,17 @@ class CliEngine(_Engine):
 
     def recognise(self, image: GrayImage, dpi: int, *,
                   timeout_s: float | None = None, psm: int | None = None) -> list[OcrWord]:
-        args = self._args("--psm", str(self._psm if psm is None else psm), "--dpi", str(dpi), "-l", self._languages,
-                          "-c", "preserve_interword_spaces=1", "tsv")
+        args = self._args(
+            "--psm",
+            str(self._psm if psm is None else psm),
+            "--dpi",
+            str(dpi),
+            "-l",
+            self._languages,
+            "-c",
+            "preserve_interword_spaces=1",
+            "tsv",
+        )
         proc = run(args, timeout_s=timeout_s or 600.0, stdin=_pgm(_contiguous(image)))
         if not _succeeded(proc, "recognition"):
             return []
