@@ -89,6 +89,14 @@ def first_per_name(headings: tuple[Heading, ...]) -> dict[str, Heading]:
 def _heading(doc: Doc, line: Line) -> Heading | None:
     first, words, rest_phrases = _unnumbered(line)
     hit = doc.vocab.sections.prefix(words) if words else None
+    if (hit is None or hit.nwords == len(words)) and rest_phrases and words:
+        # OCR set the words of a bold heading far apart: "Finanzielle | Auswirkungen:".
+        joined = words + rest_phrases[0].words
+        longer = doc.vocab.sections.prefix(joined)
+        if longer is not None and longer.nwords > len(words) and \
+                (longer.strong and longer.nwords == len(joined) or len(rest_phrases) == 1):
+            first, words, rest_phrases = Phrase(first.page, joined), joined, rest_phrases[1:]
+            hit = longer
     if hit is None:
         return _pattern_heading(doc, line, first, words, rest_phrases)
     if doc.profile.sections[hit.name].list and _numbered_item(words[hit.nwords:]):

@@ -47,8 +47,17 @@ def read_sections(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...]) -
             continue
         # Several headings may feed one field ("1. Anlass", "2. Sachverhalt" → Begründung);
         # an empty one ("…folgenden Antrag:" before "Der Rat möge beschließen:") adds nothing.
-        parts = [f for h in headings if h.name == name and h.line.index not in bounds.covered
-                 if (f := section_text(doc, bounds, h)) is not None]
+        parts = []
+        prev: Heading | None = None
+        for h in headings:
+            if h.name != name or h.line.index in bounds.covered:
+                continue
+            # "Finanzielle Auswirkungen:" over "Kosten: 94.000 DM": right under its empty heading
+            # a heading of the same kind with text after it is the section's first line.
+            sub = prev is not None and h.rest and h.start == prev.line.index + 1
+            if (f := section_text(doc, bounds, h, keep_label=sub)) is not None:
+                parts.append(f)
+            prev = h
         if parts:
             first = parts[0]
             text = "\n".join(dict.fromkeys(str(p.value) for p in parts))  # a repeated heading adds nothing
@@ -93,12 +102,14 @@ def _numbered(text: str) -> bool:
     return len(head) <= 4 and head[:-1].isdigit() and head[-1:] in ".)"
 
 
-def section_text(doc: Doc, bounds: Boundaries, heading: Heading) -> Found | None:
+def section_text(doc: Doc, bounds: Boundaries, heading: Heading, keep_label: bool = False) -> Found | None:
     body = section_lines(doc, bounds, heading.line)
     # On a row of boxes ("Finanzielle Auswirkungen: ☐ Ja ☒ Nein") the words after the heading
     # are the boxes' labels, not the section's text.
     boxes_on_line = heading.line.index in bounds.mark_lines
     inline = "" if boxes_on_line else strip_label_punct(" ".join(p.text for p in heading.rest))
+    if keep_label and inline:
+        inline = f"{heading.label.text} {inline}"
     text = paragraphs(doc, body)
     full = _without_lead_in(doc, heading.name, "\n".join(t for t in (clean(inline), text) if t))
     if not full:
@@ -124,6 +135,11 @@ def section_items(doc: Doc, bounds: Boundaries, heading: Heading) -> list[Found]
         out.append(doc.found(list(heading.rest), strip_item(inline)))
     prev: Line | None = None
     for line in [] if heading.single else section_lines(doc, bounds, heading.line):
+        if sum(c.isalpha() for c in line.text) < 3:
+            continue  # "2", "RR": specks and stamps in the margin, not a title
+        if (prev is not None or out) and \
+                line.bbox.top - (prev or heading.line).bbox.bottom > doc.settings.list_gap_lines * doc.line_height(line):
+            break  # the list has ended; what follows far below belongs to no item
         starts_item = prev is None or _is_item_start(line) or (
             line.bbox.top - prev.bbox.bottom > 0.6 * doc.line_height(line)) or not _continues(prev, line)
         if starts_item:

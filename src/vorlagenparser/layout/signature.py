@@ -12,7 +12,7 @@ from .document import Doc, Found
 from .headings import Heading
 from .normalize import clean, key
 from .sections import TEXT_SECTIONS, Boundaries
-from .text import Line
+from .text import Line, Phrase
 from .vocab import within_edits
 
 # "Erlangen, den 7.7.2022"; scans add stray dots: "Schwäbisch Gmünd,. 16. Januar 2023".
@@ -35,18 +35,25 @@ class PlaceDate:
 def place_dates(doc: Doc) -> list[PlaceDate]:
     out = []
     for line in doc.lines:
-        for i, phrase in enumerate(line.phrases):
-            text = doc.typed(phrase.text, phrase.page)
-            dates = find_dates(text)
-            if not dates:
-                continue
-            parsed, start, end = dates[0]
-            m = _PLACE.match(text[:start])
-            if m is None or text[end:].strip(" .,") or _WEEKDAY.match(m.group("ort").split()[-1]):
-                continue  # "Di, 12.04.2022" is a weekday, not a place
-            datum = doc.found([phrase], parsed.value, raw=None if parsed.value else parsed.raw)
-            out.append(PlaceDate(line, i, _town(doc, clean(m.group("ort"))), datum))
+        found = [pd for i, phrase in enumerate(line.phrases) if (pd := _place_date(doc, line, i, (phrase,)))]
+        if not found and 1 < len(line.phrases) <= 4:
+            # OCR spaced the line apart: "Stade, den | 29. | Januar 2022".
+            found = [pd] if (pd := _place_date(doc, line, 0, line.phrases)) else []
+        out.extend(found)
     return out
+
+
+def _place_date(doc: Doc, line: Line, index: int, phrases: tuple[Phrase, ...]) -> PlaceDate | None:
+    text = doc.typed(" ".join(p.text for p in phrases), phrases[0].page)
+    dates = find_dates(text)
+    if not dates:
+        return None
+    parsed, start, end = dates[0]
+    m = _PLACE.match(text[:start])
+    if m is None or text[end:].strip(" .,") or _WEEKDAY.match(m.group("ort").split()[-1]):
+        return None  # "Di, 12.04.2022" is a weekday, not a place
+    datum = doc.found(list(phrases), parsed.value, raw=None if parsed.value else parsed.raw)
+    return PlaceDate(line, index, _town(doc, clean(m.group("ort"))), datum)
 
 
 def is_signed_line(doc: Doc, line: Line) -> bool:
