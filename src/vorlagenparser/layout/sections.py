@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .document import Doc, Found
 from .headings import Heading
 from .normalize import clean, join_lines, strip_label_punct
-from .text import Line
+from .text import Line, Phrase
 
 TEXT_SECTIONS = ("beschlussvorschlag", "begruendung", "finanzielle_auswirkungen")
 
@@ -41,7 +41,7 @@ class Sections:
 def read_sections(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...]) -> Sections:
     fields: dict[str, Found] = {}
     warnings: list[str] = []
-    names = {h.name for h in headings}
+    names = {h.name for h in headings if h.line.index not in bounds.covered}
     for name in TEXT_SECTIONS:
         if name not in names:
             continue
@@ -107,15 +107,22 @@ def section_text(doc: Doc, bounds: Boundaries, heading: Heading, keep_label: boo
     # On a row of boxes ("Finanzielle Auswirkungen: ☐ Ja ☒ Nein") the words after the heading
     # are the boxes' labels, not the section's text.
     boxes_on_line = heading.line.index in bounds.mark_lines
-    inline = "" if boxes_on_line else strip_label_punct(" ".join(p.text for p in heading.rest))
+    rest = [p for p in heading.rest if not _on_mark_line(doc, bounds, p)]
+    inline = "" if boxes_on_line else strip_label_punct(" ".join(p.text for p in rest))
     if keep_label and inline:
         inline = f"{heading.label.text} {inline}"
     text = paragraphs(doc, body)
     full = _without_lead_in(doc, heading.name, "\n".join(t for t in (clean(inline), text) if t))
     if not full:
         return None
-    phrases = ([] if boxes_on_line else list(heading.rest)) + [p for ln in body for p in ln.phrases]
+    phrases = ([] if boxes_on_line else rest) + [p for ln in body for p in ln.phrases]
     return doc.found(phrases or [heading.label], full)
+
+
+def _on_mark_line(doc: Doc, bounds: Boundaries, phrase: Phrase) -> bool:
+    """The phrase stands on a row of boxes: it is a box's label."""
+    line = doc.line_of(phrase)
+    return line is not None and line.index in bounds.mark_lines
 
 
 def _without_lead_in(doc: Doc, name: str, text: str) -> str:
@@ -165,7 +172,7 @@ def _continues(prev: Line, line: Line) -> bool:
 
 
 _ITEM_PREFIX = re.compile(
-    r"^(?:anlage|anhang|beilage)\s*(?:\d+[a-z]?|[IVX]{1,4})\s*[:.)–—-]\s*", re.IGNORECASE
+    r"^(?:anlage|anhang|beilage)\s*(?:\d+[a-z]?|[IVX]{1,4})(?:\s*[:.)–—-]\s*|\s+(?=(?-i:[A-ZÄÖÜ])))", re.IGNORECASE
 )
 _BULLETS = "-•–·*«»◦▪"
 

@@ -91,7 +91,7 @@ def signer(doc: Doc, bounds: Boundaries, after: Line, max_lines: int = 7,
                 words = words[hit.nwords:]
             words = _after_role_colon(words, roles)  # "Der Präsident: Urs Brunner"
             text = clean(" ".join(w.text for w in words)).strip("()[] ")
-            if not text or key(text) in roles or _role_prefix(text, roles):
+            if not text or doc.vocab.is_role(text) or _role_prefix(text, roles):
                 continue
             if _looks_like_name(text):
                 return doc.found([phrase], text)
@@ -143,7 +143,7 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
     if pd is not None:
         out["ort"] = Found(pd.ort, pd.datum.page, pd.datum.bbox, pd.datum.confidence)
         out["datum"] = pd.datum
-    name = signer(doc, bounds, pd.line) if closing and pd is not None else None
+    name = (_beside(doc, pd) or signer(doc, bounds, pd.line)) if closing and pd is not None else None
     if name is None:
         # A role or "gez." line below the letterhead; some templates sign before the last section.
         first_section = min((h.line.index for n, h in first.items() if n in TEXT_SECTIONS), default=-1)
@@ -154,6 +154,16 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
     if name is not None:
         out["name"] = name
     return Signature(out, _document_date(doc, places, known))
+
+
+def _beside(doc: Doc, pd: PlaceDate) -> Found | None:
+    """The signer printed on the place-and-date line, to its right ("Eggenbach, 05.03.2024 ·
+    Dr. Sabine Aumüller"), the role below the name."""
+    for phrase in pd.line.phrases[pd.phrase_index + 1:]:
+        text = clean(phrase.text).strip("()[] ")
+        if text and not doc.vocab.is_role(text) and _looks_like_name(text):
+            return doc.found([phrase], text)
+    return None
 
 
 def _document_date(doc: Doc, places: list[PlaceDate], known: dict[str, Found]) -> Found | None:

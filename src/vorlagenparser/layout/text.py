@@ -146,6 +146,17 @@ _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|seite\s*\d+(\s*(von|/)\s*\d+)?|\d+\s*(/|von)\s*\d+|\d+|page\s*\d+.*)$")
 
 
+# "Anlage 2", "Anlage 1 zur Beschlussvorlage …", "Anhang A", "Beilage II": the page's own title,
+# not an item of an Anlagen list ("Anlage 1: Lageplan", "1. Anlage …").
+_ANNOUNCE = re.compile(r"^(?:Anlage|Anhang|Beilage)\s+(?:Nr\.\s*)?(?:\d{1,2}[a-z]?|[IVX]{1,4}|[A-H])"
+                       r"(?:\s+(?:zu|zur|zum)\b.*)?$")
+
+
+def announces_attachment(text: str) -> bool:
+    """The line names its page an Anlage of the Vorlage ("Anlage 1 zur Sitzungsvorlage …")."""
+    return _ANNOUNCE.match(text.strip()) is not None
+
+
 def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSettings) -> set[int]:
     """Indexes of running headers, footers and page numbers (repeated in the page margins)."""
     margin = s.running_margin
@@ -170,7 +181,10 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSetting
     first_ids = {w.text.strip(".,;:") for ln in lines if ln.page == 1 for w in ln.words if _ID.search(w.text)}
     drop |= {ln.index for ln in in_margin if ln.page > 1 and ln.bbox.bottom < heights[ln.page] * margin
              and any(w.text.strip(".,;:") in first_ids for w in ln.words)}
-    return drop | _repeated_in_place(lines, heights, s.running_outer)
+    drop |= _repeated_in_place(lines, heights, s.running_outer)
+    # A header that names its page an Anlage ("Anlage 1 zur Sitzungsvorlage Nr. 2024/0417") also
+    # names the Vorlage's number, but it tells where the Vorlage ends: it stays.
+    return drop - {ln.index for ln in lines if ln.page > 1 and announces_attachment(ln.phrases[0].text)}
 
 
 def _repeated_in_place(lines: Sequence[Line], heights: dict[int, float], outer: float) -> set[int]:

@@ -301,9 +301,11 @@ def _clean_for_ocr(image: GrayImage) -> GrayImage:
 
 def _keep(word: OcrWord) -> bool:
     """Drop noise: symbol-only 'words' tesseract is unsure of (specks), ruling lines read as
-    "|" or "____", and anything tesseract itself gives (almost) no confidence."""
-    if word.width <= 0 or word.height <= 0 or word.confidence < _JUNK_CONFIDENCE:
+    "|" or "____", and short tokens tesseract itself gives (almost) no confidence."""
+    if word.width <= 0 or word.height <= 0:
         return False
+    if word.confidence < _JUNK_CONFIDENCE and sum(c.isalpha() for c in word.text) < 5:
+        return False  # tesseract gives some clear bold words no confidence ("Anlage(n):" as 0.0)
     if _RULE_TOKEN.fullmatch(word.text):
         return False
     rule_chars = sum(c in "_-—–=.·:" for c in word.text)
