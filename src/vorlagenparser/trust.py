@@ -130,9 +130,9 @@ def _date_reason(path: str, value: dt.date, v: Vorlage, s: ReviewSettings) -> st
 
 def _text_reason(name: str, value: str) -> str | None:
     words = value.split()
-    if name in ("gremium", "federfuehrung", "name", "ort", "betreff") or name.startswith("anlagen"):
-        if not any(c.isalpha() for c in value):
-            return "no letters"
+    named = name in ("gremium", "federfuehrung", "name", "ort", "betreff") or name.startswith("anlagen")
+    if named and not any(c.isalpha() for c in value):
+        return "no letters"
     junk = [w for w in words if _is_junk(w)]
     if junk:
         return f"reads like noise ({' '.join(junk[:3])})"
@@ -169,7 +169,7 @@ def _contradictions(v: Vorlage, reasons: dict[str, str]) -> None:
     count: a Gremium that has not met yet) contradicts nothing."""
     for i, row in enumerate(v.beratungsergebnis):
         values = row.model_dump()
-        filled = any(values.get(k) is True for k in values) or any(values.get(k) is not None for k in COUNT_KEYS)
+        filled = any(v is True for v in values.values()) or any(values.get(k) is not None for k in COUNT_KEYS)
 
         def flag(keys: tuple[str, ...], why: str, i: int = i) -> None:
             for key in keys:

@@ -154,11 +154,11 @@ def to_raw(form: Form) -> RawVorlage:
             warnings.append(f"page {tie.page}: checkbox '{tie.label}' is ambiguous "
                             f"(confidence {tie.mark.confidence:.2f})")
     for i, entry in enumerate(form.results.entries):
-        for key in entry.unboxed:
-            warnings.append(f"beratungsergebnis[{i}].{key}: label printed but no box found")
-        for key, found in entry.leaves.items():
+        for option in entry.unboxed:
+            warnings.append(f"beratungsergebnis[{i}].{option}: label printed but no box found")
+        for name, found in entry.leaves.items():
             if found.value is None and found.raw:
-                warnings.append(f"beratungsergebnis[{i}].{key}: {found.raw!r} could not be read")
+                warnings.append(f"beratungsergebnis[{i}].{name}: {found.raw!r} could not be read")
     return RawVorlage(fields=fields, beratungsfolge=form.folge, beratungsergebnis=form.results.entries,
                       unterzeichnung=dict(form.signature.unterzeichnung), anlagen=form.sections.anlagen,
                       checkboxes=tuple(boxes), warnings=tuple(warnings))

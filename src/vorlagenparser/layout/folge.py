@@ -147,7 +147,8 @@ def rows_from_lines(doc: Doc, heading: Heading, lines: list[Line], claimed: set[
             prev = out[-1].leaves["gremium"]
             joined = Found(join_lines([str(prev.value), entry["gremium"]]), prev.page,
                            union([prev.bbox, box]), min(prev.confidence, conf))
-            out[-1] = FolgeRow({**out[-1].leaves, "gremium": joined}, out[-1].page, union([out[-1].bbox, box]))
+            above = out[-1]
+            out[-1] = FolgeRow({**above.leaves, "gremium": joined}, above.page, union([above.bbox, box]))
         elif "gremium" in leaves:
             out.append(FolgeRow(leaves, phrases[0].page, box))
         elif out and leaves:
@@ -166,7 +167,8 @@ def _wraps(row: FolgeRow, text: str) -> bool:
     return name.endswith((",", "-")) or name.split()[-1] in _OPEN_ENDS or text[:1].islower()
 
 
-_OPEN_ENDS = frozenset({"und", "für", "der", "des", "die", "das", "zur", "zum", "sowie", "mit", "im", "in", "&"})
+_OPEN_ENDS = frozenset({"und", "für", "der", "des", "die", "das", "zur", "zum", "sowie", "mit", "im", "in",
+                        "&"})
 
 
 def rows_from_labels(doc: Doc, before: int, stops: set[int]) -> list[FolgeRow]:

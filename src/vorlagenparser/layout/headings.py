@@ -94,7 +94,7 @@ def _heading(doc: Doc, line: Line) -> Heading | None:
         joined = words + rest_phrases[0].words
         longer = doc.vocab.sections.prefix(joined)
         if longer is not None and longer.nwords > len(words) and \
-                (longer.strong and longer.nwords == len(joined) or len(rest_phrases) == 1):
+                ((longer.strong and longer.nwords == len(joined)) or len(rest_phrases) == 1):
             first, words, rest_phrases = Phrase(first.page, joined), joined, rest_phrases[1:]
             hit = longer
     if hit is None:

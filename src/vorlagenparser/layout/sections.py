@@ -54,7 +54,7 @@ def read_sections(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...]) -
                 continue
             # "Finanzielle Auswirkungen:" over "Kosten: 94.000 DM": right under its empty heading
             # a heading of the same kind with text after it is the section's first line.
-            sub = prev is not None and h.rest and h.start == prev.line.index + 1
+            sub = prev is not None and bool(h.rest) and h.start == prev.line.index + 1
             if (f := section_text(doc, bounds, h, keep_label=sub)) is not None:
                 parts.append(f)
             prev = h
@@ -144,8 +144,8 @@ def section_items(doc: Doc, bounds: Boundaries, heading: Heading) -> list[Found]
     for line in [] if heading.single else section_lines(doc, bounds, heading.line):
         if sum(c.isalpha() for c in line.text) < 3:
             continue  # "2", "RR": specks and stamps in the margin, not a title
-        if (prev is not None or out) and \
-                line.bbox.top - (prev or heading.line).bbox.bottom > doc.settings.list_gap_lines * doc.line_height(line):
+        gap = line.bbox.top - (prev or heading.line).bbox.bottom
+        if (prev is not None or out) and gap > doc.settings.list_gap_lines * doc.line_height(line):
             break  # the list has ended; what follows far below belongs to no item
         starts_item = prev is None or _is_item_start(line) or (
             line.bbox.top - prev.bbox.bottom > 0.6 * doc.line_height(line)) or not _continues(prev, line)
@@ -172,7 +172,8 @@ def _continues(prev: Line, line: Line) -> bool:
 
 
 _ITEM_PREFIX = re.compile(
-    r"^(?:anlage|anhang|beilage)\s*(?:\d+[a-z]?|[IVX]{1,4})(?:\s*[:.)–—-]\s*|\s+(?=(?-i:[A-ZÄÖÜ])))", re.IGNORECASE
+    r"^(?:anlage|anhang|beilage)\s*(?:\d+[a-z]?|[IVX]{1,4})"
+    r"(?:\s*[:.)–—-]\s*|\s+(?=(?-i:[A-ZÄÖÜ])))", re.IGNORECASE
 )
 _BULLETS = "-•–·*«»◦▪"
 
