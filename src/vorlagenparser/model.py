@@ -131,8 +131,8 @@ class Provenance(_Strict):
     confidence: Confidence
     raw: str | None = Field(default=None, description="the printed text, when it could not be parsed")
     needs_review: bool = Field(default=False, description="the value may be wrong: a person should check it")
-    review_reason: str | None = Field(
-        default=None, description="why the value is flagged for review ('OCR confidence 0.42', 'reads like noise' …)")
+    review_reason: str | None = Field(default=None, description="why the value is flagged for review "
+                                      "('OCR confidence 0.42', 'reads like noise' …)")
 
     @field_validator("bbox")
     @classmethod

@@ -37,9 +37,11 @@ OUTCOMES = ("laut_beschlussvorschlag", "abweichender_beschluss", "kenntnisnahme"
 _BODY = re.compile(r"(ausschu(ss|ß)|rat\b|^rat$|kreistag|versammlung|beirat|senat|magistrat|kommission"
                    r"|vorstand|konferenz|gremium|plenum)", re.IGNORECASE)
 # Short German words: a one- or two-letter token outside this list is a speck read as letters.
-_SHORT_WORDS = frozenset(
-    "a á à i o u y e ab am an as au da du er es im in ja je ob oh so um wo zu zum zur vom bis "
-    "und der die das dem den des ein mit für von bei aus auf".split())
+_SHORT_WORDS = frozenset({
+    "a", "á", "à", "i", "o", "u", "y", "e", "ab", "am", "an", "as", "au", "da", "du", "er", "es",
+    "im", "in", "ja", "je", "ob", "oh", "so", "um", "wo", "zu", "zum", "zur", "vom", "bis", "und",
+    "der", "die", "das", "dem", "den", "des", "ein", "mit", "für", "von", "bei", "aus", "auf"
+})
 _UMLAUT_ALONE = frozenset("ÄÖÜäöüß")
 
 
