@@ -147,6 +147,8 @@ def section_items(doc: Doc, bounds: Boundaries, heading: Heading) -> list[Found]
         gap = line.bbox.top - (prev or heading.line).bbox.bottom
         if (prev is not None or out) and gap > doc.settings.list_gap_lines * doc.line_height(line):
             break  # the list has ended; what follows far below belongs to no item
+        if (prev is not None or out) and _heading_like(line) and not (prev is not None and _heading_like(prev)):
+            break  # "Aktenauflage", "Beschluss (wird … ausgefüllt)": a heading of its own after the list
         starts_item = prev is None or _is_item_start(line) or (
             line.bbox.top - prev.bbox.bottom > 0.6 * doc.line_height(line)) or not _continues(prev, line)
         if starts_item:
@@ -158,6 +160,11 @@ def section_items(doc: Doc, bounds: Boundaries, heading: Heading) -> list[Found]
         if text:
             out.append(doc.found([p for ln in group for p in ln.phrases], text))
     return out
+
+
+def _heading_like(line: Line) -> bool:
+    """A short line set in bold: a heading, not an item of a list set in regular type."""
+    return line.phrases[0].bold and len(line.words) <= 8 and not line.text.rstrip().endswith((".", ","))
 
 
 def _is_item_start(line: Line) -> bool:

@@ -112,8 +112,15 @@ def _role_prefix(text: str, roles: frozenset[str]) -> bool:
                or (len(r) >= 10 and within_edits(k, r[: len(k) + 1], 2)) for r in roles)
 
 
+# Bodies sign as such ("GEMEINDERAT MÄNNEDORF", "Der Magistrat"): no person's name.
+_BODY = re.compile(r"(gemeinderat|stadtrat|magistrat|kreistag|kreisausschuss|gemeindevorstand|senat|stadtverwaltung"
+                   r"|gemeindeverwaltung|landratsamt|bezirksamt)", re.IGNORECASE)
+
+
 def _looks_like_name(text: str) -> bool:
     words = text.split()
+    if _BODY.search(text) and (text.isupper() or len(words) <= 3):
+        return False
     if not 1 <= len(words) <= 6 or any(c.isdigit() for c in text) or text.endswith((":", ".")):
         return False
     if sum(c.isalpha() for c in text) < 4 or max(len(w) for w in words) < 3:

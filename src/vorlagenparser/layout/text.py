@@ -173,7 +173,8 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSetting
     # The first page keeps its letterhead; later pages repeat it as a running header.
     drop |= {ln.index for ln in in_margin if ln.page > 1 and re.sub(r"\d+", "#", fold(ln.text)) in repeated}
     # Running headers and footers name the page ("Seite 2 von 3", "Ausdruck vom … / Seite 1").
-    drop |= {ln.index for ln in in_margin if re.search(r"\bseite \d+", fold(ln.text))}
+    # OCR reads a page's "1" as "l" or "I" ("Seite l von 2").
+    drop |= {ln.index for ln in in_margin if re.search(r"\bseite (\d+|[li|]\b)", fold(ln.text))}
     # A later page's header repeating a line of the first page ("Vorlage-Nr. VO/2022/343"), or
     # naming the document by a number of the first page ("Drucksache 22/12922 | Bürgerschaft …").
     first_page = {fold(ln.text).replace(" ", "") for ln in lines if ln.page == 1}

@@ -173,8 +173,9 @@ def bold_betreff(doc: Doc, bounds: Boundaries, after: int) -> Found | None:
         if line.index <= after or line.page != 1:
             continue
         kind = bounds.kind(line.index)
-        if kind.startswith(("field", "signature")) or kind == "section:beratungsfolge":
-            continue  # still in the letterhead and header labels
+        if kind.startswith(("field", "signature")) or kind == "section:beratungsfolge" \
+                or line.index in bounds.covered:
+            continue  # still in the letterhead, the header labels or a header table
         if bounds.stops(line.index):
             return None
         if all(p.bold for p in line.phrases) and len(line.text) > 8:
