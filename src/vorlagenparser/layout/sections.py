@@ -147,7 +147,8 @@ def section_items(doc: Doc, bounds: Boundaries, heading: Heading) -> list[Found]
         gap = line.bbox.top - (prev or heading.line).bbox.bottom
         if (prev is not None or out) and gap > doc.settings.list_gap_lines * doc.line_height(line):
             break  # the list has ended; what follows far below belongs to no item
-        if (prev is not None or out) and _heading_like(line) and not (prev is not None and _heading_like(prev)):
+        after_items = prev is not None and not _heading_like(prev)
+        if (after_items or (prev is None and out)) and _heading_like(line):
             break  # "Aktenauflage", "Beschluss (wird … ausgefüllt)": a heading of its own after the list
         starts_item = prev is None or _is_item_start(line) or (
             line.bbox.top - prev.bbox.bottom > 0.6 * doc.line_height(line)) or not _continues(prev, line)

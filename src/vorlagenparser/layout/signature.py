@@ -113,8 +113,8 @@ def _role_prefix(text: str, roles: frozenset[str]) -> bool:
 
 
 # Bodies sign as such ("GEMEINDERAT MÄNNEDORF", "Der Magistrat"): no person's name.
-_BODY = re.compile(r"(gemeinderat|stadtrat|magistrat|kreistag|kreisausschuss|gemeindevorstand|senat|stadtverwaltung"
-                   r"|gemeindeverwaltung|landratsamt|bezirksamt)", re.IGNORECASE)
+_BODY = re.compile(r"(gemeinderat|stadtrat|magistrat|kreistag|kreisausschuss|gemeindevorstand|senat"
+                   r"|stadtverwaltung|gemeindeverwaltung|landratsamt|bezirksamt)", re.IGNORECASE)
 
 
 def _looks_like_name(text: str) -> bool:
