@@ -67,8 +67,8 @@ def find_labels(
             if id(phrase) in claimed or any(id(w) in in_cells for w in phrase.words):
                 continue
             hit = doc.vocab.fields.prefix(phrase.words)
-            if hit is None:
-                continue
+            if hit is None or phrase.words[0].text.startswith(("(", "[")):
+                continue  # "(Drucksache 95/61)": a document cited in brackets, no label
             rest_words = phrase.words[hit.nwords:]
             rest = Phrase(phrase.page, rest_words) if rest_words else None
             weak_ok = doc.profile.fields[hit.name].kind in ("id", "date")

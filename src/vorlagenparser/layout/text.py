@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..geometry import BBox, horizontal_overlap, union
@@ -125,7 +125,8 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: Layou
     out: list[Line] = []
     for page, page_marks in zip(pages, marks, strict=True):
         splitters = _split_points(page, page_marks)
-        rows = reading_order(group_lines(page.words, s.line_overlap), page.width)
+        words = [_without_overstrike(w) for w in page.words]
+        rows = reading_order(group_lines([w for w in words if w.text], s.line_overlap), page.width)
         space = _typical_space(rows)
         for row in rows:
             height = statistics.median(w.bbox.height for w in row)
@@ -138,6 +139,18 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: Layou
             out.append(Line(page=page.number, index=len(out),
                             phrases=tuple(Phrase(page.number, tuple(p)) for p in phrases)))
     return out
+
+
+def _without_overstrike(word: Word) -> Word:
+    """Typewriter underlining: every letter overstruck with "_", which the text layer interleaves
+    ("B_e_g_r_ü_n_d_u_n_g_:"). The underscores go; the word is the letters."""
+    text = word.text
+    if text.count("_") < 3 or "__" in text:
+        return word
+    letters = text.replace("_", "")
+    if len(letters) < 2 or text.count("_") < 0.4 * len(text):
+        return word
+    return replace(word, text=letters)
 
 
 # A document number: digits with a slash or dash, five characters or more ("22/12922", "VO/2023/1").
