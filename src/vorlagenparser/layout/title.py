@@ -156,7 +156,7 @@ def letterhead_value(doc: Doc, bounds: Boundaries, pattern: str) -> Found | None
 
 # One word naming an office of the administration ("Stadtbauamt", "- Hauptamt -"), not the
 # authority that heads the letter ("Landratsamt", "Bezirksamt").
-_UNIT_WORD = re.compile(r"^(?!Landratsamt|Bezirksamt|Kreisamt|Stadtamt|Gemeindeamt|Marktgemeindeamt|Magistrat)"
+_UNIT_WORD = re.compile(r"^(?!Landratsamt|Bezirksamt|Kreisamt|Stadtamt|Gemeindeamt|Marktgemeindeamt)"
                         r"[A-ZÄÖÜ][a-zäöüß]{2,}amt$")
 
 
