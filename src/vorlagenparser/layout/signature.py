@@ -143,9 +143,10 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
     last_section = max((h.line.index for n, h in first.items() if n in TEXT_SECTIONS), default=-1)
     # A closing place-and-date follows the text; one at the top of a letter dates the letter.
     half = len(doc.lines) // 2
-    closing = [p for p in places if p.line.index > max(last_section, half) and p.phrase_index == 0]
-    # Without a closing place-and-date, the one in the letterhead dates the signature.
-    pd = closing[-1] if closing else (places[0] if places else None)
+    closing = [p for p in places if p.phrase_index == 0 and p.line.index > last_section
+               and (p.line.index > half or _role_below(doc, p.line))]
+    # A place-and-date in the letterhead dates the document, not its signature.
+    pd = closing[-1] if closing else None
     out: dict[str, Found] = {}
     if pd is not None:
         out["ort"] = Found(pd.ort, pd.datum.page, pd.datum.bbox, pd.datum.confidence)
@@ -161,6 +162,11 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
     if name is not None:
         out["name"] = name
     return Signature(out, _document_date(doc, places, known))
+
+
+def _role_below(doc: Doc, line: Line) -> bool:
+    """A signer's role within a few lines under the place and date: the signature block."""
+    return any(ln.page == line.page and doc.vocab.is_role(ln.text) for ln in doc.after(line)[:5])
 
 
 def _beside(doc: Doc, pd: PlaceDate) -> Found | None:
