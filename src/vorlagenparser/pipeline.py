@@ -76,7 +76,7 @@ def option_labels(profile: Profile) -> LabelMatcher:
         # and would otherwise pass for the label's first word, with the box sought before it.
         if not words or not any(c.isalpha() for c in words[0].text):
             return 0
-        hit = vocab.prefix(words)
+        hit = vocab.prefix(words) or vocab.near_prefix(words)
         return hit.nwords if hit is not None else 0
 
     return matcher
