@@ -35,8 +35,9 @@ def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings |
     s = settings or TickSettings()
     scale = page.image_scale
     ink = binarise(page.image)
+    cells = [c for g in page.grids for r in g.rows for c in r if c is not None]
     for w in page.words:
-        if _text(w, s):
+        if _text(w, s) and not (_alone(w, page.words, cells) and _one_stroke(ink, w, scale)):
             _clear(ink, w.bbox.expand(0.5), scale)
     for m in framed:
         _clear(ink, m.bbox.expand(1.0), scale)
@@ -66,6 +67,33 @@ def _text(word: Word, s: TickSettings) -> bool:
         return True
     alnum = sum(c.isalnum() for c in word.text)
     return (word.confidence >= s.word_confidence and alnum >= 2) or (word.confidence >= 0.9 and alnum >= 1)
+
+
+def _alone(word: Word, words: tuple[Word, ...], cells: list[BBox]) -> bool:
+    """The word is the only one in its ruled cell (a tick stands alone; "lt." of a header
+    "lt. Vorlage" does not)."""
+    def inside(w: Word, c: BBox) -> bool:
+        return c.x0 <= w.bbox.cx <= c.x1 and c.top <= w.bbox.cy <= c.bottom
+
+    cell = next((c for c in cells if inside(word, c)), None)
+    return cell is not None and not any(w is not word and inside(w, cell) for w in words)
+
+
+def _one_stroke(ink: np.ndarray, word: Word, scale: float) -> bool:
+    """A short "word" whose ink is one connected stroke across its width is a hand tick OCR read
+    as letters ("NG", "v4"): printed letters and digits stand apart."""
+    signs = sum(c.isalnum() for c in word.text)
+    if not 2 <= signs <= 3 or not any(c.isalpha() for c in word.text) or word.confidence >= 0.9:
+        return False  # a count ("12"), or a sure reading ("TOP", "Ja" a worn scan joins) is text
+    h, w = ink.shape
+    x0, y0 = max(0, int(word.bbox.x0 * scale)), max(0, int(word.bbox.top * scale))
+    x1, y1 = min(w, int(word.bbox.x1 * scale) + 1), min(h, int(word.bbox.bottom * scale) + 1)
+    patch = ink[y0:y1, x0:x1]
+    if patch.size == 0 or not patch.any():
+        return False
+    count, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
+    widest = max(int(stats[i][2]) for i in range(1, count))
+    return bool(widest >= 0.8 * patch.shape[1])
 
 
 def _clear(ink: np.ndarray, box: BBox, scale: float) -> None:
