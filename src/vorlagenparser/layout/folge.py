@@ -332,11 +332,23 @@ def gremium_and_date(text: str) -> tuple[str | None, Any]:
         return clean(text) or None, None
     parsed, start, end = dates[0]
     rest = _WEEKDAY_TAIL.sub("", clean(f"{text[:start]} {text[end:]}")).strip(" ,;")
-    rest = _DANGLING.sub("", rest).strip(" ,;")
+    rest = _DANGLING.sub("", _without_leader(rest)).strip(" ,;")
     return rest or None, parsed.value
 
 
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•])\s+")
+# What OCR leaves of a dot leader between the Gremium and its date: "Finanzausschuß. nn. ...".
+_LEADER_TOKEN = re.compile(r"\.*[^\W\d_]{0,2}\.+")
+
+
+def _without_leader(text: str) -> str:
+    words = text.split()
+    if not words or not _LEADER_TOKEN.fullmatch(words[-1]) and not words[-1].endswith(".."):
+        return text
+    while words and _LEADER_TOKEN.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words).rstrip(".")
+
 _DANGLING = re.compile(r"\s+(?:am|vom|den|im|zur|zum|in der)\s*$", re.IGNORECASE)
 _FLAGGED_TOP = re.compile(r"^(Ö|N|NÖ|ö|n)\s*(\d[\w.]*)$")
 _WEEKDAY_TAIL = re.compile(r"\s*\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"

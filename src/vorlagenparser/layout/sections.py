@@ -97,9 +97,13 @@ def paragraphs(doc: Doc, lines: Sequence[Line]) -> str:
     return "\n".join(join_lines(p) for p in paras if p)
 
 
+# An item's number: "1.", "12)", Roman "IV.", a letter "b)", and OCR's "l." / "I." for "1.".
+_ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[IVX]{1,4}|l)[.)]|[a-z]\)")
+
+
 def _numbered(text: str) -> bool:
     head = text.lstrip().split(" ", 1)[0]
-    return len(head) <= 4 and head[:-1].isdigit() and head[-1:] in ".)"
+    return _ITEM_NUMBER.fullmatch(head) is not None
 
 
 def section_text(doc: Doc, bounds: Boundaries, heading: Heading, keep_label: bool = False) -> Found | None:
