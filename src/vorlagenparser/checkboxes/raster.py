@@ -82,7 +82,7 @@ def detect_raster(page: Page, settings: RasterSettings | None = None) -> list[Ma
     h_mask, v_mask = line_masks(binary, lo)
     fitted = (fit(binary, c, lo, hi, s) for c in propose(h_mask, v_mask, lo, hi))
     boxes = drop_cells([b for b in fitted if b is not None], h_mask, v_mask, s)
-    boxes = drop_patterns(_dedupe(drop_round(drop_faint(boxes, gray, binary), binary)))
+    boxes = drop_patterns(_dedupe(drop_round(drop_faint(boxes, gray, binary), binary)), binary)
     boxes = drop_text(boxes, page.words, scale, binary)
     return [classify(gray, binary, b, scale, s) for b in boxes]
 
@@ -374,11 +374,12 @@ def drop_round(boxes: list[_Box], binary: GrayImage) -> list[_Box]:
     return [b for b in boxes if cornered(b)]
 
 
-def drop_patterns(boxes: list[_Box]) -> list[_Box]:
+def drop_patterns(boxes: list[_Box], binary: GrayImage | None = None) -> list[_Box]:
     """Drop tight clusters of squares: logos (a grid of blocks) and patterns, not a form.
 
     Checkboxes stand apart, separated by their labels; squares packed closer than half a side
-    to two or more neighbours form a pattern.
+    to two or more neighbours form a pattern. The neighbours are the boxes found and, in the
+    ``binary`` picture, solid squares of the same size (a logo's inner blocks fit no box).
     """
     def close(a: _Box, b: _Box) -> bool:
         gap = 0.5 * min(a.side, b.side)
@@ -387,10 +388,32 @@ def drop_patterns(boxes: list[_Box]) -> list[_Box]:
         return (dx <= gap and dy < 0) or (dy <= gap and dx < 0)
 
     crowded = {i for i, a in enumerate(boxes)
-               if sum(close(a, b) for j, b in enumerate(boxes) if j != i) >= 2}
+               if sum(close(a, b) for j, b in enumerate(boxes) if j != i) >= 2
+               or (binary is not None and _solid_neighbours(binary, a) >= 2)}
     # Their close neighbours belong to the same pattern, even at its edge.
     members = crowded | {j for i in crowded for j, b in enumerate(boxes) if close(boxes[i], b)}
     return [b for i, b in enumerate(boxes) if i not in members]
+
+
+def _solid_neighbours(binary: GrayImage, box: _Box) -> int:
+    """Solid squares of the box's size within half a side of it (a logo's blocks; letters are
+    neither square nor solid)."""
+    side = box.side
+    reach = side + side // 2
+    img_h, img_w = binary.shape
+    x0, y0 = max(0, box.x0 - reach), max(0, box.y0 - reach)
+    x1, y1 = min(img_w, box.x1 + reach), min(img_h, box.y1 + reach)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary[y0:y1, x0:x1], connectivity=8)
+    own = labels[(box.y0 + box.y1) // 2 - y0, (box.x0 + box.x1) // 2 - x0]
+    n = 0
+    for i in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if i == own or not (0.7 * side <= min(w, h) and max(w, h) <= 1.3 * side) or area < 0.6 * w * h:
+            continue
+        gap_x = max(box.x0 - (x0 + x + w), x0 + x - box.x1)
+        gap_y = max(box.y0 - (y0 + y + h), y0 + y - box.y1)
+        n += max(gap_x, gap_y) <= side // 2
+    return n
 
 
 def _bbox(box: _Box, scale: float) -> BBox:

@@ -343,7 +343,7 @@ _LEADER_TOKEN = re.compile(r"\.*[^\W\d_]{0,2}\.+")
 
 def _without_leader(text: str) -> str:
     words = text.split()
-    if not words or not _LEADER_TOKEN.fullmatch(words[-1]) and not words[-1].endswith(".."):
+    if not words or (not _LEADER_TOKEN.fullmatch(words[-1]) and not words[-1].endswith("..")):
         return text
     while words and _LEADER_TOKEN.fullmatch(words[-1]):
         words.pop()
