@@ -23,7 +23,8 @@ def _page(segments: list[Segment]) -> Page:
 def test_empty_and_chosen_radio_buttons() -> None:
     segments = [*_circle(50, 50, 4.25), *_circle(50, 50, 2.1),  # chosen: a dot inside
                 *_circle(100, 50, 4.25),  # empty
-                *_circle(150, 50, 4.25, arcs=8), Segment(147, 47, 153, 53, 0.7), Segment(147, 53, 153, 47, 0.7)]
+                *_circle(150, 50, 4.25, arcs=8),  # chosen: a cross inside
+                Segment(147, 47, 153, 53, 0.7), Segment(147, 53, 153, 47, 0.7)]
     marks = sorted(detect_bare_vector(_page(segments), []), key=lambda m: m.bbox.x0)
     assert [(round(m.bbox.cx), m.checked, m.framed) for m in marks] == [
         (50, True, True), (100, False, True), (150, True, True)]
