@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..errors import ExitCode, OutputError
-from ..evaluate import MISSING, DocumentResult, EvalReport, evaluate
+from ..evaluate import MISSING, Calibration, DocumentResult, EvalReport, FlagStats, evaluate
 from .console import err, error_line, out, warn_line
 
 # Long values are cut in the mismatch list; the JSON report keeps them whole.
@@ -37,6 +37,7 @@ def command(ctx: click.Context, outdir: Path, truthdir: Path, json_path: Path | 
         _write_report(report, json_path)
     out.print(_field_table(report))
     out.print(_summary(report))
+    _print_calibration(report.calibration)
     if details:
         for document in report.documents:
             _print_document(document)
@@ -89,6 +90,64 @@ def _summary(report: EvalReport) -> str:
         f"mean long-text similarity: {_percent(report.mean_long_text_similarity)} "
         f"over {len(similarities)} text(s)",
     ])
+
+
+def _print_calibration(calibration: Calibration) -> None:
+    if not calibration.values:
+        return
+    out.print(_bucket_table(calibration))
+    out.print(_field_flag_table(calibration.per_field))
+    out.print(_kind_flag_table([*calibration.per_kind, calibration.overall]))
+    out.print("recall: of the wrong values, the share flagged; "
+              "false flags: of the right values, the share flagged")
+    out.print(f"phantom checkboxes (no truth box to judge them by): {calibration.phantoms}, "
+              f"flagged {calibration.phantoms_flagged}")
+    unflagged = calibration.unflagged_documents
+    out.print(f"documents with a wrong value and no needs_review at all: {len(unflagged)}"
+              + (f" ({escape(', '.join(unflagged))})" if unflagged else ""))
+
+
+def _bucket_table(calibration: Calibration) -> Table:
+    table = Table(title="Confidence calibration (non-null output values)")
+    table.add_column("confidence")
+    table.add_column("values", justify="right")
+    table.add_column("right", justify="right")
+    table.add_column("share right", justify="right")
+    for bucket in calibration.buckets:
+        table.add_row(bucket.label, str(bucket.total), str(bucket.right),
+                      _percent(bucket.share_right))
+    return table
+
+
+def _field_flag_table(rows: list[FlagStats]) -> Table:
+    # Two columns of "share (flagged/of)", so that the longest field names fit 80 characters.
+    table = Table(title="needs_review per field")
+    table.add_column("field", no_wrap=True)
+    table.add_column("recall", justify="right")
+    table.add_column("false flags", justify="right")
+    for stats in rows:
+        table.add_row(escape(stats.name),
+                      _share(stats.recall, stats.wrong_flagged, stats.wrong),
+                      _share(stats.false_flag_rate, stats.right_flagged, stats.right))
+    return table
+
+
+def _share(value: float | None, part: int, whole: int) -> str:
+    return "–" if value is None else f"{value:.0%} ({part}/{whole})"
+
+
+def _kind_flag_table(rows: list[FlagStats]) -> Table:
+    table = Table(title="needs_review per kind of field")
+    table.add_column("kind", no_wrap=True)
+    for name in ("wrong", "flagged", "recall", "right", "flagged", "false flags"):
+        table.add_column(name, justify="right")
+    for stats in rows:
+        if stats.name == "all values":
+            table.add_section()
+        table.add_row(escape(stats.name), str(stats.wrong), str(stats.wrong_flagged),
+                      _percent(stats.recall), str(stats.right), str(stats.right_flagged),
+                      _percent(stats.false_flag_rate))
+    return table
 
 
 def _print_document(document: DocumentResult) -> None:

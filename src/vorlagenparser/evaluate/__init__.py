@@ -7,10 +7,29 @@ Checkboxes are matched by position and scored apart: the ticked state (false pos
 negatives counted separately because they mean different things to an archivist), what the box
 is tied to (its label, compared by :func:`label_key`, and the contract field it sets), truth boxes
 not found (*missed*) and output boxes with no truth box (*phantoms*).
+
+Calibration (:mod:`.calibration`) judges the output's own trust in its values: per confidence
+bucket the share right, and per field and kind how many wrong values ``needs_review`` catches and
+how many right ones it flags.
 """
 
 from __future__ import annotations
 
+from .calibration import (
+    BUCKETS,
+    KINDS,
+    Bucket,
+    Calibration,
+    FlagStats,
+    JudgedValue,
+    Trust,
+    calibrate,
+    confidence_buckets,
+    field_kind,
+    flag_stats,
+    judge_document,
+    read_provenance,
+)
 from .checkboxes import match_boxes, pair_boxes, score_checkboxes
 from .fields import compare_fields, same_value
 from .files import evaluate, evaluate_document, truth_problems
@@ -40,9 +59,11 @@ from .report import (
 from .text import label_key, levenshtein, normalise_text, text_similarity
 
 __all__ = [
+    "BUCKETS",
     "CHECKBOX_MIN_TOLERANCE",
     "CONTENT_KEYS",
     "FIELD_GROUPS",
+    "KINDS",
     "LONG_TEXT_FIELDS",
     "LONG_TEXT_THRESHOLD",
     "MISSING",
@@ -51,6 +72,8 @@ __all__ = [
     "UNTERZEICHNUNG_KEYS",
     "BoxResult",
     "BoxScoring",
+    "Bucket",
+    "Calibration",
     "CheckboxIssue",
     "CheckboxIssueKind",
     "CheckboxScore",
@@ -58,15 +81,24 @@ __all__ = [
     "EvalReport",
     "FieldResult",
     "FieldStats",
+    "FlagStats",
+    "JudgedValue",
     "PlacedBox",
+    "Trust",
+    "calibrate",
     "compare_fields",
+    "confidence_buckets",
     "evaluate",
     "evaluate_document",
+    "field_kind",
+    "flag_stats",
+    "judge_document",
     "label_key",
     "levenshtein",
     "match_boxes",
     "normalise_text",
     "pair_boxes",
+    "read_provenance",
     "same_value",
     "score_checkboxes",
     "text_similarity",

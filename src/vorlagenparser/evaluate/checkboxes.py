@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+from .calibration import _confidence
 from .fields import _as_list
 from .report import BoxResult, BoxScoring, CheckboxIssue, CheckboxScore, PlacedBox
 
@@ -15,7 +16,7 @@ def _boxes(value: object) -> list[PlacedBox]:
     """Checkbox entries that have a page, a 4-number bbox and a checked flag; others are skipped
     (a malformed output box cannot be placed, so it cannot be scored)."""
     boxes: list[PlacedBox] = []
-    for item in _as_list(value):
+    for index, item in enumerate(_as_list(value)):
         if not isinstance(item, Mapping):
             continue
         bbox, page, field = item.get("bbox"), item.get("page"), item.get("field")
@@ -24,7 +25,9 @@ def _boxes(value: object) -> list[PlacedBox]:
             x0, top, x1, bottom = (float(v) for v in bbox)
             boxes.append(PlacedBox(page, (x0, top, x1, bottom), item.get("checked") is True,
                                    str(item.get("label") or ""),
-                                   field if isinstance(field, str) and field else None))
+                                   field if isinstance(field, str) and field else None,
+                                   confidence=_confidence(item.get("confidence")),
+                                   needs_review=item.get("needs_review") is True, index=index))
     return boxes
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import VorlagenparserError
+from .calibration import read_provenance
 from .checkboxes import _boxes, pair_boxes
 from .fields import compare_fields
 from .keys import _CHECKBOX_KEYS, _IGNORED_TRUTH_KEYS, CONTENT_KEYS, ROW_FIELDS, UNTERZEICHNUNG_KEYS
@@ -49,7 +50,9 @@ def evaluate_document(truth_path: Path, output_path: Path | None,
     boxes = pair_boxes(_boxes(truth.get("checkboxes")),
                        None if output is None else _boxes(output.get("checkboxes")))
     return DocumentResult(name or truth_path.name.removesuffix(".truth.json"), truth_path,
-                          output_path, tuple(compare_fields(truth, output)), boxes, note)
+                          output_path, tuple(compare_fields(truth, output)), boxes, note,
+                          provenance={} if output is None else read_provenance(output),
+                          needs_review=None if output is None else output.get("needs_review") is True)
 
 
 def _index_outputs(outdir: Path) -> dict[str, list[Path]]:

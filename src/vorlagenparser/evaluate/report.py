@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
 
+from .calibration import Calibration, JudgedValue, Trust, calibrate, judge_document
 from .keys import CHECKBOX_MIN_TOLERANCE, FIELD_GROUPS, LONG_TEXT_THRESHOLD, MISSING
 from .text import _is_blank, label_key
 
@@ -34,6 +36,10 @@ class PlacedBox:
     checked: bool
     label: str
     field: str | None = None  # the contract field the box sets, e.g. "beratungsergebnis[0].einstimmig"
+    # What an output box says about itself (calibration only: not part of a box's identity).
+    confidence: float | None = dataclasses.field(default=None, compare=False)
+    needs_review: bool = dataclasses.field(default=False, compare=False)
+    index: int | None = dataclasses.field(default=None, compare=False)  # place in its file's list
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -199,6 +205,13 @@ class DocumentResult:
     fields: tuple[FieldResult, ...]
     boxes: BoxScoring = field(default_factory=lambda: BoxScoring((), ()))
     note: str | None = None  # why the output counts as missing, if it does
+    provenance: Mapping[str, Trust] = field(default_factory=dict)  # the output's, by value path
+    needs_review: bool | None = None  # the output's own flag; None without output
+
+    @property
+    def judged(self) -> list[JudgedValue]:
+        """The output's non-null values, each right or wrong, with its confidence and flag."""
+        return list(judge_document(self.name, self.fields, self.boxes.boxes, self.provenance))
 
     @property
     def mismatches(self) -> list[FieldResult]:
@@ -257,6 +270,12 @@ class EvalReport:
         return sum((d.checkboxes for d in self.documents), CheckboxScore())
 
     @property
+    def calibration(self) -> Calibration:
+        return calibrate((v for d in self.documents for v in d.judged),
+                         (d.name for d in self.documents if d.needs_review),
+                         (p for d in self.documents for p in d.boxes.phantoms))
+
+    @property
     def long_text_similarities(self) -> list[float]:
         """Similarities of long-text fields where truth or output has text (both empty is no
         evidence either way)."""
@@ -282,6 +301,7 @@ class EvalReport:
             "checkboxes": self.checkboxes.to_dict(),
             "per_field": [{"field": s.group, "correct": s.correct, "total": s.total,
                            "accuracy": s.accuracy} for s in self.per_field],
+            "calibration": self.calibration.to_dict(),
             "per_document": [d.to_dict() for d in self.documents],
         }
 
