@@ -131,6 +131,8 @@ def _date_reason(path: str, value: dt.date, v: Vorlage, s: ReviewSettings) -> st
 
 
 def _text_reason(name: str, value: str) -> str | None:
+    if name == "top":  # "Ö 9" is no lone umlaut here
+        return None if _TOP.fullmatch(value.strip()) else "does not read like an agenda item number"
     words = value.split()
     named = name in ("gremium", "federfuehrung", "name", "ort", "betreff") or name.startswith("anlagen")
     if named and not any(c.isalpha() for c in value):
@@ -145,6 +147,10 @@ def _text_reason(name: str, value: str) -> str | None:
     if name == "gremium" and sum(bool(_BODY.search(w)) for w in words) >= 2:
         return "two Gremien in one"
     return None
+
+
+# An agenda item: "7", "12a", "3.1", "Ö 9", "N 4", "TOP 20" (signs OCR makes of a speck do not fit).
+_TOP = re.compile(r"(?:(?:TOP|Top)\s*)?(?:[ÖöNn]|NÖ)?\s*\d{1,3}(?:\.\d{1,3})*\s*[a-z]?")
 
 
 def _is_junk(word: str) -> bool:
