@@ -433,6 +433,8 @@ def drop_text(boxes: list[_Box], words: tuple[Word, ...], scale: float,
         for w in words:
             text = w.text.strip()
             alnum = sum(c.isalnum() for c in text)
+            if _sure_letter(w, text) and intersection_area(w.bbox, bb) >= 0.5 * bb.area:
+                return True  # "B" of "Grundsteuer B 380": its bowls closed into a square
             if alnum < 2 or alnum < 0.6 * len(text) or text in _BOX_LIKE:
                 continue
             if not (contains(w.bbox, bb, tol=0.2 * bb.width) and bb.width < 0.8 * w.bbox.width):
@@ -447,6 +449,16 @@ def drop_text(boxes: list[_Box], words: tuple[Word, ...], scale: float,
         return False
 
     return [b for b in boxes if not is_letter(b)]
+
+
+def _sure_letter(word: Word, text: str) -> bool:
+    """A word of one letter read with confidence, and no reading OCR gives a box ("O", "Ü")."""
+    core = text.strip(".,;:()")
+    return (len(core) == 1 and core.isalpha() and core not in _BOX_LIKE and core not in _BOX_LETTERS
+            and word.confidence >= 0.9)
+
+
+_BOX_LETTERS = frozenset("ÜÖÄUüöäuLlIJ")
 
 
 def _opens_word(word: Word, box: BBox) -> bool:
