@@ -24,12 +24,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from .. import limits
 from ..errors import ExitCode, MissingDependencyError, VorlagenparserError
-from ..model import Vorlage
-from ..options import ExtractOptions
 from .discover import file_digests
 from .report import FileResult, Status
 
@@ -37,12 +33,14 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from ..archive import ArchiveFiles
+    from ..model import Vorlage
+    from ..options import ExtractOptions
     from ..pipeline import Extraction
 
 DEFAULT_EXTRACTOR = "vorlagenparser.pipeline:extract"
 # --archive needs the page model (OCR words) besides the document.
 ARCHIVE_EXTRACTOR = "vorlagenparser.pipeline:extract_document"
-Extractor = Callable[[str, ExtractOptions], "Vorlage | Extraction"]
+Extractor = Callable[[str, "ExtractOptions"], "Vorlage | Extraction"]
 
 # PDFium is not thread-safe (two threads in it segfault the process). Process workers run one
 # file at a time anyway; on a Dask worker with several threads this keeps extraction serial.
@@ -78,6 +76,10 @@ def resolve_extractor(ref: str) -> Extractor:
 
 def convert_one(task: Task) -> FileResult:
     """Digest and extract one file. Every exception becomes a failed :class:`FileResult`."""
+    from pydantic import ValidationError  # loaded with the extractor anyway
+
+    from ..model import Vorlage
+
     started = time.perf_counter()
     try:
         digests = file_digests(Path(task.path)) if task.digest else None

@@ -10,7 +10,7 @@ tick. OCR's readings of the box go from the words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -18,10 +18,8 @@ import numpy as np
 
 from ..geometry import BBox, intersection_area
 from ..pagemodel import GrayImage, Mark, Page, Word
+from . import LabelMatcher
 from .raster import binarise
-
-# Given the words from a phrase's start, how many of them form a known option label (0: none).
-LabelMatcher = Callable[[Sequence[Word]], int]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import VorlagenparserError
 from ..filenames import decoded
-from ..options import ExtractOptions
-from ..pagemodel import Document
 from .sniff import Sniffed, sniff
+
+if TYPE_CHECKING:
+    from ..options import ExtractOptions
+    from ..pagemodel import Document
 
 __all__ = ["LOADER_ENV", "PDF_LOADERS", "open_document", "pdf_loader", "sniff"]
 
