@@ -20,7 +20,8 @@ _HOMES = {"DEFAULT_EXTRACTOR": "worker", "FAILURES_NAME": "run", "BatchReport": 
           "ProcessExecutor": "executors", "Progress": "report", "SerialExecutor": "executors",
           "Status": "report", "run_batch": "run"}
 
-__all__ = sorted(_HOMES)
+__all__ = ["DEFAULT_EXTRACTOR", "FAILURES_NAME", "BatchReport", "DaskExecutor", "Executor",
+           "FileResult", "ProcessExecutor", "Progress", "SerialExecutor", "Status", "run_batch"]
 
 
 def __getattr__(name: str) -> Any:

@@ -33,7 +33,7 @@ from ..writers import Record, SourceFile, Writer, correction_log
 from ..writers._atomic import write_bytes
 from ..writers.json import JsonDirWriter
 from .discover import Discovery, InputFile, discover, sha256_file
-from .executors import DaskExecutor, Executor, ProcessExecutor, SerialExecutor
+from .executors import Executor, ProcessExecutor
 from .ledger import Ledger, LedgerEntry, fingerprint, resume_key
 from .report import BatchReport, FileResult, Progress, Status
 from .worker import ARCHIVE_EXTRACTOR, DEFAULT_EXTRACTOR, Task, failure, resolve_extractor

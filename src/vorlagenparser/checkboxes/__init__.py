@@ -34,9 +34,10 @@ def detect(page: Page, is_label: LabelMatcher | None = None) -> tuple[Page, tupl
     # (OpenCV loads with them: digital pages never need it.)
     if page.method == "ocr" and page.image is not None and page.words:
         from .probe import probe_marks
-        from .raster import detect_raster, words_outside_marks
+        from .raster import binarise, detect_raster, words_outside_marks
 
-        raster = detect_raster(page)
+        ink = binarise(page.image)  # one ink picture for the three raster detectors
+        raster = detect_raster(page, binary=ink)
         marks.extend(raster)
         # OCR reads printed boxes as "[_]", "LI]", "O": they are boxes, not words. A marked box
         # may also be read as the first letters of its label ("Kluie" for "☒ wie"): cut them off.
@@ -44,11 +45,11 @@ def detect(page: Page, is_label: LabelMatcher | None = None) -> tuple[Page, tupl
         page = page.with_(words=tuple(_without_box_prefix(w, raster) for w in words))
         from .ticks import detect_raster_ticks, words_outside_ticks
 
-        ticks = detect_raster_ticks(page, [m for m in marks if m.framed])
+        ticks = detect_raster_ticks(page, [m for m in marks if m.framed], ink=ink.copy())
         marks.extend(ticks)
         page = page.with_(words=words_outside_ticks(page.words, ticks))
         if is_label is not None:
-            probed, words = probe_marks(page, marks, is_label)
+            probed, words = probe_marks(page, marks, is_label, ink=ink)
             marks.extend(probed)
             page = page.with_(words=words)
     return page, tuple(_merge(marks))
