@@ -51,12 +51,13 @@ def _stage(files: Sequence[Path], folder: Path) -> None:
 
 def run(inputs: Path, jobs: int, max_tasks_per_child: int) -> BatchFigures:
     from vorlagenparser.batch import DEFAULT_EXTRACTOR, ProcessExecutor, run_batch
+    from vorlagenparser.batch.worker import preload_modules
     from vorlagenparser.writers import database_writer
 
     collect = _Collect()
     with tempfile.TemporaryDirectory() as out:
         executor = ProcessExecutor(jobs, timeout_s=300, max_tasks_per_child=max_tasks_per_child,
-                                   preload=[DEFAULT_EXTRACTOR.partition(":")[0]])
+                                   preload=preload_modules(DEFAULT_EXTRACTOR))
         started = time.perf_counter()
         report = run_batch([inputs], Path(out), executor=executor, progress=collect,
                            writers=[database_writer(str(Path(out) / "vorlagen.sqlite"))])

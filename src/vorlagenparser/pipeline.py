@@ -79,6 +79,21 @@ def option_labels(profile: Profile) -> LabelMatcher:
     return matcher
 
 
+def warm_up() -> None:
+    """Load now what converting the first documents would load on the way: the scan recipe
+    with OpenCV, pdfplumber's table finder, tesserocr, and the probe of the Tesseract
+    installation (cached). A worker pool's fork server calls it once for all its workers."""
+    from importlib import import_module
+
+    from .ocr.tesseract import probe
+
+    for name in ("vorlagenparser.ocr.recipe", "vorlagenparser.checkboxes.raster",
+                 "vorlagenparser.checkboxes.probe", "vorlagenparser.checkboxes.ticks",
+                 "pdfplumber.table"):
+        import_module(name)
+    probe()
+
+
 def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:
     """Extract one document (PDF, TIFF, PNG or JPEG) into a validated Vorlage."""
     return extract_document(path, options).vorlage

@@ -172,18 +172,29 @@ def _library_stderr_to_log() -> Iterator[None]:
 _MAX_NOISE = 64 * 1024
 
 
-def init_worker() -> None:
+def preload_modules(extractor: str) -> list[str]:
+    """What a pool's fork server imports before forking workers: the extractor's module, and
+    for the project's own pipeline what its first file would load (see :mod:`.warm`)."""
+    module = extractor.partition(":")[0]
+    return [module, f"{__package__}.warm"] if module == "vorlagenparser.pipeline" else [module]
+
+
+def init_worker(jobs: int = 1) -> None:
     """Per-process set-up: one OCR thread per worker (the pool is the parallelism), and Ctrl-C
-    is left to the parent, which stops the workers itself."""
+    is left to the parent, which stops the workers itself. Beside other workers (``jobs`` > 1)
+    OpenCV works on one thread too; a lone worker may use the machine's cores."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    opencv = sys.modules.get("cv2")
+    if jobs > 1 and opencv is not None:  # loaded by the fork server (.warm)
+        opencv.setNumThreads(1)
 
 
-def serve(conn: Connection, max_tasks: int) -> None:
+def serve(conn: Connection, max_tasks: int, jobs: int = 1) -> None:
     """Worker-process main loop for the process executor: one task at a time over a pipe,
     then exit after ``max_tasks`` so leaked memory is returned to the system. Each step of a
     conversion (a page) is reported as it begins, so the parent can time steps."""
-    init_worker()
+    init_worker(jobs)
     limits.set_listener(lambda label: conn.send(Step(label)))
     for _ in range(max_tasks):
         try:

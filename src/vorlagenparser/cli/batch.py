@@ -57,6 +57,7 @@ def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: f
     run writes OUT/run-<UTC time>.json, which 'vorlagenparser verify OUT' checks against.
     """
     from ..batch import DEFAULT_EXTRACTOR, DaskExecutor, Executor, ProcessExecutor, run_batch
+    from ..batch.worker import preload_modules
     from ..options import ExtractOptions
     from ..profiles import user_profiles_dir
     from ..writers import Writer, create, database_writer
@@ -76,7 +77,7 @@ def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: f
     executor: Executor = (
         DaskExecutor(scheduler) if executor_name == "dask" else
         ProcessExecutor(jobs, timeout_s=timeout, max_tasks_per_child=max_tasks_per_child,
-                        preload=[extractor.partition(":")[0]]))
+                        preload=preload_modules(extractor)))
     with batch_progress() as progress:
         report = run_batch(inputs, out_dir, options=options, writers=writers, executor=executor,
                            extractor=extractor, retry_failed=retry_failed, progress=progress,
