@@ -86,3 +86,19 @@ def test_json_report(folders: tuple[Path, Path], tmp_path: Path) -> None:
 
 def test_missing_output_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert run(str(tmp_path / "nope"), str(tmp_path)).exit_code == 2
+
+
+def test_prints_what_boxes_are_tied_to_and_phantoms(folders: tuple[Path, Path]) -> None:
+    out, truth = folders
+    output = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    output["checkboxes"] = [
+        TRUTH["checkboxes"][0] | {"label": "Nein", "field": None},  # right state, wrong tie
+        {"label": "Ja", "checked": False, "page": 1, "bbox": [300, 300, 310, 310], "field": None}]
+    (out / "a.json").write_text(json.dumps(output), encoding="utf-8")
+    result = run(str(out), str(truth), "--details")
+    assert "checkboxes found: 2/2; missed 0, phantoms 1" in result.stdout
+    assert "checkbox ties, of the boxes found: label 50.0% (1/2), field 50.0% (1/2)" in result.stdout
+    assert "checkbox wrong_label p.1" in result.stdout
+    assert "'Einstimmig': expected \"Einstimmig\", got \"Nein\"" in result.stdout
+    assert ('expected "beratungsergebnis[0].einstimmig", got null' in result.stdout)
+    assert "checkbox phantom p.1 [300.0, 300.0, 310.0, 310.0] 'Ja'" in result.stdout

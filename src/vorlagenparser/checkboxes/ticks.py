@@ -50,7 +50,16 @@ def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings |
             for cell in row:
                 if cell is not None:
                     out += _cell_marks(ink, cell, scale, min_px, s)
-    return out
+    # Ink right beside a printed box is a tick that overran it or a letter of its label: the
+    # box answers for it.
+    return [t for t in out if not any(_near(t.bbox, m.bbox) for m in framed)]
+
+
+def _near(tick: BBox, box: BBox) -> bool:
+    reach = max(box.width, box.height)
+    dx = max(box.x0 - tick.x1, tick.x0 - box.x1, 0.0)
+    dy = max(box.top - tick.bottom, tick.top - box.bottom, 0.0)
+    return dx <= reach and dy <= reach
 
 
 def _text(word: Word, s: TickSettings) -> bool:

@@ -87,8 +87,12 @@ def _summary(report: EvalReport) -> str:
         f"field accuracy: {_percent(report.field_accuracy)} "
         f"({report.fields_correct}/{report.fields_total})",
         f"checkbox accuracy: {_percent(boxes.accuracy)} ({boxes.correct}/{boxes.total}); "
-        f"false positives {boxes.false_positives}, false negatives {boxes.false_negatives}, "
-        f"missed {boxes.missed}, extra {boxes.extra}",
+        f"false positives {boxes.false_positives}, false negatives {boxes.false_negatives}",
+        f"checkboxes found: {boxes.found}/{boxes.total}; missed {boxes.missed}, "
+        f"phantoms {boxes.phantoms} (output boxes where the truth has none)",
+        f"checkbox ties, of the boxes found: label {_percent(boxes.label_accuracy)} "
+        f"({boxes.labels_correct}/{boxes.found}), field {_percent(boxes.field_accuracy)} "
+        f"({boxes.fields_correct}/{boxes.found})",
         f"mean long-text similarity: {_percent(report.mean_long_text_similarity)} "
         f"over {len(similarities)} text(s)",
     ])
@@ -106,7 +110,8 @@ def _print_document(document: DocumentResult) -> None:
                   f"got {escape(_value(result.got))}{escape(similarity)}")
     for issue in document.checkbox_issues:
         out.print(f"  checkbox {issue.kind} p.{issue.page} {escape(str(list(issue.bbox)))} "
-                  f"{escape(repr(issue.label))}: expected {issue.expected}, got {issue.got}")
+                  f"{escape(repr(issue.label))}: expected {escape(_value(issue.expected))}, "
+                  f"got {escape(_value(issue.got))}")
 
 
 def _below_minimums(report: EvalReport, min_fields: float | None,

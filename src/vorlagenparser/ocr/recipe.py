@@ -137,11 +137,15 @@ def _clean_for_ocr(image: GrayImage) -> GrayImage:
 
 def _keep(word: OcrWord) -> bool:
     """Drop noise: symbol-only 'words' tesseract is unsure of (specks), ruling lines read as
-    "|" or "____", and anything tesseract itself gives (almost) no confidence."""
-    if word.width <= 0 or word.height <= 0 or word.confidence < _JUNK_CONFIDENCE:
+    "|" or "____", and short tokens tesseract itself gives (almost) no confidence."""
+    if word.width <= 0 or word.height <= 0:
         return False
+    if word.confidence < _JUNK_CONFIDENCE and sum(c.isalpha() for c in word.text) < 5:
+        return False  # tesseract gives some clear bold words no confidence ("Anlage(n):" as 0.0)
     if _RULE_TOKEN.fullmatch(word.text):
         return False
+    if len(word.text) >= 2 and word.height > 2 * word.width and word.confidence < 0.5:
+        return False  # a streak down the page edge or a fold read as letters ("ETEELUEEEROEDERETTN")
     rule_chars = sum(c in "_-—–=.·:" for c in word.text)
     if rule_chars >= 3 and sum(c.isalnum() for c in word.text) <= 1 and word.confidence < 0.5:
         return False  # a dotted or dashed rule with a speck read as a letter ("0...")
