@@ -31,7 +31,7 @@ LAYERS = (
     # Pure functions over the model and the contract.
     "search", "corrections", "schema", "jsonvalidate",
     # The extraction stages, in the order the data flows.
-    "load", "ocr", "checkboxes", "layout", "validate", "pipeline", "inspect",
+    "load", "ocr", "checkboxes", "layout", "trust", "validate", "pipeline", "inspect",
     # What is done with the results.
     "writers", "archive", "batch", "evaluate", "review",
     # The public API and the shell around it.
@@ -65,7 +65,9 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "ocr": ("load",),
     "checkboxes": (),
     "layout": (),
-    "validate": ("layout",),
+    # Review flags over the finished model; validation raises them.
+    "trust": (),
+    "validate": ("layout", "trust"),
     # TODO(lead): pipeline, archive and batch import __version__ from the package's __init__
     # (the public API, which itself imports pipeline): move the version into a leaf module.
     "pipeline": ("load", "ocr", "checkboxes", "layout", "validate", FACADE),
