@@ -114,6 +114,8 @@ def convert_one(task: Task) -> FileResult:
 
 def _archive(task: Task, extracted: Vorlage | Extraction) -> ArchiveFiles:
     """The archival files, computed here in the worker; the parent only writes them."""
+    from ..model import Vorlage  # loaded by convert_one already
+
     if isinstance(extracted, Vorlage):
         raise MissingDependencyError(f"the extractor {task.extractor!r} returns no page model, "
                                      "which --archive needs")
