@@ -73,6 +73,10 @@ def option_labels(profile: Profile) -> LabelMatcher:
     vocab = Vocabulary({k: v for k, v in profile.checkboxes.items() if k not in COUNT_KEYS})
 
     def matcher(words: Sequence[Word]) -> int:
+        # A label starts with a word: OCR's "[" for a typed box is read past by the vocabulary,
+        # and would otherwise pass for the label's first word, with the box sought before it.
+        if not words or not any(c.isalpha() for c in words[0].text):
+            return 0
         hit = vocab.prefix(words)
         return hit.nwords if hit is not None else 0
 

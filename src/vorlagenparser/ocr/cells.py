@@ -201,9 +201,20 @@ def _merge(words: list[Word], cell: BBox, again: list[Word]) -> list[Word]:
         old = statistics.mean(w.confidence for w in before)
         new = statistics.mean(w.confidence for w in again)
         if new > old + 0.1:
-            gone = {id(w) for w in before}
+            # A surer reading may still have lost words (a ticked box beside them garbles the
+            # crop): words of the first pass it does not cover stay, unless they are short junk.
+            gone = {id(w) for w in before if _covered(w, again) or not _wordlike(w)}
             return [w for w in words if id(w) not in gone] + again
     added = [
         a for a in again if not any(intersection_area(a.bbox, w.bbox) > 0.3 * a.bbox.area for w in before)
     ]
     return words + added
+
+
+def _covered(word: Word, again: Sequence[Word]) -> bool:
+    return any(intersection_area(word.bbox, a.bbox) > 0.3 * word.bbox.area for a in again)
+
+
+def _wordlike(word: Word) -> bool:
+    """Text worth keeping when a second look missed it: four letters or more."""
+    return sum(c.isalpha() for c in word.text) >= 4
