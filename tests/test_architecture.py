@@ -26,7 +26,7 @@ FACADE = "vorlagenparser"  # the package's __init__: the public API
 # Every unit, from the bottom up. An edge may only point to a unit listed earlier.
 LAYERS = (
     # Shared utilities; the first two are leaves that import nothing of ours.
-    "errors", "geometry", "filenames", "options", "parsing", "limits", "pagemodel", "paper",
+    "errors", "geometry", "filenames", "limits", "options", "parsing", "pagemodel", "paper",
     "model", "profiles",
     # Pure functions over the model and the contract.
     "search", "corrections", "schema", "jsonvalidate",
@@ -46,7 +46,8 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "errors": (),
     "geometry": (),
     "filenames": (),
-    "options": (),
+    # The limits' defaults live in `limits`, so the CLI shows them without loading pydantic.
+    "options": ("limits",),
     "parsing": (),
     "limits": ("errors",),
     "pagemodel": ("geometry",),

@@ -10,7 +10,7 @@ tick. OCR's readings of the box go from the words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -18,10 +18,8 @@ import numpy as np
 
 from ..geometry import BBox, intersection_area
 from ..pagemodel import GrayImage, Mark, Page, Word
+from . import LabelMatcher
 from .raster import binarise
-
-# Given the words from a phrase's start, how many of them form a known option label (0: none).
-LabelMatcher = Callable[[Sequence[Word]], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +34,14 @@ class ProbeSettings:
 
 
 def probe_marks(page: Page, found: Sequence[Mark], is_label: LabelMatcher,
-                settings: ProbeSettings | None = None) -> tuple[list[Mark], tuple[Word, ...]]:
-    """Marks found before option labels, and the page's words without OCR's readings of them."""
+                settings: ProbeSettings | None = None,
+                ink: GrayImage | None = None) -> tuple[list[Mark], tuple[Word, ...]]:
+    """Marks found before option labels, and the page's words without OCR's readings of them.
+    ``ink`` is ``binarise(page.image)`` when the caller has it already."""
     if page.image is None or page.method != "ocr":
         return [], page.words
     s = settings or ProbeSettings()
-    ink = binarise(page.image)
+    ink = binarise(page.image) if ink is None else ink
     marks: list[Mark] = []
     readings: set[int] = set()
     cells = [c for g in page.grids for r in g.rows for c in r if c is not None]

@@ -35,7 +35,8 @@ import numpy.typing as npt
 
 from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
-from ..paper import evened
+from ..paper import evened, percentiles
+from .candidates import Candidate, propose, with_four_edges
 
 __all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
 
@@ -70,17 +71,20 @@ class _Box:
         return min(self.x1 - self.x0, self.y1 - self.y0)
 
 
-def detect_raster(page: Page, settings: RasterSettings | None = None) -> list[Mark]:
-    """Checkbox marks found in ``page.image`` (frame points); [] for pages without an image."""
+def detect_raster(page: Page, settings: RasterSettings | None = None,
+                  binary: GrayImage | None = None) -> list[Mark]:
+    """Checkbox marks found in ``page.image`` (frame points); [] for pages without an image.
+    ``binary`` is ``binarise(page.image)`` when the caller has it already."""
     if page.image is None:
         return []
     s = settings or RasterSettings()
     scale = page.image_scale
     lo, hi = _side_range(page.words, scale, s)
     gray = page.image
-    binary = binarise(gray)
+    binary = binarise(gray) if binary is None else binary
     h_mask, v_mask = line_masks(binary, lo)
-    fitted = (fit(binary, c, lo, hi, s) for c in propose(h_mask, v_mask, lo, hi))
+    candidates = with_four_edges(binary, propose(h_mask, v_mask, lo, hi), s.edge_coverage)
+    fitted = (fit(binary, c, lo, hi, s) for c in candidates)
     boxes = drop_cells([b for b in fitted if b is not None], h_mask, v_mask, s)
     boxes = drop_patterns(_dedupe(drop_round(drop_faint(boxes, gray, binary), binary)), binary)
     boxes = drop_text(boxes, page.words, scale, binary)
@@ -133,56 +137,6 @@ def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
     h = cv2.morphologyEx(h, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
     v = cv2.morphologyEx(v, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
     return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
-
-
-Run = tuple[int, int, int, int]  # x, y, w, h in pixels
-Candidate = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
-
-
-def _segments(mask: GrayImage) -> list[Run]:
-    """Bounding boxes of the mask's blobs (outer contours: ~20× faster than connected-component
-    statistics on a mostly empty page)."""
-    contours, _hierarchy = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    runs: list[Run] = []
-    for contour in contours:
-        x, y, w, h = cv2.boundingRect(contour)
-        runs.append((int(x), int(y), int(w), int(h)))
-    return runs
-
-
-def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> list[Candidate]:
-    """Candidate squares (x0, y0, x1, y1) from horizontal runs of box width."""
-    runs = [r for r in _segments(h_mask) if 0.85 * lo <= r[2] <= 1.15 * hi]
-    out: list[Candidate] = []
-    for x, y, w, h in runs:
-        out.append((x, y, x + w, y + w))  # the run is a top edge (or a filled square's top)
-        out.append((x, y + h - w, x + w, y + h))  # ... or a bottom edge
-        if 0.6 * w <= h <= 1.4 * w:
-            # A box blackened by a heavy cross is one blob; the blob, shrunk by a stroke, may be it.
-            t = max(2, w // 8)
-            out.extend([(x, y, x + w, y + h), (x + t, y + t, x + w - t, y + h - t)])
-    out.extend(_paired(runs, lo, hi))
-    # Vertical runs catch boxes whose top and bottom edges merged with neighbouring strokes.
-    for x, y, w, h in _segments(v_mask):
-        if 0.85 * lo <= h <= 1.15 * hi:
-            out.append((x, y, x + h, y + h))
-            out.append((x + w - h, y, x + w, y + h))
-    return sorted(set(out))  # several runs propose the same square
-
-
-def _paired(runs: list[Run], lo: int, hi: int) -> list[Candidate]:
-    """Top and bottom edges: runs overlapping in x, one box side apart."""
-    runs = sorted(runs, key=lambda r: r[1])
-    out = []
-    for i, (x, y, w, _h) in enumerate(runs):
-        for x2, y2, w2, h2 in runs[i + 1:]:
-            if y2 + h2 - y > 1.4 * hi:
-                break
-            left, right = max(x, x2), min(x + w, x2 + w2)
-            width, height = right - left, y2 + h2 - y
-            if width >= lo and 0.75 * width <= height <= 1.35 * width:
-                out.append((left, y, right, y2 + h2))
-    return out
 
 
 def fit(binary: GrayImage, cand: Candidate, lo: int, hi: int,
@@ -262,8 +216,8 @@ def _darkest_border(gray: GrayImage, binary: GrayImage) -> float:
     paper = sample_gray[~sample_ink]
     if ink.size == 0 or paper.size == 0:
         return 255.0
-    ink_level = float(np.percentile(ink, 2))  # the darkest strokes (text), not grey fills
-    paper_level = float(np.percentile(paper, 90))
+    ink_level = percentiles(ink, (2,))[0]  # the darkest strokes (text), not grey fills
+    paper_level = percentiles(paper, (90,))[0]
     return ink_level + 0.5 * (paper_level - ink_level)
 
 

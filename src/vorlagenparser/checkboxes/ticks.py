@@ -29,12 +29,15 @@ class TickSettings:
     word_confidence: float = 0.6  # words read at least this well are text, not ticks
 
 
-def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings | None = None) -> list[Mark]:
+def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings | None = None,
+                        ink: np.ndarray | None = None) -> list[Mark]:
+    """Ticks in the page's ruled cells. ``ink`` is ``binarise(page.image)`` when the caller has
+    it already; it is written over (the words and boxes are cleared from it)."""
     if page.image is None or not page.grids:
         return []
     s = settings or TickSettings()
     scale = page.image_scale
-    ink = binarise(page.image)
+    ink = binarise(page.image) if ink is None else ink
     cells = [c for g in page.grids for r in g.rows for c in r if c is not None]
     for w in page.words:
         if _text(w, s) and not (_alone(w, page.words, cells) and _one_stroke(ink, w, scale)):

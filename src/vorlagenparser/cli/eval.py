@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.markup import escape
-from rich.table import Table
 
 from ..errors import ExitCode, OutputError
-from ..evaluate import MISSING, Calibration, DocumentResult, EvalReport, FlagStats, evaluate
-from .console import err, error_line, out, warn_line
+from .console import err, error_line, escape, out, warn_line
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from ..evaluate import Calibration, DocumentResult, EvalReport, FlagStats
 
 # Long values are cut in the mismatch list; the JSON report keeps them whole.
 _MAX_VALUE = 70
@@ -32,6 +35,8 @@ def command(ctx: click.Context, outdir: Path, truthdir: Path, json_path: Path | 
             min_field_accuracy: float | None, min_checkbox_accuracy: float | None,
             details: bool) -> None:
     """Compare extracted OUTDIR/**/X.json with TRUTHDIR/**/X.truth.json and print accuracies."""
+    from ..evaluate import evaluate
+
     report = evaluate(outdir, truthdir)
     if json_path is not None:
         _write_report(report, json_path)
@@ -58,6 +63,8 @@ def _write_report(report: EvalReport, path: Path) -> None:
 
 
 def _field_table(report: EvalReport) -> Table:
+    from rich.table import Table
+
     table = Table(title="Field accuracy")
     table.add_column("field")
     table.add_column("correct", justify="right")
@@ -108,6 +115,8 @@ def _print_calibration(calibration: Calibration) -> None:
 
 
 def _bucket_table(calibration: Calibration) -> Table:
+    from rich.table import Table
+
     table = Table(title="Confidence calibration (non-null output values)")
     table.add_column("confidence")
     table.add_column("values", justify="right")
@@ -120,6 +129,8 @@ def _bucket_table(calibration: Calibration) -> Table:
 
 
 def _field_flag_table(rows: list[FlagStats]) -> Table:
+    from rich.table import Table
+
     # Two columns of "share (flagged/of)", so that the longest field names fit 80 characters.
     table = Table(title="needs_review per field")
     table.add_column("field", no_wrap=True)
@@ -137,6 +148,8 @@ def _share(value: float | None, part: int, whole: int) -> str:
 
 
 def _kind_flag_table(rows: list[FlagStats]) -> Table:
+    from rich.table import Table
+
     table = Table(title="needs_review per kind of field")
     table.add_column("kind", no_wrap=True)
     for name in ("wrong", "flagged", "recall", "right", "flagged", "false flags"):
@@ -186,6 +199,8 @@ def _percent(value: float | None) -> str:
 
 
 def _value(value: object) -> str:
+    from ..evaluate import MISSING
+
     if value is MISSING:
         return repr(value)
     text = json.dumps(value, ensure_ascii=False, default=repr)
