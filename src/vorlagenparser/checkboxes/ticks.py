@@ -42,6 +42,8 @@ def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings |
     for w in page.words:
         if _text(w, s) and not (_alone(w, page.words, cells) and _one_stroke(ink, w, scale)):
             _clear(ink, w.bbox.expand(0.5), scale)
+    for w in page.vertical_words:  # column headers turned 90°
+        _clear(ink, w.bbox.expand(0.5), scale)
     for m in framed:
         _clear(ink, m.bbox.expand(1.0), scale)
     min_px = s.min_mm / 25.4 * 72 * scale
