@@ -35,7 +35,8 @@ EXCLUSIVE = (("oeffentlich", "nichtoeffentlich"), ("einstimmig", "mit_stimmenmeh
 OUTCOMES = ("laut_beschlussvorschlag", "abweichender_beschluss", "kenntnisnahme")
 # Words that name a body: two of them in one Gremium cell are two Gremien run together.
 _BODY = re.compile(r"(ausschu(ss|ß)|rat\b|^rat$|kreistag|versammlung|beirat|senat|magistrat|kommission"
-                   r"|vorstand|konferenz|gremium|plenum)", re.IGNORECASE)
+                   r"|vorstand|konferenz|gremium|plenum|\wvertretung|bürgerschaft|buergerschaft|deputation)",
+                   re.IGNORECASE)
 # Short German words: a one- or two-letter token outside this list is a speck read as letters.
 _SHORT_WORDS = frozenset({
     "a", "á", "à", "i", "o", "u", "y", "e", "ab", "am", "an", "as", "au", "da", "du", "er", "es",
@@ -146,6 +147,8 @@ def _text_reason(name: str, value: str) -> str | None:
         return "does not read like a person's name"
     if name == "gremium" and sum(bool(_BODY.search(w)) for w in words) >= 2:
         return "two Gremien in one"
+    if name == "gremium" and not any(_BODY.search(w) for w in words):
+        return "does not read like a Gremium"  # "In Vertretung" of a signature, a heading
     return None
 
 

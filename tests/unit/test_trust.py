@@ -95,3 +95,13 @@ def test_the_short_threshold_is_the_settings(confidence: float) -> None:
     vorlage = _vorlage({"betreff": "Neubau der Grundschule"}, {"betreff": _prov("ocr", confidence)})
     v = flag_for_review(vorlage, ReviewSettings(ocr_short=0.8))
     assert ("betreff" in _reasons(v)) is (confidence < 0.8)
+
+
+@pytest.mark.parametrize(("gremium", "flagged"), [
+    ("Haupt- und Finanzausschuss", False), ("Rat der Stadt", False), ("Bezirksvertretung Mitte", False),
+    ("Stadtverordnetenversammlung", False), ("In Vertretung", True), ("(Zutreffendes bitte ankreuzen)", True),
+])
+def test_a_gremium_must_name_a_body(gremium: str, flagged: bool) -> None:
+    row = Beratungsergebnis(gremium=gremium)
+    v = flag_for_review(_vorlage({"beratungsergebnis": [row]}, {"beratungsergebnis[0].gremium": _prov()}))
+    assert ("beratungsergebnis[0].gremium" in _reasons(v)) is flagged

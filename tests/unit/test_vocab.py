@@ -70,3 +70,22 @@ def test_option_labels_start_with_a_word() -> None:
     assert is_label(_words("[ abweichender Beschluß")) == 0  # OCR's "[" of a typed box
     assert is_label(_words("abweichender Beschluß")) == 2
     assert is_label(_words("einstimig")) == 1
+
+
+def _levenshtein(a: str, b: str) -> int:
+    """The textbook table, the yardstick of within_edits."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+        previous = current
+    return previous[-1]
+
+
+@given(st.text(alphabet="abcdeä", max_size=14), st.text(alphabet="abcdeä", max_size=14),
+       st.integers(min_value=0, max_value=4))
+def test_within_edits_agrees_with_the_edit_distance_table(a: str, b: str, limit: int) -> None:
+    from vorlagenparser.layout.vocab import within_edits
+
+    assert within_edits(a, b, limit) == (_levenshtein(a, b) <= limit)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from ..pagemodel import Word
 from .normalize import key
 
@@ -35,6 +37,8 @@ class Vocabulary:
         self._keys.pop("", None)
         self._prefix_keys = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
         self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
+        # prefix() reads no more than the first _MAX_LABEL_WORDS + 1 words' texts: once per text.
+        self._prefixes: dict[tuple[str, ...], Hit | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self._keys)
@@ -85,6 +89,12 @@ class Vocabulary:
 
     def prefix(self, words: Sequence[Word]) -> Hit | None:
         """The longest label formed by the first words (a colon may end it)."""
+        texts = tuple(w.text for w in words[:_MAX_LABEL_WORDS + 1])
+        if texts not in self._prefixes:
+            self._prefixes[texts] = self._prefix(words[:_MAX_LABEL_WORDS + 1])
+        return self._prefixes[texts]
+
+    def _prefix(self, words: Sequence[Word]) -> Hit | None:
         best: Hit | None = None
         text = ""
         for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
@@ -157,15 +167,5 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def within_edits(a: str, b: str, limit: int) -> bool:
-    """Levenshtein distance of a and b is at most limit (banded, stops early)."""
-    if abs(len(a) - len(b)) > limit:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
+    """Levenshtein distance of a and b is at most limit."""
+    return abs(len(a) - len(b)) <= limit and Levenshtein.distance(a, b, score_cutoff=limit) <= limit
