@@ -132,3 +132,17 @@ def test_headings_wrapped_in_a_label_column_without_bold() -> None:
     assert raw.fields["beschlussvorschlag"].value == proposal
     assert raw.fields["finanzielle_auswirkungen"].value == "Siehe Haushaltsplan."
     assert raw.fields["begruendung"].value == "Der Entwurf wurde beraten."
+
+
+def test_beratungsfolge_lines_with_dot_leaders_and_a_misread_role() -> None:
+    raw = _run(_page([
+        (60, "Betreff: Zuschuss an den Turnverein"),
+        (60, "Beratungsfolge:"),
+        (60, "Magistrat .....oeeueennneeereeen 30.10.1983 (Vorberatung)"),
+        (60, "Stadtverordnetenversammlung ........ 10.11.1983 (Beschlußlassung)"),
+        (60, "Begründung:"),
+        (60, "Der Verein saniert seine Halle."),
+    ]))
+    rows = [{k: f.value for k, f in row.leaves.items()} for row in raw.beratungsfolge]
+    assert [(r["gremium"], r.get("zustaendigkeit")) for r in rows] == [
+        ("Magistrat", "Vorberatung"), ("Stadtverordnetenversammlung", "Entscheidung")]

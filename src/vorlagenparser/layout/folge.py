@@ -13,7 +13,7 @@ from ..geometry import BBox, union
 from ..parsing.dates import find_dates, first_date
 from .document import Doc, Found
 from .headings import Heading
-from .normalize import clean, join_lines
+from .normalize import clean, join_lines, key
 from .tables import TICK_TEXT, Row, Table
 from .text import Line, Phrase
 from .vocab import Vocabulary
@@ -314,8 +314,12 @@ def _runs_without(part: str, zust: Vocabulary, public: Vocabulary, entry: dict[s
             entry["oeffentlich"] = public.whole(pair) == "true"
             i += 2
             continue
+        if _LEADER_WORD.match(w):
+            i += 1
+            continue  # a dot leader to the date, or what OCR made of it (".....oeeuee")
         bare = w.strip("(),;:")
-        z = zust.whole(bare) if bare else None
+        # "(Beschlußlassung)": OCR's misreading of a long role is still the role.
+        z = (zust.whole(bare) or zust.near(key(bare))) if bare else None
         if z and entry["zustaendigkeit"] is None:
             entry["zustaendigkeit"] = z
             kept.append("(" * w.count("(") + ")" * w.count(")"))
@@ -337,6 +341,7 @@ def gremium_and_date(text: str) -> tuple[str | None, Any]:
 
 
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•])\s+")
+_LEADER_WORD = re.compile(r"^[.…·]{3,}")
 # What OCR leaves of a dot leader between the Gremium and its date: "Finanzausschuß. nn. ...".
 _LEADER_TOKEN = re.compile(r"\.*[^\W\d_]{0,2}\.+")
 
