@@ -146,3 +146,18 @@ def test_beratungsfolge_lines_with_dot_leaders_and_a_misread_role() -> None:
     rows = [{k: f.value for k, f in row.leaves.items()} for row in raw.beratungsfolge]
     assert [(r["gremium"], r.get("zustaendigkeit")) for r in rows] == [
         ("Magistrat", "Vorberatung"), ("Stadtverordnetenversammlung", "Entscheidung")]
+
+
+def test_a_blank_line_between_the_beratungsfolge_heading_and_its_list() -> None:
+    raw = _run(_page([
+        (60, "Betreff: Entgeltordnung der Stadthalle"),
+        (60, "Beratungsfolge:"),
+        (60, ""),
+        (74, "Magistrat (Vorberatung)                        17.03.1986"),
+        (74, "Stadtverordnetenversammlung (Entscheidung)     24.04.1986"),
+        (60, ""),
+        (60, "Beschlußvorschlag:"),
+        (60, "Die Entgeltordnung wird beschlossen."),
+    ]))
+    gremien = [row.leaves["gremium"].value for row in raw.beratungsfolge]
+    assert gremien == ["Magistrat", "Stadtverordnetenversammlung"]

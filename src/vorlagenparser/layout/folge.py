@@ -69,7 +69,10 @@ def _list_lines(doc: Doc, heading: Heading, stops: set[int]) -> list[Line]:
             break
         if align is not None and abs(line.bbox.x0 - align) > 4 and not _under(line, heading):
             break
-        if line.bbox.top - prev.bbox.bottom > 0.9 * doc.line_height(line):
+        # A blank line may part the list from a heading on a line of its own (typewritten), not
+        # its entries from each other.
+        first = prev is heading.line and not heading.rest
+        if line.bbox.top - prev.bbox.bottom > (2.2 if first else 0.9) * doc.line_height(line):
             break
         out.append(line)
         prev = line
