@@ -10,7 +10,7 @@ from pathlib import Path
 
 from _samples.doc import CheckboxTruth, Doc, Para
 from _samples.flow import Flow, Geometry, wrap
-from _samples.fonts import FAMILIES, Family, width
+from _samples.fonts import FAMILIES, Family, is_truetype, width
 
 
 @dataclass
@@ -82,7 +82,7 @@ def random_look(
 
 def fix_bullets(doc: Doc, look: Look) -> None:
     """Standard-14 fonts as written by reportlab extract "•" as "(cid:127)"; use a dash there."""
-    if look.regular.startswith("DejaVu"):
+    if is_truetype(look.regular):
         return
     for para in [*doc.beschluss, *doc.begruendung]:
         if para.bullet == "•":
