@@ -21,6 +21,7 @@ from pathlib import Path
 from _samples import (
     layout_allris,
     layout_antrag,
+    layout_at_amtsbericht,
     layout_buergerschaft,
     layout_drucksache,
     layout_formular,
@@ -55,6 +56,7 @@ LAYOUTS: dict[str, Callable[[Path], list[Rendered]]] = {
     "schweiz": layout_schweiz.generate,
     "nrw_vorlage": layout_nrw_vorlage.generate,
     "zweispaltig": layout_zweispaltig.generate,
+    "at_amtsbericht": layout_at_amtsbericht.generate,
 }
 OWNED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".truth.json")
 

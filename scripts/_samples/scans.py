@@ -195,6 +195,31 @@ SCANS = [
         "(tick, cross), signature scribble; bboxes in the saved landscape image",
         {"marks": {"einstimmig": "tick", "wie vorgeschlagen": "cross"}},
     ),
+    ScanSpec(
+        "scan_16_at_amtsbericht_photo",
+        ("at_amtsbericht", 2),
+        200,
+        ("hand", "photo"),
+        "jpg",
+        "phone photo of the one-page Austrian Amtsbericht lying on a desk (perspective, lamp "
+        "light, colour), its blank result blocks filled in by hand: glyph boxes ticked and "
+        "crossed, TOP and votes written on the lines, signature; bboxes in the photo",
+        {
+            "marks": {
+                "beratungsergebnis[0].einstimmig": "tick",
+                "beratungsergebnis[0].laut_beschlussvorschlag": "tick",
+                "beratungsergebnis[1].kenntnisnahme": "cross",
+            },
+            "write": {
+                "beratungsergebnis[0].top": "16",
+                "beratungsergebnis[0].ja_stimmen": 11,
+                "beratungsergebnis[0].nein_stimmen": 0,
+                "beratungsergebnis[0].enthaltungen": 0,
+                "beratungsergebnis[1].top": "11",
+            },
+        },
+        quality=85,
+    ),
 ]
 COUNT_FIELDS = {"Ja": "ja_stimmen", "Nein": "nein_stimmen", "Enthaltungen": "enthaltungen"}
 FIELD_PATH = re.compile(r"beratungsergebnis\[(\d+)\]\.(\w+)")
