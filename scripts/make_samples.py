@@ -30,6 +30,7 @@ from _samples import (
     layout_gemeinde_bw,
     layout_kreis_einladung,
     layout_landkreis,
+    layout_lra_sitzungsvorlage,
     layout_nrw_vorlage,
     layout_ris,
     layout_schweiz,
@@ -57,6 +58,7 @@ LAYOUTS: dict[str, Callable[[Path], list[Rendered]]] = {
     "nrw_vorlage": layout_nrw_vorlage.generate,
     "zweispaltig": layout_zweispaltig.generate,
     "at_amtsbericht": layout_at_amtsbericht.generate,
+    "lra_sitzungsvorlage": layout_lra_sitzungsvorlage.generate,
 }
 OWNED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".truth.json")
 

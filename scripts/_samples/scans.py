@@ -220,6 +220,36 @@ SCANS = [
         },
         quality=85,
     ),
+    ScanSpec(
+        "scan_17_lra_sitzungsvorlage_fax",
+        ("lra_sitzungsvorlage", 2),
+        200,
+        ("hand", "rotate:0.7", "blur:0.6", "binarise:150", "speckle:500"),
+        "pdf",
+        "fax-like: binarised 200 dpi CCITT image of a Saxon Beschlussvorlage whose blank result "
+        "grid was filled in by hand (small ☐ glyphs in the cells crossed and ticked, TOP and "
+        "votes written into their cells)",
+        {
+            "marks": {
+                "beratungsergebnis[0].nichtoeffentlich": "cross",
+                "beratungsergebnis[0].einstimmig": "cross",
+                "beratungsergebnis[0].laut_beschlussvorschlag": "cross",
+                "beratungsergebnis[1].oeffentlich": "tick",
+                "beratungsergebnis[1].mit_stimmenmehrheit": "tick",
+                "beratungsergebnis[1].laut_beschlussvorschlag": "tick",
+            },
+            "write": {
+                "beratungsergebnis[0].top": "7",
+                "beratungsergebnis[0].ja_stimmen": 15,
+                "beratungsergebnis[0].nein_stimmen": 0,
+                "beratungsergebnis[0].enthaltungen": 0,
+                "beratungsergebnis[1].top": "12",
+                "beratungsergebnis[1].ja_stimmen": 71,
+                "beratungsergebnis[1].nein_stimmen": 9,
+                "beratungsergebnis[1].enthaltungen": 3,
+            },
+        },
+    ),
 ]
 COUNT_FIELDS = {"Ja": "ja_stimmen", "Nein": "nein_stimmen", "Enthaltungen": "enthaltungen"}
 FIELD_PATH = re.compile(r"beratungsergebnis\[(\d+)\]\.(\w+)")
