@@ -23,6 +23,7 @@ from _samples import (
     layout_antrag,
     layout_at_amtsbericht,
     layout_buergerschaft,
+    layout_ch_antrag,
     layout_drucksache,
     layout_formular,
     layout_fraktur,
@@ -59,6 +60,7 @@ LAYOUTS: dict[str, Callable[[Path], list[Rendered]]] = {
     "zweispaltig": layout_zweispaltig.generate,
     "at_amtsbericht": layout_at_amtsbericht.generate,
     "lra_sitzungsvorlage": layout_lra_sitzungsvorlage.generate,
+    "ch_antrag": layout_ch_antrag.generate,
 }
 OWNED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".truth.json")
 

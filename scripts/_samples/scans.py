@@ -250,6 +250,31 @@ SCANS = [
             },
         },
     ),
+    ScanSpec(
+        "scan_18_ch_antrag_photo",
+        ("ch_antrag", 2),
+        200,
+        ("hand", "photo"),
+        "jpg",
+        "phone photo of a one-page Swiss Antrag whose blank Beschluss grid was filled in by "
+        "hand: three boxes crossed, meeting date, Traktandum and votes written on the lines and "
+        "into the vote boxes; bboxes in the photo",
+        {
+            "marks": {
+                "beratungsergebnis[0].oeffentlich": "cross",
+                "beratungsergebnis[0].mit_stimmenmehrheit": "cross",
+                "beratungsergebnis[0].laut_beschlussvorschlag": "cross",
+            },
+            "write": {
+                "beratungsergebnis[0].sitzung_am": dt.date(2024, 3, 21),
+                "beratungsergebnis[0].top": "4",
+                "beratungsergebnis[0].ja_stimmen": 88,
+                "beratungsergebnis[0].nein_stimmen": 12,
+                "beratungsergebnis[0].enthaltungen": 4,
+            },
+        },
+        quality=85,
+    ),
 ]
 COUNT_FIELDS = {"Ja": "ja_stimmen", "Nein": "nein_stimmen", "Enthaltungen": "enthaltungen"}
 FIELD_PATH = re.compile(r"beratungsergebnis\[(\d+)\]\.(\w+)")
