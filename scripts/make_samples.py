@@ -32,6 +32,7 @@ from _samples import (
     layout_kreis_einladung,
     layout_landkreis,
     layout_lra_sitzungsvorlage,
+    layout_nrw_drucksache,
     layout_nrw_vorlage,
     layout_ris,
     layout_schweiz,
@@ -61,6 +62,7 @@ LAYOUTS: dict[str, Callable[[Path], list[Rendered]]] = {
     "at_amtsbericht": layout_at_amtsbericht.generate,
     "lra_sitzungsvorlage": layout_lra_sitzungsvorlage.generate,
     "ch_antrag": layout_ch_antrag.generate,
+    "nrw_drucksache": layout_nrw_drucksache.generate,
 }
 OWNED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".truth.json")
 

@@ -275,6 +275,44 @@ SCANS = [
         },
         quality=85,
     ),
+    ScanSpec(
+        "scan_19_nrw_drucksache_degraded",
+        ("nrw_drucksache", 2),
+        200,
+        ("hand", "rotate:rand:2.2", "shade", "blur:0.7", "noise:6"),
+        "pdf",
+        "office-scanner PDF of greyscale JPEG pages (q40), 4 pages (the Vorlage and its two "
+        "Anlagen), each skewed up to 2.2°, uneven light, blur, noise; the blank result frames "
+        "ticked by hand, meeting dates, TOP and votes written on the lines",
+        {
+            "marks": {
+                "beratungsergebnis[0].einstimmig": "tick",
+                "beratungsergebnis[0].laut_beschlussvorschlag": "tick",
+                "beratungsergebnis[1].mit_stimmenmehrheit": "tick",
+                "beratungsergebnis[1].abweichender_beschluss": "cross",
+            },
+            "write": {
+                "beratungsergebnis[0].sitzung_am": dt.date(2024, 10, 22),
+                "beratungsergebnis[0].top": "6",
+                "beratungsergebnis[1].sitzung_am": dt.date(2024, 11, 7),
+                "beratungsergebnis[1].top": "14",
+                "beratungsergebnis[1].ja_stimmen": 31,
+                "beratungsergebnis[1].nein_stimmen": 12,
+                "beratungsergebnis[1].enthaltungen": 2,
+            },
+        },
+        pdf_images="jpeg",
+    ),
+    ScanSpec(
+        "scan_21_nrw_drucksache_photo",
+        ("nrw_drucksache", 1),
+        200,
+        ("photo",),
+        "jpg",
+        "phone photo of a one-page NRW Mitteilungsvorlage (printed result, ✔ in drawn boxes, "
+        "☐/☑ glyphs) lying on a desk; bboxes in the photo",
+        quality=85,
+    ),
 ]
 COUNT_FIELDS = {"Ja": "ja_stimmen", "Nein": "nein_stimmen", "Enthaltungen": "enthaltungen"}
 FIELD_PATH = re.compile(r"beratungsergebnis\[(\d+)\]\.(\w+)")
