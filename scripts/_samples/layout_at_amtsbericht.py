@@ -30,11 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportlab.pdfgen.canvas import Canvas
-
 from _samples.boxes import glyph_box, typed_box, vector_box
-from _samples.common import Look, Rendered, random_look
-from _samples.content import MONTHS, fill, fmt_date
+from _samples.common import Look, Rendered, coat_of_arms, random_look
+from _samples.content import MONTHS, OPTION_FIELDS, fill, fmt_date, option_ticked
 from _samples.doc import Doc, Ergebnis, Folge, Para, Unterz
 from _samples.flow import Flow, wrap
 from _samples.fonts import width
@@ -125,7 +123,7 @@ PLANS: list[dict[str, Any]] = [
     },
 ]
 
-# The option rows of a result block: (key, printed label). Keys in FIELDS map to the contract.
+# The option rows of a result block: (key, printed label). Keys in OPTION_FIELDS map to the contract.
 LABELS: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
     "neu": ([("einst", "einstimmig"), ("mehr", "mit Stimmenmehrheit"), ("abgelehnt", "abgelehnt"),
              ("vertagt", "zurückgestellt")],
@@ -138,9 +136,6 @@ LABELS: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
              [("lbv", "antragsgemäß"), ("kenntnis", "zur Kenntnis genommen"),
               ("vertagt", "vertagt")]),
 }
-FIELDS = {"oe": "oeffentlich", "noe": "nichtoeffentlich", "einst": "einstimmig",
-          "mehr": "mit_stimmenmehrheit", "lbv": "laut_beschlussvorschlag",
-          "abw": "abweichender_beschluss", "kenntnis": "kenntnisnahme"}
 ZUST = {"Vorberatung": "Vorberatung", "Beschlussfassung": "Entscheidung",
         "Beschlußfassung": "Entscheidung", "Kenntnisnahme": "Kenntnisnahme"}
 COUNT_LABELS = {"boxes": ("Ja-Stimmen", "Gegenstimmen", "Stimmenthaltungen"),
@@ -211,14 +206,6 @@ def _blocks(rng: random.Random, plan: dict[str, Any], folge: list[tuple[str, str
     return blocks
 
 
-def _option_value(key: str, block: Block) -> bool:
-    """Whether the option ``key`` is ticked in a filled block."""
-    o = block.outcome
-    return {"oe": block.public, "noe": not block.public, "einst": o == "einst",
-            "mehr": o.startswith("mehr"), "lbv": o in ("einst", "mehr"), "abw": o == "mehr_abw",
-            "kenntnis": o == "kenntnis"}.get(key, False)
-
-
 def _ergebnis(block: Block, plan: dict[str, Any]) -> Ergebnis:
     """The Beratungsergebnis as the block prints it: every printed option as true/false."""
     e = Ergebnis(gremium=block.gremium, sitzung_am=block.date,
@@ -226,8 +213,8 @@ def _ergebnis(block: Block, plan: dict[str, Any]) -> Ergebnis:
     row1, row2 = LABELS[str(plan["labels"])]
     keys = [k for k, _ in [*row1, *row2]] + (["oe", "noe"] if plan["public"] else [])
     for key in keys:
-        if key in FIELDS:
-            setattr(e, FIELDS[key], block.filled and _option_value(key, block))
+        if key in OPTION_FIELDS:
+            setattr(e, OPTION_FIELDS[key], block.filled and option_ticked(key, block.outcome, block.public))
     if block.filled and block.counts:
         e.ja_stimmen, e.nein_stimmen, e.enthaltungen = block.counts
     return e
@@ -292,34 +279,11 @@ def _date(d: dt.date, v: Variant) -> str:
     return fmt_date(d)
 
 
-def _shield(flow: Flow, x: float, top: float, w: float, h: float) -> None:
-    """The town's coat of arms: an outlined shield with a grey bar."""
-    page_h = flow.g.height
-
-    def op(c: Canvas) -> None:
-        path = c.beginPath()
-        path.moveTo(x, page_h - top)
-        path.lineTo(x + w, page_h - top)
-        path.lineTo(x + w, page_h - top - h * 0.6)
-        path.curveTo(x + w, page_h - top - h * 0.9, x + w * 0.6, page_h - top - h, x + w / 2,
-                     page_h - top - h)
-        path.curveTo(x + w * 0.4, page_h - top - h, x, page_h - top - h * 0.9, x,
-                     page_h - top - h * 0.6)
-        path.close()
-        c.setLineWidth(0.9)
-        c.drawPath(path, stroke=1, fill=0)
-        c.setFillGray(0.55)
-        c.rect(x + 0.6, page_h - top - h * 0.61, w - 1.2, h * 0.16, stroke=0, fill=1)
-        c.setFillGray(0)
-
-    flow.add(op)
-
-
 def _letterhead(flow: Flow, doc: Doc, v: Variant) -> None:
     look = v.look
     g = flow.g
     top = g.top - 14
-    _shield(flow, g.left, top, 26, 32)
+    coat_of_arms(flow, g.left, top, 26, 32, 0.55, "bar")
     city = str(v.plan["city"])
     if v.plan["letterhead"] == "magistrat":
         flow.text(g.left + 36, top + 12, f"MAGISTRAT DER STADT {city.upper()}", look.bold, 12.5)
@@ -608,8 +572,8 @@ def _block(flow: Flow, number: int, block: Block, v: Variant) -> None:
             flow.text(g.left + 7, y + size * 0.8, label, look.regular, size)
         for x, line, key, text in placed:
             baseline = y + line * 15 + size * 0.8
-            checked = block.filled and _option_value(key, block)
-            field = f"beratungsergebnis[{number}].{FIELDS[key]}" if key in FIELDS else None
+            checked = block.filled and option_ticked(key, block.outcome, block.public)
+            field = f"beratungsergebnis[{number}].{OPTION_FIELDS[key]}" if key in OPTION_FIELDS else None
             advance = _box(flow, x, baseline, checked, text, field, v)
             flow.text(x + advance + 4, baseline, text, look.regular, size)
         y += 15 * (1 + max(line for _, line, _, _ in placed))

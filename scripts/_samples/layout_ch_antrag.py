@@ -25,11 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportlab.pdfgen.canvas import Canvas
-
 from _samples.boxes import vector_box
-from _samples.common import Look, Rendered, random_look
-from _samples.content import fill, fmt_date
+from _samples.common import Look, Rendered, coat_of_arms, random_look
+from _samples.content import OPTION_FIELDS, fill, fmt_date
 from _samples.doc import Doc, Ergebnis, Folge, Para, Unterz
 from _samples.flow import Flow
 from _samples.fonts import width
@@ -65,10 +63,6 @@ LABELS: dict[str, list[list[tuple[str, str] | None]]] = {
           [("kenntnis", "Kenntnisnahme"), ("stell", "Stellungnahme beigelegt"),
            ("abgeschrieben", "abgeschrieben"), None]],
 }
-FIELDS = {"oe": "oeffentlich", "noe": "nichtoeffentlich", "einst": "einstimmig",
-          "mehr": "mit_stimmenmehrheit", "lbv": "laut_beschlussvorschlag",
-          "abw": "abweichender_beschluss", "kenntnis": "kenntnisnahme",
-          "stell": "stellungnahme_beigefuegt"}
 COUNT_LABELS = {"A": ("Ja-Stimmen", "Nein-Stimmen", "Enthaltungen", "Visum"),
                 "B": ("Ja", "Nein", "Enthaltungen", "Abwesend")}
 COUNT_KEYS = ("ja_stimmen", "nein_stimmen", "enthaltungen")
@@ -82,7 +76,7 @@ class Variant:
     look: Look
     plan: dict[str, Any]
     case: dict[str, Any]
-    shield: tuple[float, bool]  # grey of the coat of arms, split vertically (else a band)
+    shield: tuple[float, str]  # grey and charge of the coat of arms
 
     @property
     def bold(self) -> str:
@@ -95,8 +89,8 @@ def _ergebnis(gremium: str, block: dict[str, Any], plan: dict[str, Any]) -> Erge
                  top=block["trakt"] if filled else None)
     for row in LABELS[str(plan["labels"])]:
         for cell in row:
-            if cell and cell[0] in FIELDS:
-                setattr(e, FIELDS[cell[0]], filled and cell[0] in block["ticks"])
+            if cell and cell[0] in OPTION_FIELDS:
+                setattr(e, OPTION_FIELDS[cell[0]], filled and cell[0] in block["ticks"])
     if filled:
         e.ja_stimmen, e.nein_stimmen, e.enthaltungen = block["counts"]
     return e
@@ -130,7 +124,7 @@ def build(index: int) -> tuple[Doc, Variant]:
         signer_title=str(case["signer_role"]),
         topic=str(plan["case"]),
     )
-    shield = (rng.choice([0.15, 0.35, 0.55]), rng.random() < 0.5)
+    shield = (rng.choice([0.15, 0.35, 0.55]), "half" if rng.random() < 0.5 else "band")
     return doc, Variant(look, plan, case, shield)
 
 
@@ -139,35 +133,6 @@ def build(index: int) -> tuple[Doc, Variant]:
 
 def _long(d: Any) -> str:
     return fmt_date(d, "long")
-
-
-def _shield(flow: Flow, x: float, top: float, w: float, h: float, v: Variant) -> None:
-    """A coat of arms: a shield, half filled or crossed by a band."""
-    page_h = flow.g.height
-    grey, split = v.shield
-
-    def op(c: Canvas) -> None:
-        path = c.beginPath()
-        path.moveTo(x, page_h - top)
-        path.lineTo(x + w, page_h - top)
-        path.lineTo(x + w, page_h - top - h * 0.55)
-        path.curveTo(x + w, page_h - top - h * 0.85, x + w * 0.6, page_h - top - h * 0.95,
-                     x + w / 2, page_h - top - h)
-        path.curveTo(x + w * 0.4, page_h - top - h * 0.95, x, page_h - top - h * 0.85, x,
-                     page_h - top - h * 0.55)
-        path.close()
-        c.setLineWidth(0.9)
-        c.drawPath(path, stroke=1, fill=0)
-        c.saveState()
-        c.clipPath(path, stroke=0, fill=0)
-        c.setFillGray(grey)
-        if split:
-            c.rect(x, page_h - top - h, w / 2, h, stroke=0, fill=1)
-        else:
-            c.rect(x, page_h - top - h * 0.62, w, h * 0.24, stroke=0, fill=1)
-        c.restoreState()
-
-    flow.add(op)
 
 
 def _decorator(doc: Doc, v: Variant) -> Callable[[Flow, int, int], None]:
@@ -179,7 +144,7 @@ def _decorator(doc: Doc, v: Variant) -> Callable[[Flow, int, int], None]:
         g = flow.g
         if number == 1:
             top = g.top - 26
-            _shield(flow, g.x1 - 34, top, 34, 40, v)
+            coat_of_arms(flow, g.x1 - 34, top, 34, 40, *v.shield)
             flow.text(g.left, top + 18, kopf, look.bold, 15)
             flow.text(g.left, top + 32, str(case["behoerde"]), look.regular, 9.5, gray=0.25)
             flow.line(g.left, top + 48, g.x1, top + 48, lw=0.8)
@@ -362,7 +327,7 @@ def _block(flow: Flow, number: int, gremium: str, block: dict[str, Any], v: Vari
             key, label = cell
             flow.text(cx + 4, rt + 11.8, label, look.regular, size)
             checked = filled and key in block["ticks"]
-            field = f"{path}.{FIELDS[key]}" if key in FIELDS else None
+            field = f"{path}.{OPTION_FIELDS[key]}" if key in OPTION_FIELDS else None
             vector_box(flow, cx + cw - 6 - BOX, rt + (row_h - BOX) / 2, BOX, checked,
                        str(v.plan["tick"]), label, field)
     rt = top + bar_h + 3 * row_h

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from _samples.boxes import GLYPH_STYLES, glyph_box, vector_box
 from _samples.common import Look, Rendered, random_look
-from _samples.content import fill, fmt_date
+from _samples.content import OPTION_FIELDS, fill, fmt_date, option_ticked
 from _samples.doc import Doc, Ergebnis, Folge, Para, Unterz
 from _samples.flow import Flow, wrap
 from _samples.fonts import ink_box, width
@@ -108,7 +108,7 @@ PLANS: list[dict[str, Any]] = [
 ]
 
 # Beratungsergebnis grid columns: (key, header with its line breaks, kind, relative width,
-# rotated). Marks and counts with a key in FIELDS/COUNTS map to the contract.
+# rotated). Marks and counts with a key in OPTION_FIELDS/COUNTS map to the contract.
 Column = tuple[str, str, str, float, bool]
 GRIDS: dict[str, list[Column]] = {
     "BY": [("gremium", "Gremium", "text", 120, False), ("date", "Sitzung\nam", "date", 50, False),
@@ -141,9 +141,6 @@ GRIDS: dict[str, list[Column]] = {
             ("abw", "abweichender\nBeschluss", "mark", 24, True),
             ("abgelehnt", "abgelehnt", "mark", 22, True), ("vertagt", "vertagt", "mark", 22, True)],
 }
-FIELDS = {"oe": "oeffentlich", "noe": "nichtoeffentlich", "einst": "einstimmig",
-          "mehr": "mit_stimmenmehrheit", "lbv": "laut_beschlussvorschlag",
-          "abw": "abweichender_beschluss", "kenntnis": "kenntnisnahme"}
 COUNTS = {"ja": "ja_stimmen", "nein": "nein_stimmen", "enth": "enthaltungen"}
 GLYPH = "dejavu_x"
 
@@ -162,14 +159,13 @@ class Row:
     counts: tuple[int, int, int] | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Variant:
     look: Look
     plan: dict[str, Any]
     bearbeitung: str
     rows: list[Row]
     signer_female: bool
-    vorlage_pages: list[int] = field(default_factory=list)  # set once the Vorlage is drawn
 
     @property
     def bavarian(self) -> bool:
@@ -219,21 +215,14 @@ def _rows(rng: random.Random, plan: dict[str, Any], date: dt.date) -> list[Row]:
     return rows
 
 
-def _mark_value(key: str, row: Row) -> bool:
-    o = row.outcome
-    return {"oe": row.public, "noe": not row.public, "einst": o == "einst",
-            "mehr": o.startswith("mehr"), "lbv": o in ("einst", "mehr"), "abw": o == "mehr_abw",
-            "kenntnis": o == "kenntnis"}.get(key, False)
-
-
 def _ergebnis(row: Row, plan: dict[str, Any]) -> Ergebnis:
     """The grid row as the truth reads it; the Bavarian "Ö 9" gives the TOP 9 and the public
     part (as the Beratungsfolge's TOP prefix does in the other layouts)."""
     e = Ergebnis(gremium=row.gremium, sitzung_am=row.date, top=row.top if row.filled else None)
     columns = GRIDS[str(plan["grid"])]
     for key, _, kind, _, _ in columns:
-        if kind == "mark" and key in FIELDS:
-            setattr(e, FIELDS[key], row.filled and _mark_value(key, row))
+        if kind == "mark" and key in OPTION_FIELDS:
+            setattr(e, OPTION_FIELDS[key], row.filled and option_ticked(key, row.outcome, row.public))
         elif kind == "count" and row.filled and row.counts:
             setattr(e, COUNTS[key], row.counts[list(COUNTS).index(key)])
     if plan["land"] == "BY" and row.filled:
@@ -647,8 +636,8 @@ def _grid_row(flow: Flow, number: int, row: Row, y: float, row_h: float, columns
                 flow.text(x + w / 2, middle, str(value), look.regular, gs, align="center")
         else:
             label = header.replace("-\n", "").replace("\n", " ")
-            checked = row.filled and _mark_value(key, row)
-            target = f"{path}.{FIELDS[key]}" if key in FIELDS else None
+            checked = row.filled and option_ticked(key, row.outcome, row.public)
+            target = f"{path}.{OPTION_FIELDS[key]}" if key in OPTION_FIELDS else None
             _cell_mark(flow, x, y, w, row_h, checked, label, target, v)
 
 
@@ -658,7 +647,7 @@ def _grid_row(flow: Flow, number: int, row: Row, y: float, row_h: float, columns
 def _cost_annex(flow: Flow, doc: Doc, v: Variant) -> None:
     """Anlage 1: the architect's cost calculation, on its own page in the architect's face."""
     g = flow.g
-    flow.new_page()
+    flow.appendix()
     regular, bold = "LiberationSans", "LiberationSans-Bold"
     y = doc.datum.year if doc.datum else 2024
     values = {"y": str(y), "y0": str(y - 1)}
@@ -696,11 +685,7 @@ def _decorator(doc: Doc, v: Variant) -> Callable[[Flow, int, int], None]:
     lra = "Landratsamt Rottal-Vils" if v.bavarian else "Landratsamt Oberes Muldental"
 
     def draw(flow: Flow, number: int, total: int) -> None:
-        del total  # the Anlage pages are not counted
         g = flow.g
-        pages = v.vorlage_pages[0]
-        if number > pages:
-            return
         if number > 1:
             head = (g.top_next or g.top) - 26
             flow.text(g.left, head, lra, look.regular, 8)
@@ -708,7 +693,7 @@ def _decorator(doc: Doc, v: Variant) -> Callable[[Flow, int, int], None]:
                       align="right")
             flow.line(g.left, head + 5, g.x1, head + 5, lw=0.4)
         foot = g.height - g.bottom + 26
-        text = f"Seite {number} von {pages}"
+        text = f"Seite {number} von {total}"
         if v.bavarian:
             flow.text(g.x1, foot, text, look.regular, 7.5, align="right")
         else:
@@ -736,7 +721,6 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     _anlagen(flow, doc, v)
     _signature(flow, doc, v)
     _grid(flow, v)
-    v.vorlage_pages.append(flow.page)
     if plan["annex"]:
         _cost_annex(flow, doc, v)
     pages = flow.render(path, f"{doc.vorlagenart} {doc.vorlagennummer}")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -63,12 +63,11 @@ COUNT_KEYS = ("ja_stimmen", "nein_stimmen", "enthaltungen")
 BOX = 8.5
 
 
-@dataclass
+@dataclass(frozen=True)
 class Variant:
     look: Look
     plan: dict[str, Any]
     case: dict[str, Any]
-    vorlage_pages: list[int] = field(default_factory=list)  # set once the Vorlage is drawn
 
 
 def _ergebnis(row: tuple[Any, ...], entry: dict[str, Any] | None) -> Ergebnis:
@@ -416,18 +415,14 @@ def _decorator(doc: Doc, v: Variant) -> Callable[[Flow, int, int], None]:
     look = v.look
 
     def draw(flow: Flow, number: int, total: int) -> None:
-        del total  # the Anlage pages are not counted
         g = flow.g
-        pages = v.vorlage_pages[0]
-        if number > pages:
-            return
         if number > 1:
             head = (g.top_next or g.top) - 26
             flow.text(g.left, head, str(v.case["kopf"]), look.regular, 8, gray=0.3)
             flow.text(g.x1, head, f"Drucksache {doc.vorlagennummer}", look.regular, 8,
                       align="right", gray=0.3)
             flow.line(g.left, head + 5, g.x1, head + 5, lw=0.4, gray=0.4)
-        flow.text(g.x1, g.height - g.bottom + 34, f"Seite {number} von {pages}", look.regular, 8,
+        flow.text(g.x1, g.height - g.bottom + 34, f"Seite {number} von {total}", look.regular, 8,
                   align="right", gray=0.3)
 
     return draw
@@ -463,9 +458,8 @@ def render(doc: Doc, v: Variant, path: Path, index: int) -> Rendered:
     flow.gap(5)
     for number, (e, entry) in enumerate(zip(doc.ergebnisse, case["ergebnis"], strict=True)):
         _block(flow, number, e, entry, v)
-    v.vorlage_pages.append(flow.page)
     for number, key in case["anlage_pages"]:
-        flow.new_page()
+        flow.appendix()
         _stamp(flow, number, doc)
         data = ANLAGEN[key]
         if data["kind"] == "letter":
