@@ -92,6 +92,8 @@ def build(index: int) -> tuple[Doc, Variant]:
     doc.signer_title = rng.choice(
         ["Fraktionsvorsitzende", "Fraktionsvorsitzender", "Stadtratsmitglied"]
     )
+    # The letter's place and date head it; the signature under "Mit freundlichen Grüßen" has none.
+    doc.unterz.ort = doc.unterz.datum = None
     return doc, variant
 
 

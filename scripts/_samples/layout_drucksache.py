@@ -126,8 +126,10 @@ def build(index: int) -> tuple[Doc, Variant]:
     e.gremium = folge.gremium if plan["ticked"] else None
     e.top = folge.top if plan["ticked"] else None
     doc.ergebnisse = [e]
-    # With "gez." the place and date are only in the letterhead ("Überlingen, 7.2.23"); they
-    # are still the document's place and date of signing.
+    # With "gez." the place and date are only in the letterhead ("Überlingen, 7.2.23"): they date
+    # the document, the signature itself names no place and date.
+    if variant.signature == "gez":
+        doc.unterz.ort = doc.unterz.datum = None
     return doc, variant
 
 

@@ -79,7 +79,7 @@ def build() -> Doc:
         finanzen=[Para("Die Kosten von 48.500 Reichsmark werden aus der Anleihe des Jahres "
                        "1927 gedeckt.")],
         anlagen=["Lageplan"],
-        unterz=Unterz("Offenbach", datum, "Dr. Schäfer"),
+        unterz=Unterz(None, None, "Dr. Schäfer"),  # place and date head the letter, not the signature
         signer_title="Der Oberbürgermeister",
         town="Offenbach",
         topic="strassenausbau",

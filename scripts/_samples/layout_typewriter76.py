@@ -69,7 +69,8 @@ def build() -> Doc:
     doc.finanzen = [Para(fill("Die Kosten von 2.350.000 DM sind im Haushalts~plan 1976 bei "
                               "Haushalts~stelle 6500.9500 veranschlagt.", {}))]
     doc.anlagen = ["Lageplan M 1:5000"]
-    doc.unterz = Unterz("Warendorf", doc.datum, "Dr. Heckmann")
+    # The place and date head the letter; the signature block has neither.
+    doc.unterz = Unterz(None, None, "Dr. Heckmann")
     doc.signer_title = "Der Oberkreisdirektor"
     # the stamp's boxes are empty in the PDF; scans.py ticks two by hand and fills this in
     doc.ergebnisse = [Ergebnis(einstimmig=False, mit_stimmenmehrheit=False,

@@ -5,6 +5,8 @@ The public API; everything else is internal.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     EncryptedPdfError,
     ExitCode,
@@ -15,8 +17,10 @@ from .errors import (
     ProfileError,
     VorlagenparserError,
 )
-from .model import SCHEMA_VERSION, Vorlage
-from .options import ExtractOptions
+
+if TYPE_CHECKING:
+    from .model import SCHEMA_VERSION, Vorlage
+    from .options import ExtractOptions
 
 __version__ = "0.1.0"
 
@@ -41,4 +45,20 @@ def extract(path: str, options: ExtractOptions | None = None) -> Vorlage:
     """Extract one document (PDF, TIFF, PNG or JPEG) into a validated :class:`Vorlage`."""
     from .pipeline import extract as _extract
 
-    return _extract(path, options or ExtractOptions())
+    return _extract(path, options)
+
+
+# The pydantic models cost about 100 ms to build: loaded on first use, so that importing the
+# package (and `vorlagenparser --help`) starts in a blink.
+_LAZY = {"SCHEMA_VERSION": "model", "Vorlage": "model", "ExtractOptions": "options"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -26,6 +26,13 @@ __all__ = ["OPENING", "StepClock", "set_listener", "step", "timed", "too_large",
            "too_slow"]
 
 OPENING = "opening the file"
+# Defaults of the resource limits (ExtractOptions, and the CLI's options show them without
+# loading the options model): far above a real Vorlage (a scanned A4 page at 600 dpi is 35
+# million pixels and needs about 400 MB), far below what a hostile file would take.
+DEFAULT_MAX_MEMORY_MB = 768
+DEFAULT_MAX_MEGAPIXELS = 60.0
+DEFAULT_MAX_PAGES = 2000
+DEFAULT_PAGE_TIMEOUT_S = 300.0
 Listener = Callable[[str], None]
 
 _listener: Listener | None = None

@@ -113,6 +113,7 @@ class Checkbox(_Strict):
     field: str | None = Field(default=None, description="the output field this box was mapped to")
     label_bbox: Box | None = Field(default=None, description="where the label the box was tied to is printed")
     needs_review: bool = Field(default=False, description="the state or the label tie is uncertain")
+    review_reason: str | None = Field(default=None, description="why the box is flagged for review")
 
     _box = field_validator("bbox")(_check_box)
 
@@ -130,6 +131,8 @@ class Provenance(_Strict):
     confidence: Confidence
     raw: str | None = Field(default=None, description="the printed text, when it could not be parsed")
     needs_review: bool = Field(default=False, description="the value may be wrong: a person should check it")
+    review_reason: str | None = Field(default=None, description="why the value is flagged for review "
+                                      "('OCR confidence 0.42', 'reads like noise' …)")
 
     @field_validator("bbox")
     @classmethod

@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from . import limits
+
 OcrMode = Literal["auto", "always", "never"]
 
 # Limits that decide whether a document may be converted, not what its output holds: a change
@@ -27,17 +29,18 @@ class ExtractOptions(BaseModel):
                            pattern=r"^(script/)?[A-Za-z_]{3,}(\+(script/)?[A-Za-z_]{3,})*$")
     dpi: Annotated[int, Field(ge=100, le=600)] = 300
     ocr_timeout_s: Annotated[float, Field(gt=0, le=3600)] = 180.0
-    max_pages: Annotated[int, Field(ge=1)] = 2000
+    max_pages: Annotated[int, Field(ge=1)] = limits.DEFAULT_MAX_PAGES
     max_file_mb: Annotated[float, Field(gt=0)] = 512.0
-    # Resource limits: defaults far above a real Vorlage (a scanned A4 page at 600 dpi is
-    # 35 million pixels and needs about 400 MB), far below what a hostile file would take.
+    # Resource limits: the defaults are in `limits`.
     max_memory_mb: Annotated[int, Field(ge=0, description=(
         "memory per document, enforced by the process that supervises the conversion "
-        "(the extract command, batch workers); 0: no limit"))] = 768
+        "(the extract command, batch workers); 0: no limit"))] = limits.DEFAULT_MAX_MEMORY_MB
     max_megapixels: Annotated[float, Field(gt=0, description=(
-        "pixels of one rendered or decoded page (and of one image on a page), in millions"))] = 60.0
+        "pixels of one rendered or decoded page (and of one image on a page), in millions"))] = (
+        limits.DEFAULT_MAX_MEGAPIXELS)
     page_timeout_s: Annotated[float, Field(gt=0, description=(
-        "seconds one page (or opening the file, or the layout step) may take"))] = 300.0
+        "seconds one page (or opening the file, or the layout step) may take"))] = (
+        limits.DEFAULT_PAGE_TIMEOUT_S)
 
     @property
     def max_pixels(self) -> int:

@@ -7,6 +7,8 @@ even. Both OCR and the checkbox detector work on the evened page.
 
 from __future__ import annotations
 
+import math
+
 import cv2
 import numpy as np
 
@@ -32,14 +34,14 @@ def paper_brightness(gray: GrayImage) -> GrayImage:
 
 def evenly_lit(gray: GrayImage) -> bool:
     """The paper is about equally bright all over the page."""
-    low, high = np.percentile(paper_brightness(gray), (2, 98))
+    low, high = percentiles(paper_brightness(gray), (2, 98))
     return bool(high - low < UNEVEN_LIGHT)
 
 
 def evened(gray: GrayImage) -> GrayImage:
     """The page with uneven light divided out; an evenly lit page unchanged."""
     paper = paper_brightness(gray)
-    low, high = np.percentile(paper, (2, 98))
+    low, high = percentiles(paper, (2, 98))
     if high - low < UNEVEN_LIGHT:
         return gray
     return np.asarray(cv2.divide(gray, paper, scale=255), dtype=np.uint8)
@@ -54,3 +56,38 @@ def evened_finely(gray: GrayImage) -> GrayImage:
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
     background = cv2.medianBlur(cv2.morphologyEx(gray, cv2.MORPH_CLOSE, kernel), 21)
     return np.asarray(cv2.divide(gray, background, scale=255), dtype=np.uint8)
+
+
+# calcHist counts in float32, exact below 2**24: larger images are counted in slices.
+_HIST_SLICE = 1 << 23
+
+
+def percentiles(values: GrayImage, qs: tuple[float, ...]) -> tuple[float, ...]:
+    """``np.percentile(values, qs)`` (linear interpolation) of 8-bit values, to the last bit,
+    from their histogram: a page has millions of pixels but only 256 grey levels, and sorting
+    them (what np.percentile does) takes 50 times longer."""
+    flat = values.reshape(-1, 1)
+    counts = np.zeros(256, dtype=np.int64)
+    for start in range(0, flat.shape[0], _HIST_SLICE):
+        part = flat[start:start + _HIST_SLICE]
+        counts += cv2.calcHist([part], [0], None, [256], [0, 256]).ravel().astype(np.int64)
+    below = np.cumsum(counts)  # below[v]: how many values are <= v
+    n = int(below[-1])
+    if n == 0:
+        raise ValueError("percentiles of an empty image")
+
+    def ranked(k: int) -> int:  # the k-th smallest value (0-based)
+        return int(np.searchsorted(below, k, side="right"))
+
+    out = []
+    for q in qs:
+        virtual = (n - 1) * (float(q) / 100)  # numpy's index into the sorted values
+        if virtual >= n - 1:
+            out.append(float(ranked(n - 1)))
+            continue
+        lower = math.floor(virtual)
+        low, high = ranked(lower), ranked(lower + 1)
+        gamma = virtual - lower
+        # numpy's _lerp: from the nearer end, so the result matches to the bit
+        out.append(high - (high - low) * (1 - gamma) if gamma >= 0.5 else low + (high - low) * gamma)
+    return tuple(out)

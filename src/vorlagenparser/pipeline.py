@@ -14,7 +14,7 @@ from .layout.form import Form
 from .layout.vocab import Vocabulary
 from .load import open_document
 from .model import Vorlage
-from .ocr import prepare_pages
+from .ocr import LoaderEvidence, prepare_pages
 from .options import ExtractOptions
 from .pagemodel import Document, Word
 from .profiles import load_profile, load_profile_dir, select_profile
@@ -47,10 +47,11 @@ def extract_document(path: str | Path, options: ExtractOptions | None = None,
     profile = load_profile(options.profile) if options.profile else None
     candidates = load_profile_dir(options.profiles) if options.profiles and profile is None else ()
     with limits.timed(str(path), options.page_timeout_s):
-        document = open_document(path, options)
+        evidence = LoaderEvidence()  # the OCR decision's look at thin text pages, taken in loading
+        document = open_document(path, options, on_preview=evidence)
         pages, marks = [], []
         labels: LabelMatcher | None = None
-        for page in prepare_pages(document, options):
+        for page in prepare_pages(document, options, evidence=evidence):
             if profile is None:  # chosen by the first page's words
                 profile = select_profile(page.text, candidates)
             labels = labels or option_labels(profile)
@@ -72,10 +73,29 @@ def option_labels(profile: Profile) -> LabelMatcher:
     vocab = Vocabulary({k: v for k, v in profile.checkboxes.items() if k not in COUNT_KEYS})
 
     def matcher(words: Sequence[Word]) -> int:
-        hit = vocab.prefix(words)
+        # A label starts with a word: OCR's "[" for a typed box is read past by the vocabulary,
+        # and would otherwise pass for the label's first word, with the box sought before it.
+        if not words or not any(c.isalpha() for c in words[0].text):
+            return 0
+        hit = vocab.prefix(words) or vocab.near_prefix(words)
         return hit.nwords if hit is not None else 0
 
     return matcher
+
+
+def warm_up() -> None:
+    """Load now what converting the first documents would load on the way: the scan recipe
+    with OpenCV, pdfplumber's table finder, tesserocr, and the probe of the Tesseract
+    installation (cached). A worker pool's fork server calls it once for all its workers."""
+    from importlib import import_module
+
+    from .ocr.tesseract import probe
+
+    for name in ("vorlagenparser.ocr.recipe", "vorlagenparser.checkboxes.raster",
+                 "vorlagenparser.checkboxes.probe", "vorlagenparser.checkboxes.ticks",
+                 "pdfplumber.table"):
+        import_module(name)
+    probe()
 
 
 def extract(path: str | Path, options: ExtractOptions | None = None) -> Vorlage:

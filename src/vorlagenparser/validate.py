@@ -27,6 +27,7 @@ from .model import (
 from .pagemodel import Document, Page
 from .parsing.dates import parse_pdf_date
 from .profiles.model import Profile
+from .trust import ReviewSettings, flag_for_review
 
 SCALARS = ("vorlagenart", "vorlagennummer", "aktenzeichen", "datum", "federfuehrung", "hinweis",
            "betreff", "beschlussvorschlag", "begruendung", "finanzielle_auswirkungen")
@@ -38,7 +39,6 @@ class _Builder:
         self.profile = profile
         self.provenance: dict[str, Provenance] = {}
         self.warnings: list[str] = []
-        self.low_confidence = False
 
     def box(self, page_no: int, bbox: BBox) -> list[float]:
         page = self.doc.pages[page_no - 1]
@@ -54,9 +54,6 @@ class _Builder:
         conf = round(max(0.0, min(1.0, found.confidence)), 3)
         self.provenance[path] = Provenance(page=found.page, bbox=self.box(found.page, found.bbox),
                                            method=page.method, confidence=conf, raw=found.raw)
-        if conf < self.profile.review_threshold:
-            self.low_confidence = True
-            self.warnings.append(f"{path}: low confidence {conf:.2f}")
 
     def model(self, cls: type[BaseModel], data: dict[str, Any], path: str) -> Any:
         """Validate; a value that does not fit is dropped (with a warning), not the whole entry."""
@@ -93,8 +90,9 @@ def to_vorlage(raw: RawVorlage, doc: Document, profile: Profile, version: str) -
     data["anlagen"] = _anlagen(b, raw.anlagen)
     data["checkboxes"] = _checkboxes(b, raw)
     warnings = [*_page_notes(doc.pages), *raw.warnings, *b.warnings]
-    return Vorlage(source=_source(doc, profile, version), provenance=b.provenance,
-                   warnings=warnings, needs_review=bool(warnings) or b.low_confidence, **data)
+    vorlage = Vorlage(source=_source(doc, profile, version), provenance=b.provenance,
+                      warnings=warnings, needs_review=bool(warnings), **data)
+    return flag_for_review(vorlage, ReviewSettings(ocr_short=profile.review_threshold))
 
 
 def _metadata_date(b: _Builder, data: dict[str, Any]) -> None:
@@ -179,7 +177,5 @@ def _checkboxes(b: _Builder, raw: RawVorlage) -> list[Checkbox]:
                             bbox=b.box(tie.page, m.bbox), confidence=round(m.confidence, 3),
                             source=m.source, field=path,
                             label_bbox=b.box(tie.page, tie.label_bbox) if tie.label_bbox else None))
-        if m.confidence < b.profile.review_threshold:
-            b.low_confidence = True
     out.sort(key=lambda c: (c.page, c.bbox[1], c.bbox[0]))
     return out

@@ -122,6 +122,15 @@ def test_square_letter_of_a_recognised_word_is_not_a_box(text: str, left: float)
     assert detect_raster(page_of(img, (word,))) == []
 
 
+@pytest.mark.parametrize("text", ["B", "H.", "E"])
+def test_a_letter_read_on_its_own_with_confidence_is_no_box(text: str) -> None:
+    img = blank(100, 30)
+    d = box(img, 20, 10, "filled", side_mm=3.0)  # "Grundsteuer B 380": the B's bowls closed up
+    x0, top, x1, bottom = d.points()
+    word = Word(text, BBox(x0, top, x1 + 2, bottom), confidence=0.93)
+    assert detect_raster(page_of(img, (word,))) == []
+
+
 @pytest.mark.parametrize("text", ["O", "Ü", "[]", "[]ja"])
 def test_box_read_as_a_letter_of_its_own_is_kept(text: str) -> None:
     img = blank(100, 30)

@@ -53,3 +53,20 @@ def test_within_edits_agrees_with_one_edit(a: str, b: str) -> None:
     from vorlagenparser.layout.vocab import _one_edit, within_edits
 
     assert within_edits(a, b, 1) == _one_edit(a, b)
+
+
+def test_near_prefix_reads_a_misread_option_but_no_box_reading() -> None:
+    options = Vocabulary(dict(load_profile().checkboxes))
+    hit = options.near_prefix(_words("einstimig Ja: 12"))
+    assert hit is not None and hit.name == "einstimmig" and hit.nwords == 1 and not hit.exact
+    assert options.near_prefix(_words("IM öffentlich")) is None  # a box read as letters
+    assert options.near_prefix(_words("Einsatzplan der Feuerwehr")) is None
+
+
+def test_option_labels_start_with_a_word() -> None:
+    from vorlagenparser.pipeline import option_labels
+
+    is_label = option_labels(load_profile())
+    assert is_label(_words("[ abweichender Beschluß")) == 0  # OCR's "[" of a typed box
+    assert is_label(_words("abweichender Beschluß")) == 2
+    assert is_label(_words("einstimig")) == 1

@@ -176,7 +176,7 @@ class ProcessExecutor:
 
     def _start(self) -> _Slot:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=serve, args=(child, self.max_tasks_per_child),
+        process = self._context.Process(target=serve, args=(child, self.max_tasks_per_child, self.jobs),
                                         daemon=True, name="vorlagenparser-worker")
         process.start()
         child.close()

@@ -24,12 +24,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from .. import limits
 from ..errors import ExitCode, MissingDependencyError, VorlagenparserError
-from ..model import Vorlage
-from ..options import ExtractOptions
 from .discover import file_digests
 from .report import FileResult, Status
 
@@ -37,12 +33,14 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from ..archive import ArchiveFiles
+    from ..model import Vorlage
+    from ..options import ExtractOptions
     from ..pipeline import Extraction
 
 DEFAULT_EXTRACTOR = "vorlagenparser.pipeline:extract"
 # --archive needs the page model (OCR words) besides the document.
 ARCHIVE_EXTRACTOR = "vorlagenparser.pipeline:extract_document"
-Extractor = Callable[[str, ExtractOptions], "Vorlage | Extraction"]
+Extractor = Callable[[str, "ExtractOptions"], "Vorlage | Extraction"]
 
 # PDFium is not thread-safe (two threads in it segfault the process). Process workers run one
 # file at a time anyway; on a Dask worker with several threads this keeps extraction serial.
@@ -78,6 +76,10 @@ def resolve_extractor(ref: str) -> Extractor:
 
 def convert_one(task: Task) -> FileResult:
     """Digest and extract one file. Every exception becomes a failed :class:`FileResult`."""
+    from pydantic import ValidationError  # loaded with the extractor anyway
+
+    from ..model import Vorlage
+
     started = time.perf_counter()
     try:
         digests = file_digests(Path(task.path)) if task.digest else None
@@ -112,6 +114,8 @@ def convert_one(task: Task) -> FileResult:
 
 def _archive(task: Task, extracted: Vorlage | Extraction) -> ArchiveFiles:
     """The archival files, computed here in the worker; the parent only writes them."""
+    from ..model import Vorlage  # loaded by convert_one already
+
     if isinstance(extracted, Vorlage):
         raise MissingDependencyError(f"the extractor {task.extractor!r} returns no page model, "
                                      "which --archive needs")
@@ -170,18 +174,29 @@ def _library_stderr_to_log() -> Iterator[None]:
 _MAX_NOISE = 64 * 1024
 
 
-def init_worker() -> None:
+def preload_modules(extractor: str) -> list[str]:
+    """What a pool's fork server imports before forking workers: the extractor's module, and
+    for the project's own pipeline what its first file would load (see :mod:`.warm`)."""
+    module = extractor.partition(":")[0]
+    return [module, f"{__package__}.warm"] if module == "vorlagenparser.pipeline" else [module]
+
+
+def init_worker(jobs: int = 1) -> None:
     """Per-process set-up: one OCR thread per worker (the pool is the parallelism), and Ctrl-C
-    is left to the parent, which stops the workers itself."""
+    is left to the parent, which stops the workers itself. Beside other workers (``jobs`` > 1)
+    OpenCV works on one thread too; a lone worker may use the machine's cores."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    opencv = sys.modules.get("cv2")
+    if jobs > 1 and opencv is not None:  # loaded by the fork server (.warm)
+        opencv.setNumThreads(1)
 
 
-def serve(conn: Connection, max_tasks: int) -> None:
+def serve(conn: Connection, max_tasks: int, jobs: int = 1) -> None:
     """Worker-process main loop for the process executor: one task at a time over a pipe,
     then exit after ``max_tasks`` so leaked memory is returned to the system. Each step of a
     conversion (a page) is reported as it begins, so the parent can time steps."""
-    init_worker()
+    init_worker(jobs)
     limits.set_listener(lambda label: conn.send(Step(label)))
     for _ in range(max_tasks):
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..geometry import BBox, overlap_ratio, vertical_overlap
@@ -9,10 +10,12 @@ from ..pagemodel import Mark, Page, Word
 from .acroform import detect_acroform
 from .bare import detect_bare_vector
 from .glyph import detect_glyphs
-from .probe import LabelMatcher, probe_marks
 from .vector import detect_vector
 
 __all__ = ["LabelMatcher", "detect"]
+
+# Given the words from a phrase's start, how many of them form a known option label (0: none).
+LabelMatcher = Callable[[Sequence[Word]], int]
 
 # When two detectors see the same box, the more direct evidence wins.
 _PRIORITY = {"acroform": 0, "glyph": 1, "vector": 2, "raster": 3}
@@ -28,10 +31,13 @@ def detect(page: Page, is_label: LabelMatcher | None = None) -> tuple[Page, tupl
     marks = [*detect_acroform(page), *glyph_marks, *detect_vector(page)]
     marks += detect_bare_vector(page, [m for m in marks if m.framed])
     # Raster boxes need the recognised words to tell a box from a letter: no OCR, no raster boxes.
+    # (OpenCV loads with them: digital pages never need it.)
     if page.method == "ocr" and page.image is not None and page.words:
-        from .raster import detect_raster, words_outside_marks
+        from .probe import probe_marks
+        from .raster import binarise, detect_raster, words_outside_marks
 
-        raster = detect_raster(page)
+        ink = binarise(page.image)  # one ink picture for the three raster detectors
+        raster = detect_raster(page, binary=ink)
         marks.extend(raster)
         # OCR reads printed boxes as "[_]", "LI]", "O": they are boxes, not words. A marked box
         # may also be read as the first letters of its label ("Kluie" for "☒ wie"): cut them off.
@@ -39,11 +45,11 @@ def detect(page: Page, is_label: LabelMatcher | None = None) -> tuple[Page, tupl
         page = page.with_(words=tuple(_without_box_prefix(w, raster) for w in words))
         from .ticks import detect_raster_ticks, words_outside_ticks
 
-        ticks = detect_raster_ticks(page, [m for m in marks if m.framed])
+        ticks = detect_raster_ticks(page, [m for m in marks if m.framed], ink=ink.copy())
         marks.extend(ticks)
         page = page.with_(words=words_outside_ticks(page.words, ticks))
         if is_label is not None:
-            probed, words = probe_marks(page, marks, is_label)
+            probed, words = probe_marks(page, marks, is_label, ink=ink)
             marks.extend(probed)
             page = page.with_(words=words)
     return page, tuple(_merge(marks))

@@ -8,6 +8,7 @@ they mean nothing, so only a table column gives them a label.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..geometry import BBox, contains, intersection_area
@@ -20,6 +21,8 @@ class BareSettings:
     max_extent: float = 30.0  # larger stroke clusters are drawings or signatures
     join: float = 1.5  # strokes this close belong to one mark
     max_strokes: int = 40
+    max_radio: float = 16.0  # points: a round option button is at most this wide
+    ring_tolerance: float = 0.15  # a ring's points lie this close to the circle (share of radius)
 
 
 def detect_bare_vector(page: Page, framed: list[Mark], settings: BareSettings | None = None) -> list[Mark]:
@@ -31,12 +34,40 @@ def detect_bare_vector(page: Page, framed: list[Mark], settings: BareSettings | 
         box = _union([g.bbox for g in cluster])
         if not (s.min_extent <= box.width <= s.max_extent and s.min_extent <= box.height <= s.max_extent):
             continue
+        radio = _radio(cluster, box, s)
+        if radio is not None:
+            out.append(radio)
+            continue
         if len(cluster) > s.max_strokes or any(
             intersection_area(w.bbox, box) > 0.3 * box.area for w in page.words
         ):
             continue
         out.append(Mark(bbox=box, checked=True, confidence=0.9, source="vector", framed=False))
     return out
+
+
+def _radio(cluster: list[Segment], box: BBox, s: BareSettings) -> Mark | None:
+    """A round option button: a circle (its arcs reach us as chords between their end points)
+    with, when chosen, a dot or a cross inside. Its chords' ends lie on the circle; what is
+    drawn inside lies near the centre."""
+    if box.width > s.max_radio or max(box.width, box.height) > 1.3 * min(box.width, box.height):
+        return None
+    cx, cy, rx, ry = box.cx, box.cy, box.width / 2, box.height / 2
+
+    def radius(x: float, y: float) -> float:
+        return math.hypot((x - cx) / rx, (y - cy) / ry)
+
+    ring, inside = [], []
+    for g in cluster:
+        if radius((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2) < 0.55:
+            inside.append(g)
+        elif all(abs(radius(x, y) - 1) <= s.ring_tolerance for x, y in ((g.x0, g.y0), (g.x1, g.y1))):
+            ring.append(g)
+        else:
+            return None  # a stroke that is neither the circle nor inside it: a tick, a drawing
+    if len(ring) < 4:
+        return None
+    return Mark(bbox=box, checked=bool(inside), confidence=0.95, source="vector")
 
 
 def _clusters(strokes: list[Segment], join: float) -> list[list[Segment]]:

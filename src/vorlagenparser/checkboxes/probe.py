@@ -10,7 +10,7 @@ tick. OCR's readings of the box go from the words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -18,10 +18,8 @@ import numpy as np
 
 from ..geometry import BBox, intersection_area
 from ..pagemodel import GrayImage, Mark, Page, Word
+from . import LabelMatcher
 from .raster import binarise
-
-# Given the words from a phrase's start, how many of them form a known option label (0: none).
-LabelMatcher = Callable[[Sequence[Word]], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,19 +34,21 @@ class ProbeSettings:
 
 
 def probe_marks(page: Page, found: Sequence[Mark], is_label: LabelMatcher,
-                settings: ProbeSettings | None = None) -> tuple[list[Mark], tuple[Word, ...]]:
-    """Marks found before option labels, and the page's words without OCR's readings of them."""
+                settings: ProbeSettings | None = None,
+                ink: GrayImage | None = None) -> tuple[list[Mark], tuple[Word, ...]]:
+    """Marks found before option labels, and the page's words without OCR's readings of them.
+    ``ink`` is ``binarise(page.image)`` when the caller has it already."""
     if page.image is None or page.method != "ocr":
         return [], page.words
     s = settings or ProbeSettings()
-    ink = binarise(page.image)
+    ink = binarise(page.image) if ink is None else ink
     marks: list[Mark] = []
     readings: set[int] = set()
     cells = [c for g in page.grids for r in g.rows for c in r if c is not None]
     for row in _rows(page.words):
         for i, word in enumerate(row):
-            if not is_label(row[i:]) or (i and is_label(row[i - 1:])):
-                continue  # no label here, or the word before starts a longer one ("zur Kenntnis …")
+            if not is_label(row[i:]) or (i and is_label(row[i - 1:]) > 1):
+                continue  # no label here, or the word before starts one that runs on ("zur Kenntnis …")
             if len(word.text) <= 2 and word.confidence < 0.6:
                 continue  # "N", "J" read from a dark page edge or a stain: too little to go on
             if _header_cell(word, cells):
@@ -118,8 +118,8 @@ def _probe(ink: GrayImage, scale: float, label: Word, before: Sequence[Word], fo
            s: ProbeSettings) -> Mark | None:
     h = label.bbox.height
     region = BBox(label.bbox.x0 - s.reach * h, label.bbox.top, label.bbox.x0 - s.gap * h, label.bbox.bottom)
-    if any(intersection_area(m.bbox, region) > 0 for m in found):
-        return None
+    if any(intersection_area(m.bbox, region) > 0.3 * m.bbox.area for m in found):
+        return None  # the box before the label is found (the line above may touch the region)
     if any(intersection_area(w.bbox, region) > 0.3 * w.bbox.area and not _box_reading(w) for w in before):
         return None  # text stands there (a word of the line), no box
     x0, y0 = max(0, int(region.x0 * scale)), max(0, int(region.top * scale))

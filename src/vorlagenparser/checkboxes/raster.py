@@ -35,7 +35,8 @@ import numpy.typing as npt
 
 from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
-from ..paper import evened
+from ..paper import evened, percentiles
+from .candidates import Candidate, propose, with_four_edges
 
 __all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
 
@@ -70,19 +71,22 @@ class _Box:
         return min(self.x1 - self.x0, self.y1 - self.y0)
 
 
-def detect_raster(page: Page, settings: RasterSettings | None = None) -> list[Mark]:
-    """Checkbox marks found in ``page.image`` (frame points); [] for pages without an image."""
+def detect_raster(page: Page, settings: RasterSettings | None = None,
+                  binary: GrayImage | None = None) -> list[Mark]:
+    """Checkbox marks found in ``page.image`` (frame points); [] for pages without an image.
+    ``binary`` is ``binarise(page.image)`` when the caller has it already."""
     if page.image is None:
         return []
     s = settings or RasterSettings()
     scale = page.image_scale
     lo, hi = _side_range(page.words, scale, s)
     gray = page.image
-    binary = binarise(gray)
+    binary = binarise(gray) if binary is None else binary
     h_mask, v_mask = line_masks(binary, lo)
-    fitted = (fit(binary, c, lo, hi, s) for c in propose(h_mask, v_mask, lo, hi))
+    candidates = with_four_edges(binary, propose(h_mask, v_mask, lo, hi), s.edge_coverage)
+    fitted = (fit(binary, c, lo, hi, s) for c in candidates)
     boxes = drop_cells([b for b in fitted if b is not None], h_mask, v_mask, s)
-    boxes = drop_patterns(_dedupe(drop_round(drop_faint(boxes, gray, binary), binary)))
+    boxes = drop_patterns(_dedupe(drop_round(drop_faint(boxes, gray, binary), binary)), binary)
     boxes = drop_text(boxes, page.words, scale, binary)
     return [classify(gray, binary, b, scale, s) for b in boxes]
 
@@ -133,56 +137,6 @@ def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
     h = cv2.morphologyEx(h, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
     v = cv2.morphologyEx(v, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
     return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
-
-
-Run = tuple[int, int, int, int]  # x, y, w, h in pixels
-Candidate = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
-
-
-def _segments(mask: GrayImage) -> list[Run]:
-    """Bounding boxes of the mask's blobs (outer contours: ~20× faster than connected-component
-    statistics on a mostly empty page)."""
-    contours, _hierarchy = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    runs: list[Run] = []
-    for contour in contours:
-        x, y, w, h = cv2.boundingRect(contour)
-        runs.append((int(x), int(y), int(w), int(h)))
-    return runs
-
-
-def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> list[Candidate]:
-    """Candidate squares (x0, y0, x1, y1) from horizontal runs of box width."""
-    runs = [r for r in _segments(h_mask) if 0.85 * lo <= r[2] <= 1.15 * hi]
-    out: list[Candidate] = []
-    for x, y, w, h in runs:
-        out.append((x, y, x + w, y + w))  # the run is a top edge (or a filled square's top)
-        out.append((x, y + h - w, x + w, y + h))  # ... or a bottom edge
-        if 0.6 * w <= h <= 1.4 * w:
-            # A box blackened by a heavy cross is one blob; the blob, shrunk by a stroke, may be it.
-            t = max(2, w // 8)
-            out.extend([(x, y, x + w, y + h), (x + t, y + t, x + w - t, y + h - t)])
-    out.extend(_paired(runs, lo, hi))
-    # Vertical runs catch boxes whose top and bottom edges merged with neighbouring strokes.
-    for x, y, w, h in _segments(v_mask):
-        if 0.85 * lo <= h <= 1.15 * hi:
-            out.append((x, y, x + h, y + h))
-            out.append((x + w - h, y, x + w, y + h))
-    return sorted(set(out))  # several runs propose the same square
-
-
-def _paired(runs: list[Run], lo: int, hi: int) -> list[Candidate]:
-    """Top and bottom edges: runs overlapping in x, one box side apart."""
-    runs = sorted(runs, key=lambda r: r[1])
-    out = []
-    for i, (x, y, w, _h) in enumerate(runs):
-        for x2, y2, w2, h2 in runs[i + 1:]:
-            if y2 + h2 - y > 1.4 * hi:
-                break
-            left, right = max(x, x2), min(x + w, x2 + w2)
-            width, height = right - left, y2 + h2 - y
-            if width >= lo and 0.75 * width <= height <= 1.35 * width:
-                out.append((left, y, right, y2 + h2))
-    return out
 
 
 def fit(binary: GrayImage, cand: Candidate, lo: int, hi: int,
@@ -262,8 +216,8 @@ def _darkest_border(gray: GrayImage, binary: GrayImage) -> float:
     paper = sample_gray[~sample_ink]
     if ink.size == 0 or paper.size == 0:
         return 255.0
-    ink_level = float(np.percentile(ink, 2))  # the darkest strokes (text), not grey fills
-    paper_level = float(np.percentile(paper, 90))
+    ink_level = percentiles(ink, (2,))[0]  # the darkest strokes (text), not grey fills
+    paper_level = percentiles(paper, (90,))[0]
     return ink_level + 0.5 * (paper_level - ink_level)
 
 
@@ -325,21 +279,24 @@ def _overruns(h_mask: GrayImage, v_mask: GrayImage, box: _Box, max_overrun: floa
     reach = max(3, round(max_overrun * box.side))
     t = box.thickness
     h, v = h_mask, v_mask
+    # Looked at from the box's outer edge on: a rule runs on without a gap, while text stacked
+    # close above or beside a box ("Laut Beschlussvorschlag:" over it) is a stroke apart. With a
+    # heavy border the thickness must not shorten the look to nothing.
     checks = (
-        h[box.y0:box.y0 + t, box.x1 + t:box.x1 + reach],  # top edge, to the right
-        h[box.y0:box.y0 + t, max(0, box.x0 - reach):box.x0 - t],  # top edge, to the left
-        h[box.y1 - t:box.y1, box.x1 + t:box.x1 + reach],
-        h[box.y1 - t:box.y1, max(0, box.x0 - reach):box.x0 - t],
-        v[max(0, box.y0 - reach):box.y0 - t, box.x0:box.x0 + t],  # left edge, upwards
-        v[box.y1 + t:box.y1 + reach, box.x0:box.x0 + t],
-        v[max(0, box.y0 - reach):box.y0 - t, box.x1 - t:box.x1],
-        v[box.y1 + t:box.y1 + reach, box.x1 - t:box.x1],
+        h[box.y0:box.y0 + t, box.x1 + 1:box.x1 + reach],  # top edge, to the right
+        h[box.y0:box.y0 + t, max(0, box.x0 - reach):box.x0 - 1],  # top edge, to the left
+        h[box.y1 - t:box.y1, box.x1 + 1:box.x1 + reach],
+        h[box.y1 - t:box.y1, max(0, box.x0 - reach):box.x0 - 1],
+        v[max(0, box.y0 - reach):box.y0 - 1, box.x0:box.x0 + t],  # left edge, upwards
+        v[box.y1 + 1:box.y1 + reach, box.x0:box.x0 + t],
+        v[max(0, box.y0 - reach):box.y0 - 1, box.x1 - t:box.x1],
+        v[box.y1 + 1:box.y1 + reach, box.x1 - t:box.x1],
     )
     for i, part in enumerate(checks):
         if part.size == 0 or min(part.shape) == 0:
             continue
         along = part.any(axis=0) if i < 4 else part.any(axis=1)
-        if float(along.mean()) >= 0.9 and along.size >= reach - 2 * t - 1:
+        if float(along.mean()) >= 0.9 and along.size >= reach - 2:
             return True
     return False
 
@@ -371,11 +328,12 @@ def drop_round(boxes: list[_Box], binary: GrayImage) -> list[_Box]:
     return [b for b in boxes if cornered(b)]
 
 
-def drop_patterns(boxes: list[_Box]) -> list[_Box]:
+def drop_patterns(boxes: list[_Box], binary: GrayImage | None = None) -> list[_Box]:
     """Drop tight clusters of squares: logos (a grid of blocks) and patterns, not a form.
 
     Checkboxes stand apart, separated by their labels; squares packed closer than half a side
-    to two or more neighbours form a pattern.
+    to two or more neighbours form a pattern. The neighbours are the boxes found and, in the
+    ``binary`` picture, solid squares of the same size (a logo's inner blocks fit no box).
     """
     def close(a: _Box, b: _Box) -> bool:
         gap = 0.5 * min(a.side, b.side)
@@ -384,10 +342,32 @@ def drop_patterns(boxes: list[_Box]) -> list[_Box]:
         return (dx <= gap and dy < 0) or (dy <= gap and dx < 0)
 
     crowded = {i for i, a in enumerate(boxes)
-               if sum(close(a, b) for j, b in enumerate(boxes) if j != i) >= 2}
+               if sum(close(a, b) for j, b in enumerate(boxes) if j != i) >= 2
+               or (binary is not None and _solid_neighbours(binary, a) >= 2)}
     # Their close neighbours belong to the same pattern, even at its edge.
     members = crowded | {j for i in crowded for j, b in enumerate(boxes) if close(boxes[i], b)}
     return [b for i, b in enumerate(boxes) if i not in members]
+
+
+def _solid_neighbours(binary: GrayImage, box: _Box) -> int:
+    """Solid squares of the box's size within half a side of it (a logo's blocks; letters are
+    neither square nor solid)."""
+    side = box.side
+    reach = side + side // 2
+    img_h, img_w = binary.shape
+    x0, y0 = max(0, box.x0 - reach), max(0, box.y0 - reach)
+    x1, y1 = min(img_w, box.x1 + reach), min(img_h, box.y1 + reach)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary[y0:y1, x0:x1], connectivity=8)
+    own = labels[(box.y0 + box.y1) // 2 - y0, (box.x0 + box.x1) // 2 - x0]
+    n = 0
+    for i in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if i == own or not (0.7 * side <= min(w, h) and max(w, h) <= 1.3 * side) or area < 0.6 * w * h:
+            continue
+        gap_x = max(box.x0 - (x0 + x + w), x0 + x - box.x1)
+        gap_y = max(box.y0 - (y0 + y + h), y0 + y - box.y1)
+        n += max(gap_x, gap_y) <= side // 2
+    return n
 
 
 def _bbox(box: _Box, scale: float) -> BBox:
@@ -407,6 +387,8 @@ def drop_text(boxes: list[_Box], words: tuple[Word, ...], scale: float,
         for w in words:
             text = w.text.strip()
             alnum = sum(c.isalnum() for c in text)
+            if _sure_letter(w, text) and intersection_area(w.bbox, bb) >= 0.5 * bb.area:
+                return True  # "B" of "Grundsteuer B 380": its bowls closed into a square
             if alnum < 2 or alnum < 0.6 * len(text) or text in _BOX_LIKE:
                 continue
             if not (contains(w.bbox, bb, tol=0.2 * bb.width) and bb.width < 0.8 * w.bbox.width):
@@ -421,6 +403,16 @@ def drop_text(boxes: list[_Box], words: tuple[Word, ...], scale: float,
         return False
 
     return [b for b in boxes if not is_letter(b)]
+
+
+def _sure_letter(word: Word, text: str) -> bool:
+    """A word of one letter read with confidence, and no reading OCR gives a box ("O", "Ü")."""
+    core = text.strip(".,;:()")
+    return (len(core) == 1 and core.isalpha() and core not in _BOX_LIKE and core not in _BOX_LETTERS
+            and word.confidence >= 0.9)
+
+
+_BOX_LETTERS = frozenset("ÜÖÄUüöäuLlIJ")
 
 
 def _opens_word(word: Word, box: BBox) -> bool:

@@ -29,14 +29,18 @@ class TickSettings:
     word_confidence: float = 0.6  # words read at least this well are text, not ticks
 
 
-def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings | None = None) -> list[Mark]:
+def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings | None = None,
+                        ink: np.ndarray | None = None) -> list[Mark]:
+    """Ticks in the page's ruled cells. ``ink`` is ``binarise(page.image)`` when the caller has
+    it already; it is written over (the words and boxes are cleared from it)."""
     if page.image is None or not page.grids:
         return []
     s = settings or TickSettings()
     scale = page.image_scale
-    ink = binarise(page.image)
+    ink = binarise(page.image) if ink is None else ink
+    cells = [c for g in page.grids for r in g.rows for c in r if c is not None]
     for w in page.words:
-        if _text(w, s):
+        if _text(w, s) and not (_alone(w, page.words, cells) and _one_stroke(ink, w, scale)):
             _clear(ink, w.bbox.expand(0.5), scale)
     for m in framed:
         _clear(ink, m.bbox.expand(1.0), scale)
@@ -47,7 +51,16 @@ def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings |
             for cell in row:
                 if cell is not None:
                     out += _cell_marks(ink, cell, scale, min_px, s)
-    return out
+    # Ink right beside a printed box is a tick that overran it or a letter of its label: the
+    # box answers for it.
+    return [t for t in out if not any(_near(t.bbox, m.bbox) for m in framed)]
+
+
+def _near(tick: BBox, box: BBox) -> bool:
+    reach = max(box.width, box.height)
+    dx = max(box.x0 - tick.x1, tick.x0 - box.x1, 0.0)
+    dy = max(box.top - tick.bottom, tick.top - box.bottom, 0.0)
+    return dx <= reach and dy <= reach
 
 
 def _text(word: Word, s: TickSettings) -> bool:
@@ -57,6 +70,33 @@ def _text(word: Word, s: TickSettings) -> bool:
         return True
     alnum = sum(c.isalnum() for c in word.text)
     return (word.confidence >= s.word_confidence and alnum >= 2) or (word.confidence >= 0.9 and alnum >= 1)
+
+
+def _alone(word: Word, words: tuple[Word, ...], cells: list[BBox]) -> bool:
+    """The word is the only one in its ruled cell (a tick stands alone; "lt." of a header
+    "lt. Vorlage" does not)."""
+    def inside(w: Word, c: BBox) -> bool:
+        return c.x0 <= w.bbox.cx <= c.x1 and c.top <= w.bbox.cy <= c.bottom
+
+    cell = next((c for c in cells if inside(word, c)), None)
+    return cell is not None and not any(w is not word and inside(w, cell) for w in words)
+
+
+def _one_stroke(ink: np.ndarray, word: Word, scale: float) -> bool:
+    """A short "word" whose ink is one connected stroke across its width is a hand tick OCR read
+    as letters ("NG", "v4"): printed letters and digits stand apart."""
+    signs = sum(c.isalnum() for c in word.text)
+    if not 2 <= signs <= 3 or not any(c.isalpha() for c in word.text) or word.confidence >= 0.9:
+        return False  # a count ("12"), or a sure reading ("TOP", "Ja" a worn scan joins) is text
+    h, w = ink.shape
+    x0, y0 = max(0, int(word.bbox.x0 * scale)), max(0, int(word.bbox.top * scale))
+    x1, y1 = min(w, int(word.bbox.x1 * scale) + 1), min(h, int(word.bbox.bottom * scale) + 1)
+    patch = ink[y0:y1, x0:x1]
+    if patch.size == 0 or not patch.any():
+        return False
+    count, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
+    widest = max(int(stats[i][2]) for i in range(1, count))
+    return bool(widest >= 0.8 * patch.shape[1])
 
 
 def _clear(ink: np.ndarray, box: BBox, scale: float) -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 import click
-from pydantic import ValidationError
 
 from .. import __version__
 from ..errors import ExitCode, VorlagenparserError
 from .console import err, error_line
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 # One module per command; each exposes a click command named `command`.
 COMMAND_MODULES = ("extract", "batch", "inspect", "validate", "schema", "eval", "export", "search", "verify",
@@ -55,12 +58,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if verbose and exc.detail:
             err.print(exc.detail, markup=False, highlight=False)
         return exc.exit_code
-    except ValidationError as exc:
-        error_line(f"invalid options: {exc.errors()[0].get('msg', exc)}")
-        return ExitCode.usage
     except Exception as exc:
+        invalid = _validation_error(exc)
+        if invalid is not None:
+            error_line(f"invalid options: {invalid.errors()[0].get('msg', exc)}")
+            return ExitCode.usage
         if verbose:
             raise
         error_line(f"unexpected {type(exc).__name__}: {exc} (re-run with -v for a traceback)")
         return ExitCode.failure
     return int(result) if isinstance(result, int) else ExitCode.ok
+
+
+def _validation_error(exc: Exception) -> ValidationError | None:
+    """``exc`` if it is pydantic's ValidationError: caught by type, without loading pydantic
+    for commands that never use it (any that raised one has loaded it)."""
+    pydantic_core = sys.modules.get("pydantic_core")
+    if pydantic_core is not None and isinstance(exc, pydantic_core.ValidationError):
+        return cast("ValidationError", exc)
+    return None

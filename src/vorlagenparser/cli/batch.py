@@ -7,18 +7,7 @@ from typing import Any
 
 import click
 
-from ..batch import (
-    DEFAULT_EXTRACTOR,
-    DaskExecutor,
-    Executor,
-    ProcessExecutor,
-    run_batch,
-)
-from ..options import ExtractOptions
-from ..profiles import user_profiles_dir
-from ..writers import Writer, create, database_writer
 from .limit_options import limit_options, pop_limits
-from .progress import batch_progress, render_summary
 
 DEFAULT_DB_NAME = "vorlagen.sqlite"
 
@@ -54,23 +43,31 @@ DEFAULT_DB_NAME = "vorlagen.sqlite"
 @click.option("--executor", "executor_name", type=click.Choice(["process", "dask"]),
               default="process", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786.")
-@click.option("--extractor", default=DEFAULT_EXTRACTOR, hidden=True,
+@click.option("--extractor", default=None, hidden=True,
               help="module:function to extract one file (tests inject fakes here).")
 def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: float,
             max_tasks_per_child: int, jsonl: Path | None, db: str | None,
             no_db: bool, profile: str | None, profiles_dir: Path | None, ocr: str, languages: str,
-            retry_failed: bool, archive: bool, executor_name: str, scheduler: str | None, extractor: str,
-            **limits: Any) -> int:
+            retry_failed: bool, archive: bool, executor_name: str, scheduler: str | None,
+            extractor: str | None, **limits: Any) -> int:
     """Convert INPUT files, folders or globs into OUT/<name>.json and a database.
 
     Re-running the same command skips what is already converted. Bad files are reported one
     line each and listed in OUT/failures.jsonl; the exit code is 10 when some failed. Every
     run writes OUT/run-<UTC time>.json, which 'vorlagenparser verify OUT' checks against.
     """
+    from ..batch import DEFAULT_EXTRACTOR, DaskExecutor, Executor, ProcessExecutor, run_batch
+    from ..batch.worker import preload_modules
+    from ..options import ExtractOptions
+    from ..profiles import user_profiles_dir
+    from ..writers import Writer, create, database_writer
+    from .progress import batch_progress, render_summary
+
     if no_db and db:
         raise click.UsageError("--db and --no-db exclude each other")
     if scheduler and executor_name != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
+    extractor = extractor or DEFAULT_EXTRACTOR
     options = ExtractOptions.model_validate(
         {"profile": profile, "ocr": ocr, "languages": languages,
          "profiles": user_profiles_dir(profiles_dir, profile), **pop_limits(limits)})
@@ -80,7 +77,7 @@ def command(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, timeout: f
     executor: Executor = (
         DaskExecutor(scheduler) if executor_name == "dask" else
         ProcessExecutor(jobs, timeout_s=timeout, max_tasks_per_child=max_tasks_per_child,
-                        preload=[extractor.partition(":")[0]]))
+                        preload=preload_modules(extractor)))
     with batch_progress() as progress:
         report = run_batch(inputs, out_dir, options=options, writers=writers, executor=executor,
                            extractor=extractor, retry_failed=retry_failed, progress=progress,

@@ -1,15 +1,47 @@
-"""The one place that knows rich: consoles, progress and tables for the CLI."""
+"""The one place that knows rich: consoles, progress and tables for the CLI.
+
+rich is loaded when the first line is printed, not when the CLI starts: ``--help`` and a
+quiet ``extract`` never pay for it.
+"""
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.markup import escape
+from typing import TYPE_CHECKING, Any
 
 from ..filenames import printable
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class LazyConsole:
+    """A rich Console made when it first prints."""
+
+    def __init__(self, **settings: Any) -> None:
+        self._settings = settings
+        self._console: Console | None = None
+
+    def real(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._settings)
+        return self._console
+
+    def print(self, *objects: Any, **settings: Any) -> None:
+        self.real().print(*objects, **settings)
+
+
 # Results go to stdout; messages, progress and summaries to stderr so stdout stays pipeable.
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+err = LazyConsole(stderr=True, highlight=False, soft_wrap=True)
+out = LazyConsole(highlight=False, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """rich's markup escape, loaded when first needed."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def error_line(text: str) -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.markup import escape
-from rich.table import Table
 
 from ..errors import ExitCode, OutputError
-from ..evaluate import MISSING, DocumentResult, EvalReport, evaluate
-from .console import err, error_line, out, warn_line
+from .console import err, error_line, escape, out, warn_line
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from ..evaluate import Calibration, DocumentResult, EvalReport, FlagStats
 
 # Long values are cut in the mismatch list; the JSON report keeps them whole.
 _MAX_VALUE = 70
@@ -32,11 +35,14 @@ def command(ctx: click.Context, outdir: Path, truthdir: Path, json_path: Path | 
             min_field_accuracy: float | None, min_checkbox_accuracy: float | None,
             details: bool) -> None:
     """Compare extracted OUTDIR/**/X.json with TRUTHDIR/**/X.truth.json and print accuracies."""
+    from ..evaluate import evaluate
+
     report = evaluate(outdir, truthdir)
     if json_path is not None:
         _write_report(report, json_path)
     out.print(_field_table(report))
     out.print(_summary(report))
+    _print_calibration(report.calibration)
     if details:
         for document in report.documents:
             _print_document(document)
@@ -57,6 +63,8 @@ def _write_report(report: EvalReport, path: Path) -> None:
 
 
 def _field_table(report: EvalReport) -> Table:
+    from rich.table import Table
+
     table = Table(title="Field accuracy")
     table.add_column("field")
     table.add_column("correct", justify="right")
@@ -80,11 +88,79 @@ def _summary(report: EvalReport) -> str:
         f"field accuracy: {_percent(report.field_accuracy)} "
         f"({report.fields_correct}/{report.fields_total})",
         f"checkbox accuracy: {_percent(boxes.accuracy)} ({boxes.correct}/{boxes.total}); "
-        f"false positives {boxes.false_positives}, false negatives {boxes.false_negatives}, "
-        f"missed {boxes.missed}, extra {boxes.extra}",
+        f"false positives {boxes.false_positives}, false negatives {boxes.false_negatives}",
+        f"checkboxes found: {boxes.found}/{boxes.total}; missed {boxes.missed}, "
+        f"phantoms {boxes.phantoms} (output boxes where the truth has none)",
+        f"checkbox ties, of the boxes found: label {_percent(boxes.label_accuracy)} "
+        f"({boxes.labels_correct}/{boxes.found}), field {_percent(boxes.field_accuracy)} "
+        f"({boxes.fields_correct}/{boxes.found})",
         f"mean long-text similarity: {_percent(report.mean_long_text_similarity)} "
         f"over {len(similarities)} text(s)",
     ])
+
+
+def _print_calibration(calibration: Calibration) -> None:
+    if not calibration.values:
+        return
+    out.print(_bucket_table(calibration))
+    out.print(_field_flag_table(calibration.per_field))
+    out.print(_kind_flag_table([*calibration.per_kind, calibration.overall]))
+    out.print("recall: of the wrong values, the share flagged; "
+              "false flags: of the right values, the share flagged")
+    out.print(f"phantom checkboxes (no truth box to judge them by): {calibration.phantoms}, "
+              f"flagged {calibration.phantoms_flagged}")
+    unflagged = calibration.unflagged_documents
+    out.print(f"documents with a wrong value and no needs_review at all: {len(unflagged)}"
+              + (f" ({escape(', '.join(unflagged))})" if unflagged else ""))
+
+
+def _bucket_table(calibration: Calibration) -> Table:
+    from rich.table import Table
+
+    table = Table(title="Confidence calibration (non-null output values)")
+    table.add_column("confidence")
+    table.add_column("values", justify="right")
+    table.add_column("right", justify="right")
+    table.add_column("share right", justify="right")
+    for bucket in calibration.buckets:
+        table.add_row(bucket.label, str(bucket.total), str(bucket.right),
+                      _percent(bucket.share_right))
+    return table
+
+
+def _field_flag_table(rows: list[FlagStats]) -> Table:
+    from rich.table import Table
+
+    # Two columns of "share (flagged/of)", so that the longest field names fit 80 characters.
+    table = Table(title="needs_review per field")
+    table.add_column("field", no_wrap=True)
+    table.add_column("recall", justify="right")
+    table.add_column("false flags", justify="right")
+    for stats in rows:
+        table.add_row(escape(stats.name),
+                      _share(stats.recall, stats.wrong_flagged, stats.wrong),
+                      _share(stats.false_flag_rate, stats.right_flagged, stats.right))
+    return table
+
+
+def _share(value: float | None, part: int, whole: int) -> str:
+    return "–" if value is None else f"{value:.0%} ({part}/{whole})"
+
+
+def _kind_flag_table(rows: list[FlagStats]) -> Table:
+    from rich.table import Table
+
+    table = Table(title="needs_review per kind of field")
+    table.add_column("kind", no_wrap=True)
+    for name in ("wrong", "flagged", "recall", "right", "flagged", "false flags"):
+        table.add_column(name, justify="right")
+    for stats in rows:
+        if stats.name == "all values":
+            table.add_section()
+        table.add_row(escape(stats.name), str(stats.wrong), str(stats.wrong_flagged),
+                      _percent(stats.recall), str(stats.right), str(stats.right_flagged),
+                      _percent(stats.false_flag_rate))
+    return table
 
 
 def _print_document(document: DocumentResult) -> None:
@@ -99,7 +175,8 @@ def _print_document(document: DocumentResult) -> None:
                   f"got {escape(_value(result.got))}{escape(similarity)}")
     for issue in document.checkbox_issues:
         out.print(f"  checkbox {issue.kind} p.{issue.page} {escape(str(list(issue.bbox)))} "
-                  f"{escape(repr(issue.label))}: expected {issue.expected}, got {issue.got}")
+                  f"{escape(repr(issue.label))}: expected {escape(_value(issue.expected))}, "
+                  f"got {escape(_value(issue.got))}")
 
 
 def _below_minimums(report: EvalReport, min_fields: float | None,
@@ -122,6 +199,8 @@ def _percent(value: float | None) -> str:
 
 
 def _value(value: object) -> str:
+    from ..evaluate import MISSING
+
     if value is MISSING:
         return repr(value)
     text = json.dumps(value, ensure_ascii=False, default=repr)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
-from ..batch.outputs import load_records
-from ..writers import oparl
-from .console import err
+from ..writers.oparl_common import DEFAULT_BASE_URL, DEFAULT_BODY_ID
+from .console import err, escape
 
 
 @click.command("export")
@@ -18,11 +16,11 @@ from .console import err
               show_default=True)
 @click.option("-o", "--out", "dest", required=True, type=click.Path(path_type=Path),
               help="A folder (one Paper per file) or a .json file (one OParl list).")
-@click.option("--base-url", default=oparl.DEFAULT_BASE_URL, show_default=True,
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True,
               help="Prefix of the generated OParl URLs (papers, files, organisations).")
 @click.option("--body-id", default=None,
               help="Id of the council (OParl Body) in its URL [default: from --body-name, else "
-                   f"{oparl.DEFAULT_BODY_ID}].")
+                   f"{DEFAULT_BODY_ID}].")
 @click.option("--body-name", default=None,
               help="Name of the council, e.g. 'Stadt Musterstadt'; also writes the Body object.")
 @click.option("--attachments", "attachment_dirs", multiple=True,
@@ -32,7 +30,10 @@ def command(source: str, fmt: str, dest: Path, base_url: str, body_id: str | Non
             body_name: str | None, attachment_dirs: tuple[Path, ...]) -> None:
     """Export SOURCE (a batch output folder, its SQLite database or a postgresql:// URL) as
     OParl 1.1 Papers, with their Meetings (sessions with agenda items and results) and Body."""
-    body = oparl.Body(body_id or (oparl.slug(body_name) if body_name else oparl.DEFAULT_BODY_ID),
+    from ..batch.outputs import load_records
+    from ..writers import oparl
+
+    body = oparl.Body(body_id or (oparl.slug(body_name) if body_name else DEFAULT_BODY_ID),
                       body_name)
     writer = oparl.OParlWriter(dest, base_url, body, attachment_dirs)
     count = oparl.export(load_records(source), writer)

@@ -8,8 +8,6 @@ from typing import Any
 
 import click
 
-from ..options import ExtractOptions
-from ..profiles import user_profiles_dir
 from .console import err, warn_line
 from .limit_options import limit_options, pop_limits
 
@@ -39,6 +37,8 @@ def command(file: Path, output: Path | None, compact: bool, profiles_dir: Path |
     in one line and exit code 11 instead of exhausting the machine.
     """
     from ..batch.isolated import extract_isolated
+    from ..options import ExtractOptions
+    from ..profiles import user_profiles_dir
     from ..writers._atomic import write_bytes
 
     profiles = user_profiles_dir(profiles_dir, params.get("profile"))

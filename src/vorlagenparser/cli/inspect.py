@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..options import ExtractOptions
 from .console import err
 
 
@@ -28,6 +27,7 @@ def command(file: Path, page_no: int, output: Path, dpi: int, ocr: str, language
     import io
 
     from ..inspect import inspect_page
+    from ..options import ExtractOptions
     from ..writers._atomic import write_bytes
 
     options = ExtractOptions.model_validate({"ocr": ocr, "languages": languages, "profile": profile})

@@ -75,7 +75,7 @@ def batch_progress() -> Iterator[Progress]:
                   MofNCompleteColumn(), TextColumn("{task.fields[pages]} pages"),
                   TextColumn("{task.fields[rate]:.1f} pages/s"), TimeElapsedColumn(),
                   TextColumn("ETA"), TimeRemainingColumn(),
-                  TextColumn("[red]{task.fields[failed]} failed"), console=err)
+                  TextColumn("[red]{task.fields[failed]} failed"), console=err.real())
     with bar:
         yield BarProgress(bar)
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
-from .console import err
+from .console import err, escape
 
 
 @click.command("review")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import click
-from rich.markup import escape
 
 from ..errors import ExitCode
-from ..schema import check_schemas, generate_schema, schema_text, write_schemas
-from .console import err, error_line, out
+from .console import err, error_line, escape, out
 
 # Enough lines to see what drifted without burying the hint to run --write.
 _MAX_DIFF_LINES = 20
@@ -21,6 +19,8 @@ _MAX_DIFF_LINES = 20
 @click.pass_context
 def command(ctx: click.Context, check: bool, write: bool) -> None:
     """Print the JSON Schema of the output (default), or check or rewrite the committed files."""
+    from ..schema import generate_schema, schema_text, write_schemas
+
     if check and write:
         raise click.UsageError("--check and --write exclude each other")
     if write:
@@ -33,6 +33,8 @@ def command(ctx: click.Context, check: bool, write: bool) -> None:
 
 
 def _check(ctx: click.Context) -> None:
+    from ..schema import check_schemas
+
     drift = check_schemas()
     if not drift:
         out.print("schemas are up to date")

@@ -9,15 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.padding import Padding
-from rich.text import Text
 
-from ..writers import search_database
 from .batch import DEFAULT_DB_NAME
 from .console import out
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..search import SearchHit
 
 _INDENT = 4
@@ -40,17 +38,22 @@ def command(query: str, db: str | None, out_dir: Path, limit: int, as_json: bool
     "quoted words" are a phrase; -word or NOT word excludes; Bebauung* is a prefix;
     parentheses group: (Kita OR Schule) Sanierung.
     """
+    from ..writers import search_database
+
     hits = search_database(db or out_dir / DEFAULT_DB_NAME, query, limit)
     if as_json:
         for hit in hits:
             out.print(json.dumps(asdict(hit), ensure_ascii=False), markup=False)
         return
-    render_hits(out, hits)
+    render_hits(out.real(), hits)
 
 
 def render_hits(console: Console, hits: Sequence[SearchHit]) -> None:
     """Each hit as a block that reads at any width: a line with rank, number, date and file;
     the Betreff cut to one line; the snippet wrapped below it, matches in bold."""
+    from rich.padding import Padding
+    from rich.text import Text
+
     width = console.width - _INDENT
     for rank, hit in enumerate(hits, start=1):
         head = Text(f"{rank:>2}. ", style="bold")

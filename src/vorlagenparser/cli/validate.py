@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.markup import escape
 
 from ..errors import ExitCode
-from ..jsonvalidate import FileCheck, check_file
-from .console import err, out
+from .console import err, escape, out
+
+if TYPE_CHECKING:
+    from ..jsonvalidate import FileCheck
 
 
 @click.command("validate")
@@ -22,6 +24,8 @@ def command(ctx: click.Context, files: tuple[Path, ...]) -> None:
     A FILE is one JSON document or JSON Lines (`batch --jsonl`), one document per line; a
     problem in JSON Lines names its line. Every contract key must be present (null allowed).
     """
+    from ..jsonvalidate import check_file
+
     invalid = 0
     for path in files:
         result = check_file(path)

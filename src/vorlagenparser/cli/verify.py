@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from ..errors import ExitCode
-from .console import err, out
+from .console import err, escape, out
 
 
 @click.command("verify")

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import VorlagenparserError
-from .checkboxes import _boxes, score_checkboxes
+from .calibration import read_provenance
+from .checkboxes import _boxes, pair_boxes
 from .fields import compare_fields
 from .keys import _CHECKBOX_KEYS, _IGNORED_TRUTH_KEYS, CONTENT_KEYS, ROW_FIELDS, UNTERZEICHNUNG_KEYS
 from .report import DocumentResult, EvalReport
@@ -34,14 +35,24 @@ def _evaluate_one(truth_path: Path, truthdir: Path, outdir: Path,
                   outputs: Mapping[str, Sequence[Path]]) -> DocumentResult:
     relative = truth_path.relative_to(truthdir)
     stem = relative.name.removesuffix(".truth.json")
-    name = (relative.parent / stem).as_posix()
-    truth = _load_truth(truth_path)
     output_path = _pick_output(outdir / relative.parent / f"{stem}.json", outputs.get(stem, ()))
+    return evaluate_document(truth_path, output_path, (relative.parent / stem).as_posix())
+
+
+def evaluate_document(truth_path: Path, output_path: Path | None,
+                      name: str | None = None) -> DocumentResult:
+    """Score one output file (``None``: there is none) against one truth file.
+
+    ``name`` labels the result (default: the truth file's name without ``.truth.json``).
+    """
+    truth = _load_truth(truth_path)
     output, note = _load_output(output_path)
-    score, issues = score_checkboxes(_boxes(truth.get("checkboxes")),
-                                     None if output is None else _boxes(output.get("checkboxes")))
-    return DocumentResult(name, truth_path, output_path, tuple(compare_fields(truth, output)),
-                          score, tuple(issues), note)
+    boxes = pair_boxes(_boxes(truth.get("checkboxes")),
+                       None if output is None else _boxes(output.get("checkboxes")))
+    return DocumentResult(name or truth_path.name.removesuffix(".truth.json"), truth_path,
+                          output_path, tuple(compare_fields(truth, output)), boxes, note,
+                          provenance={} if output is None else read_provenance(output),
+                          needs_review=None if output is None else output.get("needs_review") is True)
 
 
 def _index_outputs(outdir: Path) -> dict[str, list[Path]]:

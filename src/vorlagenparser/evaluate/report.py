@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import dataclasses
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
 
-from .keys import FIELD_GROUPS, LONG_TEXT_THRESHOLD, MISSING
-from .text import _is_blank
+from .calibration import Calibration, JudgedValue, Trust, calibrate, judge_document
+from .keys import CHECKBOX_MIN_TOLERANCE, FIELD_GROUPS, LONG_TEXT_THRESHOLD, MISSING
+from .text import _is_blank, label_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,34 +28,33 @@ class FieldResult:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckboxScore:
-    total: int = 0  # truth boxes
-    correct: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-    missed: int = 0  # truth boxes without an output box near them
-    extra: int = 0  # output boxes without a truth box near them
+class PlacedBox:
+    """A checkbox of a truth or output file, as far as scoring needs it."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    checked: bool
+    label: str
+    field: str | None = None  # the contract field the box sets, e.g. "beratungsergebnis[0].einstimmig"
+    # What an output box says about itself (calibration only: not part of a box's identity).
+    confidence: float | None = dataclasses.field(default=None, compare=False)
+    needs_review: bool = dataclasses.field(default=False, compare=False)
+    index: int | None = dataclasses.field(default=None, compare=False)  # place in its file's list
 
     @property
-    def accuracy(self) -> float | None:
-        return self.correct / self.total if self.total else None
+    def centre(self) -> tuple[float, float]:
+        x0, top, x1, bottom = self.bbox
+        return (x0 + x1) / 2, (top + bottom) / 2
 
-    def __add__(self, other: CheckboxScore) -> CheckboxScore:
-        return CheckboxScore(*(a + b for a, b in zip(_counts(self), _counts(other), strict=True)))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "correct": self.correct, "accuracy": self.accuracy,
-                "false_positives": self.false_positives,
-                "false_negatives": self.false_negatives, "missed": self.missed,
-                "extra": self.extra}
+    @property
+    def tolerance(self) -> float:
+        """How far an output box's centre may lie from this one's and still be this box."""
+        x0, top, x1, bottom = self.bbox
+        return max(CHECKBOX_MIN_TOLERANCE, max(x1 - x0, bottom - top) / 2)
 
 
-def _counts(score: CheckboxScore) -> tuple[int, ...]:
-    return (score.total, score.correct, score.false_positives, score.false_negatives,
-            score.missed, score.extra)
-
-
-CheckboxIssueKind = Literal["false_positive", "false_negative", "missed", "extra"]
+CheckboxIssueKind = Literal["false_positive", "false_negative", "missed", "phantom",
+                            "wrong_label", "wrong_field"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +62,128 @@ class CheckboxIssue:
     kind: CheckboxIssueKind
     page: int
     bbox: tuple[float, float, float, float]
-    label: str
-    expected: bool | None  # None for an extra output box
-    got: bool | None  # None for a missed truth box
+    label: str  # the truth box's label; a phantom's own
+    expected: bool | str | None  # the state, label or field the truth has; None for a phantom
+    got: bool | str | None  # the output's; None for a missed box (or an output without field)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "page": self.page, "bbox": list(self.bbox),
                 "label": self.label, "expected": self.expected, "got": self.got}
+
+
+@dataclass(frozen=True, slots=True)
+class BoxResult:
+    """One truth box and the output box found at its place (None: missed)."""
+
+    truth: PlacedBox
+    output: PlacedBox | None
+
+    @property
+    def state_error(self) -> Literal["false_positive", "false_negative"] | None:
+        if self.output is None or self.output.checked == self.truth.checked:
+            return None
+        return "false_positive" if self.output.checked else "false_negative"
+
+    @property
+    def state_correct(self) -> bool:
+        return self.output is not None and self.state_error is None
+
+    @property
+    def label_correct(self) -> bool:
+        return self.output is not None and label_key(self.output.label) == label_key(
+            self.truth.label)
+
+    @property
+    def field_correct(self) -> bool:
+        return self.output is not None and self.output.field == self.truth.field
+
+    def issues(self) -> list[CheckboxIssue]:
+        truth, output = self.truth, self.output
+
+        def issue(kind: CheckboxIssueKind, expected: bool | str | None,
+                  got: bool | str | None) -> CheckboxIssue:
+            return CheckboxIssue(kind, truth.page, truth.bbox, truth.label, expected, got)
+
+        if output is None:
+            return [issue("missed", truth.checked, None)]
+        issues = []
+        if self.state_error is not None:
+            issues.append(issue(self.state_error, truth.checked, output.checked))
+        if not self.label_correct:
+            issues.append(issue("wrong_label", truth.label, output.label))
+        if not self.field_correct:
+            issues.append(issue("wrong_field", truth.field, output.field))
+        return issues
+
+
+@dataclass(frozen=True, slots=True)
+class CheckboxScore:
+    total: int = 0  # truth boxes
+    found: int = 0  # truth boxes with an output box at their place
+    correct: int = 0  # found with the right ticked state
+    false_positives: int = 0  # found ticked, truth empty
+    false_negatives: int = 0  # found empty, truth ticked
+    missed: int = 0  # truth boxes without an output box near them
+    phantoms: int = 0  # output boxes without a truth box near them
+    labels_correct: int = 0  # found and tied to the right label
+    fields_correct: int = 0  # found and mapped to the truth's contract field (or to none)
+
+    @property
+    def accuracy(self) -> float | None:
+        """Right state over all truth boxes: a missed box counts against it."""
+        return self.correct / self.total if self.total else None
+
+    @property
+    def label_accuracy(self) -> float | None:
+        """Right label over the boxes found (missed boxes are counted apart)."""
+        return self.labels_correct / self.found if self.found else None
+
+    @property
+    def field_accuracy(self) -> float | None:
+        """Right contract field over the boxes found."""
+        return self.fields_correct / self.found if self.found else None
+
+    def __add__(self, other: CheckboxScore) -> CheckboxScore:
+        return CheckboxScore(*(a + b for a, b in zip(_counts(self), _counts(other), strict=True)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "found": self.found, "correct": self.correct,
+                "accuracy": self.accuracy, "false_positives": self.false_positives,
+                "false_negatives": self.false_negatives, "missed": self.missed,
+                "phantoms": self.phantoms, "labels_correct": self.labels_correct,
+                "label_accuracy": self.label_accuracy, "fields_correct": self.fields_correct,
+                "field_accuracy": self.field_accuracy}
+
+
+def _counts(score: CheckboxScore) -> tuple[int, ...]:
+    return tuple(getattr(score, f.name) for f in fields(score))
+
+
+@dataclass(frozen=True, slots=True)
+class BoxScoring:
+    """Every truth box with the output box paired with it, and the output boxes left over."""
+
+    boxes: tuple[BoxResult, ...]
+    phantoms: tuple[PlacedBox, ...]
+
+    @property
+    def score(self) -> CheckboxScore:
+        found = [b for b in self.boxes if b.output is not None]
+        return CheckboxScore(
+            total=len(self.boxes), found=len(found),
+            correct=sum(b.state_correct for b in found),
+            false_positives=sum(b.state_error == "false_positive" for b in found),
+            false_negatives=sum(b.state_error == "false_negative" for b in found),
+            missed=len(self.boxes) - len(found), phantoms=len(self.phantoms),
+            labels_correct=sum(b.label_correct for b in found),
+            fields_correct=sum(b.field_correct for b in found))
+
+    @property
+    def issues(self) -> list[CheckboxIssue]:
+        issues = [issue for box in self.boxes for issue in box.issues()]
+        issues += [CheckboxIssue("phantom", g.page, g.bbox, g.label, None, g.checked)
+                   for g in self.phantoms]
+        return issues
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +203,27 @@ class DocumentResult:
     truth: Path
     output: Path | None
     fields: tuple[FieldResult, ...]
-    checkboxes: CheckboxScore
-    checkbox_issues: tuple[CheckboxIssue, ...] = ()
+    boxes: BoxScoring = field(default_factory=lambda: BoxScoring((), ()))
     note: str | None = None  # why the output counts as missing, if it does
+    provenance: Mapping[str, Trust] = field(default_factory=dict)  # the output's, by value path
+    needs_review: bool | None = None  # the output's own flag; None without output
+
+    @property
+    def judged(self) -> list[JudgedValue]:
+        """The output's non-null values, each right or wrong, with its confidence and flag."""
+        return list(judge_document(self.name, self.fields, self.boxes.boxes, self.provenance))
 
     @property
     def mismatches(self) -> list[FieldResult]:
         return [f for f in self.fields if not f.correct]
+
+    @property
+    def checkboxes(self) -> CheckboxScore:
+        return self.boxes.score
+
+    @property
+    def checkbox_issues(self) -> list[CheckboxIssue]:
+        return self.boxes.issues
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "truth": str(self.truth),
@@ -140,6 +270,12 @@ class EvalReport:
         return sum((d.checkboxes for d in self.documents), CheckboxScore())
 
     @property
+    def calibration(self) -> Calibration:
+        return calibrate((v for d in self.documents for v in d.judged),
+                         (d.name for d in self.documents if d.needs_review),
+                         (p for d in self.documents for p in d.boxes.phantoms))
+
+    @property
     def long_text_similarities(self) -> list[float]:
         """Similarities of long-text fields where truth or output has text (both empty is no
         evidence either way)."""
@@ -165,6 +301,7 @@ class EvalReport:
             "checkboxes": self.checkboxes.to_dict(),
             "per_field": [{"field": s.group, "correct": s.correct, "total": s.total,
                            "accuracy": s.accuracy} for s in self.per_field],
+            "calibration": self.calibration.to_dict(),
             "per_document": [d.to_dict() for d in self.documents],
         }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Final
 
@@ -18,6 +19,18 @@ _TYPOGRAPHY: Final = str.maketrans({
 def normalise_text(text: str) -> str:
     """NFC, typographic quotes/dashes/ligatures folded, whitespace collapsed and stripped."""
     return " ".join(unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY).split())
+
+
+# A note in brackets at the end of a printed label ("abweichender Beschluss (siehe Anlage)")
+# says where to look, not which box it is.
+_TRAILING_NOTE: Final = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def label_key(text: str) -> str:
+    """A checkbox label reduced to what identifies it: case, whitespace, hyphens (line-break
+    hyphenation: "Beschl.- Vorschl."), a closing colon and a trailing bracketed note do not count."""
+    folded = _TRAILING_NOTE.sub("", normalise_text(text)).casefold()
+    return "".join(ch for ch in folded if not ch.isspace() and ch != "-").removesuffix(":")
 
 
 def _normalise(value: object) -> object:

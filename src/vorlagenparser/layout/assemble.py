@@ -121,14 +121,14 @@ def boundaries(
         if any(m.bbox.top - 2 <= line.bbox.cy <= m.bbox.bottom + 2 for m in doc.page_marks(line.page)):
             mark_lines.add(line.index)
             kinds.setdefault(line.index, "marks")
-    roles = doc.vocab.roles | {key(s) for s in doc.profile.stop_lines}
+    stops = {key(s) for s in doc.profile.stop_lines}
+
+    def role(text: str) -> bool:
+        return doc.vocab.is_role(text) or key(text) in stops
+
     for line in doc.lines:
         # Two signers side by side print two roles on one line: every phrase is a role.
-        if (
-            key(line.text) in roles
-            or all(key(p.text) in roles for p in line.phrases)
-            or is_signed_line(doc, line)
-        ):
+        if role(line.text) or all(role(p.text) for p in line.phrases) or is_signed_line(doc, line):
             kinds.setdefault(line.index, "signature")
     for pd in places:
         if pd.phrase_index == 0 and pd.line.index > 3:
@@ -153,6 +153,12 @@ def to_raw(form: Form) -> RawVorlage:
         if tie.mark.ambiguous:
             warnings.append(f"page {tie.page}: checkbox '{tie.label}' is ambiguous "
                             f"(confidence {tie.mark.confidence:.2f})")
+    for i, entry in enumerate(form.results.entries):
+        for option in entry.unboxed:
+            warnings.append(f"beratungsergebnis[{i}].{option}: label printed but no box found")
+        for name, found in entry.leaves.items():
+            if found.value is None and found.raw:
+                warnings.append(f"beratungsergebnis[{i}].{name}: {found.raw!r} could not be read")
     return RawVorlage(fields=fields, beratungsfolge=form.folge, beratungsergebnis=form.results.entries,
                       unterzeichnung=dict(form.signature.unterzeichnung), anlagen=form.sections.anlagen,
                       checkboxes=tuple(boxes), warnings=tuple(warnings))

@@ -138,9 +138,15 @@ def _after_label(doc: Doc, vocab: Vocabulary, page: int, line: int, key: str, la
     colon = last.text.endswith(":") or (rest[:1] and rest[0].text.startswith(":"))
     long_form = len("".join(w.text for w in label).strip(":")) > 4
     next_mark = min((m.bbox.x0 for m in marks if m.bbox.x0 >= last.bbox.x1 - 1), default=1e9)
+    cell = _cell_of(doc, page, label_box)
     taken: list[Word] = []
     for w in rest:
-        if w.bbox.x0 >= next_mark or gap_x(w.bbox, taken[-1].bbox if taken else last.bbox) > 6 * height:
+        # In a ruled cell the count may stand at its far end ("Ja        [ 6 ]"), or in the box
+        # ruled into that end (a cell of its own, right beside the label's).
+        in_cell = cell is not None and (cell.x0 - 1 <= w.bbox.cx <= cell.x1 + 1
+                                        or _beside_cell(doc, page, cell, w))
+        far = gap_x(w.bbox, taken[-1].bbox if taken else last.bbox) > 6 * height
+        if w.bbox.x0 >= next_mark or (far and not in_cell) or (cell is not None and not in_cell):
             break
         if vocab.prefix([w]) is not None and not _FILLER.match(w.text):
             break  # the next count label: this one was left blank
@@ -165,6 +171,23 @@ def _after_label(doc: Doc, vocab: Vocabulary, page: int, line: int, key: str, la
     conf = min(w.confidence for w in taken)
     return Count(key, value, page, line, label_box, where, "after-label", strong=bool(colon or long_form),
                  confidence=conf if value is not None else 0.3, raw=None if value is not None else core)
+
+
+def _cell_of(doc: Doc, page: int, box: BBox) -> BBox | None:
+    """The ruled cell the label stands in, if any."""
+    for grid in doc.page(page).grids:
+        for row in grid.rows:
+            for cell in row:
+                if cell is not None and cell.x0 - 1 <= box.cx <= cell.x1 + 1 \
+                        and cell.top - 1 <= box.cy <= cell.bottom + 1:
+                    return cell
+    return None
+
+
+def _beside_cell(doc: Doc, page: int, cell: BBox, word: Word) -> bool:
+    """The word stands in the cell right after ``cell``, in the same row."""
+    other = _cell_of(doc, page, word.bbox)
+    return other is not None and abs(other.x0 - cell.x1) <= 1.5 and abs(other.cy - cell.cy) <= 2
 
 
 def _before_label(

@@ -54,6 +54,11 @@ class Vocabularies:
     signature_prefixes: Vocabulary
     roles: frozenset[str]
 
+    def is_role(self, text: str) -> bool:
+        """A signer's role: one of the profile's, or an office by its shape ("Die Abteilungs-
+        leiterin:", "Der Amtsvorstand", "Stadtkämmerer")."""
+        return key(text) in self.roles or _ROLE_SHAPE.match(text.strip().rstrip(":").strip()) is not None
+
     @classmethod
     def of(cls, profile: Profile) -> Vocabularies:
         labels = {k: list(r.labels) for k, r in profile.fields.items()}
@@ -76,6 +81,14 @@ class Vocabularies:
             signature_prefixes=Vocabulary({"p": profile.signature_prefixes}),
             roles=frozenset(key(r) for r in profile.signature_roles),
         )
+
+
+_ROLE_SHAPE = re.compile(
+    r"^(?:(?:der|die)\s+)?(?:(?:stellv\.|stellvertretende[r]?|komm\.|kommissarische[r]?)\s+)?"
+    r"(?:[A-ZÄÖÜ][\w\-äöüß]*)?(?:leiter|leiterin|meister|meisterin|direktor|direktorin|präsident|präsidentin"
+    r"|dezernent|dezernentin|referent|referentin|vorsitzende|vorsitzender|vorstand|vorsteher|vorsteherin"
+    r"|sprecher|sprecherin|beauftragte|beauftragter|schreiber|schreiberin|kämmerer|kämmerin|amtmann"
+    r"|landrat|landrätin)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,8 @@ Vorlage …", "Anhang A") in its first lines."""
 
 from __future__ import annotations
 
-import re
-
 from .document import Doc
-
-# "Anlage 2", "Anlage 1 zur Beschlussvorlage …", "Anhang A", "Beilage II": the page's own title,
-# not an item of an Anlagen list ("Anlage 1: Lageplan", "1. Anlage …").
-_ANNOUNCE = re.compile(r"^(?:Anlage|Anhang|Beilage)\s+(?:Nr\.\s*)?(?:\d{1,2}[a-z]?|[IVX]{1,4}|[A-H])"
-                       r"(?:\s+(?:zu|zur|zum)\b.*)?$")
+from .text import announces_attachment
 
 
 def vorlage_pages(doc: Doc) -> int:
@@ -22,6 +16,6 @@ def vorlage_pages(doc: Doc) -> int:
         lines = doc.on_page(page.number)[:probe]
         for line in lines:
             first = line.phrases[0].text.strip()
-            if _ANNOUNCE.match(first) and len(line.phrases) <= 2:
+            if announces_attachment(first) and len(line.phrases) <= 2:
                 return page.number - 1
     return len(doc.pages)

@@ -142,12 +142,33 @@ def rows_from_lines(doc: Doc, heading: Heading, lines: list[Line], claimed: set[
         box = union(p.bbox for p in phrases)
         conf = min(p.confidence for p in phrases)
         leaves = {k: Found(v, phrases[0].page, box, conf) for k, v in entry.items() if v is not None}
-        if "gremium" in leaves:
+        if out and set(leaves) == {"gremium"} and _wraps(out[-1], entry["gremium"]):
+            # "Ausschuss für Schulen, Kultur und" / "Sport": the name wrapped in its column.
+            prev = out[-1].leaves["gremium"]
+            joined = Found(join_lines([str(prev.value), entry["gremium"]]), prev.page,
+                           union([prev.bbox, box]), min(prev.confidence, conf))
+            above = out[-1]
+            out[-1] = FolgeRow({**above.leaves, "gremium": joined}, above.page, union([above.bbox, box]))
+        elif "gremium" in leaves:
             out.append(FolgeRow(leaves, phrases[0].page, box))
         elif out and leaves:
             merged = {**leaves, **out[-1].leaves}
             out[-1] = FolgeRow(merged, out[-1].page, union([out[-1].bbox, box]))
     return out
+
+
+def _wraps(row: FolgeRow, text: str) -> bool:
+    """The Gremium of the row above runs on into this line: it ends in a word that cannot end a
+    name ("und", "für", a comma, a hyphen) or this line starts in lower case."""
+    prev = row.leaves.get("gremium")
+    if prev is None:
+        return False
+    name = str(prev.value).rstrip()
+    return name.endswith((",", "-")) or name.split()[-1] in _OPEN_ENDS or text[:1].islower()
+
+
+_OPEN_ENDS = frozenset({"und", "für", "der", "des", "die", "das", "zur", "zum", "sowie", "mit", "im", "in",
+                        "&"})
 
 
 def rows_from_labels(doc: Doc, before: int, stops: set[int]) -> list[FolgeRow]:
@@ -256,8 +277,10 @@ def entry_from_parts(doc: Doc, parts: list[str], page: int) -> dict[str, Any]:
         kept += _runs_without(part, doc.vocab.zustaendigkeit, doc.vocab.oeffentlich, entry)
     # "1. Kreisausschuß am": the list number and a dangling preposition are no part of the name.
     gremium = _LIST_NUMBER.sub("", clean(" ".join(kept)))
-    gremium = _DANGLING.sub("", gremium).strip(" ,;")
     gremium = _balanced(_PAREN_ROLE.sub("", gremium).strip(" ,;"))
+    # "… am 19.03.2024 (Vorberatung)", "Stadtsenat – –" (a date not yet set): the preposition
+    # and the blanks are left once date and role are out.
+    gremium = _DANGLING.sub("", gremium.rstrip(" ,;–—-_")).strip(" ,;–—-_")
     entry["gremium"] = gremium if sum(c.isalpha() for c in gremium) >= 3 else None
     return entry
 
@@ -309,11 +332,23 @@ def gremium_and_date(text: str) -> tuple[str | None, Any]:
         return clean(text) or None, None
     parsed, start, end = dates[0]
     rest = _WEEKDAY_TAIL.sub("", clean(f"{text[:start]} {text[end:]}")).strip(" ,;")
-    rest = _DANGLING.sub("", rest).strip(" ,;")
+    rest = _DANGLING.sub("", _without_leader(rest)).strip(" ,;")
     return rest or None, parsed.value
 
 
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•])\s+")
+# What OCR leaves of a dot leader between the Gremium and its date: "Finanzausschuß. nn. ...".
+_LEADER_TOKEN = re.compile(r"\.*[^\W\d_]{0,2}\.+")
+
+
+def _without_leader(text: str) -> str:
+    words = text.split()
+    if not words or (not _LEADER_TOKEN.fullmatch(words[-1]) and not words[-1].endswith("..")):
+        return text
+    while words and _LEADER_TOKEN.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words).rstrip(".")
+
 _DANGLING = re.compile(r"\s+(?:am|vom|den|im|zur|zum|in der)\s*$", re.IGNORECASE)
 _FLAGGED_TOP = re.compile(r"^(Ö|N|NÖ|ö|n)\s*(\d[\w.]*)$")
 _WEEKDAY_TAIL = re.compile(r"\s*\b(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"

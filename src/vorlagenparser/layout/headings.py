@@ -9,9 +9,9 @@ the middle ("Der Gemeinderat möge beschließen:").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..geometry import horizontal_overlap
+from ..geometry import horizontal_overlap, union
 from ..pagemodel import Word
 from .document import Doc
 from .normalize import key
@@ -89,6 +89,14 @@ def first_per_name(headings: tuple[Heading, ...]) -> dict[str, Heading]:
 def _heading(doc: Doc, line: Line) -> Heading | None:
     first, words, rest_phrases = _unnumbered(line)
     hit = doc.vocab.sections.prefix(words) if words else None
+    if (hit is None or hit.nwords == len(words)) and rest_phrases and words:
+        # OCR set the words of a bold heading far apart: "Finanzielle | Auswirkungen:".
+        joined = words + rest_phrases[0].words
+        longer = doc.vocab.sections.prefix(joined)
+        if longer is not None and longer.nwords > len(words) and \
+                ((longer.strong and longer.nwords == len(joined)) or len(rest_phrases) == 1):
+            first, words, rest_phrases = Phrase(first.page, joined), joined, rest_phrases[1:]
+            hit = longer
     if hit is None:
         return _pattern_heading(doc, line, first, words, rest_phrases)
     if doc.profile.sections[hit.name].list and _numbered_item(words[hit.nwords:]):
@@ -166,21 +174,38 @@ def _numbered_item(words: tuple[Word, ...]) -> bool:
 
 
 def _wrapped_heading(doc: Doc, line: Line) -> Heading | None:
-    """A heading set in a narrow label column, wrapped: "Finanzielle" over "Auswirkungen"."""
+    """A heading set in a narrow label column, wrapped over two or three lines, hyphenated or
+    not: "Finanzielle" / "Auswirkungen", "Beschluss-" / "vorschlag:", "Finanzielle" /
+    "Auswirkun-" / "gen:"."""
     a = line.phrases[0]
-    below = [ln for ln in doc.lines[line.index + 1:line.index + 3] if ln.page == line.page
-             and horizontal_overlap(ln.phrases[0].bbox, a.bbox) > 0.5]
-    if not below or not a.bold:
+    if not a.bold:
         return None
-    nxt = below[0]
-    b = nxt.phrases[0]
-    if b.bbox.top - a.bbox.bottom > 1.2 * doc.line_height(line) or not b.bold:
-        return None
-    words = a.words + b.words
-    hit = doc.vocab.sections.prefix(words)
-    if hit is None or hit.nwords != len(words):
-        return None
-    return Heading(hit.name, nxt, Phrase(a.page, words), line.phrases[1:] + nxt.phrases[1:], first=line)
+    parts = [line]
+    for nxt in doc.lines[line.index + 1:line.index + 3]:
+        b = nxt.phrases[0]
+        above = parts[-1].phrases[0]
+        if nxt.page != line.page or horizontal_overlap(b.bbox, a.bbox) <= 0.5 or not b.bold \
+                or b.bbox.top - above.bbox.bottom > 1.2 * doc.line_height(line):
+            break
+        parts.append(nxt)
+        words = _dehyphenated([w for p in parts for w in p.phrases[0].words])
+        hit = doc.vocab.sections.prefix(words)
+        if hit is not None and hit.nwords == len(words):
+            rest = tuple(ph for p in parts for ph in p.phrases[1:])
+            return Heading(hit.name, nxt, Phrase(a.page, tuple(words)), rest, first=line)
+    return None
+
+
+def _dehyphenated(words: list[Word]) -> list[Word]:
+    """Words broken at a line end joined again: "Auswirkun-" + "gen:" → "Auswirkungen:"."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if prev is not None and prev.text.endswith("-") and w.text[:1].islower():
+            out[-1] = replace(prev, text=prev.text[:-1] + w.text, bbox=union((prev.bbox, w.bbox)))
+        else:
+            out.append(w)
+    return out
 
 
 # "1.", "2.3", "II.", "b)": numbering before a heading ("3. Petitum", "II. Begründung").

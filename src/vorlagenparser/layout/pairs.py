@@ -67,8 +67,8 @@ def find_labels(
             if id(phrase) in claimed or any(id(w) in in_cells for w in phrase.words):
                 continue
             hit = doc.vocab.fields.prefix(phrase.words)
-            if hit is None:
-                continue
+            if hit is None or phrase.words[0].text.startswith(("(", "[")):
+                continue  # "(Drucksache 95/61)": a document cited in brackets, no label
             rest_words = phrase.words[hit.nwords:]
             rest = Phrase(phrase.page, rest_words) if rest_words else None
             weak_ok = doc.profile.fields[hit.name].kind in ("id", "date")
@@ -328,8 +328,9 @@ def _continuation(ctx: _Ctx, last: Phrase, hit: LabelHit, starts: tuple[float, .
             break  # text in the label column: the next label's line, not a wrapped value
         if is_label_phrase(doc, phrase) or doc.vocab.sections.prefix(phrase.words) is not None:
             break
-        if phrase.bold and not last.bold and not phrase.text.lower().startswith("hier:"):
-            break  # the next label of a column of labels and values
+        if phrase.bold and not last.bold and not phrase.text.lower().startswith("hier:") \
+                and (doc.page(phrase.page).method != "ocr" or phrase.text.rstrip().endswith(":")):
+            break  # the next label of a column of labels and values (OCR's bold is a guess)
         out.append(phrase)
         prev_bottom = phrase.bbox.bottom
         last = phrase

@@ -47,6 +47,7 @@ class Entry:
     boxes: tuple[tuple[Tie, str | None], ...]  # each box with the key it sets (None: no contract key)
     page: int
     bbox: BBox | None
+    unboxed: tuple[str, ...] = ()  # options whose label the block prints, but no box was read for
 
     @property
     def values(self) -> dict[str, Any]:
@@ -72,6 +73,7 @@ class _Draft:
     region: tuple[int, int] | None = None  # (page, grid or frame) of its boxes
     first: int = 10**9  # first and last line index of its boxes
     last: int = -1
+    printed: set[str] = field(default_factory=set)  # option keys whose labels its lines print
 
     def set(self, name: str, found: Found) -> None:
         if name not in self.leaves or self.leaves[name].value is None:
@@ -80,7 +82,9 @@ class _Draft:
     def freeze(self) -> Entry:
         boxes = [t.mark.bbox for t, _ in self.boxes] + [f.bbox for f in self.leaves.values()]
         page = self.boxes[0][0].page if self.boxes else next(iter(self.leaves.values())).page
-        return Entry(dict(self.leaves), tuple(self.boxes), page, union(boxes) if boxes else None)
+        unboxed = tuple(sorted(k for k in self.printed if self.leaves.get(k) is None
+                               or self.leaves[k].value is None))
+        return Entry(dict(self.leaves), tuple(self.boxes), page, union(boxes) if boxes else None, unboxed)
 
 
 def find_results(doc: Doc, regions: Regions, headings: tuple[Heading, ...], ties: tuple[Tie, ...],
@@ -333,6 +337,17 @@ def _substance(d: _Draft) -> bool:
 # --- values in an entry's band ----------------------------------------------------------------
 
 
+def _printed_options(doc: Doc, band: list[Line]) -> set[str]:
+    """Result options whose label stands as a phrase of its own on the block's lines."""
+    out = set()
+    for line in band:
+        for phrase in line.phrases:
+            hit = doc.vocab.checkboxes.fuzzy(phrase.text.rstrip(": "))
+            if hit is not None and hit[1] >= 0.85 and hit[0] in BOOL_KEYS:
+                out.add(hit[0])
+    return out
+
+
 def _band_values(
     doc: Doc,
     regions: Regions | None,
@@ -344,6 +359,8 @@ def _band_values(
     if not band:
         return
     indexes = {ln.index for ln in band}
+    if draft.boxes:  # a block of boxes: which of its printed options got none
+        draft.printed.update(_printed_options(doc, band))
     for c in counts:
         if c.line in indexes and (c.strong or c.value is not None):
             draft.set(c.key, Found(c.value, c.page, c.bbox, c.confidence, raw=c.raw))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .document import Doc, Found
 from .headings import Heading
 from .normalize import clean, join_lines, strip_label_punct
-from .text import Line
+from .text import Line, Phrase
 
 TEXT_SECTIONS = ("beschlussvorschlag", "begruendung", "finanzielle_auswirkungen")
 
@@ -41,14 +41,23 @@ class Sections:
 def read_sections(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...]) -> Sections:
     fields: dict[str, Found] = {}
     warnings: list[str] = []
-    names = {h.name for h in headings}
+    names = {h.name for h in headings if h.line.index not in bounds.covered}
     for name in TEXT_SECTIONS:
         if name not in names:
             continue
         # Several headings may feed one field ("1. Anlass", "2. Sachverhalt" → Begründung);
         # an empty one ("…folgenden Antrag:" before "Der Rat möge beschließen:") adds nothing.
-        parts = [f for h in headings if h.name == name and h.line.index not in bounds.covered
-                 if (f := section_text(doc, bounds, h)) is not None]
+        parts = []
+        prev: Heading | None = None
+        for h in headings:
+            if h.name != name or h.line.index in bounds.covered:
+                continue
+            # "Finanzielle Auswirkungen:" over "Kosten: 94.000 DM": right under its empty heading
+            # a heading of the same kind with text after it is the section's first line.
+            sub = prev is not None and bool(h.rest) and h.start == prev.line.index + 1
+            if (f := section_text(doc, bounds, h, keep_label=sub)) is not None:
+                parts.append(f)
+            prev = h
         if parts:
             first = parts[0]
             text = "\n".join(dict.fromkeys(str(p.value) for p in parts))  # a repeated heading adds nothing
@@ -88,23 +97,36 @@ def paragraphs(doc: Doc, lines: Sequence[Line]) -> str:
     return "\n".join(join_lines(p) for p in paras if p)
 
 
+# An item's number: "1.", "12)", Roman "IV.", a letter "b)", and OCR's "l." / "I." for "1.".
+_ITEM_NUMBER = re.compile(r"(?:\d{1,3}|[IVX]{1,4}|l)[.)]|[a-z]\)")
+
+
 def _numbered(text: str) -> bool:
     head = text.lstrip().split(" ", 1)[0]
-    return len(head) <= 4 and head[:-1].isdigit() and head[-1:] in ".)"
+    return _ITEM_NUMBER.fullmatch(head) is not None
 
 
-def section_text(doc: Doc, bounds: Boundaries, heading: Heading) -> Found | None:
+def section_text(doc: Doc, bounds: Boundaries, heading: Heading, keep_label: bool = False) -> Found | None:
     body = section_lines(doc, bounds, heading.line)
     # On a row of boxes ("Finanzielle Auswirkungen: ☐ Ja ☒ Nein") the words after the heading
     # are the boxes' labels, not the section's text.
     boxes_on_line = heading.line.index in bounds.mark_lines
-    inline = "" if boxes_on_line else strip_label_punct(" ".join(p.text for p in heading.rest))
+    rest = [p for p in heading.rest if not _on_mark_line(doc, bounds, p)]
+    inline = "" if boxes_on_line else strip_label_punct(" ".join(p.text for p in rest))
+    if keep_label and inline:
+        inline = f"{heading.label.text} {inline}"
     text = paragraphs(doc, body)
     full = _without_lead_in(doc, heading.name, "\n".join(t for t in (clean(inline), text) if t))
     if not full:
         return None
-    phrases = ([] if boxes_on_line else list(heading.rest)) + [p for ln in body for p in ln.phrases]
+    phrases = ([] if boxes_on_line else rest) + [p for ln in body for p in ln.phrases]
     return doc.found(phrases or [heading.label], full)
+
+
+def _on_mark_line(doc: Doc, bounds: Boundaries, phrase: Phrase) -> bool:
+    """The phrase stands on a row of boxes: it is a box's label."""
+    line = doc.line_of(phrase)
+    return line is not None and line.index in bounds.mark_lines
 
 
 def _without_lead_in(doc: Doc, name: str, text: str) -> str:
@@ -124,6 +146,14 @@ def section_items(doc: Doc, bounds: Boundaries, heading: Heading) -> list[Found]
         out.append(doc.found(list(heading.rest), strip_item(inline)))
     prev: Line | None = None
     for line in [] if heading.single else section_lines(doc, bounds, heading.line):
+        if sum(c.isalpha() for c in line.text) < 3:
+            continue  # "2", "RR": specks and stamps in the margin, not a title
+        gap = line.bbox.top - (prev or heading.line).bbox.bottom
+        if (prev is not None or out) and gap > doc.settings.list_gap_lines * doc.line_height(line):
+            break  # the list has ended; what follows far below belongs to no item
+        after_items = prev is not None and not _heading_like(prev)
+        if (after_items or (prev is None and out)) and _heading_like(line):
+            break  # "Aktenauflage", "Beschluss (wird … ausgefüllt)": a heading of its own after the list
         starts_item = prev is None or _is_item_start(line) or (
             line.bbox.top - prev.bbox.bottom > 0.6 * doc.line_height(line)) or not _continues(prev, line)
         if starts_item:
@@ -135,6 +165,11 @@ def section_items(doc: Doc, bounds: Boundaries, heading: Heading) -> list[Found]
         if text:
             out.append(doc.found([p for ln in group for p in ln.phrases], text))
     return out
+
+
+def _heading_like(line: Line) -> bool:
+    """A short line set in bold: a heading, not an item of a list set in regular type."""
+    return line.phrases[0].bold and len(line.words) <= 8 and not line.text.rstrip().endswith((".", ","))
 
 
 def _is_item_start(line: Line) -> bool:
@@ -149,7 +184,8 @@ def _continues(prev: Line, line: Line) -> bool:
 
 
 _ITEM_PREFIX = re.compile(
-    r"^(?:anlage|anhang|beilage)\s*(?:\d+[a-z]?|[IVX]{1,4})\s*[:.)–—-]\s*", re.IGNORECASE
+    r"^(?:anlage|anhang|beilage)\s*(?:\d+[a-z]?|[IVX]{1,4})"
+    r"(?:\s*[:.)–—-]\s*|\s+(?=(?-i:[A-ZÄÖÜ])))", re.IGNORECASE
 )
 _BULLETS = "-•–·*«»◦▪"
 

@@ -31,6 +31,7 @@ class LayoutSettings:
     below_gap_lines: float = 2.6  # a value under its label (header rows) is at most this far down
     right_value_max_share: float = 0.45  # of the page width, between a label and its value
     paragraph_gap_lines: float = 0.75  # a gap wider than this starts a new paragraph
+    list_gap_lines: float = 3.0  # a list (Anlagen) ends at a gap of this many lines
 
     # --- marks and their labels
     tie_side_sides: float = 4.0  # a label beside its box is at most this many box sides away

@@ -12,7 +12,7 @@ from .document import Doc, Found
 from .headings import Heading
 from .normalize import clean, key
 from .sections import TEXT_SECTIONS, Boundaries
-from .text import Line
+from .text import Line, Phrase
 from .vocab import within_edits
 
 # "Erlangen, den 7.7.2022"; scans add stray dots: "Schwäbisch Gmünd,. 16. Januar 2023".
@@ -35,18 +35,25 @@ class PlaceDate:
 def place_dates(doc: Doc) -> list[PlaceDate]:
     out = []
     for line in doc.lines:
-        for i, phrase in enumerate(line.phrases):
-            text = doc.typed(phrase.text, phrase.page)
-            dates = find_dates(text)
-            if not dates:
-                continue
-            parsed, start, end = dates[0]
-            m = _PLACE.match(text[:start])
-            if m is None or text[end:].strip(" .,") or _WEEKDAY.match(m.group("ort").split()[-1]):
-                continue  # "Di, 12.04.2022" is a weekday, not a place
-            datum = doc.found([phrase], parsed.value, raw=None if parsed.value else parsed.raw)
-            out.append(PlaceDate(line, i, _town(doc, clean(m.group("ort"))), datum))
+        found = [pd for i, phrase in enumerate(line.phrases) if (pd := _place_date(doc, line, i, (phrase,)))]
+        if not found and 1 < len(line.phrases) <= 4:
+            # OCR spaced the line apart: "Stade, den | 29. | Januar 2022".
+            found = [pd] if (pd := _place_date(doc, line, 0, line.phrases)) else []
+        out.extend(found)
     return out
+
+
+def _place_date(doc: Doc, line: Line, index: int, phrases: tuple[Phrase, ...]) -> PlaceDate | None:
+    text = doc.typed(" ".join(p.text for p in phrases), phrases[0].page)
+    dates = find_dates(text)
+    if not dates:
+        return None
+    parsed, start, end = dates[0]
+    m = _PLACE.match(text[:start])
+    if m is None or text[end:].strip(" .,") or _WEEKDAY.match(m.group("ort").split()[-1]):
+        return None  # "Di, 12.04.2022" is a weekday, not a place
+    datum = doc.found(list(phrases), parsed.value, raw=None if parsed.value else parsed.raw)
+    return PlaceDate(line, index, _town(doc, clean(m.group("ort"))), datum)
 
 
 def is_signed_line(doc: Doc, line: Line) -> bool:
@@ -84,7 +91,7 @@ def signer(doc: Doc, bounds: Boundaries, after: Line, max_lines: int = 7,
                 words = words[hit.nwords:]
             words = _after_role_colon(words, roles)  # "Der Präsident: Urs Brunner"
             text = clean(" ".join(w.text for w in words)).strip("()[] ")
-            if not text or key(text) in roles or _role_prefix(text, roles):
+            if not text or doc.vocab.is_role(text) or _role_prefix(text, roles):
                 continue
             if _looks_like_name(text):
                 return doc.found([phrase], text)
@@ -105,8 +112,15 @@ def _role_prefix(text: str, roles: frozenset[str]) -> bool:
                or (len(r) >= 10 and within_edits(k, r[: len(k) + 1], 2)) for r in roles)
 
 
+# Bodies sign as such ("GEMEINDERAT MÄNNEDORF", "Der Magistrat"): no person's name.
+_BODY = re.compile(r"(gemeinderat|stadtrat|magistrat|kreistag|kreisausschuss|gemeindevorstand|senat"
+                   r"|stadtverwaltung|gemeindeverwaltung|landratsamt|bezirksamt)", re.IGNORECASE)
+
+
 def _looks_like_name(text: str) -> bool:
     words = text.split()
+    if _BODY.search(text) and (text.isupper() or len(words) <= 3):
+        return False
     if not 1 <= len(words) <= 6 or any(c.isdigit() for c in text) or text.endswith((":", ".")):
         return False
     if sum(c.isalpha() for c in text) < 4 or max(len(w) for w in words) < 3:
@@ -129,14 +143,15 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
     last_section = max((h.line.index for n, h in first.items() if n in TEXT_SECTIONS), default=-1)
     # A closing place-and-date follows the text; one at the top of a letter dates the letter.
     half = len(doc.lines) // 2
-    closing = [p for p in places if p.line.index > max(last_section, half) and p.phrase_index == 0]
-    # Without a closing place-and-date, the one in the letterhead dates the signature.
-    pd = closing[-1] if closing else (places[0] if places else None)
+    closing = [p for p in places if p.phrase_index == 0 and p.line.index > last_section
+               and (p.line.index > half or _role_below(doc, p.line))]
+    # A place-and-date in the letterhead dates the document, not its signature.
+    pd = closing[-1] if closing else None
     out: dict[str, Found] = {}
     if pd is not None:
         out["ort"] = Found(pd.ort, pd.datum.page, pd.datum.bbox, pd.datum.confidence)
         out["datum"] = pd.datum
-    name = signer(doc, bounds, pd.line) if closing and pd is not None else None
+    name = (_beside(doc, pd) or signer(doc, bounds, pd.line)) if closing and pd is not None else None
     if name is None:
         # A role or "gez." line below the letterhead; some templates sign before the last section.
         first_section = min((h.line.index for n, h in first.items() if n in TEXT_SECTIONS), default=-1)
@@ -147,6 +162,21 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
     if name is not None:
         out["name"] = name
     return Signature(out, _document_date(doc, places, known))
+
+
+def _role_below(doc: Doc, line: Line) -> bool:
+    """A signer's role within a few lines under the place and date: the signature block."""
+    return any(ln.page == line.page and doc.vocab.is_role(ln.text) for ln in doc.after(line)[:5])
+
+
+def _beside(doc: Doc, pd: PlaceDate) -> Found | None:
+    """The signer printed on the place-and-date line, to its right ("Eggenbach, 05.03.2024 ·
+    Dr. Sabine Aumüller"), the role below the name."""
+    for phrase in pd.line.phrases[pd.phrase_index + 1:]:
+        text = clean(phrase.text).strip("()[] ")
+        if text and not doc.vocab.is_role(text) and _looks_like_name(text):
+            return doc.found([phrase], text)
+    return None
 
 
 def _document_date(doc: Doc, places: list[PlaceDate], known: dict[str, Found]) -> Found | None:

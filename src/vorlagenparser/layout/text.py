@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..geometry import BBox, horizontal_overlap, union
@@ -125,7 +125,8 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: Layou
     out: list[Line] = []
     for page, page_marks in zip(pages, marks, strict=True):
         splitters = _split_points(page, page_marks)
-        rows = reading_order(group_lines(page.words, s.line_overlap), page.width)
+        words = [_without_overstrike(w) for w in page.words]
+        rows = reading_order(group_lines([w for w in words if w.text], s.line_overlap), page.width)
         space = _typical_space(rows)
         for row in rows:
             height = statistics.median(w.bbox.height for w in row)
@@ -140,10 +141,33 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: Layou
     return out
 
 
+def _without_overstrike(word: Word) -> Word:
+    """Typewriter underlining: every letter overstruck with "_", which the text layer interleaves
+    ("B_e_g_r_ü_n_d_u_n_g_:"). The underscores go; the word is the letters."""
+    text = word.text
+    if text.count("_") < 3 or "__" in text:
+        return word
+    letters = text.replace("_", "")
+    if len(letters) < 2 or text.count("_") < 0.4 * len(text):
+        return word
+    return replace(word, text=letters)
+
+
 # A document number: digits with a slash or dash, five characters or more ("22/12922", "VO/2023/1").
 _ID = re.compile(r"(?=.*\d)(?=.*[/-])[\w/.-]{5,}")
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|seite\s*\d+(\s*(von|/)\s*\d+)?|\d+\s*(/|von)\s*\d+|\d+|page\s*\d+.*)$")
+
+
+# "Anlage 2", "Anlage 1 zur Beschlussvorlage …", "Anhang A", "Beilage II": the page's own title,
+# not an item of an Anlagen list ("Anlage 1: Lageplan", "1. Anlage …").
+_ANNOUNCE = re.compile(r"^(?:Anlage|Anhang|Beilage)\s+(?:Nr\.\s*)?(?:\d{1,2}[a-z]?|[IVX]{1,4}|[A-H])"
+                       r"(?:\s+(?:zu|zur|zum)\b.*)?$")
+
+
+def announces_attachment(text: str) -> bool:
+    """The line names its page an Anlage of the Vorlage ("Anlage 1 zur Sitzungsvorlage …")."""
+    return _ANNOUNCE.match(text.strip()) is not None
 
 
 def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSettings) -> set[int]:
@@ -162,7 +186,8 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSetting
     # The first page keeps its letterhead; later pages repeat it as a running header.
     drop |= {ln.index for ln in in_margin if ln.page > 1 and re.sub(r"\d+", "#", fold(ln.text)) in repeated}
     # Running headers and footers name the page ("Seite 2 von 3", "Ausdruck vom … / Seite 1").
-    drop |= {ln.index for ln in in_margin if re.search(r"\bseite \d+", fold(ln.text))}
+    # OCR reads a page's "1" as "l" or "I" ("Seite l von 2").
+    drop |= {ln.index for ln in in_margin if re.search(r"\bseite (\d+|[li|]\b)", fold(ln.text))}
     # A later page's header repeating a line of the first page ("Vorlage-Nr. VO/2022/343"), or
     # naming the document by a number of the first page ("Drucksache 22/12922 | Bürgerschaft …").
     first_page = {fold(ln.text).replace(" ", "") for ln in lines if ln.page == 1}
@@ -170,7 +195,10 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSetting
     first_ids = {w.text.strip(".,;:") for ln in lines if ln.page == 1 for w in ln.words if _ID.search(w.text)}
     drop |= {ln.index for ln in in_margin if ln.page > 1 and ln.bbox.bottom < heights[ln.page] * margin
              and any(w.text.strip(".,;:") in first_ids for w in ln.words)}
-    return drop | _repeated_in_place(lines, heights, s.running_outer)
+    drop |= _repeated_in_place(lines, heights, s.running_outer)
+    # A header that names its page an Anlage ("Anlage 1 zur Sitzungsvorlage Nr. 2024/0417") also
+    # names the Vorlage's number, but it tells where the Vorlage ends: it stays.
+    return drop - {ln.index for ln in lines if ln.page > 1 and announces_attachment(ln.phrases[0].text)}
 
 
 def _repeated_in_place(lines: Sequence[Line], heights: dict[int, float], outer: float) -> set[int]:

@@ -49,6 +49,10 @@ def read_title(doc: Doc, bounds: Boundaries, pairs: Pairs, known: dict[str, Foun
             art = art_from_number_label(doc, [h for h in pairs.labels if h.name == "vorlagennummer"])
             if art is not None:
                 out["vorlagenart"] = art
+    if "vorlagennummer" not in known and title is not None:
+        number = _number_under_title(doc, title)
+        if number is not None:
+            out["vorlagennummer"] = number
     betreff = known.get("betreff")
     if betreff is None:
         if title is not None and title.rest:
@@ -69,6 +73,27 @@ def read_title(doc: Doc, bounds: Boundaries, pairs: Pairs, known: dict[str, Foun
             if found is not None:
                 out[name] = found
     return TitleParts(out, title.line.index if title else None)
+
+
+# "Nr. 95/214", "Nr.: 2024/117": the number printed with the kind, under or after it.
+_NUMBER = re.compile(r"^Nr\.?\s*:?\s*(?P<id>[A-Z]{0,4}[\s/-]?\d[\w/.-]*\d\w*)$")
+
+
+def _number_under_title(doc: Doc, title: Title) -> Found | None:
+    """The kind's own number, printed right after it ("Beschlussvorlage Nr. 95/214") or on the
+    line under it."""
+    candidates = [title.rest] if title.rest else []
+    below = doc.lines[title.line.index + 1] if title.line.index + 1 < len(doc.lines) else None
+    if below is not None and below.page == title.line.page \
+            and below.bbox.top - title.line.bbox.bottom < 1.5 * doc.line_height(title.line):
+        candidates.append(below.phrases[0].text)
+    for text in candidates:
+        m = _NUMBER.match(text.strip())
+        if m is not None:
+            under = below is not None and text == below.phrases[0].text
+            where = below.phrases[0] if under and below is not None else title.line.phrases[0]
+            return doc.found([where], doc.identifier(m.group("id"), where.page))
+    return None
 
 
 def find_vorlagenart(doc: Doc, label_phrases: set[tuple[int, int]]) -> Title | None:
@@ -116,15 +141,23 @@ def letterhead_value(doc: Doc, bounds: Boundaries, pattern: str) -> Found | None
     """An unlabelled letterhead phrase ("Abteilung Bau- und Raumordnung") of a known shape."""
     regex = re.compile(pattern)
     page = doc.page(1)
-    for line in doc.lines:
-        if line.page != 1 or line.bbox.top > page.height * 0.3:
-            break
-        if bounds.stops(line.index):
-            continue
-        for phrase in line.phrases:
-            if regex.search(phrase.text) and len(phrase.words) >= 2:
-                return doc.found([phrase], phrase.text)
+    top = [ln for ln in doc.lines if ln.page == 1 and ln.bbox.top <= page.height * 0.3
+           and not bounds.stops(ln.index)]
+    # A unit named in several words ("Abteilung Bau- und Raumordnung") before one in one word.
+    for single in (False, True):
+        for line in top:
+            for phrase in line.phrases:
+                text = phrase.text.strip(" -–")
+                one_word = single and _UNIT_WORD.match(text) is not None
+                if regex.search(text) and (len(phrase.words) >= 2 or one_word):
+                    return doc.found([phrase], text)
     return None
+
+
+# One word naming an office of the administration ("Stadtbauamt", "- Hauptamt -"), not the
+# authority that heads the letter ("Landratsamt", "Bezirksamt").
+_UNIT_WORD = re.compile(r"^(?!Landratsamt|Bezirksamt|Kreisamt|Stadtamt|Gemeindeamt|Marktgemeindeamt)"
+                        r"[A-ZÄÖÜ][a-zäöüß]{2,}amt$")
 
 
 def art_from_number_label(doc: Doc, hits: list[LabelHit]) -> Found | None:
@@ -173,8 +206,9 @@ def bold_betreff(doc: Doc, bounds: Boundaries, after: int) -> Found | None:
         if line.index <= after or line.page != 1:
             continue
         kind = bounds.kind(line.index)
-        if kind.startswith(("field", "signature")) or kind == "section:beratungsfolge":
-            continue  # still in the letterhead and header labels
+        if kind.startswith(("field", "signature")) or kind == "section:beratungsfolge" \
+                or line.index in bounds.covered:
+            continue  # still in the letterhead, the header labels or a header table
         if bounds.stops(line.index):
             return None
         if all(p.bold for p in line.phrases) and len(line.text) > 8:

@@ -116,6 +116,23 @@ class Vocabulary:
         return best
 
 
+    def near_prefix(self, words: Sequence[Word]) -> Hit | None:
+        """The longest label misread by a character or two formed by the first words
+        ("einstimig" for "einstimmig"); a label never runs past its colon."""
+        best: Hit | None = None
+        if not words or sum(c.isalpha() for c in words[0].text) < 3:
+            return None  # "IM", "[X": OCR's reading of a box, not a misread label's first word
+        text = ""
+        for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
+            text = f"{text} {word.text}"
+            name = self.near(key(text))
+            colon = word.text.rstrip().endswith(":")
+            if name is not None:
+                best = Hit(name, n, strong=colon, exact=False)
+            if colon:
+                break
+        return best
+
 _NUMBERED_COLON = re.compile(r"^\d{1,3}(\.\d{1,3})*[a-z]?:$")
 
 

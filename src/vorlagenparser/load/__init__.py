@@ -13,15 +13,20 @@ call, so tests can switch it with ``monkeypatch.setenv``.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import VorlagenparserError
 from ..filenames import decoded
-from ..options import ExtractOptions
-from ..pagemodel import Document
+from .preview import PagePreview
 from .sniff import Sniffed, sniff
 
-__all__ = ["LOADER_ENV", "PDF_LOADERS", "open_document", "pdf_loader", "sniff"]
+if TYPE_CHECKING:
+    from ..options import ExtractOptions
+    from ..pagemodel import Document, Page
+
+__all__ = ["LOADER_ENV", "PDF_LOADERS", "PagePreview", "open_document", "pdf_loader", "sniff"]
 
 LOADER_ENV = "VORLAGENPARSER_LOADER"
 PDF_LOADERS = ("pdfium", "pdfplumber")
@@ -36,8 +41,13 @@ def pdf_loader() -> str:
     return name
 
 
-def open_document(path: str | Path, options: ExtractOptions) -> Document:
-    """Dispatch on the sniffed file type: PDFs to the text-layer loader, images to the raster one."""
+def open_document(path: str | Path, options: ExtractOptions,
+                  on_preview: Callable[[Page, PagePreview], None] | None = None) -> Document:
+    """Dispatch on the sniffed file type: PDFs to the text-layer loader, images to the raster one.
+
+    ``on_preview`` is shown the thin text pages of a PDF as the OCR decision looks at them,
+    taken while the PDFium loader has the page open (the pdfplumber loader shows none: the
+    decision then renders those pages itself)."""
     info: Sniffed = sniff(path, max_mb=options.max_file_mb)
     name = decoded(Path(path).name)  # source.filename: valid text even for Latin-1 names
     if info.kind == "pdf":
@@ -47,7 +57,7 @@ def open_document(path: str | Path, options: ExtractOptions) -> Document:
             return open_pdf(info.path, name, info.sha256, options)
         from .pdfium import open_pdf_fast
 
-        return open_pdf_fast(info.path, name, info.sha256, options)
+        return open_pdf_fast(info.path, name, info.sha256, options, on_preview)
     from .image import open_image
 
     return open_image(info.path, name, info.sha256, options)

@@ -15,12 +15,12 @@ import pypdfium2 as pdfium
 
 from .. import limits
 from ..errors import EncryptedPdfError, InputFileError, ResourceLimitError
-from ..options import ExtractOptions
 from ..pagemodel import GrayImage
 
-__all__ = ["DEFAULT_MAX_PIXELS", "pdf_page_has_images", "render_pdf_page", "render_pdf_pages"]
+__all__ = ["DEFAULT_MAX_PIXELS", "check_pixels", "pdf_page_has_images", "render_pdf_page",
+           "render_pdf_pages"]
 
-DEFAULT_MAX_PIXELS = ExtractOptions().max_pixels
+DEFAULT_MAX_PIXELS = int(limits.DEFAULT_MAX_MEGAPIXELS * 1_000_000)  # ExtractOptions().max_pixels
 _IMAGE_SEARCH_DEPTH = 3  # images inside forms inside forms are still found
 
 
@@ -78,14 +78,21 @@ def _render(doc: Any, index: int, dpi: int, path: str, max_pixels: int) -> GrayI
 
 
 def _check_pixels(page: Any, number: int, dpi: int, path: str, max_pixels: int) -> None:
-    width, height = page.get_size()
+    sizes = (image.get_px_size() for image in page.get_objects(
+        filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=_IMAGE_SEARCH_DEPTH))
+    check_pixels(number, dpi, page.get_size(), sizes, path, max_pixels)
+
+
+def check_pixels(number: int, dpi: int, size: tuple[float, float],
+                 image_sizes: Iterable[tuple[int, int]], path: str, max_pixels: int) -> None:
+    """ResourceLimitError when page ``number`` (``size`` in points) rendered at ``dpi``, or one
+    of its images (pixel sizes, looked at after the page), has more than ``max_pixels``."""
+    width, height = size
     pixels = round(width * dpi / 72) * round(height * dpi / 72)
     if pixels > max_pixels:
         what = f"page {number} ({width / 72:.0f} × {height / 72:.0f} in at {dpi} dpi)"
         raise ResourceLimitError(limits.too_large(what, pixels, max_pixels), path)
-    for image in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE],
-                                  max_depth=_IMAGE_SEARCH_DEPTH):
-        image_width, image_height = image.get_px_size()
+    for image_width, image_height in image_sizes:
         if image_width * image_height > max_pixels:
             what = f"an image on page {number} ({image_width} × {image_height})"
             raise ResourceLimitError(limits.too_large(what, image_width * image_height, max_pixels),

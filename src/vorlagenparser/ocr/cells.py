@@ -24,15 +24,18 @@ _VALUE_REACH = 8.0  # text heights right of a label
 _MAX_CELLS = 40  # per page: a second look is for form fields and headers, not running text
 _LOW_CONFIDENCE = 0.75
 _MIN_CONFIDENCE = 0.45
+_LIGHTEST_INK = 215.0  # grey level: on a near-empty page Otsu's threshold splits paper noise
 
 
 def recognise_cells(image: GrayImage, scale: float, grids: Sequence[Grid], words: list[Word],
-                    engine: OcrEngine, dpi: int, timeout_s: float | None) -> list[Word]:
-    """The page's words with badly read or missed cell text replaced by a second recognition."""
+                    engine: OcrEngine, dpi: int, timeout_s: float | None,
+                    ink: GrayImage | None = None) -> list[Word]:
+    """The page's words with badly read or missed cell text replaced by a second recognition.
+    ``ink`` is :func:`page_ink` of ``image`` when the caller has it already."""
     if not grids or not words:
         return words
     text_height = statistics.median(w.bbox.height for w in words)
-    ink = _ink(image)
+    ink = page_ink(image) if ink is None else ink
     out = list(words)
     looked = 0
     for grid in grids:
@@ -51,12 +54,13 @@ def recognise_cells(image: GrayImage, scale: float, grids: Sequence[Grid], words
 
 
 def recognise_after_labels(image: GrayImage, scale: float, words: list[Word], engine: OcrEngine, dpi: int,
-                           timeout_s: float | None) -> list[Word]:
-    """The page's words plus what stands unread right of a label ("Ja:", "Datum:")."""
+                           timeout_s: float | None, ink: GrayImage | None = None) -> list[Word]:
+    """The page's words plus what stands unread right of a label ("Ja:", "Datum:").
+    ``ink`` is :func:`page_ink` of ``image`` when the caller has it already."""
     if not words:
         return words
     text_height = statistics.median(w.bbox.height for w in words)
-    ink = _ink(image)
+    ink = page_ink(image) if ink is None else ink
     out = list(words)
     looked = 0
     for word in words:
@@ -101,9 +105,13 @@ def _unread_ink(
     return any(min_h <= stats[i][3] <= max_h and stats[i][2] <= max_h for i in range(1, count))
 
 
-def _ink(image: GrayImage) -> GrayImage:
+def page_ink(image: GrayImage, otsu_ink: tuple[float, GrayImage] | None = None) -> GrayImage:
+    """Ink = 255: Otsu's threshold, but never lighter than light grey. ``otsu_ink`` is the
+    image's Otsu threshold and ink (255) when the caller has them: the same unless too light."""
+    if otsu_ink is not None and otsu_ink[0] <= _LIGHTEST_INK:
+        return otsu_ink[1]
     otsu, _ = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    _, binary = cv2.threshold(image, min(otsu, 215.0), 255, cv2.THRESH_BINARY_INV)
+    _, binary = cv2.threshold(image, min(otsu, _LIGHTEST_INK), 255, cv2.THRESH_BINARY_INV)
     return np.asarray(binary, dtype=np.uint8)
 
 
@@ -193,9 +201,20 @@ def _merge(words: list[Word], cell: BBox, again: list[Word]) -> list[Word]:
         old = statistics.mean(w.confidence for w in before)
         new = statistics.mean(w.confidence for w in again)
         if new > old + 0.1:
-            gone = {id(w) for w in before}
+            # A surer reading may still have lost words (a ticked box beside them garbles the
+            # crop): words of the first pass it does not cover stay, unless they are short junk.
+            gone = {id(w) for w in before if _covered(w, again) or not _wordlike(w)}
             return [w for w in words if id(w) not in gone] + again
     added = [
         a for a in again if not any(intersection_area(a.bbox, w.bbox) > 0.3 * a.bbox.area for w in before)
     ]
     return words + added
+
+
+def _covered(word: Word, again: Sequence[Word]) -> bool:
+    return any(intersection_area(word.bbox, a.bbox) > 0.3 * word.bbox.area for a in again)
+
+
+def _wordlike(word: Word) -> bool:
+    """Text worth keeping when a second look missed it: four letters or more."""
+    return sum(c.isalpha() for c in word.text) >= 4

@@ -27,9 +27,10 @@ _MAX_THICKNESS_PT = 3.0
 _WORK_SCALE = 100 / 72  # rules are long: 100 dpi is enough to find them, at a ninth of the work
 
 
-def find_rules(image: GrayImage, scale: float) -> list[Line]:
-    """Horizontal and vertical rules of the (upright) image, in page points."""
-    ink = _binarise(image)
+def find_rules(image: GrayImage, scale: float, ink: GrayImage | None = None) -> list[Line]:
+    """Horizontal and vertical rules of the (upright) image, in page points. ``ink`` is the
+    image's Otsu ink (255) when the caller has it already."""
+    ink = _binarise(image) if ink is None else ink
     if scale > _WORK_SCALE * 1.5:
         factor = _WORK_SCALE / scale
         # Area averaging keeps a one-pixel rule as a faint line; any coverage counts as ink.

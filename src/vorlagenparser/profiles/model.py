@@ -103,7 +103,7 @@ class Profile(_Data):
     # then the most specific (more keywords, then longer ones).
     match: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
     priority: int = 0
-    review_threshold: Annotated[float, Field(ge=0, le=1)] = 0.8
+    review_threshold: Annotated[float, Field(ge=0, le=1)] = 0.7
     vorlagenarten: list[str] = Field(default_factory=list)
     fields: dict[FieldName, FieldRule] = Field(default_factory=dict)
     sections: dict[SectionName, SectionRule] = Field(default_factory=dict)

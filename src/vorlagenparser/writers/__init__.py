@@ -15,9 +15,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..filenames import output_stem
-from ..model import Vorlage
 
 if TYPE_CHECKING:
+    from ..model import Vorlage
     from ..search import SearchHit
 
 

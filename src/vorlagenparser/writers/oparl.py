@@ -23,11 +23,16 @@ from urllib.parse import quote
 from ..model import Vorlage
 from . import Record, SourceFile, Writer
 from ._atomic import atomic_open, write_bytes
-from .oparl_common import SCHEMA, OParlObject, compact, organization_url, slug
+from .oparl_common import (
+    DEFAULT_BASE_URL,
+    DEFAULT_BODY_ID,
+    SCHEMA,
+    OParlObject,
+    compact,
+    organization_url,
+    slug,
+)
 from .oparl_meetings import Session, Step, agenda_item, meeting, meeting_url, sessions
-
-DEFAULT_BASE_URL = "https://example.invalid/oparl"
-DEFAULT_BODY_ID = "1"
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_BODY_ID", "SCHEMA", "Body", "OParlObject", "OParlWriter",
            "body_object", "export", "organization_url", "paper", "slug"]

@@ -7,6 +7,8 @@ import unicodedata
 from typing import Any
 
 SCHEMA = "https://schema.oparl.org/1.1/"
+DEFAULT_BASE_URL = "https://example.invalid/oparl"
+DEFAULT_BODY_ID = "1"
 OParlObject = dict[str, Any]
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})

@@ -1,0 +1,16 @@
+"""Imported by the fork server of a worker pool that runs the project's pipeline: what every
+worker would load again on its first file is loaded once, before the workers are forked.
+
+Tesseract's library reads ``OMP_THREAD_LIMIT`` when it loads, so it is set here as each
+worker sets it (:func:`.worker.init_worker`): one OCR thread per worker.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["OMP_THREAD_LIMIT"] = "1"
+
+from ..pipeline import warm_up  # after the thread limit
+
+warm_up()

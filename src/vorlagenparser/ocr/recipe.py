@@ -1,0 +1,277 @@
+"""One page through OCR: orientation → skew → upright frame → engine → words in frame points,
+table rules from the picture, second looks at cells and label values, bold flags, and the
+transform back to the original page.
+
+The picture is read once into ink (Otsu's threshold of the upright frame), which the rules,
+the second looks and the bold flags share.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+import time
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+
+from ..errors import OcrError
+from ..geometry import Affine, BBox
+from ..load.grids import find_grids
+from ..pagemodel import GrayImage, Grid, Page, Segment, Word
+from ..paper import evened_finely
+from . import orientation as orient
+from .cells import page_ink, recognise_after_labels, recognise_cells
+from .engine import OcrEngine, OcrTimeoutError, OcrWord
+from .rules import find_rules, rules_as_segments
+
+if TYPE_CHECKING:
+    from ..options import ExtractOptions
+
+log = logging.getLogger(__name__)
+
+# Table rules and form lines as OCR sees them: "|", "||", "¦", "____", "-----", "======".
+_RULE_TOKEN = re.compile(r"[|¦]+|[_\-—–=.]{3,}")
+_JUNK_CONFIDENCE = 0.05
+_MIN_WORDS_FOR_BOLD = 10  # fewer words give no reliable "body text" stroke width
+_LOW_CONFIDENCE = 0.6
+_BLANK_INK = 0.0002  # share of ink pixels below which a page is blank (dust, scanner noise)
+_OWN_ORIENTATION_OK = 0.35  # our own check is trusted above this; else tesseract OSD decides
+_OSD_OK = 2.0  # OSD confidence worth acting on (tesseract's scale; 15 is "very sure")
+
+
+@dataclass(frozen=True, slots=True)
+class _Upright:
+    image: GrayImage
+    rotation: int
+    skew: float
+    pixel_transform: Affine  # frame pixels → original pixels
+
+
+def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
+             options: ExtractOptions) -> Page:
+    """One page through the recipe. ``scale`` = pixels of ``image`` per original page point."""
+    started = time.perf_counter()
+    analysis = orient.analyse(image)
+    notes = list(page.notes)
+    if orient.ink_fraction(analysis) < _BLANK_INK:
+        notes.append(f"page {page.number}: blank page, no text recognised")
+        return _result(page, image, scale, _Upright(image, 0, 0.0, Affine()), [], notes)
+    frame = _make_upright(page.number, image, analysis, engine)
+    # The frame's ink (Otsu), read once for the bold flags, the rules and the second looks.
+    otsu, binary = cv2.threshold(frame.image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink: GrayImage = np.asarray(binary, dtype=np.uint8)
+    words = _recognise(page.number, frame.image, scale, engine, options, notes, ink)
+    # A scan's table rules, found in the image, serve the layout as a PDF's drawn rules do.
+    rules = find_rules(frame.image, scale, ink) if words else []
+    grids = find_grids(rules) if rules else ()
+    cell_ink = page_ink(frame.image, (otsu, ink))
+    if rules:  # table cells get a second look: lone digits, text on shaded headers
+        words = recognise_cells(frame.image, scale, grids, words, engine, round(scale * 72),
+                                options.ocr_timeout_s, cell_ink)
+    # ... and so do labels whose value was not read ("Ja: [ 22 ]").
+    words = recognise_after_labels(
+        frame.image, scale, words, engine, round(scale * 72), options.ocr_timeout_s, cell_ink
+    )
+    log.debug("page %d: OCR %.0f ms, %d words", page.number,
+              (time.perf_counter() - started) * 1000, len(words))
+    return _result(page, image, scale, frame, words, notes, rules, grids)
+
+
+
+def _make_upright(number: int, image: GrayImage, analysis: orient.Analysis,
+                  engine: OcrEngine) -> _Upright:
+    rotation = _orientation(number, image, analysis, engine)
+    skew = orient.estimate_skew(analysis, rotation)
+    frame, pixels = orient.upright(image, rotation, skew)
+    return _Upright(frame, rotation, round(skew, 2), pixels)
+
+
+def _orientation(number: int, image: GrayImage, analysis: orient.Analysis,
+                 engine: OcrEngine) -> int:
+    """Our cheap check first; tesseract's OSD (about 0.2 s) only when that is unsure."""
+    own, own_conf = orient.estimate_orientation(analysis)
+    if own_conf >= _OWN_ORIENTATION_OK:
+        return own
+    try:
+        osd, osd_conf = engine.orientation(image)
+    except OcrError as exc:
+        log.warning("page %d: orientation detection failed: %s", number, exc)
+        osd, osd_conf = 0, 0.0
+    log.debug("page %d: orientation own=%d (%.2f) osd=%d (%.1f)",
+              number, own, own_conf, osd, osd_conf)
+    if osd_conf >= _OSD_OK:
+        return osd
+    return own if own_conf > 0.15 else 0
+
+
+def _recognise(number: int, image: GrayImage, scale: float, engine: OcrEngine,
+               options: ExtractOptions, notes: list[str], ink: GrayImage) -> list[Word]:
+    dpi = round(scale * 72)
+    try:
+        found = engine.recognise(_clean_for_ocr(image), dpi, timeout_s=options.ocr_timeout_s)
+    except OcrTimeoutError as exc:
+        notes.append(
+            f"page {number}: OCR gave up after {options.ocr_timeout_s:g} s ({exc.message})")
+        return []
+    kept = [w for w in found if _keep(w)]
+    lines = _line_extents(kept)
+    boxes = [_pixel_box(w, lines.get(id(w))) for w in kept]
+    bold = _bold_flags(ink, boxes, [w.text for w in kept])
+    words = [_to_word(w, box, scale, is_bold)
+             for w, box, is_bold in zip(kept, boxes, bold, strict=True)]
+    if not words:
+        notes.append(f"page {number}: no text recognised")
+    return words
+
+
+def _clean_for_ocr(image: GrayImage) -> GrayImage:
+    """Uneven light (a shadow at the spine, a darker corner) hides faint print from tesseract's
+    global threshold: divide the paper's own brightness out first. Evenly lit scans are passed
+    as they are: heavy print (Fraktur, bold headings) reads best untouched."""
+    return evened_finely(image)
+
+
+def _keep(word: OcrWord) -> bool:
+    """Drop noise: symbol-only 'words' tesseract is unsure of (specks), ruling lines read as
+    "|" or "____", and short tokens tesseract itself gives (almost) no confidence."""
+    if word.width <= 0 or word.height <= 0:
+        return False
+    if word.confidence < _JUNK_CONFIDENCE and sum(c.isalpha() for c in word.text) < 5:
+        return False  # tesseract gives some clear bold words no confidence ("Anlage(n):" as 0.0)
+    if _RULE_TOKEN.fullmatch(word.text):
+        return False
+    if len(word.text) >= 2 and word.height > 2 * word.width and word.confidence < 0.5:
+        return False  # a streak down the page edge or a fold read as letters ("ETEELUEEEROEDERETTN")
+    rule_chars = sum(c in "_-—–=.·:" for c in word.text)
+    if rule_chars >= 3 and sum(c.isalnum() for c in word.text) <= 1 and word.confidence < 0.5:
+        return False  # a dotted or dashed rule with a speck read as a letter ("0...")
+    return any(c.isalnum() for c in word.text) or word.confidence >= 0.5
+
+
+def _line_key(word: OcrWord) -> tuple[int, int, int] | None:
+    return (word.block, word.paragraph, word.line) if word.line > 0 else None
+
+
+def _line_extents(words: list[OcrWord]) -> dict[int, tuple[int, int]]:
+    """Top and bottom of each word's visual text line, in pixels (by ``id`` of the word).
+
+    Tesseract's lines are the unit, but in tables it may run one "line" through cells whose
+    text sits at different heights: only words whose centres lie close together share a band.
+    """
+    groups: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for w in words:
+        key = _line_key(w)
+        if key is not None:
+            groups.setdefault(key, []).append(w)
+    extents: dict[int, tuple[int, int]] = {}
+    for group in groups.values():
+        height = statistics.median(w.height for w in group)
+        bands: list[list[OcrWord]] = []
+        for w in sorted(group, key=lambda w: w.top + w.height / 2):
+            cy = w.top + w.height / 2
+            if bands and abs(cy - statistics.median(b.top + b.height / 2 for b in bands[-1])) < 0.5 * height:
+                bands[-1].append(w)
+            else:
+                bands.append([w])
+        for band in bands:
+            top, bottom = min(w.top for w in band), max(w.top + w.height for w in band)
+            for w in band:
+                extents[id(w)] = (top, bottom)
+    return extents
+
+
+def _pixel_box(word: OcrWord, line: tuple[int, int] | None) -> tuple[int, int, int, int]:
+    """The word's box in pixels, spanning its whole text line vertically, as a text layer's
+    does (ascender to descender of the font): "an" and "Bebauungsplan" on one line get the
+    same top, bottom and size, where tesseract's own boxes hug each word's ink."""
+    top, bottom = line or (word.top, word.top + word.height)
+    return word.left, top, word.left + word.width, bottom
+
+
+def _bold_flags(ink: GrayImage, boxes: list[tuple[int, int, int, int]],
+                texts: list[str]) -> list[bool]:
+    """Bold words by stroke width (ink area / half its outline), against the page's body text.
+
+    A word is bold when its strokes are 30 % wider than the median word's *and* wider for its
+    height (so a large regular title, thick only because it is large, stays regular). ``ink``
+    is the page's Otsu ink (255).
+    """
+    if len(boxes) < _MIN_WORDS_FOR_BOLD:
+        return [False] * len(boxes)
+    core = cv2.erode(ink, cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3)))
+    widths: list[float] = []
+    ratios: list[float] = []
+    for x0, y0, x1, y1 in boxes:
+        area = int(np.count_nonzero(ink[y0:y1, x0:x1]))
+        outline = area - int(np.count_nonzero(core[y0:y1, x0:x1]))  # the core lies in the ink
+        width = 2.0 * area / max(1, outline)
+        widths.append(width)
+        ratios.append(width / max(1, y1 - y0))
+    body = [i for i, text in enumerate(texts) if len(text) >= 3]
+    if len(body) < _MIN_WORDS_FOR_BOLD:
+        return [False] * len(boxes)
+    median_width = statistics.median(widths[i] for i in body)
+    median_ratio = statistics.median(ratios[i] for i in body)
+    return [w >= 1.3 * median_width and r >= 1.2 * median_ratio
+            for w, r in zip(widths, ratios, strict=True)]
+
+
+def _to_word(word: OcrWord, box: tuple[int, int, int, int], scale: float, bold: bool) -> Word:
+    x0, top, x1, bottom = box
+    # German text has paragraph signs, not dollars: tesseract reads "§ 34" as "$ 34".
+    text = word.text.replace("$", "§") if set(word.text) <= {"$"} else word.text
+    return Word(text=text, bbox=BBox(x0 / scale, top / scale, x1 / scale, bottom / scale),
+                size=(bottom - top) / scale, bold=bold, confidence=round(word.confidence, 4))
+
+
+def _result(
+    page: Page,
+    image: GrayImage,
+    scale: float,
+    frame: _Upright,
+    words: list[Word],
+    notes: list[str],
+    rules: list[tuple[float, float, float, float]] | None = None,
+    grids: tuple[Grid, ...] = (),
+) -> Page:
+    height_px, width_px = frame.image.shape
+    confidence = (sum(w.confidence for w in words) / len(words)) if words else None
+    if confidence is not None and confidence < _LOW_CONFIDENCE:
+        notes.append(f"page {page.number}: OCR confidence {confidence:.2f} is low")
+    transform = (Affine() if frame.pixel_transform.is_identity
+                 else orient.frame_to_original(frame.pixel_transform, scale, scale))
+    rules = rules or []
+    framed = _into_frame(page, transform.inverse())
+    return framed.with_(
+        method="ocr", words=tuple(words), image=frame.image, image_scale=scale,
+        segments=framed.segments + tuple(rules_as_segments(rules)), grids=framed.grids + grids,
+        width=width_px / scale, height=height_px / scale,
+        rotation=frame.rotation, skew_degrees=frame.skew, transform=transform,
+        original_width=page.original_width or page.width,
+        original_height=page.original_height or page.height,
+        ocr_confidence=None if confidence is None else round(confidence, 4),
+        notes=tuple(notes))
+
+
+def _into_frame(page: Page, to_frame: Affine) -> Page:
+    """Move a PDF page's vector objects (original points) into the new upright frame."""
+    if to_frame.is_identity or not (page.rects or page.segments or page.widgets or page.grids):
+        return page
+
+    def seg(s: Segment) -> Segment:
+        (x0, y0), (x1, y1) = to_frame.point(s.x0, s.y0), to_frame.point(s.x1, s.y1)
+        return replace(s, x0=x0, y0=y0, x1=x1, y1=y1)
+
+    def grid(g: Grid) -> Grid:
+        rows = tuple(tuple(None if c is None else to_frame.box(c) for c in row) for row in g.rows)
+        return Grid(bbox=to_frame.box(g.bbox), rows=rows)
+
+    return page.with_(
+        rects=tuple(replace(r, bbox=to_frame.box(r.bbox)) for r in page.rects),
+        segments=tuple(seg(s) for s in page.segments),
+        widgets=tuple(replace(w, bbox=to_frame.box(w.bbox)) for w in page.widgets),
+        grids=tuple(grid(g) for g in page.grids))

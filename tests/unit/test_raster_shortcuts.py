@@ -1,0 +1,77 @@
+"""The fast paths of the raster stages agree with the plain computations they stand in for."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vorlagenparser.checkboxes import raster
+from vorlagenparser.checkboxes.candidates import Run, paired, with_four_edges
+from vorlagenparser.paper import percentiles
+
+_pixels = st.lists(st.integers(0, 255), min_size=1, max_size=400)
+_quantiles = st.lists(st.floats(0, 100, allow_nan=False), min_size=1, max_size=4)
+
+
+@given(_pixels, _quantiles)
+def test_percentiles_match_numpy_to_the_bit(pixels: list[int], qs: list[float]) -> None:
+    values = np.array(pixels, dtype=np.uint8)
+    assert percentiles(values, tuple(qs)) == tuple(float(v) for v in np.percentile(values, qs))
+
+
+def test_percentiles_of_a_page_sized_image_match_numpy() -> None:
+    rng = np.random.default_rng(3)
+    page = np.clip(rng.normal(215, 25, (1754, 1240)), 0, 255).astype(np.uint8)
+    assert percentiles(page, (2, 98)) == tuple(float(v) for v in np.percentile(page, (2, 98)))
+
+
+def _paired_one_by_one(runs: list[Run], lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """The pairing rule written as the plain loop: each run, in order of its top, against the
+    runs after it until one ends more than 1.4 box sides below its top."""
+    ordered = sorted(runs, key=lambda r: r[1])
+    out = []
+    for i, (x, y, w, _h) in enumerate(ordered):
+        for x2, y2, w2, h2 in ordered[i + 1:]:
+            if y2 + h2 - y > 1.4 * hi:
+                break
+            left, right = max(x, x2), min(x + w, x2 + w2)
+            width, height = right - left, y2 + h2 - y
+            if width >= lo and 0.75 * width <= height <= 1.35 * width:
+                out.append((left, y, right, y2 + h2))
+    return out
+
+
+_runs = st.lists(st.tuples(st.integers(0, 300), st.integers(0, 300), st.integers(1, 100),
+                           st.sampled_from([1, 2, 3, 8, 30, 120])), max_size=60)
+
+
+@given(_runs, st.integers(6, 30), st.integers(0, 60))
+def test_pairing_all_at_once_matches_the_loop(runs: list[Run], lo: int, extra: int) -> None:
+    hi = lo + extra
+    assert sorted(paired(runs, lo, hi)) == sorted(_paired_one_by_one(runs, lo, hi))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(0.02, 0.4))
+def test_the_sieve_keeps_exactly_the_candidates_with_four_inked_sides(seed: int, ink: float) -> None:
+    rng = np.random.default_rng(seed)
+    binary = np.where(rng.random((90, 120)) < ink, 255, 0).astype(np.uint8)
+    binary[20:23, 30:70] = binary[57:60, 30:70] = 255  # a drawn box among the noise
+    binary[20:60, 30:33] = binary[20:60, 67:70] = 255
+    candidates = sorted({(int(x), int(y), int(x + w), int(y + h))
+                         for x, y, w, h in rng.integers(0, 100, (150, 4)) if w > 2 and h > 2}
+                        | {(30, 20, 70, 60), (31, 21, 69, 59)})
+    coverage = raster.RasterSettings().edge_coverage
+    kept = with_four_edges(binary, candidates, coverage)
+    img_h, img_w = binary.shape
+    expected = []
+    for x0, y0, x1, y1 in candidates:
+        slack = max(2, (x1 - x0) // 6)
+        if x0 - slack < 0 or y0 - slack < 0 or x1 + slack > img_w or y1 + slack > img_h:
+            continue
+        if all(raster._edge(binary, side, x0, y0, x1, y1, slack, coverage) is not None
+               for side in ("left", "right", "top", "bottom")):
+            expected.append((x0, y0, x1, y1))
+    assert kept == expected
+    assert (30, 20, 70, 60) in kept
