@@ -13,6 +13,7 @@ from .layout.counts import COUNT_KEYS
 from .layout.form import Form
 from .layout.vocab import Vocabulary
 from .load import open_document
+from .load.typed import with_typed_rules
 from .model import Vorlage
 from .ocr import LoaderEvidence, prepare_pages
 from .options import ExtractOptions
@@ -51,7 +52,8 @@ def extract_document(path: str | Path, options: ExtractOptions | None = None,
         document = open_document(path, options, on_preview=evidence)
         pages, marks = [], []
         labels: LabelMatcher | None = None
-        for page in prepare_pages(document, options, evidence=evidence):
+        for prepared in prepare_pages(document, options, evidence=evidence):
+            page = with_typed_rules(prepared)  # tables typed with "|" and "---+---"
             if profile is None:  # chosen by the first page's words
                 profile = select_profile(page.text, candidates)
             labels = labels or option_labels(profile)

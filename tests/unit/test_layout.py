@@ -115,3 +115,20 @@ def test_votes_written_as_a_ratio_after_the_result_heading() -> None:
     (entry,) = raw.beratungsergebnis
     assert (entry.values["ja_stimmen"], entry.values["nein_stimmen"]) == (12, 3)
     assert entry.values["enthaltungen"] is None
+
+
+def test_headings_wrapped_in_a_label_column_without_bold() -> None:
+    """OCR's bold flags miss much: a label column's wrapped pieces are a heading by position."""
+    raw = _run(_page([
+        (60, "Betreff:          Haushaltssatzung 2025"),
+        (60, "Beschluss-        Der Kreistag beschließt die Haushaltssatzung"),
+        (60, "vorschlag:        in der Fassung der Anlage 1."),
+        (60, "Begründung:       Der Entwurf wurde beraten."),
+        (60, "Finanzielle       Siehe Haushaltsplan."),
+        (60, "Auswirkun-"),
+        (60, "gen:"),
+    ]))
+    proposal = "Der Kreistag beschließt die Haushaltssatzung in der Fassung der Anlage 1."
+    assert raw.fields["beschlussvorschlag"].value == proposal
+    assert raw.fields["finanzielle_auswirkungen"].value == "Siehe Haushaltsplan."
+    assert raw.fields["begruendung"].value == "Der Entwurf wurde beraten."

@@ -51,3 +51,9 @@ def test_letters_apart_and_text_beside_a_word_stay_text() -> None:
     words = (_word("NG", apart, 0.8), _word("kt.", joined, 0.78), _word("Vorlage", vorlage, 0.96))
     page = _page(words, [("NG", apart), ("tick", joined), ("Vorlage", vorlage)])
     assert detect_raster_ticks(page, []) == []
+
+
+def test_a_tick_filling_a_low_row_is_a_tick() -> None:
+    box = BBox(150, 24, 164, 56)  # most of the cell's height (row 20..60)
+    ticks = detect_raster_ticks(_page((), [("tick", box)]), [])
+    assert len(ticks) == 1 and ticks[0].bbox.x1 > 150

@@ -34,8 +34,10 @@ _WINGDINGS2: dict[str, bool] = {
     "\xa3": False, "*": False,
     "Q": True, "R": True, "S": True, "T": True, "P": True, "O": True, "V": True,
 }
-_TYPED = re.compile(r"^\[\s*([xX✓✔✗✘]?)\s*\]$")
+# Boxes typed as text: "[ ]", "[x]", "( )", "(X)" (a typewriter's or a text editor's form).
+_TYPED = re.compile(r"^(?:\[\s*([xX✓✔✗✘]?)\s*\]|\(\s*([xX✓✔✗✘]?)\s*\))$")
 _TYPED_PREFIX = re.compile(r"^(\[\s*[xX✓✔✗✘]?\s*\])(.+)$")
+_CLOSING = {"[": "]", "(": ")"}
 
 
 def _symbol_table(fontname: str) -> dict[str, bool] | None:
@@ -131,7 +133,7 @@ def _detect(page: Page) -> tuple[list[Mark], tuple[Word, ...]]:
     pending: Word | None = None  # a lone "[" waiting for its "]"
     for word in page.words:
         if pending is not None:
-            if word.text == "]" and _close(pending.bbox, word.bbox):
+            if word.text == _CLOSING[pending.text] and _close(pending.bbox, word.bbox):
                 box = BBox(pending.bbox.x0, min(pending.bbox.top, word.bbox.top), word.bbox.x1,
                            max(pending.bbox.bottom, word.bbox.bottom))
                 marks.append(Mark(bbox=box, checked=False, confidence=0.9, source="glyph"))
@@ -139,7 +141,7 @@ def _detect(page: Page) -> tuple[list[Mark], tuple[Word, ...]]:
                 continue
             words.append(pending)
             pending = None
-        if word.text == "[":
+        if word.text in _CLOSING:
             pending = word
             continue
         found, rest = _split_word(word)
@@ -159,7 +161,8 @@ def _split_word(word: Word) -> tuple[list[Mark], Word | None]:
     text = word.text
     m = _TYPED.match(text)
     if m:
-        return [Mark(bbox=word.bbox, checked=bool(m.group(1)), confidence=0.9, source="glyph")], None
+        ticked = bool(m.group(1) or m.group(2))
+        return [Mark(bbox=word.bbox, checked=ticked, confidence=0.9, source="glyph")], None
     m = _TYPED_PREFIX.match(text)
     if m:
         head = m.group(1)

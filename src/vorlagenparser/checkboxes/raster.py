@@ -406,9 +406,10 @@ def drop_text(boxes: list[_Box], words: tuple[Word, ...], scale: float,
 
 
 def _sure_letter(word: Word, text: str) -> bool:
-    """A word of one letter read with confidence, and no reading OCR gives a box ("O", "Ü")."""
+    """A word of one letter or digit read with confidence ("B", a written count "6"), and no
+    reading OCR gives a box ("O", "0", "Ü")."""
     core = text.strip(".,;:()")
-    return (len(core) == 1 and core.isalpha() and core not in _BOX_LIKE and core not in _BOX_LETTERS
+    return (len(core) == 1 and core.isalnum() and core not in _BOX_LIKE and core not in _BOX_LETTERS
             and word.confidence >= 0.9)
 
 

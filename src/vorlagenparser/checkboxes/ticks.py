@@ -22,7 +22,8 @@ from .raster import binarise
 @dataclass(frozen=True, slots=True)
 class TickSettings:
     min_mm: float = 1.8  # a mark is at least this tall or wide
-    max_share: float = 0.8  # of the cell's height and width
+    max_share: float = 0.8  # of the cell's width
+    max_height_share: float = 0.97  # of its height: a hand tick may fill a low row (rules are thin)
     border_pt: float = 1.6  # the rules' width, cut off the cell's inside
     min_ink: float = 0.04  # share of the mark's box that is ink
     max_aspect: float = 5.0  # a longer, thinner blob is a rule remnant or an underline
@@ -42,6 +43,8 @@ def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings |
     for w in page.words:
         if _text(w, s) and not (_alone(w, page.words, cells) and _one_stroke(ink, w, scale)):
             _clear(ink, w.bbox.expand(0.5), scale)
+    for w in page.vertical_words:  # column headers turned 90°
+        _clear(ink, w.bbox.expand(0.5), scale)
     for m in framed:
         _clear(ink, m.bbox.expand(1.0), scale)
     min_px = s.min_mm / 25.4 * 72 * scale
@@ -121,7 +124,8 @@ def _cell_marks(ink: np.ndarray, cell: BBox, scale: float, min_px: float, s: Tic
     out = []
     for i in range(1, count):
         bx, by, bw, bh, _area = (int(v) for v in stats[i])
-        if max(bw, bh) < min_px or bw > s.max_share * patch.shape[1] or bh > s.max_share * patch.shape[0]:
+        too_big = bw > s.max_share * patch.shape[1] or bh > s.max_height_share * patch.shape[0]
+        if max(bw, bh) < min_px or too_big:
             continue
         if max(bw, bh) > s.max_aspect * max(1, min(bw, bh)):
             continue

@@ -178,13 +178,17 @@ def _wrapped_heading(doc: Doc, line: Line) -> Heading | None:
     not: "Finanzielle" / "Auswirkungen", "Beschluss-" / "vorschlag:", "Finanzielle" /
     "Auswirkun-" / "gen:"."""
     a = line.phrases[0]
-    if not a.bold:
+    # Set in bold, or (OCR's bold flags miss much) short pieces in a label column, the value
+    # beside the first one.
+    column = len(line.phrases) > 1 and len(a.words) <= 2
+    if not a.bold and not column:
         return None
     parts = [line]
     for nxt in doc.lines[line.index + 1:line.index + 3]:
         b = nxt.phrases[0]
         above = parts[-1].phrases[0]
-        if nxt.page != line.page or horizontal_overlap(b.bbox, a.bbox) <= 0.5 or not b.bold \
+        if nxt.page != line.page or horizontal_overlap(b.bbox, a.bbox) <= 0.5 \
+                or not (b.bold if a.bold else len(b.words) <= 2) \
                 or b.bbox.top - above.bbox.bottom > 1.2 * doc.line_height(line):
             break
         parts.append(nxt)

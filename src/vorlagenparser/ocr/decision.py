@@ -80,13 +80,19 @@ def _garbage_reason(page: Page, text: str) -> str | None:
     bad = sum(1 for c in chars if c == "\ufffd" or "\ue000" <= c <= "\uf8ff" or ord(c) < 32)
     if bad > 0.05 * len(chars):
         return f"{bad} replacement or private-use characters"
+    # Tables typed as text ("---+---", "|", "( )") are drawing, not broken glyphs.
+    chars = [c for c in chars if c not in _DRAWING]
     alnum = sum(1 for c in chars if c.isalnum())
     if len(chars) >= 20 and alnum < 0.5 * len(chars):
         return f"only {alnum / len(chars):.0%} letters and digits"
-    singles = sum(1 for w in page.words if len(w.text.strip()) == 1)
-    if len(page.words) >= 20 and singles > 0.6 * len(page.words):
-        return f"{singles / len(page.words):.0%} one-character words"
+    words = [w for w in page.words if w.text.strip(_DRAWING)]
+    singles = sum(1 for w in words if len(w.text.strip()) == 1)
+    if len(words) >= 20 and singles > 0.6 * len(words):
+        return f"{singles / len(words):.0%} one-character words"
     return None
+
+
+_DRAWING = "|-+=_()[]─│┼┌┐└┘├┤┬┴═║╔╗╚╝"
 
 
 def _characters(page: Page) -> int:

@@ -12,6 +12,7 @@ import logging
 import re
 import statistics
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -22,11 +23,12 @@ from ..errors import OcrError
 from ..geometry import Affine, BBox
 from ..load.grids import find_grids
 from ..pagemodel import GrayImage, Grid, Page, Segment, Word
-from ..paper import evened_finely
+from ..paper import evened_finely, evenly_lit
 from . import orientation as orient
 from .cells import page_ink, recognise_after_labels, recognise_cells
 from .engine import OcrEngine, OcrTimeoutError, OcrWord
 from .rules import find_rules, rules_as_segments
+from .turned import recognise_turned
 
 if TYPE_CHECKING:
     from ..options import ExtractOptions
@@ -66,7 +68,8 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
     ink: GrayImage = np.asarray(binary, dtype=np.uint8)
     words = _recognise(page.number, frame.image, scale, engine, options, notes, ink)
     # A scan's table rules, found in the image, serve the layout as a PDF's drawn rules do.
-    rules = find_rules(frame.image, scale, ink) if words else []
+    # On an unevenly lit page Otsu takes the shadow for ink: rules are sought with the light evened.
+    rules = find_rules(frame.image, scale, ink if evenly_lit(frame.image) else None) if words else []
     grids = find_grids(rules) if rules else ()
     cell_ink = page_ink(frame.image, (otsu, ink))
     if rules:  # table cells get a second look: lone digits, text on shaded headers
@@ -76,9 +79,13 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
     words = recognise_after_labels(
         frame.image, scale, words, engine, round(scale * 72), options.ocr_timeout_s, cell_ink
     )
+    turned: list[Word] = []
+    if grids:  # column headers turned 90° to fit narrow columns
+        words, turned = recognise_turned(frame.image, scale, grids, words, engine, round(scale * 72),
+                                         options.ocr_timeout_s, cell_ink)
     log.debug("page %d: OCR %.0f ms, %d words", page.number,
               (time.perf_counter() - started) * 1000, len(words))
-    return _result(page, image, scale, frame, words, notes, rules, grids)
+    return _result(page, image, scale, frame, words, notes, rules, grids, turned)
 
 
 
@@ -237,6 +244,7 @@ def _result(
     notes: list[str],
     rules: list[tuple[float, float, float, float]] | None = None,
     grids: tuple[Grid, ...] = (),
+    turned: Sequence[Word] = (),
 ) -> Page:
     height_px, width_px = frame.image.shape
     confidence = (sum(w.confidence for w in words) / len(words)) if words else None
@@ -247,7 +255,8 @@ def _result(
     rules = rules or []
     framed = _into_frame(page, transform.inverse())
     return framed.with_(
-        method="ocr", words=tuple(words), image=frame.image, image_scale=scale,
+        method="ocr", words=tuple(words), vertical_words=tuple(turned),
+        image=frame.image, image_scale=scale,
         segments=framed.segments + tuple(rules_as_segments(rules)), grids=framed.grids + grids,
         width=width_px / scale, height=height_px / scale,
         rotation=frame.rotation, skew_degrees=frame.skew, transform=transform,

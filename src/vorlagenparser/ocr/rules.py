@@ -14,6 +14,7 @@ import numpy as np
 
 from ..geometry import BBox
 from ..pagemodel import Segment
+from ..paper import evened
 
 if TYPE_CHECKING:
     from ..pagemodel import GrayImage
@@ -54,7 +55,7 @@ def rules_as_segments(lines: list[Line]) -> list[Segment]:
 
 
 def _binarise(image: GrayImage) -> GrayImage:
-    _, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    _, ink = cv2.threshold(evened(image), 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     return ink.astype(np.uint8)
 
 
