@@ -57,3 +57,10 @@ def test_a_tick_filling_a_low_row_is_a_tick() -> None:
     box = BBox(150, 24, 164, 56)  # most of the cell's height (row 20..60)
     ticks = detect_raster_ticks(_page((), [("tick", box)]), [])
     assert len(ticks) == 1 and ticks[0].bbox.x1 > 150
+
+
+def test_ink_touching_a_word_is_a_letter_left_out_of_its_box() -> None:
+    stroke = BBox(150, 30, 153, 42)  # the "t" of "nicht", outside OCR's box of the word
+    words = (_word("nich", BBox(130, 30, 149.5, 42), 0.95), _word("öffentlich", BBox(157, 30, 200, 42), 0.95))
+    page = _page(words, [("tick", stroke)])
+    assert detect_raster_ticks(page, []) == []

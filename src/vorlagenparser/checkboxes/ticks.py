@@ -56,7 +56,15 @@ def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings |
                     out += _cell_marks(ink, cell, scale, min_px, s)
     # Ink right beside a printed box is a tick that overran it or a letter of its label: the
     # box answers for it.
-    return [t for t in out if not any(_near(t.bbox, m.bbox) for m in framed)]
+    out = [t for t in out if not any(_near(t.bbox, m.bbox) for m in framed)]
+    # Ink touching a word on its line is a letter OCR's box left out ("nicht" without its "t").
+    return [t for t in out if not any(_touches(t.bbox, w.bbox) for w in page.words)]
+
+
+def _touches(tick: BBox, word: BBox) -> bool:
+    gap = max(word.x0 - tick.x1, tick.x0 - word.x1)
+    overlap = min(tick.bottom, word.bottom) - max(tick.top, word.top)
+    return -1.0 <= gap <= 1.0 and overlap > 0.5 * min(tick.height, word.height)  # beside, not over it
 
 
 def _near(tick: BBox, box: BBox) -> bool:
