@@ -3,6 +3,8 @@
 Run ``python scripts/make_samples.py``. Output is deterministic (fixed seeds, reportlab
 ``invariant``), so a regeneration only shows up in git when the generator changed. Every file
 this script owns is deleted first, so samples that a change no longer produces do not linger.
+``--family NAME`` (repeatable) regenerates only those families and the scans made from them,
+leaving every other file alone.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from _samples import (
     layout_allris,
     layout_antrag,
+    layout_at_amtsbericht,
     layout_buergerschaft,
+    layout_ch_antrag,
     layout_drucksache,
     layout_formular,
     layout_fraktur,
@@ -27,6 +31,8 @@ from _samples import (
     layout_gemeinde_bw,
     layout_kreis_einladung,
     layout_landkreis,
+    layout_lra_sitzungsvorlage,
+    layout_nrw_drucksache,
     layout_nrw_vorlage,
     layout_ris,
     layout_schweiz,
@@ -53,19 +59,35 @@ LAYOUTS: dict[str, Callable[[Path], list[Rendered]]] = {
     "schweiz": layout_schweiz.generate,
     "nrw_vorlage": layout_nrw_vorlage.generate,
     "zweispaltig": layout_zweispaltig.generate,
+    "at_amtsbericht": layout_at_amtsbericht.generate,
+    "lra_sitzungsvorlage": layout_lra_sitzungsvorlage.generate,
+    "ch_antrag": layout_ch_antrag.generate,
+    "nrw_drucksache": layout_nrw_drucksache.generate,
 }
 OWNED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".truth.json")
 
 
-def clean_outputs(samples: Path) -> None:
-    """Delete generated files in the folders this script owns (and nothing else)."""
-    for folder in [*LAYOUTS, "scans"]:
-        directory = samples / folder
-        if not directory.is_dir():
-            continue
-        for path in directory.iterdir():
-            if path.is_file() and path.name.endswith(OWNED_SUFFIXES):
-                path.unlink()
+def clean_outputs(samples: Path, families: Collection[str] | None = None) -> None:
+    """Delete generated files in the folders this script owns (and nothing else); with
+    ``families``, only theirs and the scans made from them."""
+    for folder in LAYOUTS if families is None else families:
+        _unlink_owned(samples / folder)
+    if families is None:
+        _unlink_owned(samples / "scans")
+        return
+    for spec in scans.specs_for(families):
+        _unlink_owned(samples / "scans", stem=spec.name)
+
+
+def _unlink_owned(directory: Path, stem: str | None = None) -> None:
+    if not directory.is_dir():
+        return
+    for path in directory.iterdir():
+        name = path.name
+        if path.is_file() and name.endswith(OWNED_SUFFIXES) and (
+            stem is None or name.split(".", 1)[0] == stem
+        ):
+            path.unlink()
 
 
 def truth_path(sample: Path) -> Path:
@@ -77,10 +99,12 @@ def write_digital(result: Rendered) -> None:
     write_truth(truth_path(result.path), truth_of(result.doc, result.boxes, sample))
 
 
-def generate_all(out: Path) -> None:
-    """Render every layout into ``out``, then the scans made from them."""
+def generate_all(out: Path, families: Collection[str] | None = None) -> None:
+    """Render every layout (or only ``families``) into ``out``, then the scans made from them."""
     digital: dict[str, list[Rendered]] = {}
     for name, generate in LAYOUTS.items():
+        if families is not None and name not in families:
+            continue
         folder = out / name
         folder.mkdir(parents=True)
         digital[name] = generate(folder)
@@ -88,14 +112,24 @@ def generate_all(out: Path) -> None:
             write_digital(result)
     scan_folder = out / "scans"
     scan_folder.mkdir()
-    for scan in [*scans.generate(scan_folder, digital), *layout_fraktur.generate(scan_folder)]:
+    made = scans.generate(scan_folder, digital, families)
+    if families is None:
+        made += layout_fraktur.generate(scan_folder)
+    for scan in made:
         write_truth(truth_path(scan.path), scan.truth)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "samples", help="samples folder")
+    parser.add_argument(
+        "--family",
+        action="append",
+        choices=sorted(LAYOUTS),
+        help="regenerate only this family and its scans (repeatable); default: all",
+    )
     args = parser.parse_args(argv)
+    families: list[str] | None = args.family
     started = time.perf_counter()
     samples: Path = args.out.resolve()
     samples.mkdir(parents=True, exist_ok=True)
@@ -103,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     # the committed corpus half deleted.
     with tempfile.TemporaryDirectory(prefix=".samples-", dir=samples.parent) as tmp:
         staging = Path(tmp)
-        generate_all(staging)
-        clean_outputs(samples)
+        generate_all(staging, families)
+        clean_outputs(samples, families)
         for path in sorted(staging.rglob("*")):
             if path.is_file():
                 target = samples / path.relative_to(staging)

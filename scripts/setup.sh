@@ -5,12 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # ghostscript: PDF/A conversion; tesseract-ocr-frk and -script-frak: Fraktur (--languages
-# deu+frk); fonts-blankenburg: the blackletter face of the Fraktur sample; poppler-utils and
-# qpdf: the archival-output tests read the PDFs with pdftotext and check them with qpdf;
-# chromium and chromium-driver: the review tool's test runs in a real (headless) browser.
+# deu+frk); fonts-blankenburg: the blackletter face of the Fraktur sample; fonts-liberation
+# and fonts-crosextra-carlito: the Arial/Times/Calibri-like faces of the sample generator;
+# poppler-utils and qpdf: the archival-output tests read the PDFs with pdftotext and check them
+# with qpdf; chromium and chromium-driver: the review tool's test runs in a real (headless)
+# browser.
 apt_packages=(tesseract-ocr tesseract-ocr-deu tesseract-ocr-frk tesseract-ocr-script-frak
-              ghostscript fonts-blankenburg poppler-utils qpdf postgresql python3-venv
-              chromium chromium-driver)
+              ghostscript fonts-blankenburg fonts-liberation fonts-crosextra-carlito
+              poppler-utils qpdf postgresql python3-venv chromium chromium-driver)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

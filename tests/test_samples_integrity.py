@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -241,3 +242,31 @@ def test_generator_reproduces_the_committed_truth(tmp_path: Path) -> None:
     assert fresh == committed
     for rel in committed:
         assert (tmp_path / rel).read_text("utf-8") == (SAMPLES / rel).read_text("utf-8"), rel
+
+
+@pytest.mark.slow
+def test_generator_remakes_one_family_and_leaves_the_rest(tmp_path: Path) -> None:
+    """``--family`` rebuilds that family and the scans made from it, and touches nothing else."""
+    out = tmp_path / "samples"
+    shutil.copytree(SAMPLES, out)
+
+    def owned(rel: Path) -> bool:
+        return rel.parent == Path("antrag") or rel.name.startswith("scan_08_antrag")
+
+    (out / "antrag" / "antrag_01.truth.json").write_text("{}", encoding="utf-8")
+    before = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    script = ROOT / "scripts" / "make_samples.py"
+    subprocess.run(
+        [sys.executable, str(script), "--out", str(out), "--family", "antrag"],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    after = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    assert set(after) == set(before)
+    for rel, mtime in before.items():
+        if owned(rel):
+            if rel.name.endswith(".truth.json"):
+                assert (out / rel).read_bytes() == (SAMPLES / rel).read_bytes(), rel
+        else:
+            assert after[rel] == mtime, f"{rel} was rewritten"

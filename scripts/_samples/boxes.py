@@ -1,9 +1,10 @@
 """The four ways templates print a checkbox, each recording its truth as it draws.
 
 vector: a drawn square (a rectangle, or four separate line segments), ticked by strokes, a
-curve or a fill; glyph: a font character such as "☐"/"☒" or a ZapfDingbats code point, or an
-empty box glyph with a check glyph printed over it; typed: "[ ]"/"[x]" in the running text;
-acroform: a form widget whose state lives in the annotation, not in the page content.
+curve, a fill or a check character; glyph: a font character such as "☐"/"☒" or a ZapfDingbats
+code point, or an empty box glyph with a check glyph printed over it; typed: "[ ]"/"[x]" in the
+running text; acroform: a form widget whose state lives in the annotation, not in the page
+content.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from reportlab.pdfgen.canvas import Canvas
 from _samples.flow import Flow
 from _samples.fonts import ink_box, width
 
+# The pen-like marks; _tick also knows "glyph_check" (a typed "✔"), kept out of this tuple
+# because layouts draw their random tick style from it.
 VECTOR_STYLES = ("x", "check", "check_curve", "fill")
 
 # name → (font, unchecked glyph, checked glyph, overprint): with overprint the checked state is
@@ -72,7 +75,7 @@ lines_box = functools.partial(vector_box, segments=True)
 
 
 def _tick(flow: Flow, x: float, top: float, size: float, style: str, lw: float) -> None:
-    """The mark inside a drawn square (strokes, a curve or a fill)."""
+    """The mark inside a drawn square (strokes, a curve, a fill or a check character)."""
     inset = size * 0.18
     a, b, c, d = x + inset, top + inset, x + size - inset, top + size - inset
     if style == "x":
@@ -93,6 +96,12 @@ def _tick(flow: Flow, x: float, top: float, size: float, style: str, lw: float) 
         )
     elif style == "fill":
         flow.rect(a, b, c, d, lw=0, fill_gray=0.0, stroke=False)
+    elif style == "glyph_check":  # a "✔" character typed into the drawn square
+        unit = ink_box("DejaVuSans", "\u2714", 1.0, 0.0, 0.0)
+        msize = (c - a) / (unit[2] - unit[0])
+        mx = (a + c) / 2 - (unit[0] + unit[2]) / 2 * msize
+        mb = (b + d) / 2 - (unit[1] + unit[3]) / 2 * msize
+        flow.text(mx, mb, "\u2714", "DejaVuSans", msize)
     else:
         raise ValueError(style)
 

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.pdfgen.canvas import Canvas
+
 from _samples.doc import CheckboxTruth, Doc, Para
 from _samples.flow import Flow, Geometry, wrap
-from _samples.fonts import FAMILIES, Family, width
+from _samples.fonts import FAMILIES, Family, is_truetype, width
 
 
 @dataclass
@@ -82,7 +84,7 @@ def random_look(
 
 def fix_bullets(doc: Doc, look: Look) -> None:
     """Standard-14 fonts as written by reportlab extract "•" as "(cid:127)"; use a dash there."""
-    if look.regular.startswith("DejaVu"):
+    if is_truetype(look.regular):
         return
     for para in [*doc.beschluss, *doc.begruendung]:
         if para.bullet == "•":
@@ -138,6 +140,38 @@ def decorator(
             )
 
     return draw
+
+
+# A coat of arms' charges: (x, top, width, height) as parts of the shield.
+CHARGES = {"bar": (0.0, 0.45, 1.0, 0.16), "band": (0.0, 0.38, 1.0, 0.24), "half": (0.0, 0.0, 0.5, 1.0)}
+
+
+def coat_of_arms(
+    flow: Flow, x: float, top: float, w: float, h: float, grey: float, charge: str
+) -> None:
+    """A town's coat of arms in a letterhead: an outlined shield with a grey charge."""
+    page_h = flow.g.height
+    cx, ctop, cw, ch = CHARGES[charge]
+
+    def op(c: Canvas) -> None:
+        path = c.beginPath()
+        path.moveTo(x, page_h - top)
+        path.lineTo(x + w, page_h - top)
+        path.lineTo(x + w, page_h - top - h * 0.55)
+        path.curveTo(x + w, page_h - top - h * 0.85, x + w * 0.6, page_h - top - h * 0.95,
+                     x + w / 2, page_h - top - h)
+        path.curveTo(x + w * 0.4, page_h - top - h * 0.95, x, page_h - top - h * 0.85, x,
+                     page_h - top - h * 0.55)
+        path.close()
+        c.setLineWidth(0.9)
+        c.drawPath(path, stroke=1, fill=0)
+        c.saveState()
+        c.clipPath(path, stroke=0, fill=0)
+        c.setFillGray(grey)
+        c.rect(x + cx * w, page_h - top - (ctop + ch) * h, cw * w, ch * h, stroke=0, fill=1)
+        c.restoreState()
+
+    flow.add(op)
 
 
 def cell_text(

@@ -127,6 +127,35 @@ ERGEBNIS_KEYS = [
 ]
 
 
+# Result options by key, as the forms of the ported families name them, and their fields.
+OPTION_FIELDS = {
+    "oe": "oeffentlich",
+    "noe": "nichtoeffentlich",
+    "einst": "einstimmig",
+    "mehr": "mit_stimmenmehrheit",
+    "lbv": "laut_beschlussvorschlag",
+    "abw": "abweichender_beschluss",
+    "kenntnis": "kenntnisnahme",
+    "stell": "stellungnahme_beigefuegt",
+}
+
+
+def option_ticked(key: str, outcome: str, public: bool) -> bool:
+    """Whether a filled result form ticks option ``key`` for a Gremium's ``outcome`` (einst:
+    unanimous as proposed, mehr: by majority as proposed, mehr_abw: by majority with changes,
+    kenntnis: taken note of) in a public or closed meeting; options without a field
+    (abgelehnt, vertagt, ...) stay blank."""
+    return {
+        "oe": public,
+        "noe": not public,
+        "einst": outcome == "einst",
+        "mehr": outcome.startswith("mehr"),
+        "lbv": outcome in ("einst", "mehr"),
+        "abw": outcome == "mehr_abw",
+        "kenntnis": outcome == "kenntnis",
+    }.get(key, False)
+
+
 def blank_unprinted(e: Ergebnis, printed: set[str | None], keep: tuple[str, ...] = ()) -> None:
     """Set the ERGEBNIS_KEYS a layout's grid does not print (and ``keep`` does not name) to None."""
     for key in ERGEBNIS_KEYS:

@@ -99,6 +99,7 @@ class Flow:
         self.decorate = decorate
         self._target: list[Op] = self.pages[-1]
         self._names = 0
+        self.body_pages: int | None = None  # pages before the appended Anlagen, once begun
 
     # -- pagination ------------------------------------------------------------------------
     @property
@@ -113,6 +114,13 @@ class Flow:
         self.pages.append([])
         self._target = self.pages[-1]
         self.y = self.g.top_next if self.g.top_next is not None else self.g.top
+
+    def appendix(self) -> None:
+        """Start the Anlagen printed behind the document on a new page: the running headers
+        and page numbers (``decorate``) cover only the pages before them, and count them."""
+        if self.body_pages is None:
+            self.body_pages = self.page
+        self.new_page()
 
     def ensure(self, height: float) -> None:
         if self.y + height > self.limit:
@@ -277,7 +285,7 @@ class Flow:
     # -- output -----------------------------------------------------------------------------------
     def render(self, path: Path, title: str) -> int:
         """Write the PDF (byte-stable thanks to ``invariant``); returns the page count."""
-        total = len(self.pages)
+        total = self.body_pages or len(self.pages)
         if self.decorate is not None:
             for number in range(1, total + 1):
                 self._target = self.pages[number - 1]
@@ -290,4 +298,4 @@ class Flow:
                 op(canvas)
             canvas.showPage()
         canvas.save()
-        return total
+        return len(self.pages)

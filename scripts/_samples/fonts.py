@@ -17,17 +17,26 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+FONTS = Path("/usr/share/fonts/truetype")
+DEJAVU = FONTS / "dejavu"
+LIBERATION = FONTS / "liberation"  # Debian fonts-liberation: metric twins of Arial/Times
+CROSEXTRA = FONTS / "crosextra"  # Debian fonts-crosextra-carlito: a metric twin of Calibri
 _TTF = {
-    "DejaVuSans": "DejaVuSans.ttf",
-    "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
-    "DejaVuSerif": "DejaVuSerif.ttf",
-    "DejaVuSerif-Bold": "DejaVuSerif-Bold.ttf",
-    "DejaVuSansCondensed": "DejaVuSansCondensed.ttf",
-    "DejaVuSansCondensed-Bold": "DejaVuSansCondensed-Bold.ttf",
-    "DejaVuSansMono": "DejaVuSansMono.ttf",
-    "DejaVuSerifCondensed": "DejaVuSerifCondensed.ttf",
-    "DejaVuSerifCondensed-Bold": "DejaVuSerifCondensed-Bold.ttf",
+    "DejaVuSans": DEJAVU / "DejaVuSans.ttf",
+    "DejaVuSans-Bold": DEJAVU / "DejaVuSans-Bold.ttf",
+    "DejaVuSerif": DEJAVU / "DejaVuSerif.ttf",
+    "DejaVuSerif-Bold": DEJAVU / "DejaVuSerif-Bold.ttf",
+    "DejaVuSansCondensed": DEJAVU / "DejaVuSansCondensed.ttf",
+    "DejaVuSansCondensed-Bold": DEJAVU / "DejaVuSansCondensed-Bold.ttf",
+    "DejaVuSansMono": DEJAVU / "DejaVuSansMono.ttf",
+    "DejaVuSerifCondensed": DEJAVU / "DejaVuSerifCondensed.ttf",
+    "DejaVuSerifCondensed-Bold": DEJAVU / "DejaVuSerifCondensed-Bold.ttf",
+    "LiberationSans": LIBERATION / "LiberationSans-Regular.ttf",
+    "LiberationSans-Bold": LIBERATION / "LiberationSans-Bold.ttf",
+    "LiberationSerif": LIBERATION / "LiberationSerif-Regular.ttf",
+    "LiberationSerif-Bold": LIBERATION / "LiberationSerif-Bold.ttf",
+    "Carlito": CROSEXTRA / "Carlito-Regular.ttf",
+    "Carlito-Bold": CROSEXTRA / "Carlito-Bold.ttf",
 }
 
 
@@ -45,14 +54,23 @@ FAMILIES = {
     "dejavu_serif": Family("DejaVuSerif", "DejaVuSerif-Bold"),
     "dejavu_condensed": Family("DejaVuSansCondensed", "DejaVuSansCondensed-Bold"),
     "dejavu_serif_condensed": Family("DejaVuSerifCondensed", "DejaVuSerifCondensed-Bold"),
+    # the faces of Word templates: Arial, Times New Roman and Calibri by their metrics
+    "liberation_sans": Family("LiberationSans", "LiberationSans-Bold"),
+    "liberation_serif": Family("LiberationSerif", "LiberationSerif-Bold"),
+    "carlito": Family("Carlito", "Carlito-Bold"),
 }
 
 
 @functools.cache
 def register() -> None:
-    """Register the DejaVu TTFs with reportlab once per process."""
-    for name, filename in _TTF.items():
-        pdfmetrics.registerFont(TTFont(name, str(DEJAVU / filename)))
+    """Register the TrueType faces with reportlab once per process."""
+    for name, path in _TTF.items():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+
+
+def is_truetype(font: str) -> bool:
+    """Whether ``font`` is one of the embedded TrueType faces (not a standard-14 font)."""
+    return font in _TTF
 
 
 def width(text: str, font: str, size: float) -> float:

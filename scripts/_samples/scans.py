@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import io
 import random
 import re
 import tempfile
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image
 
-from _samples import handmarks, layout_typewriter, layout_typewriter76
+from _samples import handmarks, layout_typewriter, layout_typewriter76, photo
 from _samples.common import Rendered
 from _samples.doc import CheckboxTruth
 from _samples.truth import truth_of
@@ -30,7 +32,7 @@ from _samples.truth import truth_of
 
 @dataclass
 class Sheet:
-    image: np.ndarray  # uint8 greyscale
+    image: np.ndarray  # uint8 greyscale (RGB only after the last step, "photo")
     boxes: list[tuple[CheckboxTruth, np.ndarray]]  # truth, 4×2 corners in pixels
 
 
@@ -43,6 +45,8 @@ class ScanSpec:
     fmt: str  # png | jpg | tif | pdf
     notes: str
     hand: dict[str, Any] = field(default_factory=dict)
+    quality: int = 40  # JPEG quality (jpg, and a pdf of JPEG images)
+    pdf_images: str = "ccitt"  # pdf: "ccitt" (bilevel, like a fax) or "jpeg" (greyscale)
 
 
 SCANS = [
@@ -191,6 +195,124 @@ SCANS = [
         "(tick, cross), signature scribble; bboxes in the saved landscape image",
         {"marks": {"einstimmig": "tick", "wie vorgeschlagen": "cross"}},
     ),
+    ScanSpec(
+        "scan_16_at_amtsbericht_photo",
+        ("at_amtsbericht", 2),
+        200,
+        ("hand", "photo"),
+        "jpg",
+        "phone photo of the one-page Austrian Amtsbericht lying on a desk (perspective, lamp "
+        "light, colour), its blank result blocks filled in by hand: glyph boxes ticked and "
+        "crossed, TOP and votes written on the lines, signature; bboxes in the photo",
+        {
+            "marks": {
+                "beratungsergebnis[0].einstimmig": "tick",
+                "beratungsergebnis[0].laut_beschlussvorschlag": "tick",
+                "beratungsergebnis[1].kenntnisnahme": "cross",
+            },
+            "write": {
+                "beratungsergebnis[0].top": "16",
+                "beratungsergebnis[0].ja_stimmen": 11,
+                "beratungsergebnis[0].nein_stimmen": 0,
+                "beratungsergebnis[0].enthaltungen": 0,
+                "beratungsergebnis[1].top": "11",
+            },
+        },
+        quality=85,
+    ),
+    ScanSpec(
+        "scan_17_lra_sitzungsvorlage_fax",
+        ("lra_sitzungsvorlage", 2),
+        200,
+        ("hand", "rotate:0.7", "blur:0.6", "binarise:150", "speckle:500"),
+        "pdf",
+        "fax-like: binarised 200 dpi CCITT image of a Saxon Beschlussvorlage whose blank result "
+        "grid was filled in by hand (small ☐ glyphs in the cells crossed and ticked, TOP and "
+        "votes written into their cells)",
+        {
+            "marks": {
+                "beratungsergebnis[0].nichtoeffentlich": "cross",
+                "beratungsergebnis[0].einstimmig": "cross",
+                "beratungsergebnis[0].laut_beschlussvorschlag": "cross",
+                "beratungsergebnis[1].oeffentlich": "tick",
+                "beratungsergebnis[1].mit_stimmenmehrheit": "tick",
+                "beratungsergebnis[1].laut_beschlussvorschlag": "tick",
+            },
+            "write": {
+                "beratungsergebnis[0].top": "7",
+                "beratungsergebnis[0].ja_stimmen": 15,
+                "beratungsergebnis[0].nein_stimmen": 0,
+                "beratungsergebnis[0].enthaltungen": 0,
+                "beratungsergebnis[1].top": "12",
+                "beratungsergebnis[1].ja_stimmen": 71,
+                "beratungsergebnis[1].nein_stimmen": 9,
+                "beratungsergebnis[1].enthaltungen": 3,
+            },
+        },
+    ),
+    ScanSpec(
+        "scan_18_ch_antrag_photo",
+        ("ch_antrag", 2),
+        200,
+        ("hand", "photo"),
+        "jpg",
+        "phone photo of a one-page Swiss Antrag whose blank Beschluss grid was filled in by "
+        "hand: three boxes crossed, meeting date, Traktandum and votes written on the lines and "
+        "into the vote boxes; bboxes in the photo",
+        {
+            "marks": {
+                "beratungsergebnis[0].oeffentlich": "cross",
+                "beratungsergebnis[0].mit_stimmenmehrheit": "cross",
+                "beratungsergebnis[0].laut_beschlussvorschlag": "cross",
+            },
+            "write": {
+                "beratungsergebnis[0].sitzung_am": dt.date(2024, 3, 21),
+                "beratungsergebnis[0].top": "4",
+                "beratungsergebnis[0].ja_stimmen": 88,
+                "beratungsergebnis[0].nein_stimmen": 12,
+                "beratungsergebnis[0].enthaltungen": 4,
+            },
+        },
+        quality=85,
+    ),
+    ScanSpec(
+        "scan_19_nrw_drucksache_degraded",
+        ("nrw_drucksache", 2),
+        200,
+        ("hand", "rotate:rand:2.2", "shade", "blur:0.7", "noise:6"),
+        "pdf",
+        "office-scanner PDF of greyscale JPEG pages (q40), 4 pages (the Vorlage and its two "
+        "Anlagen), each skewed up to 2.2°, uneven light, blur, noise; the blank result frames "
+        "ticked by hand, meeting dates, TOP and votes written on the lines",
+        {
+            "marks": {
+                "beratungsergebnis[0].einstimmig": "tick",
+                "beratungsergebnis[0].laut_beschlussvorschlag": "tick",
+                "beratungsergebnis[1].mit_stimmenmehrheit": "tick",
+                "beratungsergebnis[1].abweichender_beschluss": "cross",
+            },
+            "write": {
+                "beratungsergebnis[0].sitzung_am": dt.date(2024, 10, 22),
+                "beratungsergebnis[0].top": "6",
+                "beratungsergebnis[1].sitzung_am": dt.date(2024, 11, 7),
+                "beratungsergebnis[1].top": "14",
+                "beratungsergebnis[1].ja_stimmen": 31,
+                "beratungsergebnis[1].nein_stimmen": 12,
+                "beratungsergebnis[1].enthaltungen": 2,
+            },
+        },
+        pdf_images="jpeg",
+    ),
+    ScanSpec(
+        "scan_21_nrw_drucksache_photo",
+        ("nrw_drucksache", 1),
+        200,
+        ("photo",),
+        "jpg",
+        "phone photo of a one-page NRW Mitteilungsvorlage (printed result, ✔ in drawn boxes, "
+        "☐/☑ glyphs) lying on a desk; bboxes in the photo",
+        quality=85,
+    ),
 ]
 COUNT_FIELDS = {"Ja": "ja_stimmen", "Nein": "nein_stimmen", "Enthaltungen": "enthaltungen"}
 FIELD_PATH = re.compile(r"beratungsergebnis\[(\d+)\]\.(\w+)")
@@ -304,6 +426,16 @@ def _hand(
             continue
         handmarks.handwrite(sheet.image, str(value), _pixels(bbox, scale), rng, spec.dpi)
         doc_fields[f"beratungsergebnis[0].{COUNT_FIELDS[label]}"] = value
+    # "write": values written by hand on a field's write-in line, the layout's anchor named
+    # by the field path ("beratungsergebnis[1].top"); a date is written short ("21.3.24")
+    for path, value in spec.hand.get("write", {}).items():
+        anchor_page, bbox = result.anchors[path]
+        if anchor_page != page:
+            continue
+        text = f"{value.day}.{value.month}.{value.year % 100:02d}" if isinstance(
+            value, dt.date) else str(value)
+        handmarks.handwrite(sheet.image, text, _pixels(bbox, scale), rng, spec.dpi)
+        doc_fields[path] = value
     if "signature" in result.anchors and result.anchors["signature"][0] == page:
         _, bbox = result.anchors["signature"]
         handmarks.signature(sheet.image, _pixels(bbox, scale), rng, spec.dpi)
@@ -332,6 +464,11 @@ def _apply(
     if name == "hand":
         _hand(sheet, page, spec, result, doc_fields, rng)
         return sheet
+    if name == "photo":
+        if step != spec.steps[-1]:
+            raise ValueError(f"{spec.name}: the photo (an RGB frame) must be the last step")
+        image, matrix = photo.photograph(sheet.image, rng, seed)
+        return Sheet(image, [(t, photo.move_corners(c, matrix)) for t, c in sheet.boxes])
     image = sheet.image
     if name == "shade":
         image = _shade(image, rng)
@@ -349,29 +486,37 @@ def _apply(
 
 
 def _save(sheets: list[Sheet], spec: ScanSpec, path: Path) -> None:
-    images = [Image.fromarray(s.image, mode="L") for s in sheets]
+    images = [Image.fromarray(s.image, mode="L" if s.image.ndim == 2 else "RGB") for s in sheets]
     dpi = (spec.dpi, spec.dpi)
     if spec.fmt == "png":
         images[0].save(path, dpi=dpi, optimize=True)
     elif spec.fmt == "jpg":
-        images[0].save(path, quality=40, dpi=dpi)
+        images[0].save(path, quality=spec.quality, dpi=dpi)
     elif spec.fmt == "tif":
         images[0].save(
             path, save_all=True, append_images=images[1:], compression="tiff_deflate", dpi=dpi
         )
     elif spec.fmt == "pdf":
-        # Bilevel images go in as CCITT G4 like a fax; fixed dates keep the file byte-stable.
+        # Bilevel images go in as CCITT G4 like a fax, greyscale ones as JPEG like an office
+        # scanner's PDF; fixed dates keep the file byte-stable.
         buf = io.BytesIO()
-        bilevel = [im.convert("1", dither=Image.Dither.NONE) for im in images]
-        bilevel[0].save(
+        if spec.pdf_images == "ccitt":
+            pages = [im.convert("1", dither=Image.Dither.NONE) for im in images]
+            extra: dict[str, Any] = {}
+        elif spec.pdf_images == "jpeg":
+            pages, extra = images, {"quality": spec.quality}
+        else:
+            raise ValueError(spec.pdf_images)
+        pages[0].save(
             buf,
             format="PDF",
             resolution=spec.dpi,
             save_all=True,
-            append_images=bilevel[1:],
+            append_images=pages[1:],
             creationDate="D:20240101000000Z",
             modDate="D:20240101000000Z",
             producer="vorlagenparser sample generator",
+            **extra,
         )
         path.write_bytes(buf.getvalue())
     else:
@@ -383,7 +528,7 @@ def _save(sheets: list[Sheet], spec: ScanSpec, path: Path) -> None:
 def _box_truth(sheets: list[Sheet], dpi: int) -> list[CheckboxTruth]:
     boxes = []
     for sheet in sheets:
-        h, w = sheet.image.shape
+        h, w = sheet.image.shape[:2]
         for truth, corners in sheet.boxes:
             x0, top = np.clip(corners.min(axis=0), 0, [w, h])
             x1, bottom = np.clip(corners.max(axis=0), 0, [w, h])
@@ -431,19 +576,32 @@ def hash_seed(*parts: object) -> int:
     return random.Random("/".join(map(str, parts))).randrange(2**31)
 
 
-def generate(out_dir: Path, digital: dict[str, list[Rendered]]) -> list[ScanResult]:
+# Layouts that exist only as scans: generated on the fly, their PDFs not kept.
+SCAN_ONLY: dict[str, Callable[[Path], list[Rendered]]] = {
+    "typewriter": layout_typewriter.generate,
+    "typewriter76": layout_typewriter76.generate,
+}
+
+
+def specs_for(layouts: Collection[str] | None) -> list[ScanSpec]:
+    """The scans made from ``layouts`` (all of them for None)."""
+    return [s for s in SCANS if layouts is None or s.source[0] in layouts]
+
+
+def generate(
+    out_dir: Path, digital: dict[str, list[Rendered]], layouts: Collection[str] | None = None
+) -> list[ScanResult]:
+    """The scans of :data:`SCANS` whose source layout is in ``layouts`` (all for None)."""
     results = []
+    scan_only: dict[str, list[Rendered]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        typewriter = layout_typewriter.generate(Path(tmp))
-        typewriter76 = layout_typewriter76.generate(Path(tmp))
-        for spec in SCANS:
+        for spec in specs_for(layouts):
             layout, index = spec.source
-            if layout == "typewriter":
-                source = typewriter[index]
-                name = "typewriter layout (generated for the scan only, PDF not kept)"
-            elif layout == "typewriter76":
-                source = typewriter76[index]
-                name = "typewriter76 layout (generated for the scan only, PDF not kept)"
+            if layout in SCAN_ONLY:
+                if layout not in scan_only:
+                    scan_only[layout] = SCAN_ONLY[layout](Path(tmp))
+                source = scan_only[layout][index]
+                name = f"{layout} layout (generated for the scan only, PDF not kept)"
             else:
                 source = digital[layout][index]
                 name = f"{layout}/{source.path.name}"

@@ -18,6 +18,28 @@ from vorlagenparser.options import ExtractOptions
 
 SCANS = Path(__file__).resolve().parents[2] / "samples" / "scans"
 TRUTHS = sorted(SCANS.glob("*.truth.json"))
+# Boxes the raster detector misses today, as strict xfails: when a miss is mended the run fails
+# until its entry leaves here. (The whole pipeline still finds some of them, by its probe; what it
+# gets wrong is in tests/golden/known_misses.toml.)
+KNOWN_MISSES = {
+    "scan_17_lra_sitzungsvorlage_fax": "the hand-crossed 'einstimmig' box in row 1 of the result "
+    "grid is not found (the nearest mark is 25 pt to its left)",
+    "scan_18_ch_antrag_photo": "the hand-crossed 'Öffentlich' box is not found (the nearest mark "
+    "is 18 pt below it)",
+    "scan_19_nrw_drucksache_degraded": "the Finanzen 'ja'/'nein' boxes on page 1 and the "
+    "hand-ticked 'mehrheitlich' box on page 2 (the tick runs over its top edge) are not found",
+    "scan_21_nrw_drucksache_photo": "the empty Klimarelevanz 'nein' box on the photo is not found",
+}
+
+
+def _cases() -> list[object]:
+    cases: list[object] = []
+    for truth in TRUTHS:
+        stem = truth.name.split(".")[0]
+        marks = ([pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[stem])]
+                 if stem in KNOWN_MISSES else [])
+        cases.append(pytest.param(truth, marks=marks, id=stem))
+    return cases
 
 
 def _input(truth: Path) -> Path:
@@ -28,7 +50,7 @@ def _input(truth: Path) -> Path:
 
 @pytest.mark.tesseract
 @pytest.mark.slow
-@pytest.mark.parametrize("truth_path", TRUTHS, ids=[t.name.split(".")[0] for t in TRUTHS])
+@pytest.mark.parametrize("truth_path", _cases())
 def test_printed_checkboxes_of_scan_sample(truth_path: Path) -> None:
     truth = json.loads(truth_path.read_text("utf-8"))
     options = ExtractOptions(languages=truth["sample"].get("languages", "deu"))  # Fraktur: deu+frk
