@@ -231,6 +231,9 @@ def _to_word(word: OcrWord, box: tuple[int, int, int, int], scale: float, bold: 
     x0, top, x1, bottom = box
     # German text has paragraph signs, not dollars: tesseract reads "§ 34" as "$ 34".
     text = word.text.replace("$", "§") if set(word.text) <= {"$"} else word.text
+    # A table rule touching a word is read into it ("Jugendhilfeausschuss|"): German has no "|".
+    if "|" in text and any(c.isalnum() for c in text):
+        text = text.strip("|")
     return Word(text=text, bbox=BBox(x0 / scale, top / scale, x1 / scale, bottom / scale),
                 size=(bottom - top) / scale, bold=bold, confidence=round(word.confidence, 4))
 
