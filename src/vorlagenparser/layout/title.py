@@ -115,7 +115,11 @@ def find_vorlagenart(doc: Doc, label_phrases: set[tuple[int, int]]) -> Title | N
             if rest_words and not _title_like(rest_words[0].text, hit.strong):
                 continue
             head = phrase.words[:hit.nwords]
-            art = " ".join(w.text for w in head).rstrip(":") + _purpose(doc, line, rest_words)
+            printed = " ".join(w.text for w in head).rstrip(":")
+            # A title set in capitals ("AMTSBERICHT") names the kind as the vocabulary spells it.
+            if printed.isupper():
+                printed = vocab.whole(printed) or printed
+            art = printed + _purpose(doc, line, rest_words)
             rest = " ".join(w.text for w in rest_words)
             size = max(w.bbox.height for w in head) + (1.0 if all(w.bold for w in head) else 0.0)
             title = Title(doc.found([Phrase(phrase.page, head)], art), line, strip_label_punct(rest))
