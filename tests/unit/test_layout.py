@@ -161,3 +161,15 @@ def test_a_blank_line_between_the_beratungsfolge_heading_and_its_list() -> None:
     ]))
     gremien = [row.leaves["gremium"].value for row in raw.beratungsfolge]
     assert gremien == ["Magistrat", "Stadtverordnetenversammlung"]
+
+
+def test_a_question_with_boxes_after_a_section_ends_it_but_not_right_under_its_heading() -> None:
+    raw = _run(_page([
+        (60, "Betreff: Neubau der Sporthalle"),
+        (60, "Finanzielle Auswirkungen:"),
+        (60, "Haushaltsmittel erforderlich:   [x] ja   [ ] nein"),
+        (60, "Die Kosten sind im Haushalt veranschlagt."),
+        (60, "Klimarelevanz:   [x] ja   [ ] nein"),
+        (60, "Der Neubau wird als Effizienzgebäude geplant."),
+    ]))
+    assert raw.fields["finanzielle_auswirkungen"].value == "Die Kosten sind im Haushalt veranschlagt."

@@ -76,6 +76,11 @@ def section_lines(doc: Doc, bounds: Boundaries, start: Line) -> list[Line]:
     for line in doc.after(start):
         if line.index in bounds.mark_lines and line.index not in bounds.covered \
                 and bounds.kind(line.index) in ("", "marks"):
+            if out and len(line.phrases) > 1 and line.phrases[0].text.rstrip().endswith(":"):
+                # After the section's text, a question with its boxes starts a section of its
+                # own ("Klimarelevanz: ☒ ja ☐ nein"); right under the heading it is the
+                # section's ("Haushaltsmittel erforderlich: ☐ ja ☐ nein").
+                break
             continue  # a row of boxes inside a section ("☐ ja ☐ nein") is not its text
         if bounds.stops(line.index):
             break
