@@ -72,7 +72,7 @@ def read_sections(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...]) -
 
 def section_lines(doc: Doc, bounds: Boundaries, start: Line) -> list[Line]:
     """The lines after `start` up to the next boundary (heading, label, table, box, signature)."""
-    out = []
+    out: list[Line] = []
     for line in doc.after(start):
         if line.index in bounds.mark_lines and line.index not in bounds.covered \
                 and bounds.kind(line.index) in ("", "marks"):
