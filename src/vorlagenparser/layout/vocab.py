@@ -36,6 +36,7 @@ class Vocabulary:
                 self._capital[k] = self._capital.get(k, True) and not label[:1].islower()
         self._keys.pop("", None)
         self._prefix_keys = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
+        self._starts = {k[:i] for k in self._keys for i in range(len(k) + 1)}
         self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
         # prefix() reads no more than the first _MAX_LABEL_WORDS + 1 words' texts: once per text.
         self._prefixes: dict[tuple[str, ...], Hit | None] = {}
@@ -96,10 +97,11 @@ class Vocabulary:
 
     def _prefix(self, words: Sequence[Word]) -> Hit | None:
         best: Hit | None = None
-        text = ""
+        k = ""
         for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
-            text = f"{text} {word.text}"
-            k = key(text)
+            k += key(word.text)  # key() drops spaces: the key of the words is their keys joined
+            if k not in self._starts:
+                break  # no label begins so: more words cannot make one
             name = self._keys.get(k)
             if name is not None and self._capital.get(k) and words[0].text[:1].islower():
                 name = None
