@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ class Vocabulary:
                 self._capital[k] = self._capital.get(k, True) and not label[:1].islower()
         self._keys.pop("", None)
         self._prefix_keys = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
-        self._starts = {k[:i] for k in self._keys for i in range(len(k) + 1)}
+        self._sorted = sorted(self._keys)  # to ask whether any label begins with a text
         self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
         # prefix() reads no more than the first _MAX_LABEL_WORDS + 1 words' texts: once per text.
         self._prefixes: dict[tuple[str, ...], Hit | None] = {}
@@ -100,7 +101,7 @@ class Vocabulary:
         k = ""
         for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
             k += key(word.text)  # key() drops spaces: the key of the words is their keys joined
-            if k not in self._starts:
+            if not self._begins(k):
                 break  # no label begins so: more words cannot make one
             name = self._keys.get(k)
             if name is not None and self._capital.get(k) and words[0].text[:1].islower():
@@ -127,6 +128,10 @@ class Vocabulary:
                     break
         return best
 
+
+    def _begins(self, k: str) -> bool:
+        i = bisect.bisect_left(self._sorted, k)
+        return i < len(self._sorted) and self._sorted[i].startswith(k)
 
     def near_prefix(self, words: Sequence[Word]) -> Hit | None:
         """The longest label misread by a character or two formed by the first words
