@@ -5,7 +5,7 @@ The public API; everything else is internal.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import (
     EncryptedPdfError,
@@ -17,6 +17,7 @@ from .errors import (
     ProfileError,
     VorlagenparserError,
 )
+from .lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from .model import SCHEMA_VERSION, Vorlage
@@ -53,12 +54,4 @@ def extract(path: str, options: ExtractOptions | None = None) -> Vorlage:
 _LAZY = {"SCHEMA_VERSION": "model", "Vorlage": "model", "ExtractOptions": "options"}
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())

@@ -6,8 +6,9 @@ executor and starts its child process without the batch's writers, ledger and ar
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from .executors import DaskExecutor, Executor, ProcessExecutor, SerialExecutor
@@ -24,10 +25,4 @@ __all__ = ["DEFAULT_EXTRACTOR", "FAILURES_NAME", "BatchReport", "DaskExecutor", 
            "FileResult", "ProcessExecutor", "Progress", "SerialExecutor", "Status", "run_batch"]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _HOMES, globals())
