@@ -41,7 +41,9 @@ def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings |
     ink = binarise(page.image) if ink is None else ink
     cells = [c for g in page.grids for r in g.rows for c in r if c is not None]
     for w in page.words:
-        if _text(w, s) and not (_alone(w, page.words, cells) and _one_stroke(ink, w, scale)):
+        # Cheap tests first: the page's words are many, its short unsure readings few.
+        tick = _short_unsure(w) and _alone(w, page.words, cells) and _one_stroke(ink, w, scale)
+        if _text(w, s) and not tick:
             _clear(ink, w.bbox.expand(0.5), scale)
     for w in page.vertical_words:  # column headers turned 90°
         _clear(ink, w.bbox.expand(0.5), scale)
@@ -93,12 +95,16 @@ def _alone(word: Word, words: tuple[Word, ...], cells: list[BBox]) -> bool:
     return cell is not None and not any(w is not word and inside(w, cell) for w in words)
 
 
+def _short_unsure(word: Word) -> bool:
+    """Two or three signs with a letter, read without much confidence: a count ("12") or a sure
+    reading ("TOP", "Ja" whose letters a worn scan joins) is text."""
+    signs = sum(c.isalnum() for c in word.text)
+    return 2 <= signs <= 3 and any(c.isalpha() for c in word.text) and word.confidence < 0.9
+
+
 def _one_stroke(ink: np.ndarray, word: Word, scale: float) -> bool:
     """A short "word" whose ink is one connected stroke across its width is a hand tick OCR read
     as letters ("NG", "v4"): printed letters and digits stand apart."""
-    signs = sum(c.isalnum() for c in word.text)
-    if not 2 <= signs <= 3 or not any(c.isalpha() for c in word.text) or word.confidence >= 0.9:
-        return False  # a count ("12"), or a sure reading ("TOP", "Ja" a worn scan joins) is text
     h, w = ink.shape
     x0, y0 = max(0, int(word.bbox.x0 * scale)), max(0, int(word.bbox.top * scale))
     x1, y1 = min(w, int(word.bbox.x1 * scale) + 1), min(h, int(word.bbox.bottom * scale) + 1)

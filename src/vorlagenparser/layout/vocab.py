@@ -39,8 +39,6 @@ class Vocabulary:
         self._prefix_keys = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
         self._sorted = sorted(self._keys)  # to ask whether any label begins with a text
         self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
-        # prefix() reads no more than the first _MAX_LABEL_WORDS + 1 words' texts: once per text.
-        self._prefixes: dict[tuple[str, ...], Hit | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self._keys)
@@ -91,12 +89,6 @@ class Vocabulary:
 
     def prefix(self, words: Sequence[Word]) -> Hit | None:
         """The longest label formed by the first words (a colon may end it)."""
-        texts = tuple(w.text for w in words[:_MAX_LABEL_WORDS + 1])
-        if texts not in self._prefixes:
-            self._prefixes[texts] = self._prefix(words[:_MAX_LABEL_WORDS + 1])
-        return self._prefixes[texts]
-
-    def _prefix(self, words: Sequence[Word]) -> Hit | None:
         best: Hit | None = None
         k = ""
         for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
