@@ -149,12 +149,7 @@ def _worth_a_look(
 def _recognise(image: GrayImage, scale: float, cell: BBox, engine: OcrEngine, dpi: int,
                timeout_s: float | None, text_height: float) -> list[Word]:
     x0, y0, x1, y1 = _inside(cell, scale)
-    factor = 2 if text_height * scale < 40 else 1
-    crop = np.asarray(
-        cv2.resize(image[y0:y1, x0:x1], None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC),
-        dtype=np.uint8,
-    )
-    _, clean = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    clean, factor = enlarged_binary(image[y0:y1, x0:x1], text_height * scale)
     clean = _without_rules(
         np.asarray(clean, dtype=np.uint8),
         int(1.4 * text_height * scale * factor),
@@ -180,6 +175,15 @@ def _recognise(image: GrayImage, scale: float, cell: BBox, engine: OcrEngine, dp
         )
         out.append(Word(text=w.text, bbox=box, size=box.height, confidence=round(w.confidence, 4)))
     return out
+
+
+def enlarged_binary(crop: GrayImage, text_px: float) -> tuple[GrayImage, int]:
+    """A crop for a second recognition: small print doubled in size, then Otsu's black and
+    white (text = 0); and the enlargement factor."""
+    factor = 2 if text_px < 40 else 1
+    big = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    _, clean = cv2.threshold(np.asarray(big, dtype=np.uint8), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return np.asarray(clean, dtype=np.uint8), factor
 
 
 def _without_rules(binary: GrayImage, across: int, down: int) -> GrayImage:

@@ -18,6 +18,7 @@ import numpy as np
 from ..errors import OcrError
 from ..geometry import BBox
 from ..pagemodel import GrayImage, Grid, Word
+from .cells import enlarged_binary
 from .engine import OcrEngine, OcrWord
 
 
@@ -87,12 +88,10 @@ def _read_turned(image: GrayImage, scale: float, cell: BBox, engine: OcrEngine, 
     b = cell.expand(-1.5)
     x0, y0 = max(0, int(b.x0 * scale)), max(0, int(b.top * scale))
     x1, y1 = int(b.x1 * scale), int(b.bottom * scale)
-    factor = 2 if text_height * scale < 40 else 1
-    crop = np.asarray(cv2.resize(image[y0:y1, x0:x1], None, fx=factor, fy=factor,
-                                 interpolation=cv2.INTER_CUBIC), dtype=np.uint8)
-    if crop.size == 0:
+    patch = image[y0:y1, x0:x1]
+    if patch.size == 0:
         return []
-    _, clean = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    clean, factor = enlarged_binary(patch, text_height * scale)
     best: list[Word] = []
     best_sure = s.min_confidence
     # Text read upwards (the usual way) is upright turned clockwise; downwards, the other way.
