@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from ..geometry import BBox, contains, gap_x, vertical_overlap
 from ..pagemodel import Mark, Word
 from ..parsing.numbers import parse_count
-from .document import Doc
+from ..profiles.model import Profile
+from .document import Doc, per_profile
 from .ties import Tie
 from .vocab import Vocabulary
 
@@ -42,8 +43,12 @@ class Count:
 
 
 def count_vocabulary(doc: Doc) -> Vocabulary:
-    labels: dict[str, list[str]] = {k: list(doc.profile.checkboxes.get(k, [])) for k in COUNT_KEYS}
-    rule = doc.profile.tables.get("beratungsergebnis")
+    return per_profile(doc.profile, _count_vocabulary)
+
+
+def _count_vocabulary(profile: Profile) -> Vocabulary:
+    labels: dict[str, list[str]] = {k: list(profile.checkboxes.get(k, [])) for k in COUNT_KEYS}
+    rule = profile.tables.get("beratungsergebnis")
     for k in COUNT_KEYS:
         if rule is not None:
             labels[k] += [c for c in rule.columns.get(k, []) if c not in labels[k]]

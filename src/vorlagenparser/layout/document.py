@@ -7,13 +7,13 @@ of the stages before it) and returns a new value. Findings never go back into th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from ..geometry import BBox, union
-from ..pagemodel import Mark, Page
+from ..geometry import BBox, BoxIndex, union
+from ..pagemodel import Mark, Page, Word
 from ..parsing.ocrfix import fix_identifier, fix_numeric
 from ..profiles.model import Profile
 from .normalize import key
@@ -23,6 +23,8 @@ from .vocab import Vocabulary
 
 # A number read together with the borders of its write-in box: "[0]", "lo]", "|21|".
 # "23.-Januar 2023": a speck read as a dash between day and month name.
+T = TypeVar("T")
+
 _STRAY_DASH = re.compile(r"(\d{1,2})\.\s*[-–—~]\s*([A-ZÄÖÜ][a-zäöü]{2,})")
 _BOXED = re.compile(r"^[\[|(lI{]\s*([\dOoQDlISBZ]{1,4})\s*[\]|)}J]$")
 
@@ -61,6 +63,11 @@ class Vocabularies:
 
     @classmethod
     def of(cls, profile: Profile) -> Vocabularies:
+        """The profile's vocabularies, built once per profile (a dozen, each sorted and indexed)."""
+        return per_profile(profile, cls._build)
+
+    @classmethod
+    def _build(cls, profile: Profile) -> Vocabularies:
         labels = {k: list(r.labels) for k, r in profile.fields.items()}
         if "vorlagennummer" in labels:  # "Sitzungsvorlage Nr.", "Anfrage-Nr.": every kind names its number
             labels["vorlagennummer"] += [
@@ -81,6 +88,24 @@ class Vocabularies:
             signature_prefixes=Vocabulary({"p": profile.signature_prefixes}),
             roles=frozenset(key(r) for r in profile.signature_roles),
         )
+
+
+_PER_PROFILE_SIZE = 64  # profiles in use at once are few (load_profile caches 32)
+_PER_PROFILE: dict[tuple[int, Callable[[Profile], Any]], tuple[Profile, Any]] = {}
+
+
+def per_profile(profile: Profile, build: Callable[[Profile], T]) -> T:
+    """``build(profile)``, made once per profile object: profiles are frozen and loaded once,
+    so what is derived from one alone (vocabularies) serves every document read with it."""
+    slot = (id(profile), build)
+    cached = _PER_PROFILE.get(slot)
+    if cached is not None and cached[0] is profile:
+        return cast(T, cached[1])
+    built = build(profile)
+    if len(_PER_PROFILE) >= _PER_PROFILE_SIZE:
+        _PER_PROFILE.clear()
+    _PER_PROFILE[slot] = (profile, built)  # the profile kept alive: its id stays its own
+    return built
 
 
 _ROLE_SHAPE = re.compile(
@@ -106,6 +131,21 @@ class Doc:
 
     def page_marks(self, number: int) -> tuple[Mark, ...]:
         return self.marks[number - 1]
+
+    @cached_property
+    def _word_indexes(self) -> dict[tuple[int, bool], BoxIndex[Word]]:
+        return {}
+
+    def word_index(self, number: int, vertical: bool = False) -> BoxIndex[Word]:
+        """The words of page ``number`` (with ``vertical``: then its vertical words), indexed by
+        position; built on first use."""
+        slot = (number, vertical)
+        index = self._word_indexes.get(slot)
+        if index is None:
+            page = self.page(number)
+            words = page.words + page.vertical_words if vertical else page.words
+            index = self._word_indexes[slot] = BoxIndex(words, _word_box)
+        return index
 
     @cached_property
     def lines_by_page(self) -> dict[int, tuple[Line, ...]]:
@@ -149,6 +189,10 @@ class Doc:
         return Found(
             value=value, page=first.page, bbox=union(p.bbox for p in phrases), confidence=conf, raw=raw
         )
+
+
+def _word_box(word: Word) -> BBox:
+    return word.bbox
 
 
 def make_doc(pages: Sequence[Page], lines: Sequence[Line], marks: Sequence[Sequence[Mark]], profile: Profile,

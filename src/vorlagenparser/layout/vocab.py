@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -37,6 +37,11 @@ class Vocabulary:
                 self._capital[k] = self._capital.get(k, True) and not label[:1].islower()
         self._keys.pop("", None)
         self._prefix_keys = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
+        # The near search compares a text only with entries of about its length: by length,
+        # each in _prefix_keys order (so the first hit is the one the full scan would find).
+        self._by_length: dict[int, list[str]] = {}
+        for entry in self._prefix_keys:
+            self._by_length.setdefault(len(entry), []).append(entry)
         self._sorted = sorted(self._keys)  # to ask whether any label begins with a text
         self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
 
@@ -77,15 +82,20 @@ class Vocabulary:
         return self._near[k]
 
     def _search_near(self, k: str) -> str | None:
-        for entry in self._prefix_keys:
-            if abs(len(entry) - len(k)) <= 1 and len(entry) >= 8 and _one_edit(entry, k):
+        for entry in self._of_length(len(k), 1, 8):
+            if _one_edit(entry, k):
                 return self._keys[entry]
         if len(k) >= 10:  # long labels stay distinctive with two misread characters ("Yenstimmig")
-            for entry in self._prefix_keys:
-                if len(entry) >= 10 and abs(len(entry) - len(k)) <= 2 and within_edits(k, entry, 2) \
-                        and not _lacks_a_word(k, entry):
+            for entry in self._of_length(len(k), 2, 10):
+                if within_edits(k, entry, 2) and not _lacks_a_word(k, entry):
                     return self._keys[entry]
         return None
+
+    def _of_length(self, length: int, slack: int, shortest: int) -> Iterator[str]:
+        """Entries of at least ``shortest`` characters within ``slack`` of ``length``, longest
+        first: the order of _prefix_keys."""
+        for n in range(length + slack, max(length - slack, shortest) - 1, -1):
+            yield from self._by_length.get(n, ())
 
     def prefix(self, words: Sequence[Word]) -> Hit | None:
         """The longest label formed by the first words (a colon may end it)."""
