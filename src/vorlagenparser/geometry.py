@@ -6,8 +6,12 @@ A leaf module: it imports nothing from the package.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,47 @@ def gap_y(a: BBox, b: BBox) -> float:
 
 def distance(a: BBox, b: BBox) -> float:
     return math.hypot(gap_x(a, b), gap_y(a, b))
+
+
+class BoxIndex(Generic[T]):
+    """Items with boxes, sorted by height on the page once, to ask which lie in a box without a
+    scan over all of them (layout asks "which words are in this cell?" hundreds of times a page).
+
+    Answers keep the items' own order, and each candidate is tested with the same predicate a
+    full scan would use: the index only leaves out items that cannot pass it. With an odd box
+    (NaN, infinite, bottom above top) the index is not built and every question scans.
+    """
+
+    def __init__(self, items: Sequence[T], box_of: Callable[[T], BBox]) -> None:
+        self._items = tuple(items)
+        boxes = [box_of(item) for item in self._items]
+        self._boxes = boxes
+        self._sorted = all(math.isfinite(b.top) and math.isfinite(b.bottom) and b.top <= b.bottom
+                           for b in boxes)
+        if self._sorted:
+            self._by_top = sorted(range(len(boxes)), key=lambda i: boxes[i].top)
+            self._tops = [boxes[i].top for i in self._by_top]
+            self._by_cy = sorted(range(len(boxes)), key=lambda i: boxes[i].cy)
+            self._cys = [boxes[i].cy for i in self._by_cy]
+
+    def inside(self, outer: BBox, tol: float = 0.0) -> list[T]:
+        """The items whose box ``contains(outer, box, tol)``."""
+        if not self._sorted:
+            return [item for item, b in zip(self._items, self._boxes, strict=True)
+                    if contains(outer, b, tol)]
+        # A box inside starts below outer.top - tol and, its top above its bottom, above
+        # outer.bottom + tol.
+        lo, hi = bisect_left(self._tops, outer.top - tol), bisect_right(self._tops, outer.bottom + tol)
+        return [self._items[i] for i in sorted(self._by_top[lo:hi])
+                if contains(outer, self._boxes[i], tol)]
+
+    def centred(self, top: float, bottom: float, holds: Callable[[BBox], bool]) -> list[T]:
+        """The items whose box passes ``holds``, a test that needs the box's centre between
+        ``top`` and ``bottom``."""
+        if not self._sorted:
+            return [item for item, b in zip(self._items, self._boxes, strict=True) if holds(b)]
+        lo, hi = bisect_left(self._cys, top), bisect_right(self._cys, bottom)
+        return [self._items[i] for i in sorted(self._by_cy[lo:hi]) if holds(self._boxes[i])]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..geometry import BBox, contains, horizontal_overlap, same_line
+from ..geometry import BBox, horizontal_overlap, same_line
 from ..pagemodel import Word
 from ..parsing.dates import find_dates, parse_date
 from .document import Doc, Found
@@ -84,7 +84,7 @@ def _cell_labels(doc: Doc, regions: Regions, skip: frozenset[int]) -> list[Label
     first_line = {id(w): ln for ln in doc.lines for w in ln.words}
     for page in doc.pages:
         for cell in regions.cells[page.number - 1]:
-            words = [w for w in page.words if contains(cell.bbox, w.bbox, tol=1.0)]
+            words = doc.word_index(page.number).inside(cell.bbox, tol=1.0)
             if not words or len({round(w.bbox.top) for w in words}) < 2:
                 continue  # one-line cells are found phrase by phrase
             words.sort(key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
@@ -183,7 +183,8 @@ def _cell_value(ctx: _Ctx, hit: LabelHit, cell: Cell) -> tuple[Found, str] | Non
     column) or the cell below (a row of labels)."""
     doc = ctx.doc
     page = doc.page(hit.line.page)
-    in_cell = [w for w in page.words if cell.holds(w.bbox)]
+    index = doc.word_index(page.number)
+    in_cell = cell.held(index)
     label = hit.label.bbox
     label_ids = {id(w) for w in hit.label.words}
     beside = [
@@ -199,9 +200,9 @@ def _cell_value(ctx: _Ctx, hit: LabelHit, cell: Cell) -> tuple[Found, str] | Non
         right = ctx.regions.right_of(cell)
         below = ctx.regions.below(cell)
         if right is not None and (_labels_in_a_column(ctx, cell) or below is None):
-            words, how = [w for w in page.words if right.holds(w.bbox)], "cell-right"
+            words, how = right.held(index), "cell-right"
         elif below is not None:
-            words, how = [w for w in page.words if below.holds(w.bbox)], "cell-below"
+            words, how = below.held(index), "cell-below"
         else:
             return None
         if words and is_label_phrase(doc, Phrase(page.number, tuple(_sorted(words)))):
@@ -219,10 +220,10 @@ def _sorted(words: Sequence[Word]) -> list[Word]:
 
 def _labels_in_a_column(ctx: _Ctx, cell: Cell) -> bool:
     """A key/value table (labels down a column) rather than a header row of labels."""
-    page = ctx.doc.page(cell.page)
+    index = ctx.doc.word_index(cell.page)
     hits: list[tuple[int, int]] = []
     for c in ctx.regions.grid_cells(cell.page, cell.grid):
-        words = _sorted([w for w in page.words if c.holds(w.bbox)])
+        words = _sorted(c.held(index))
         hit = ctx.doc.vocab.fields.prefix(words) if words else None
         if hit is not None and hit.nwords == len(words):
             hits.append((c.row, c.col))

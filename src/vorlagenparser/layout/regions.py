@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..geometry import BBox, contains
-from ..pagemodel import Page
+from ..geometry import BBox, BoxIndex, contains
+from ..pagemodel import Page, Word
 from .settings import LayoutSettings
 
 
@@ -28,6 +28,11 @@ class Cell:
         """The box's centre lies inside the cell (OCR boxes may overhang the rules a little)."""
         b = self.bbox
         return b.x0 - tol <= box.cx <= b.x1 + tol and b.top - tol <= box.cy <= b.bottom + tol
+
+    def held(self, words: BoxIndex[Word], tol: float = 1.0) -> list[Word]:
+        """The indexed words the cell ``holds``, in their page order."""
+        b = self.bbox
+        return words.centred(b.top - tol, b.bottom + tol, lambda box: self.holds(box, tol))
 
 
 @dataclass(frozen=True, slots=True)

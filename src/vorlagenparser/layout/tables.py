@@ -158,13 +158,12 @@ def header_labels(doc: Doc, line: Line, vocab: Vocabulary) -> list[Label]:
     row = _grid_row_of(grid, line.bbox) if grid is not None else None
     if row is None:
         return phrase_labels(line, vocab)
-    page = doc.page(line.page)
-    words = page.words + page.vertical_words
+    words = doc.word_index(line.page, vertical=True)
     out: list[Label] = []
     for cell in row:
         if cell is None:
             continue
-        inside = [w for w in words if contains(cell, w.bbox, tol=1.0)]
+        inside = words.inside(cell, tol=1.0)
         if not inside:
             out.append((None, "", cell))
             continue

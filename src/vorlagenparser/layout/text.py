@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ..geometry import BBox, horizontal_overlap, union
+from ..geometry import BBox, union
 from ..pagemodel import Mark, Page, Word
 from .columns import reading_order
 from .normalize import fold
@@ -81,20 +81,44 @@ def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutS
 
 def group_lines(words: Sequence[Word], min_overlap: float = 0.5) -> list[list[Word]]:
     """Cluster words into lines by vertical overlap, each line sorted left to right."""
+    boxes = [w.bbox for w in words]
+    order = sorted(range(len(boxes)), key=lambda i: (boxes[i].cy, boxes[i].x0))
     rows: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.bbox.cy, w.bbox.x0)):
-        for row in reversed(rows[-3:]):
-            ref = row[-1].bbox
-            overlap = min(ref.bottom, w.bbox.bottom) - max(ref.top, w.bbox.top)
+    # Per row, the extents its words span (x0, x1, width) and its last word's (top, bottom,
+    # height): the loop runs for every word of every page, so boxes are read once, as floats.
+    spans: list[list[tuple[float, float, float]]] = []
+    lasts: list[tuple[float, float, float]] = []
+    for i in order:
+        b = boxes[i]
+        top, bottom, x0, x1 = b.top, b.bottom, b.x0, b.x1
+        height, width = bottom - top, x1 - x0
+        for r in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            ref_top, ref_bottom, ref_height = lasts[r]
+            overlap = min(ref_bottom, bottom) - max(ref_top, top)
             # Words of one line never overlap side by side: "Mit" over "Stimmenmehrheit:" in a
             # cell are two lines, however tall OCR drew their boxes.
-            if overlap > min_overlap * min(ref.height, w.bbox.height) and \
-                    not any(horizontal_overlap(o.bbox, w.bbox) > 0.3 for o in row):
-                row.append(w)
+            if overlap > min_overlap * min(ref_height, height) and \
+                    not _overlaps_one(spans[r], x0, x1, width):
+                rows[r].append(words[i])
+                spans[r].append((x0, x1, width))
+                lasts[r] = (top, bottom, height)
                 break
         else:
-            rows.append([w])
+            rows.append([words[i]])
+            spans.append([(x0, x1, width)])
+            lasts.append((top, bottom, height))
     return [sorted(r, key=lambda w: w.bbox.x0) for r in rows]
+
+
+def _overlaps_one(spans: list[tuple[float, float, float]], x0: float, x1: float,
+                  width: float) -> bool:
+    """geometry.horizontal_overlap(o, w) > 0.3 for one of the row's spans ``o``."""
+    for o0, o1, o_width in spans:
+        shared = min(o1, x1) - max(o0, x0)
+        narrower = min(o_width, width)
+        if narrower > 0 and shared > 0 and shared / narrower > 0.3:
+            return True
+    return False
 
 
 def _split_points(page: Page, marks: Iterable[Mark]) -> list[BBox]:
