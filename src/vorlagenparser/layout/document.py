@@ -7,7 +7,7 @@ of the stages before it) and returns a new value. Findings never go back into th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar, cast
@@ -134,6 +134,12 @@ class Doc:
 
     @cached_property
     def _word_indexes(self) -> dict[tuple[int, bool], BoxIndex[Word]]:
+        return {}
+
+    @cached_property
+    def memo(self) -> dict[Hashable, Any]:
+        """Answers a stage derives from the Doc alone, kept for the stages (and lines) that ask
+        again: e.g. a grid row's header labels, asked for each line in the row."""
         return {}
 
     def word_index(self, number: int, vertical: bool = False) -> BoxIndex[Word]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..geometry import BBox, contains, horizontal_overlap
 from ..pagemodel import Grid, Mark, Word
@@ -158,7 +159,14 @@ def header_labels(doc: Doc, line: Line, vocab: Vocabulary) -> list[Label]:
     row = _grid_row_of(grid, line.bbox) if grid is not None else None
     if row is None:
         return phrase_labels(line, vocab)
-    words = doc.word_index(line.page, vertical=True)
+    slot = ("header_labels", line.page, row, id(vocab))  # every line of the row asks alike
+    if slot not in doc.memo:
+        doc.memo[slot] = _cell_labels(doc, line.page, row, vocab)
+    return list(doc.memo[slot])
+
+
+def _cell_labels(doc: Doc, page: int, row: tuple[BBox | None, ...], vocab: Vocabulary) -> list[Label]:
+    words = doc.word_index(page, vertical=True)
     out: list[Label] = []
     for cell in row:
         if cell is None:
@@ -203,7 +211,7 @@ def is_header(labels: list[Label], required: set[str], min_named: int, any_of: f
               share: float = 0.75) -> bool:
     """Enough known column names, the required ones among them, and no data (dates, fill-in
     lines "……", "___") in the row."""
-    if any(find_dates(text) or _FILL_IN.search(text) for _, text, _ in labels):
+    if any(_has_date(text) or _FILL_IN.search(text) for _, text, _ in labels):
         return False
     names = [n for n, _, _ in labels if n]
     if len(set(names)) < min_named or not required <= set(names):
@@ -213,6 +221,13 @@ def is_header(labels: list[Label], required: set[str], min_named: int, any_of: f
     # Many known columns make a header even when OCR garbled a few of its cells.
     needed = share if len(set(names)) < 5 else min(share, 0.5)
     return len(names) >= needed * len([t for _, t, _ in labels if t])
+
+
+@lru_cache(maxsize=4096)
+def _has_date(text: str) -> bool:
+    """Whether a date is written in the text (the same header texts are asked of each vocabulary
+    and of each line of a grid row)."""
+    return bool(find_dates(text))
 
 
 def grid_for(doc: Doc, line: Line) -> Grid | None:

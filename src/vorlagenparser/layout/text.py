@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -121,21 +122,34 @@ def _overlaps_one(spans: list[tuple[float, float, float]], x0: float, x1: float,
     return False
 
 
-def _split_points(page: Page, marks: Iterable[Mark]) -> list[BBox]:
-    """Vertical rules and checkboxes split phrases: text on either side belongs apart."""
-    pts = [s.bbox for s in page.segments if s.is_vertical and s.bbox.height > 4]
-    pts += [r.bbox for r in page.rects if r.bbox.width < 2.5 and r.bbox.height > 4]
-    pts += [m.bbox for m in marks]
-    return pts
+class _Splitters:
+    """Vertical rules and checkboxes split phrases: text on either side belongs apart. Kept in
+    order of their centre's x, as the question is always "is one between these two words?"."""
+
+    def __init__(self, page: Page, marks: Iterable[Mark]) -> None:
+        pts = [s.bbox for s in page.segments if s.is_vertical and s.bbox.height > 4]
+        pts += [r.bbox for r in page.rects if r.bbox.width < 2.5 and r.bbox.height > 4]
+        pts += [m.bbox for m in marks]
+        # A splitter whose centre is NaN is between no words (every comparison is false).
+        pts = sorted((b for b in pts if b.cx == b.cx), key=lambda b: b.cx)
+        self._cxs = [b.cx for b in pts]
+        self._boxes = pts
+
+    def between(self, lo: float, hi: float, cy: float) -> bool:
+        """A splitter with its centre from ``lo`` to ``hi`` across, reaching ``cy`` (±2 pt)."""
+        start, end = bisect_left(self._cxs, lo), bisect_right(self._cxs, hi)
+        # The x test again: bisect with a NaN bound returns every splitter.
+        return any(lo <= b.cx <= hi and b.top - 2 <= cy <= b.bottom + 2
+                   for b in self._boxes[start:end])
 
 
-def _separated(a: Word, b: Word, splitters: list[BBox], height: float, space: float,
+def _separated(a: Word, b: Word, splitters: _Splitters, height: float, space: float,
                s: LayoutSettings) -> bool:
     if b.bbox.x0 - a.bbox.x1 > max(s.phrase_gap_lines * height, s.phrase_gap_spaces * space):
         return True
     lo, hi = a.bbox.x1 - 0.5, b.bbox.x0 + 0.5
     cy = (a.bbox.cy + b.bbox.cy) / 2
-    return any(lo <= s.cx <= hi and s.top - 2 <= cy <= s.bottom + 2 for s in splitters)
+    return splitters.between(lo, hi, cy)
 
 
 def _typical_space(rows: list[list[Word]]) -> float:
@@ -148,7 +162,7 @@ def _typical_space(rows: list[list[Word]]) -> float:
 def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutSettings) -> list[Line]:
     out: list[Line] = []
     for page, page_marks in zip(pages, marks, strict=True):
-        splitters = _split_points(page, page_marks)
+        splitters = _Splitters(page, page_marks)
         words = [_without_overstrike(w) for w in page.words]
         rows = reading_order(group_lines([w for w in words if w.text], s.line_overlap), page.width)
         space = _typical_space(rows)

@@ -66,6 +66,7 @@ class _Ctx:
     page: int
     phrases: tuple[tuple[Phrase, Line], ...]
     marks: tuple[Mark, ...]
+    grids: tuple[int | None, ...]  # per phrase, the index of the grid it lies in (_grid_index)
 
 
 def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
@@ -75,7 +76,8 @@ def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
         if not marks:
             continue
         phrases = tuple((p, ln) for ln in doc.on_page(page.number) for p in ln.phrases)
-        out.extend(_tie_page(_Ctx(doc, regions, page.number, phrases, marks)))
+        grids = tuple(_grid_index(doc, page.number, p.bbox) for p, _ in phrases)
+        out.extend(_tie_page(_Ctx(doc, regions, page.number, phrases, marks, grids)))
     return tuple(out)
 
 
@@ -214,15 +216,16 @@ def _line_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None) -> list[
 def _line_scope(ctx: _Ctx, mark: Mark, cell: Cell | None) -> list[tuple[Phrase, Line]]:
     """Phrases a box on this line may take: those inside the same ruled grid (a box in an empty
     cell takes the label in the next cell), or, for a box outside any grid, those outside too."""
-    return [(p, ln) for p, ln in ctx.phrases if _same_scope(ctx, p.bbox, mark.bbox)]
+    scope = _grid_index(ctx.doc, ctx.page, mark.bbox)
+    return [pl for pl, grid in zip(ctx.phrases, ctx.grids, strict=True) if grid == scope]
 
 
 def _same_scope(ctx: _Ctx, box: BBox, mark: BBox) -> bool:
-    return _grid_index(ctx, box) == _grid_index(ctx, mark)
+    return _grid_index(ctx.doc, ctx.page, box) == _grid_index(ctx.doc, ctx.page, mark)
 
 
-def _grid_index(ctx: _Ctx, box: BBox) -> int | None:
-    for i, grid in enumerate(ctx.doc.page(ctx.page).grids):
+def _grid_index(doc: Doc, page: int, box: BBox) -> int | None:
+    for i, grid in enumerate(doc.page(page).grids):
         g = grid.bbox
         if g.x0 - 1 <= box.cx <= g.x1 + 1 and g.top - 1 <= box.cy <= g.bottom + 1:
             return i
@@ -251,7 +254,6 @@ def _column_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell) -> list[_Cand
 def column_header(doc: Doc, regions: Regions, cell: Cell) -> tuple[str, BBox] | None:
     """The text of the header cell above a cell: the topmost cell of its column holding text
     and no box (header words may wrap, be hyphenated or be turned 90°)."""
-    page = doc.page(cell.page)
     column = sorted((c for c in regions.grid_cells(cell.page, cell.grid)
                      if c.row < cell.row and horizontal_overlap(c.bbox, cell.bbox) > 0.6
                      and c.bbox.width < 2.5 * max(cell.bbox.width, 1.0)), key=lambda c: c.row)
@@ -259,7 +261,7 @@ def column_header(doc: Doc, regions: Regions, cell: Cell) -> tuple[str, BBox] | 
     for c in column:
         if any(c.holds(m.bbox) for m in marks):
             continue
-        words = [w for w in (*page.words, *page.vertical_words) if c.holds(w.bbox)]
+        words = c.held(doc.word_index(cell.page, vertical=True))
         if words:
             return join_lines(_text_lines(words)).rstrip(":"), c.bbox
     return None
@@ -282,7 +284,7 @@ def _above_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None,
                       in_cell: list[tuple[Phrase, Line]]) -> list[_Candidate]:
     s = ctx.doc.settings
     side = _side(mark)
-    pool = in_cell if in_cell else [(p, ln) for p, ln in ctx.phrases if _same_scope(ctx, p.bbox, mark.bbox)]
+    pool = in_cell if in_cell else _line_scope(ctx, mark, cell)
     above = [(p, ln) for p, ln in pool if p.bbox.bottom <= mark.bbox.top + 1
              and p.bbox.x0 - side <= mark.bbox.cx <= p.bbox.x1 + side
              and mark.bbox.top - p.bbox.bottom <= s.tie_above_lines * max(p.bbox.height, 6.0)]
