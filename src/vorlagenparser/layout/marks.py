@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..geometry import BBox
 from ..pagemodel import Mark, Page, Word
 from ..profiles.model import Profile
+from .document import Vocabularies
 from .text import group_lines
 from .vocab import Vocabulary
 
@@ -29,7 +30,7 @@ _OCR_TICKED = frozenset({"Ø", "ø", "®", "©", "@", "&", "%", "8", "X", "x", "
 
 def typed_marks(pages: Sequence[Page], marks: Sequence[Sequence[Mark]],
                 profile: Profile) -> tuple[tuple[Page, ...], tuple[tuple[Mark, ...], ...]]:
-    vocab = Vocabulary(profile.checkboxes)
+    vocab = Vocabularies.of(profile).checkboxes
     out_pages, out_marks = [], []
     for page, found in zip(pages, marks, strict=True):
         new, drop = _page_marks(page, found, vocab)

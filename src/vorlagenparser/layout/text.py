@@ -21,14 +21,13 @@ from .settings import LayoutSettings
 class Phrase:
     page: int
     words: tuple[Word, ...]
-    bbox: BBox = field(init=False, compare=False)  # derived once: layout asks for it constantly
+    # Derived once: layout asks for them constantly.
+    bbox: BBox = field(init=False, compare=False)
+    text: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "bbox", union(w.bbox for w in self.words))
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        object.__setattr__(self, "text", " ".join(w.text for w in self.words))
 
     @property
     def bold(self) -> bool:
@@ -47,17 +46,13 @@ class Line:
     index: int  # reading order over the whole document
     phrases: tuple[Phrase, ...]
     bbox: BBox = field(init=False, compare=False)
+    words: tuple[Word, ...] = field(init=False, compare=False)
+    text: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "bbox", union(p.bbox for p in self.phrases))
-
-    @property
-    def words(self) -> tuple[Word, ...]:
-        return tuple(w for p in self.phrases for w in p.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(p.text for p in self.phrases)
+        object.__setattr__(self, "words", tuple(w for p in self.phrases for w in p.words))
+        object.__setattr__(self, "text", " ".join(p.text for p in self.phrases))
 
     @property
     def height(self) -> float:
