@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import statistics
 import subprocess
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "vorlagenparser"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +47,24 @@ def measure(one_page: Path, runs: int) -> list[StartupFigures]:
     return [StartupFigures(label, statistics.median(t), min(t)) for label, t in times.items()]
 
 
+def bytecode_state(package: Path = PACKAGE) -> str:
+    """How many of the package's modules have bytecode at least as new as their source.
+
+    Without it every process compiles them again (``PYTHONDONTWRITEBYTECODE`` keeps Python from
+    caching; ``scripts/setup.sh`` precompiles), which is a large part of a cold start."""
+    sources = sorted(package.rglob("*.py"))
+    fresh = 0
+    for source in sources:
+        cached = Path(importlib.util.cache_from_source(str(source)))
+        if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
+            fresh += 1
+    setting = "set" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "unset"
+    return (f"bytecode: {fresh} of {len(sources)} modules precompiled "
+            f"(PYTHONDONTWRITEBYTECODE {setting})")
+
+
 def report(figures: list[StartupFigures]) -> list[str]:
-    lines = ["start-up, whole process (median / best)"]
+    lines = ["start-up, whole process (median / best)", f"  {bytecode_state()}"]
     targets = {"import vorlagenparser": 150, "vorlagenparser --help": 150}
     for f in figures:
         target = targets.get(f.label, 300 if f.label.startswith("vorlagenparser extract") else None)

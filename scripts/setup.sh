@@ -31,3 +31,7 @@ python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install -q -e ".[dev,ocr,postgres,dask,archive,review]"
+# The package's own bytecode, written once here: where PYTHONDONTWRITEBYTECODE is set, Python
+# never caches what it compiles, and every command would compile the package again (~90 ms of
+# each start). An edited module is simply compiled again in memory until the next run here.
+.venv/bin/python -m compileall -q src

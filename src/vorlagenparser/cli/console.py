@@ -1,11 +1,12 @@
 """The one place that knows rich: consoles, progress and tables for the CLI.
 
-rich is loaded when the first line is printed, not when the CLI starts: ``--help`` and a
-quiet ``extract`` never pay for it.
+rich is loaded when the first styled line is printed, not when the CLI starts: ``--help``
+and an ``extract`` without warnings never pay for it (plain lines go out as they are).
 """
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from ..filenames import printable
@@ -42,6 +43,13 @@ def escape(text: str) -> str:
     from rich.markup import escape as rich_escape
 
     return rich_escape(text)
+
+
+def note_line(text: str) -> None:
+    """A plain message on stderr ("wrote out.json"): no style, so no rich (some 25 ms to
+    load); file names with odd bytes escaped. The stream is looked up at each call, as rich does."""
+    sys.stderr.write(printable(text) + "\n")
+    sys.stderr.flush()
 
 
 def error_line(text: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .console import err, warn_line
+from .console import note_line, warn_line
 from .limit_options import limit_options, pop_limits
 
 
@@ -47,7 +47,7 @@ def command(file: Path, output: Path | None, compact: bool, profiles_dir: Path |
         from ..archive import extract_to_archive
 
         vorlage = extract_to_archive(file, archive_dir, options)
-        err.print(f"wrote {archive_dir}/{file.stem}.json, .pdf, .alto.xml", highlight=False)
+        note_line(f"wrote {archive_dir}/{file.stem}.json, .pdf, .alto.xml")
     else:
         vorlage = extract_isolated(file, options)
     text = vorlage.model_dump_json(indent=None if compact else 2)
@@ -55,6 +55,6 @@ def command(file: Path, output: Path | None, compact: bool, profiles_dir: Path |
         sys.stdout.write(text + "\n")
     else:
         write_bytes(output, (text + "\n").encode("utf-8"))
-        err.print(f"wrote {output}", highlight=False)
+        note_line(f"wrote {output}")
     for warning in vorlage.warnings[:20]:
         warn_line(f"{file}: {warning}")

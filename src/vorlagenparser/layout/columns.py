@@ -7,11 +7,11 @@ blocks and tables are left alone: their left side is narrow or sparse, not runni
 
 from __future__ import annotations
 
+import math
 import statistics
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import pairwise
-
-import numpy as np
+from itertools import accumulate, pairwise
 
 from ..pagemodel import Word
 
@@ -85,23 +85,57 @@ def _split_block(block: list[list[Word]], x: float, width: float) -> list[list[W
 
 
 def _gutter(rows: list[list[Word]], width: float) -> float | None:
-    """The x in the middle of the page that the fewest rows cross, if rows lie on both sides."""
+    """The x in the middle of the page that the fewest rows cross, if rows lie on both sides.
+
+    Candidates every 3 pt; one counts when at least a few rows, free there, have words on
+    either side of it. Counted in plain Python over runs of candidates (some dozens of rows
+    and candidates per page: not worth loading numpy for on a digital page).
+    """
     if len(rows) < 2 * _MIN_SIDE_ROWS:
         return None
-    xs = np.arange(0.3 * width, 0.7 * width, 3.0)
-    row_of = np.array([i for i, r in enumerate(rows) for _ in r])
-    x0 = np.array([w.bbox.x0 for r in rows for w in r])
-    x1 = np.array([w.bbox.x1 for r in rows for w in r])
-    covered = (x0[:, None] < xs[None, :]) & (x1[:, None] > xs[None, :])  # word × candidate
-    crossing_rows = np.zeros((len(rows), len(xs)), dtype=bool)
-    np.logical_or.at(crossing_rows, row_of, covered)
-    min_cx = np.array([min(w.bbox.cx for w in r) for r in rows])
-    max_cx = np.array([max(w.bbox.cx for w in r) for r in rows])
-    free = ~crossing_rows
-    left = (free & (min_cx[:, None] < xs[None, :])).sum(axis=0)
-    right = (free & (max_cx[:, None] >= xs[None, :])).sum(axis=0)
-    usable = np.minimum(left, right) >= _MIN_SIDE_ROWS
-    if not usable.any():
+    xs = _candidates(0.3 * width, 0.7 * width, 3.0)
+    n = len(xs)
+    # Differences of the counts per candidate; a run [lo, hi) adds 1 at lo and takes it at hi.
+    crossings, left, right = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+    for row in rows:
+        left_from = bisect_right(xs, min(w.bbox.cx for w in row))  # candidates > the leftmost word
+        right_to = bisect_right(xs, max(w.bbox.cx for w in row))  # candidates <= the rightmost
+        _add(left, left_from, n, 1)
+        _add(right, 0, right_to, 1)
+        for lo, hi in _crossed(row, xs):  # a crossed candidate is not free: taken back
+            _add(crossings, lo, hi, 1)
+            _add(left, max(lo, left_from), hi, -1)
+            _add(right, lo, min(hi, right_to), -1)
+    crossed, lefts, rights = (list(accumulate(d[:n])) for d in (crossings, left, right))
+    usable = [k for k in range(n) if min(lefts[k], rights[k]) >= _MIN_SIDE_ROWS]
+    if not usable:
         return None
-    crossings = np.where(usable, crossing_rows.sum(axis=0), np.iinfo(np.int64).max)
-    return float(xs[int(np.argmin(crossings))])
+    return xs[min(usable, key=crossed.__getitem__)]  # the first of the fewest crossings
+
+
+def _crossed(row: Sequence[Word], xs: list[float]) -> list[tuple[int, int]]:
+    """The runs of candidates lying strictly inside a word of the row (x0 < x < x1), merged."""
+    runs = sorted((bisect_right(xs, w.bbox.x0), bisect_left(xs, w.bbox.x1)) for w in row)
+    merged: list[tuple[int, int]] = []
+    for lo, hi in runs:
+        if hi <= lo:
+            continue
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _add(differences: list[int], lo: int, hi: int, value: int) -> None:
+    if hi > lo:
+        differences[lo] += value
+        differences[hi] -= value
+
+
+def _candidates(start: float, stop: float, step: float) -> list[float]:
+    """numpy.arange(start, stop, step), value for value: the step is taken as the difference
+    of the first two values, and the k-th value is start + k * that step."""
+    count = max(0, math.ceil((stop - start) / step))
+    delta = (start + step) - start
+    return [start + k * delta for k in range(count)]

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import numpy as np
 import pypdfium2 as pdfium
 
 from .. import limits
@@ -74,6 +73,8 @@ def _render(doc: Any, index: int, dpi: int, path: str, max_pixels: int) -> GrayI
     if array.ndim == 3:  # some pdfium builds return (h, w, 1) for grayscale bitmaps
         array = array[:, :, 0]
     # Copy: the bitmap's buffer is freed with the bitmap.
+    import numpy as np  # here: a digital page that is never rendered needs no numpy (~90 ms)
+
     return np.array(array, dtype=np.uint8, copy=True)
 
 

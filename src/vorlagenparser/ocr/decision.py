@@ -29,6 +29,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 _MIN_CHARS = 40  # fewer characters than a short sentence: a stamp or page number on a scan
 _MISSING_TEXT = 0.3  # share of printed text the text layer lacks before we OCR the page
 _MIN_MISSING_INK = 1200  # pixels at 50 dpi: about three short lines of 10 pt text
+_INK_LEVEL = 160  # grey values up to this are ink (OpenCV's inverted threshold keeps them)
 _IMAGE_COVER = 0.2  # share of the page images cover: a scan inside
 # 16-bit labels are several times faster in OpenCV; they hold any picture with fewer ink pixels.
 _U16_LABELS = 65535
@@ -157,10 +158,21 @@ def missing_text_share(image: GrayImage, scale: float, words: tuple[Word, ...]) 
     outlines or pasted in as a picture scores high. Fewer than a few lines of missing text
     (about 1200 ink pixels at 50 dpi) count as nothing.
     """
-    import cv2
     import numpy as np
 
-    _, binary = cv2.threshold(image, 160, 255, cv2.THRESH_BINARY_INV)
+    covered = np.zeros(image.shape, dtype=bool)
+    for word in words:
+        b = word.bbox.expand(2.0)
+        covered[max(0, int(b.top * scale)):int(b.bottom * scale) + 1,
+                max(0, int(b.x0 * scale)):int(b.x1 * scale) + 1] = True
+    least = _MIN_MISSING_INK * (scale * 72 / 50) ** 2
+    # Text-like ink is ink: with too little ink outside the words there is nothing to label
+    # (same answer, and OpenCV is not loaded for such a page).
+    if np.count_nonzero((image <= _INK_LEVEL) & ~covered) < least:
+        return 0.0
+    import cv2
+
+    _, binary = cv2.threshold(image, _INK_LEVEL, 255, cv2.THRESH_BINARY_INV)
     smeared = cv2.dilate(binary, np.ones((1, 3), np.uint8))
     label_type = cv2.CV_16U if np.count_nonzero(smeared) < _U16_LABELS else cv2.CV_32S
     _n, labels, stats, _c = cv2.connectedComponentsWithStats(smeared, connectivity=8,
@@ -169,13 +181,8 @@ def missing_text_share(image: GrayImage, scale: float, words: tuple[Word, ...]) 
     word_like = (h >= 3) & (h <= 25 * scale * 72 / 50) & (w >= h)
     word_like[0] = False  # the background
     text_ink = word_like[labels] & (binary > 0)
-    covered = np.zeros(binary.shape, dtype=bool)
-    for word in words:
-        b = word.bbox.expand(2.0)
-        covered[max(0, int(b.top * scale)):int(b.bottom * scale) + 1,
-                max(0, int(b.x0 * scale)):int(b.x1 * scale) + 1] = True
     total = int(np.count_nonzero(text_ink))
     missing = int(np.count_nonzero(text_ink & ~covered))
-    if missing < _MIN_MISSING_INK * (scale * 72 / 50) ** 2:
+    if missing < least:
         return 0.0
     return round(missing / total, 3)

@@ -1,0 +1,54 @@
+"""Start-up stays cheap: heavy libraries load only where they are used (issue 10).
+
+Each check runs in a fresh interpreter, since this test process has loaded everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import ROOT
+
+# A one-page digital sample whose text layer is full (no 50 dpi look for missing print).
+FULL_TEXT_PAGE = ROOT / "samples" / "lra_sitzungsvorlage" / "lra_sitzungsvorlage_03.pdf"
+HEAVY = ("pydantic", "rich", "numpy", "cv2", "pdfplumber", "multiprocessing", "pypdfium2",
+         "tesserocr", "PIL")
+
+
+def _loaded_after(code: str) -> set[str]:
+    """The HEAVY modules loaded once ``code`` has run in a new interpreter."""
+    script = f"{code}\nimport json, sys\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         cwd=ROOT)
+    return set(json.loads(run.stdout.strip().splitlines()[-1]))
+
+
+def test_importing_the_package_loads_no_heavy_library() -> None:
+    assert _loaded_after("import vorlagenparser") == set()
+
+
+def test_help_loads_no_heavy_library() -> None:
+    code = ("from vorlagenparser.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass")
+    assert _loaded_after(code) == set()
+
+
+def test_extract_to_a_file_needs_no_rich_nor_the_pipeline_in_the_parent(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    args = ["extract", str(FULL_TEXT_PAGE), "-o", str(out)]
+    code = f"from vorlagenparser.cli import main\nmain({args!r})"
+    # pydantic validates the options; multiprocessing supervises the child that converts.
+    assert _loaded_after(code) == {"pydantic", "multiprocessing"}
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["page_count"] == 1
+
+
+def test_a_full_text_digital_page_needs_no_opencv() -> None:
+    code = f"from vorlagenparser.pipeline import extract\nextract({str(FULL_TEXT_PAGE)!r})"
+    assert "cv2" not in _loaded_after(code)
+
+
+def test_the_layout_of_columns_needs_no_numpy() -> None:
+    assert "numpy" not in _loaded_after("import vorlagenparser.layout.text")
