@@ -13,7 +13,6 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-import numpy as np
 import pypdfium2.raw as pdfium_c
 
 from ...pagemodel import GrayImage
@@ -62,6 +61,8 @@ def _pixel_size(obj: Any, number: int) -> tuple[int, int]:
 
 
 def _render(page: Any, width_pt: float, height_pt: float, scale: float) -> GrayImage:
+    import numpy as np  # here, not at the top: a full text page is never rendered (start-up)
+
     width, height = math.ceil(width_pt * scale), math.ceil(height_pt * scale)
     buffer = (ctypes.c_ubyte * (width * height))()
     bitmap = pdfium_c.FPDFBitmap_CreateEx(width, height, pdfium_c.FPDFBitmap_Gray, buffer, width)
