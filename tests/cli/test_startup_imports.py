@@ -14,6 +14,8 @@ from tests.helpers import ROOT
 
 # A one-page digital sample whose text layer is full (no 50 dpi look for missing print).
 FULL_TEXT_PAGE = ROOT / "samples" / "lra_sitzungsvorlage" / "lra_sitzungsvorlage_03.pdf"
+# A one-page digital sample with a thin text layer: the OCR decision looks at it at 50 dpi.
+THIN_TEXT_PAGE = ROOT / "samples" / "antrag" / "antrag_01.pdf"
 HEAVY = ("pydantic", "rich", "numpy", "cv2", "pdfplumber", "multiprocessing", "pypdfium2",
          "tesserocr", "PIL")
 
@@ -45,9 +47,10 @@ def test_extract_to_a_file_needs_no_rich_nor_the_pipeline_in_the_parent(tmp_path
     assert json.loads(out.read_text(encoding="utf-8"))["source"]["page_count"] == 1
 
 
-def test_a_full_text_digital_page_needs_no_opencv() -> None:
-    code = f"from vorlagenparser.pipeline import extract\nextract({str(FULL_TEXT_PAGE)!r})"
-    assert "cv2" not in _loaded_after(code)
+def test_digital_pages_need_neither_numpy_nor_opencv_nor_pdfplumber() -> None:
+    for page in (FULL_TEXT_PAGE, THIN_TEXT_PAGE):
+        code = f"from vorlagenparser.pipeline import extract\nextract({str(page)!r})"
+        assert _loaded_after(code) & {"numpy", "cv2", "pdfplumber"} == set(), page
 
 
 def test_the_layout_of_columns_needs_no_numpy() -> None:

@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 from fakes import CrashingOcrEngine, FakeOcrEngine, SlowOcrEngine
 from vorlagenparser.errors import MissingDependencyError, OcrError
 from vorlagenparser.geometry import BBox
+from vorlagenparser.load.preview import GrayRaster
 from vorlagenparser.ocr import missing_text_share, prepare_document
 from vorlagenparser.ocr import tesseract as tess
 from vorlagenparser.ocr.engine import OcrWord, default_engine
@@ -222,9 +223,9 @@ def test_text_layer_missing_most_printed_text_is_detected() -> None:
         return tuple(Word("x", BBox(30, (15 - 5) * 72 / 25.4 + i * line_pt, 580,
                                     (15 + 1.5) * 72 / 25.4 + i * line_pt)) for i in range(lines))
 
-    assert missing_text_share(small, scale, words_for(20)) == 0.0
-    assert missing_text_share(small, scale, words_for(5)) > 0.6
-    assert missing_text_share(small, scale, ()) == 1.0
+    assert missing_text_share(GrayRaster.of(small), scale, words_for(20)) == 0.0
+    assert missing_text_share(GrayRaster.of(small), scale, words_for(5)) > 0.6
+    assert missing_text_share(GrayRaster.of(small), scale, ()) == 1.0
 
 
 def test_bold_words_are_told_by_stroke_width() -> None:

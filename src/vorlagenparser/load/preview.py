@@ -12,10 +12,27 @@ from dataclasses import dataclass, field
 
 from ..pagemodel import GrayImage
 
-__all__ = ["PREVIEW_DPI", "THIN_TEXT", "PagePreview"]
+__all__ = ["PREVIEW_DPI", "THIN_TEXT", "GrayRaster", "PagePreview"]
 
 PREVIEW_DPI = 50  # enough to tell text-sized ink from rules and logos, in a few ms
 THIN_TEXT = 1500  # characters: pages with fewer are looked at; a full text page is not
+
+
+@dataclass(frozen=True, slots=True)
+class GrayRaster:
+    """Grey pixels row by row, one byte each (0 black … 255 white), ``width`` per row."""
+
+    pixels: bytes
+    width: int
+
+    @property
+    def height(self) -> int:
+        return len(self.pixels) // self.width if self.width else 0
+
+    @classmethod
+    def of(cls, image: GrayImage) -> GrayRaster:
+        """From a 2-D uint8 array, as ``load.render`` renders pages."""
+        return cls(image.tobytes(), int(image.shape[1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +40,7 @@ class PagePreview:
     """A page rendered at :data:`PREVIEW_DPI` (grey, as ``load.render`` renders it), and the
     area its image objects cover (points², summed) next to its own size (points)."""
 
-    image: GrayImage = field(repr=False)
+    image: GrayRaster = field(repr=False)
     image_area: float
     width: float
     height: float

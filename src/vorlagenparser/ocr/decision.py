@@ -12,8 +12,9 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from ..load.preview import PREVIEW_DPI, THIN_TEXT, PagePreview
-from ..pagemodel import Document, GrayImage, Page, Word
+from ..load.preview import PREVIEW_DPI, THIN_TEXT, GrayRaster, PagePreview
+from ..pagemodel import Document, Page, Word
+from .textink import covered_spans, ink_outside, text_ink
 
 if TYPE_CHECKING:
     from ..options import ExtractOptions
@@ -29,10 +30,8 @@ _CID = re.compile(r"\(cid:\d+\)")
 _MIN_CHARS = 40  # fewer characters than a short sentence: a stamp or page number on a scan
 _MISSING_TEXT = 0.3  # share of printed text the text layer lacks before we OCR the page
 _MIN_MISSING_INK = 1200  # pixels at 50 dpi: about three short lines of 10 pt text
-_INK_LEVEL = 160  # grey values up to this are ink (OpenCV's inverted threshold keeps them)
+_INK_LEVEL = 160  # grey values up to this are ink
 _IMAGE_COVER = 0.2  # share of the page images cover: a scan inside
-# 16-bit labels are several times faster in OpenCV; they hold any picture with fewer ink pixels.
-_U16_LABELS = 65535
 
 
 def needs_ocr(page: Page, options: ExtractOptions, *, has_images: bool | None = None,
@@ -146,11 +145,12 @@ def pdf_evidence(doc: Document, options: ExtractOptions,
         page = doc.pages[i]
         sparse = _characters(page) < _MIN_CHARS
         has_images = pdf_page_has_images(doc.path, i, _IMAGE_COVER) if sparse else None
-        evidence[i] = (has_images, missing_text_share(image, PREVIEW_DPI / 72, page.words))
+        evidence[i] = (has_images, missing_text_share(GrayRaster.of(image), PREVIEW_DPI / 72,
+                                                          page.words))
     return evidence
 
 
-def missing_text_share(image: GrayImage, scale: float, words: tuple[Word, ...]) -> float:
+def missing_text_share(image: GrayRaster, scale: float, words: tuple[Word, ...]) -> float:
     """Share of the page's text-like ink (word-sized blobs) outside every text-layer word box.
 
     ``image`` is the page rendered at ``scale`` pixels per point. Logos and rules are not
@@ -158,31 +158,17 @@ def missing_text_share(image: GrayImage, scale: float, words: tuple[Word, ...]) 
     outlines or pasted in as a picture scores high. Fewer than a few lines of missing text
     (about 1200 ink pixels at 50 dpi) count as nothing.
     """
-    import numpy as np
-
-    covered = np.zeros(image.shape, dtype=bool)
+    boxes = []
     for word in words:
         b = word.bbox.expand(2.0)
-        covered[max(0, int(b.top * scale)):int(b.bottom * scale) + 1,
-                max(0, int(b.x0 * scale)):int(b.x1 * scale) + 1] = True
+        boxes.append((max(0, int(b.top * scale)), int(b.bottom * scale) + 1,
+                      max(0, int(b.x0 * scale)), int(b.x1 * scale) + 1))
+    covered = covered_spans(boxes, image.width, image.height)
     least = _MIN_MISSING_INK * (scale * 72 / 50) ** 2
-    # Text-like ink is ink: with too little ink outside the words there is nothing to label
-    # (same answer, and OpenCV is not loaded for such a page).
-    if np.count_nonzero((image <= _INK_LEVEL) & ~covered) < least:
+    # Text-like ink is ink: with too little ink outside the words there is nothing to label.
+    if ink_outside(image, _INK_LEVEL, covered) < least:
         return 0.0
-    import cv2
-
-    _, binary = cv2.threshold(image, _INK_LEVEL, 255, cv2.THRESH_BINARY_INV)
-    smeared = cv2.dilate(binary, np.ones((1, 3), np.uint8))
-    label_type = cv2.CV_16U if np.count_nonzero(smeared) < _U16_LABELS else cv2.CV_32S
-    _n, labels, stats, _c = cv2.connectedComponentsWithStats(smeared, connectivity=8,
-                                                             ltype=label_type)
-    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
-    word_like = (h >= 3) & (h <= 25 * scale * 72 / 50) & (w >= h)
-    word_like[0] = False  # the background
-    text_ink = word_like[labels] & (binary > 0)
-    total = int(np.count_nonzero(text_ink))
-    missing = int(np.count_nonzero(text_ink & ~covered))
-    if missing < least:
+    ink = text_ink(image, _INK_LEVEL, 25 * scale * 72 / 50, covered)
+    if ink.outside < least:
         return 0.0
-    return round(missing / total, 3)
+    return round(ink.outside / ink.total, 3)

@@ -15,8 +15,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from ...pagemodel import GrayImage
-from ..preview import PREVIEW_DPI, PagePreview
+from ..preview import PREVIEW_DPI, GrayRaster, PagePreview
 from ..render import check_pixels
 from .capi import _PdfiumFailure
 
@@ -60,9 +59,7 @@ def _pixel_size(obj: Any, number: int) -> tuple[int, int]:
     return width.value, height.value
 
 
-def _render(page: Any, width_pt: float, height_pt: float, scale: float) -> GrayImage:
-    import numpy as np  # here, not at the top: a full text page is never rendered (start-up)
-
+def _render(page: Any, width_pt: float, height_pt: float, scale: float) -> GrayRaster:
     width, height = math.ceil(width_pt * scale), math.ceil(height_pt * scale)
     buffer = (ctypes.c_ubyte * (width * height))()
     bitmap = pdfium_c.FPDFBitmap_CreateEx(width, height, pdfium_c.FPDFBitmap_Gray, buffer, width)
@@ -73,4 +70,4 @@ def _render(page: Any, width_pt: float, height_pt: float, scale: float) -> GrayI
         pdfium_c.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, _FLAGS)
     finally:
         pdfium_c.FPDFBitmap_Destroy(bitmap)
-    return np.frombuffer(memoryview(buffer), dtype=np.uint8).reshape(height, width).copy()
+    return GrayRaster(bytes(buffer), width)

@@ -1,0 +1,176 @@
+"""Text-like ink on a small grey picture of a page, counted by runs of ink pixels.
+
+The OCR decision asks how much of a thin page's printed text lies outside its text-layer
+words (:func:`..decision.missing_text_share`). It asks on a 50 dpi picture, where a page holds
+a few thousand runs of ink; labelling those runs in plain Python takes a few milliseconds,
+while loading numpy and OpenCV for it would take over 100 ms of every one-page conversion.
+
+The steps are those of an image-processing pipeline, done on runs: ink is grey level
+``<= ink_level``; ink is smeared one pixel left and right (a 1×3 dilation, so the letters of a
+word join); smeared pixels that touch, diagonals included (8-connectivity), form one blob;
+blobs of text height that are at least as wide as high are text-like. The tests hold the
+result to OpenCV's (threshold, dilate, connectedComponentsWithStats) pixel for pixel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..load.preview import GrayRaster
+
+__all__ = ["TextInk", "covered_spans", "ink_outside", "text_ink"]
+
+_RUN = re.compile(rb"\x01+")
+
+
+@dataclass(frozen=True, slots=True)
+class TextInk:
+    """Ink pixels in text-like blobs: all of them, and those outside the covered areas."""
+
+    total: int
+    outside: int
+
+
+# Row spans are half-open column ranges [start, stop).
+Span = tuple[int, int]
+
+
+def ink_outside(raster: GrayRaster, ink_level: int, covered: list[list[Span]]) -> int:
+    """Ink pixels (text-like or not) outside ``covered`` (merged spans per row): an upper bound
+    of :attr:`TextInk.outside` that needs no labelling."""
+    table = _ink_table(ink_level)
+    count = 0
+    for y, row in enumerate(_rows(raster)):
+        ink = row.translate(table)
+        count += ink.count(1) - sum(ink.count(1, a, b) for a, b in covered[y])
+    return count
+
+
+def text_ink(raster: GrayRaster, ink_level: int, max_height: float,
+             covered: list[list[Span]]) -> TextInk:
+    """Count the ink of text-like blobs (height 3 … ``max_height`` pixels, width >= height),
+    in all and outside ``covered`` (per row, sorted disjoint spans)."""
+    table = _ink_table(ink_level)
+    width = raster.width
+    ink_runs: list[list[Span]] = []
+    smeared: list[list[Span]] = []
+    for row in _rows(raster):
+        runs = [m.span() for m in _RUN.finditer(row.translate(table))]
+        ink_runs.append(runs)
+        smeared.append(_smear(runs, width))
+    blobs = _Blobs(smeared)
+    total = outside = 0
+    for y, runs in enumerate(ink_runs):
+        if not runs:
+            continue
+        spans = smeared[y]
+        j = 0
+        for a, b in runs:
+            while spans[j][1] <= a:  # the smeared span holding this run (each run is inside one)
+                j += 1
+            if not blobs.text_like(y, j, max_height):
+                continue
+            total += b - a
+            outside += (b - a) - _overlap(a, b, covered[y])
+    return TextInk(total, outside)
+
+
+def covered_spans(boxes: Iterable[tuple[int, int, int, int]], width: int,
+                  height: int) -> list[list[Span]]:
+    """Per row, the merged column spans of ``boxes`` given as (row start, row stop, column
+    start, column stop) with Python slice meaning (a stop may be negative and counts from the
+    end), as ``picture[r0:r1, c0:c1] = True`` would mark them."""
+    raw: list[list[Span]] = [[] for _ in range(height)]
+    for r0, r1, c0, c1 in boxes:
+        c_start, c_stop, _ = slice(c0, c1).indices(width)
+        if c_start >= c_stop:
+            continue
+        for y in range(*slice(r0, r1).indices(height)):
+            raw[y].append((c_start, c_stop))
+    return [_merge(spans) for spans in raw]
+
+
+def _ink_table(ink_level: int) -> bytes:
+    return bytes(1 if v <= ink_level else 0 for v in range(256))
+
+
+def _rows(raster: GrayRaster) -> Iterator[bytes]:
+    width, pixels = raster.width, raster.pixels
+    for start in range(0, raster.height * width, width):
+        yield pixels[start:start + width]
+
+
+def _smear(runs: list[Span], width: int) -> list[Span]:
+    """Runs widened by one pixel each side within the row; runs that then touch are one."""
+    out: list[Span] = []
+    for a, b in runs:
+        a, b = max(0, a - 1), min(width, b + 1)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _overlap(a: int, b: int, spans: list[Span]) -> int:
+    return sum(max(0, min(b, d) - max(a, c)) for c, d in spans if c < b and d > a)
+
+
+class _Blobs:
+    """8-connected blobs of smeared spans (union-find over spans), with their bounding boxes."""
+
+    def __init__(self, rows: list[list[Span]]) -> None:
+        self._first: list[int] = []  # index of each row's first span
+        spans: list[tuple[int, int, int]] = []  # (row, start, stop)
+        for y, row in enumerate(rows):
+            self._first.append(len(spans))
+            spans.extend((y, a, b) for a, b in row)
+        self._parent = list(range(len(spans)))
+        for y in range(1, len(rows)):
+            self._join_rows(rows[y - 1], self._first[y - 1], rows[y], self._first[y])
+        self._box: dict[int, list[int]] = {}  # root -> [x0, x1, y0, y1]
+        for i, (y, a, b) in enumerate(spans):
+            box = self._box.setdefault(self._root(i), [a, b, y, y])
+            box[0], box[1], box[3] = min(box[0], a), max(box[1], b), max(box[3], y)
+
+    def text_like(self, y: int, j: int, max_height: float) -> bool:
+        x0, x1, y0, y1 = self._box[self._root(self._first[y] + j)]
+        w, h = x1 - x0, y1 - y0 + 1
+        return 3 <= h <= max_height and w >= h
+
+    def _join_rows(self, upper: list[Span], u0: int, lower: list[Span], l0: int) -> None:
+        # Spans in neighbouring rows touch when they overlap or meet at a corner (8-connectivity).
+        i = j = 0
+        while i < len(upper) and j < len(lower):
+            (a, b), (c, d) = upper[i], lower[j]
+            if c <= b and a <= d:
+                self._union(u0 + i, l0 + j)
+            if b < d:
+                i += 1
+            else:
+                j += 1
+
+    def _root(self, i: int) -> int:
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _union(self, i: int, j: int) -> None:
+        ri, rj = self._root(i), self._root(j)
+        if ri != rj:
+            self._parent[max(ri, rj)] = min(ri, rj)
