@@ -77,16 +77,16 @@ def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutS
 
 def group_lines(words: Sequence[Word], min_overlap: float = 0.5) -> list[list[Word]]:
     """Cluster words into lines by vertical overlap, each line sorted left to right."""
-    boxes = [w.bbox for w in words]
-    order = sorted(range(len(boxes)), key=lambda i: (boxes[i].cy, boxes[i].x0))
-    rows: list[list[Word]] = []
+    # The loop runs for every word of every page (twice): boxes are read once, as floats.
+    edges = [(b.top, b.bottom, b.x0, b.x1) for b in (w.bbox for w in words)]
+    keys = [((top + bottom) / 2, x0) for top, bottom, x0, _ in edges]  # (cy, x0)
+    rows: list[list[int]] = []
     # Per row, the extents its words span (x0, x1, width) and its last word's (top, bottom,
-    # height): the loop runs for every word of every page, so boxes are read once, as floats.
+    # height).
     spans: list[list[tuple[float, float, float]]] = []
     lasts: list[tuple[float, float, float]] = []
-    for i in order:
-        b = boxes[i]
-        top, bottom, x0, x1 = b.top, b.bottom, b.x0, b.x1
+    for i in sorted(range(len(edges)), key=keys.__getitem__):
+        top, bottom, x0, x1 = edges[i]
         height, width = bottom - top, x1 - x0
         for r in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
             ref_top, ref_bottom, ref_height = lasts[r]
@@ -95,15 +95,16 @@ def group_lines(words: Sequence[Word], min_overlap: float = 0.5) -> list[list[Wo
             # cell are two lines, however tall OCR drew their boxes.
             if overlap > min_overlap * min(ref_height, height) and \
                     not _overlaps_one(spans[r], x0, x1, width):
-                rows[r].append(words[i])
+                rows[r].append(i)
                 spans[r].append((x0, x1, width))
                 lasts[r] = (top, bottom, height)
                 break
         else:
-            rows.append([words[i]])
+            rows.append([i])
             spans.append([(x0, x1, width)])
             lasts.append((top, bottom, height))
-    return [sorted(r, key=lambda w: w.bbox.x0) for r in rows]
+    x0s = [e[2] for e in edges]
+    return [[words[i] for i in sorted(r, key=x0s.__getitem__)] for r in rows]
 
 
 def _overlaps_one(spans: list[tuple[float, float, float]], x0: float, x1: float,
