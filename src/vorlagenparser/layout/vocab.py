@@ -99,41 +99,43 @@ class Vocabulary:
 
     def prefix(self, words: Sequence[Word]) -> Hit | None:
         """The longest label formed by the first words (a colon may end it)."""
+        # Asked at every word of every line: the loop mostly ends at the first word's key.
         best: Hit | None = None
+        head = words[:_MAX_LABEL_WORDS]
+        labels = self._sorted
         k = ""
-        for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
-            k += key(word.text)  # key() drops spaces: the key of the words is their keys joined
-            if not self._begins(k):
+        for n, word in enumerate(head, start=1):
+            text = word.text
+            k += key(text)  # key() drops spaces: the key of the words is their keys joined
+            i = bisect.bisect_left(labels, k)
+            if i == len(labels) or not labels[i].startswith(k):
                 break  # no label begins so: more words cannot make one
+            ends_colon = ":" in text and text.rstrip().endswith(":")
             name = self._keys.get(k)
             if name is not None and self._capital.get(k) and words[0].text[:1].islower():
                 name = None
-            if name is not None and word.text.rstrip().endswith("?"):
+            if name is not None and text.rstrip().endswith("?"):
                 name = None
             if name is not None:
-                colon = word.text.rstrip().endswith(":") or (
-                    n < len(words) and words[n].text.startswith(":"))
+                colon = ends_colon or (n < len(words) and words[n].text.startswith(":"))
                 best = Hit(name, n, strong=colon or n == len(words), exact=True)
-            if word.text.rstrip().endswith(":"):
+            if ends_colon:
                 break  # a label never runs past its colon
-        if best is not None and not best.strong and best.nwords < len(words) \
+        if best is None:
+            return self._misread_prefix(head)
+        if not best.strong and best.nwords < len(words) \
                 and _NUMBERED_COLON.match(words[best.nwords].text):
             # "TOP 8: Bebauungsplan …": the label's own number sits before its colon.
             best = Hit(best.name, best.nwords + 1, strong=True, exact=best.exact)
-        if best is None:
-            # A misread label still ends in its colon: "Aktenzeichcn: …"
-            for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
-                if word.text.rstrip().endswith(":"):
-                    name = self.near(key(" ".join(w.text for w in words[:n])))
-                    if name is not None:
-                        best = Hit(name, n, strong=True, exact=False)
-                    break
         return best
 
-
-    def _begins(self, k: str) -> bool:
-        i = bisect.bisect_left(self._sorted, k)
-        return i < len(self._sorted) and self._sorted[i].startswith(k)
+    def _misread_prefix(self, head: Sequence[Word]) -> Hit | None:
+        """A misread label still ends in its colon: "Aktenzeichcn: …"."""
+        for n, word in enumerate(head, start=1):
+            if ":" in word.text and word.text.rstrip().endswith(":"):
+                name = self.near(key(" ".join(w.text for w in head[:n])))
+                return Hit(name, n, strong=True, exact=False) if name is not None else None
+        return None
 
     def near_prefix(self, words: Sequence[Word]) -> Hit | None:
         """The longest label misread by a character or two formed by the first words
