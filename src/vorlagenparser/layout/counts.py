@@ -69,9 +69,10 @@ def find_counts(doc: Doc, ties: tuple[Tie, ...]) -> tuple[Count, ...]:
     for line in doc.lines:
         words = [w for p in line.phrases if id(p) not in in_boxes for w in p.words]
         marks: list[Mark] | None = None  # the line's boxes, once a label is found on it
+        may = vocab.may_begin(words)
         i = 0
         while i < len(words):
-            hit = vocab.prefix(words[i:])
+            hit = vocab.prefix(words[i:]) if may[i] else None
             if hit is None or not (hit.strong or _starts_label(words, i)):
                 i += 1
                 continue

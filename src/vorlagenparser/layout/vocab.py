@@ -129,6 +129,25 @@ class Vocabulary:
             best = Hit(best.name, best.nwords + 1, strong=True, exact=best.exact)
         return best
 
+    def may_begin(self, words: Sequence[Word]) -> list[bool]:
+        """Per position i, whether ``prefix(words[i:])`` can find a label: a label begins with
+        the word, or a colon ends it or one of the next words (a misread label). Cheaper than
+        asking prefix() at every word of a line when most positions hold none."""
+        flags = [False] * len(words)
+        colon = len(words) + _MAX_LABEL_WORDS  # the nearest word at or after i ending in ":"
+        labels = self._sorted
+        for i in range(len(words) - 1, -1, -1):
+            text = words[i].text
+            if ":" in text and text.rstrip().endswith(":"):
+                colon = i
+            if colon < i + _MAX_LABEL_WORDS:
+                flags[i] = True
+            else:
+                k = key(text)
+                j = bisect.bisect_left(labels, k)
+                flags[i] = j < len(labels) and labels[j].startswith(k)
+        return flags
+
     def _misread_prefix(self, head: Sequence[Word]) -> Hit | None:
         """A misread label still ends in its colon: "Aktenzeichcn: …"."""
         for n, word in enumerate(head, start=1):
