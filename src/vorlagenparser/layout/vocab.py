@@ -43,6 +43,8 @@ class Vocabulary:
         for entry in self._prefix_keys:
             self._by_length.setdefault(len(entry), []).append(entry)
         self._sorted = sorted(self._keys)  # to ask whether any label begins with a text
+        # Where each entry stands in _prefix_keys: the first of several hits in that order wins.
+        self._rank = {entry: i for i, entry in enumerate(self._prefix_keys)}
         self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
 
     def __bool__(self) -> bool:
@@ -59,19 +61,43 @@ class Vocabulary:
             return None
         if k in self._keys:
             return self._keys[k], 1.0
-        for entry in self._prefix_keys:
-            if k.startswith(entry):
-                return self._keys[entry], 0.85
+        # Each search below finds the first hit in _prefix_keys order (longest entry first) as a
+        # scan over every entry would, asking only entries that can hit.
+        entry = self._longest_head(k)
+        if entry is not None:
+            return self._keys[entry], 0.85
         if len(k) >= 6:
-            for entry in self._prefix_keys:
-                if entry.startswith(k):
-                    return self._keys[entry], 0.7
+            entry = self._first_beginning(k)
+            if entry is not None:
+                return self._keys[entry], 0.7
         # "Beschluss laut Vorlage" holds the label "laut Vorlage": the longest entry inside wins.
-        for entry in self._prefix_keys:
-            if len(entry) >= 8 and entry in k:
-                return self._keys[entry], 0.75
+        for n in range(len(k), 7, -1):
+            for entry in self._by_length.get(n, ()):
+                if entry in k:
+                    return self._keys[entry], 0.75
         near = self.near(k)
         return (near, 0.8) if near is not None else None
+
+    def _longest_head(self, k: str) -> str | None:
+        """The longest entry (of five characters or more) that ``k`` starts with: of one length
+        only one entry can be k's head."""
+        for n in range(len(k), 4, -1):
+            if k[:n] in self._rank:
+                return k[:n]
+        return None
+
+    def _first_beginning(self, k: str) -> str | None:
+        """The first entry in _prefix_keys order that starts with ``k`` (those are neighbours
+        in sorted order)."""
+        labels = self._sorted
+        best: str | None = None
+        for i in range(bisect.bisect_left(labels, k), len(labels)):
+            entry = labels[i]
+            if not entry.startswith(k):
+                break
+            if entry in self._rank and (best is None or self._rank[entry] < self._rank[best]):
+                best = entry
+        return best
 
     def near(self, k: str) -> str | None:
         """A long label misread by one character ("It. Beschlußvorschlag", "Aktenzeichcn")."""
