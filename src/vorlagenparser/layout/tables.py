@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..geometry import BBox, contains, horizontal_overlap
+from ..geometry import BBox, contains, horizontal_overlap, union
 from ..pagemodel import Grid, Mark, Word
 from ..parsing.dates import find_dates
 from .document import Doc
@@ -203,8 +203,7 @@ def _grid_row_of(grid: Grid, box: BBox) -> tuple[BBox | None, ...] | None:
 
 
 def _span(words: Sequence[Word]) -> BBox:
-    return BBox(min(w.bbox.x0 for w in words), min(w.bbox.top for w in words),
-                max(w.bbox.x1 for w in words), max(w.bbox.bottom for w in words))
+    return union(w.bbox for w in words)
 
 
 def is_header(labels: list[Label], required: set[str], min_named: int, any_of: frozenset[str] | None = None,
