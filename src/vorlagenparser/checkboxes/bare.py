@@ -27,8 +27,9 @@ class BareSettings:
 
 def detect_bare_vector(page: Page, framed: list[Mark], settings: BareSettings | None = None) -> list[Mark]:
     s = settings or BareSettings()
+    around = [m.bbox.expand(3) for m in framed]
     strokes = [g for g in page.segments if not g.is_horizontal and not g.is_vertical
-               and not any(contains(m.bbox.expand(3), g.bbox) for m in framed)]
+               and not any(contains(a, g.bbox) for a in around)]
     out = []
     for cluster in _clusters(strokes, s.join):
         box = _union([g.bbox for g in cluster])

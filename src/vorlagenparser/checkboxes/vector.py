@@ -24,8 +24,11 @@ def detect_vector(page: Page, settings: VectorSettings | None = None) -> list[Ma
     s = settings or VectorSettings()
     candidates = _square_rects(page.rects, s) + _squares_from_segments(page.segments + _rules(page.rects), s)
     marks = []
-    for box in _dedupe(candidates):
-        checked, confidence = _is_ticked(page, box, s)
+    boxes = _dedupe(candidates)
+    # A segment's box is made anew on each ask: once per page here, not once per box.
+    strokes = [seg.bbox for seg in page.segments] if boxes else []
+    for box in boxes:
+        checked, confidence = _is_ticked(page, box, s, strokes)
         marks.append(Mark(bbox=box.bbox, checked=checked, confidence=confidence, source="vector"))
     return marks
 
@@ -96,7 +99,8 @@ def _dedupe(rects: list[Rect]) -> list[Rect]:
     return kept
 
 
-def _is_ticked(page: Page, box: Rect, s: VectorSettings) -> tuple[bool, float]:
+def _is_ticked(page: Page, box: Rect, s: VectorSettings, segments: list[BBox]) -> tuple[bool, float]:
+    """Whether the box holds a tick; ``segments`` are the boxes of the page's segments."""
     b = box.bbox
     if box.fill and box.fill_gray is not None and box.fill_gray < s.dark_fill:
         return True, 0.97
@@ -108,10 +112,10 @@ def _is_ticked(page: Page, box: Rect, s: VectorSettings) -> tuple[bool, float]:
             continue
         if contains(reach, r.bbox) and r.bbox.area >= 0.2 * b.area and r.bbox.area < b.area * 1.05:
             return True, 0.97
-    strokes = [seg for seg in page.segments if contains(reach, seg.bbox)
-               and overlap_ratio(seg.bbox.expand(0.3), inner) > 0.3
-               and max(seg.bbox.width, seg.bbox.height) >= s.min_stroke_fraction * side
-               and not _is_border(seg.bbox, b)]
+    strokes = [seg for seg in segments if contains(reach, seg)
+               and overlap_ratio(seg.expand(0.3), inner) > 0.3
+               and max(seg.width, seg.height) >= s.min_stroke_fraction * side
+               and not _is_border(seg, b)]
     if strokes:
         return True, 0.97 if len(strokes) >= 2 else 0.9
     if any(w.text.strip() in _TICK_TEXT and contains(reach, w.bbox, tol=1.0) for w in page.words):

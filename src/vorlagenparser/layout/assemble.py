@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..geometry import intersection_area
+from ..geometry import BBox, intersection_area
 from ..pagemodel import Mark, Page
 from ..profiles.model import Profile
 from .counts import Count, find_counts, is_count_tie
@@ -89,10 +89,17 @@ def _claimed(doc: Doc, ties: tuple[Tie, ...], counts: tuple[Count, ...]) -> froz
     out = {id(p) for t in ties for p in t.phrases}
     for c in counts:
         for line in doc.on_page(c.page):
+            if _apart(line.bbox, c.label_bbox) and _apart(line.bbox, c.bbox):
+                continue  # its phrases lie within its height: none meets the count
             for p in line.phrases:
                 if intersection_area(p.bbox, c.label_bbox) > 0 or intersection_area(p.bbox, c.bbox) > 0:
                     out.add(id(p))
     return frozenset(out)
+
+
+def _apart(a: BBox, b: BBox) -> bool:
+    """No shared height (NaN edges are never apart: their overlap is asked box by box)."""
+    return min(a.bottom, b.bottom) - max(a.top, b.top) <= 0
 
 
 def boundaries(

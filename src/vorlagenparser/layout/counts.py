@@ -68,13 +68,17 @@ def find_counts(doc: Doc, ties: tuple[Tie, ...]) -> tuple[Count, ...]:
             in_boxes.update(id(p) for p in tie.phrases)
     for line in doc.lines:
         words = [w for p in line.phrases if id(p) not in in_boxes for w in p.words]
-        marks = [m for m in doc.page_marks(line.page) if vertical_overlap(m.bbox, line.bbox) > 0.3]
+        marks: list[Mark] | None = None  # the line's boxes, once a label is found on it
+        may = vocab.may_begin(words)
         i = 0
         while i < len(words):
-            hit = vocab.prefix(words[i:])
+            hit = vocab.prefix(words[i:]) if may[i] else None
             if hit is None or not (hit.strong or _starts_label(words, i)):
                 i += 1
                 continue
+            if marks is None:
+                marks = [m for m in doc.page_marks(line.page)
+                         if vertical_overlap(m.bbox, line.bbox) > 0.3]
             label = words[i:i + hit.nwords]
             if hit.strong:
                 count = _after_label(

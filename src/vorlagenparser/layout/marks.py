@@ -45,6 +45,8 @@ def _page_marks(page: Page, found: Sequence[Mark], vocab: Vocabulary) -> tuple[l
     new: list[Mark] = []
     drop: set[int] = set()
     ocr = page.method == "ocr"
+    if not any(_state(w.text, ocr) is not None for w in page.words):
+        return new, drop  # no word prints a box: the page's lines need not be formed
     for row in group_lines(page.words):
         for i, word in enumerate(row[:-1]):
             state = _state(word.text, ocr)

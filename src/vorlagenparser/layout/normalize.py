@@ -20,7 +20,8 @@ def fold(text: str) -> str:
     """Lower case, umlauts spelled out, ß → ss, punctuation to single spaces."""
     text = unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no combining marks: most text needs no pass per character
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", text).strip()
 
 

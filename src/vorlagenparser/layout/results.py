@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..geometry import BBox, union
@@ -546,6 +547,7 @@ def _value_below(
 
 
 # "Abstimmung: 12 : 3" or "15:0:2" — Ja : Nein (: Enthaltungen), the Bavarian way.
+_DIGIT = re.compile(r"\d")
 _RATIO = re.compile(r":\s*(\d{1,3})\s*:\s*(\d{1,3})(?:\s*:\s*(\d{1,3}))?(?![\d.])")
 
 
@@ -585,22 +587,38 @@ def _counts_in_text(doc: Doc, line: Line) -> bool:
 
 def counts_before_labels(text: str, labels: dict[str, list[str]]) -> list[tuple[str, int]]:
     """"mit 18 Ja-Stimmen, 1 Nein-Stimme und 2 Enthaltungen": numbers printed before their label."""
-    out = []
-    every = [w for name in COUNT_KEYS for w in labels.get(name, [])]
-    label_before = re.compile(rf"(?:{'|'.join(re.escape(w) for w in every)})[\s:_.…]*$", re.IGNORECASE)
-    for name in sorted(COUNT_KEYS):
-        words = sorted(labels.get(name, []), key=len, reverse=True)
-        if not words:
-            continue
-        alternatives = "|".join(re.escape(w).replace(r"\-", "[-‐ ]?") for w in words)
-        pattern = rf"(?<![\d.,])(\d{{1,4}})\s*(?:{alternatives})(?![a-zäöüß])(?!\s*:)"
-        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+    out: list[tuple[str, int]] = []
+    if _DIGIT.search(text) is None:
+        return out  # every count is a number: most lines have none
+    label_before, patterns = _count_patterns(
+        tuple((name, tuple(labels.get(name, []))) for name in COUNT_KEYS))
+    for name, pattern in patterns:
+        for m in pattern.finditer(text):
             before = text[: m.start(1)]
-            if before.rstrip().endswith(":") or (every and label_before.search(before)):
+            if before.rstrip().endswith(":") or (label_before and label_before.search(before)):
                 continue  # "Ja: 14 Nein: 9", "Nein _9 Enthaltungen": the number follows its own label
             out.append((name, int(m.group(1))))
             break
     return out
+
+
+@lru_cache(maxsize=64)
+def _count_patterns(labels: tuple[tuple[str, tuple[str, ...]], ...],
+                    ) -> tuple[re.Pattern[str] | None, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """For counts_before_labels, per profile's count labels (asked of every line): a label
+    ending the text, and per count key (sorted) a number followed by one of its labels."""
+    every = [w for _, words in labels for w in words]
+    label_before = re.compile(rf"(?:{'|'.join(re.escape(w) for w in every)})[\s:_.…]*$",
+                              re.IGNORECASE) if every else None
+    patterns = []
+    for name, words in sorted(labels):
+        if not words:
+            continue
+        alternatives = "|".join(re.escape(w).replace(r"\-", "[-‐ ]?")
+                                for w in sorted(words, key=len, reverse=True))
+        patterns.append((name, re.compile(
+            rf"(?<![\d.,])(\d{{1,4}})\s*(?:{alternatives})(?![a-zäöüß])(?!\s*:)", re.IGNORECASE)))
+    return label_before, tuple(patterns)
 
 
 def _written_entry(

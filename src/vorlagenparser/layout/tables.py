@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..geometry import BBox, contains, horizontal_overlap
+from ..geometry import BBox, contains, horizontal_overlap, union
 from ..pagemodel import Grid, Mark, Word
 from ..parsing.dates import find_dates
 from .document import Doc
@@ -203,23 +203,23 @@ def _grid_row_of(grid: Grid, box: BBox) -> tuple[BBox | None, ...] | None:
 
 
 def _span(words: Sequence[Word]) -> BBox:
-    return BBox(min(w.bbox.x0 for w in words), min(w.bbox.top for w in words),
-                max(w.bbox.x1 for w in words), max(w.bbox.bottom for w in words))
+    return union(w.bbox for w in words)
 
 
 def is_header(labels: list[Label], required: set[str], min_named: int, any_of: frozenset[str] | None = None,
               share: float = 0.75) -> bool:
     """Enough known column names, the required ones among them, and no data (dates, fill-in
     lines "……", "___") in the row."""
+    names = [n for n, _, _ in labels if n]
+    named = set(names)
+    if len(named) < min_named or not required <= named:
+        return False  # asked first: most lines name too few columns, and it is cheap
+    if any_of is not None and not (any_of & named):
+        return False
     if any(_has_date(text) or _FILL_IN.search(text) for _, text, _ in labels):
         return False
-    names = [n for n, _, _ in labels if n]
-    if len(set(names)) < min_named or not required <= set(names):
-        return False
-    if any_of is not None and not (any_of & set(names)):
-        return False
     # Many known columns make a header even when OCR garbled a few of its cells.
-    needed = share if len(set(names)) < 5 else min(share, 0.5)
+    needed = share if len(named) < 5 else min(share, 0.5)
     return len(names) >= needed * len([t for _, t, _ in labels if t])
 
 

@@ -3,6 +3,7 @@ between them), in reading order over the whole document, without running headers
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from bisect import bisect_left, bisect_right
@@ -77,33 +78,39 @@ def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutS
 
 def group_lines(words: Sequence[Word], min_overlap: float = 0.5) -> list[list[Word]]:
     """Cluster words into lines by vertical overlap, each line sorted left to right."""
-    boxes = [w.bbox for w in words]
-    order = sorted(range(len(boxes)), key=lambda i: (boxes[i].cy, boxes[i].x0))
-    rows: list[list[Word]] = []
-    # Per row, the extents its words span (x0, x1, width) and its last word's (top, bottom,
-    # height): the loop runs for every word of every page, so boxes are read once, as floats.
+    # The loop runs for every word of every page (twice): boxes are read once, as floats.
+    edges = [(b.top, b.bottom, b.x0, b.x1) for b in (w.bbox for w in words)]
+    keys = [((top + bottom) / 2, x0) for top, bottom, x0, _ in edges]  # (cy, x0)
+    rows: list[list[int]] = []
+    # Per row, the extents its words span (x0, x1, width), the rightmost x1 among them, and its
+    # last word's (top, bottom, height).
     spans: list[list[tuple[float, float, float]]] = []
+    rights: list[float] = []
     lasts: list[tuple[float, float, float]] = []
-    for i in order:
-        b = boxes[i]
-        top, bottom, x0, x1 = b.top, b.bottom, b.x0, b.x1
+    for i in sorted(range(len(edges)), key=keys.__getitem__):
+        top, bottom, x0, x1 = edges[i]
         height, width = bottom - top, x1 - x0
         for r in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
             ref_top, ref_bottom, ref_height = lasts[r]
             overlap = min(ref_bottom, bottom) - max(ref_top, top)
             # Words of one line never overlap side by side: "Mit" over "Stimmenmehrheit:" in a
-            # cell are two lines, however tall OCR drew their boxes.
+            # cell are two lines, however tall OCR drew their boxes. Words come left to right
+            # within a line, so a word right of all the row's words overlaps none of them.
             if overlap > min_overlap * min(ref_height, height) and \
-                    not _overlaps_one(spans[r], x0, x1, width):
-                rows[r].append(words[i])
+                    (x0 >= rights[r] or not _overlaps_one(spans[r], x0, x1, width)):
+                rows[r].append(i)
                 spans[r].append((x0, x1, width))
+                if x1 > rights[r]:
+                    rights[r] = x1
                 lasts[r] = (top, bottom, height)
                 break
         else:
-            rows.append([words[i]])
+            rows.append([i])
             spans.append([(x0, x1, width)])
+            rights.append(x1 if x1 > -math.inf else -math.inf)  # NaN spans overlap nothing
             lasts.append((top, bottom, height))
-    return [sorted(r, key=lambda w: w.bbox.x0) for r in rows]
+    x0s = [e[2] for e in edges]
+    return [[words[i] for i in sorted(r, key=x0s.__getitem__)] for r in rows]
 
 
 def _overlaps_one(spans: list[tuple[float, float, float]], x0: float, x1: float,
@@ -138,13 +145,11 @@ class _Splitters:
                    for b in self._boxes[start:end])
 
 
-def _separated(a: Word, b: Word, splitters: _Splitters, height: float, space: float,
-               s: LayoutSettings) -> bool:
-    if b.bbox.x0 - a.bbox.x1 > max(s.phrase_gap_lines * height, s.phrase_gap_spaces * space):
+def _separated(a: BBox, b: BBox, splitters: _Splitters, gap: float) -> bool:
+    """A gap wider than ``gap`` or a splitter parts the words boxed ``a`` and ``b``."""
+    if b.x0 - a.x1 > gap:
         return True
-    lo, hi = a.bbox.x1 - 0.5, b.bbox.x0 + 0.5
-    cy = (a.bbox.cy + b.bbox.cy) / 2
-    return splitters.between(lo, hi, cy)
+    return splitters.between(a.x1 - 0.5, b.x0 + 0.5, (a.cy + b.cy) / 2)
 
 
 def _typical_space(rows: list[list[Word]]) -> float:
@@ -163,9 +168,10 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: Layou
         space = _typical_space(rows)
         for row in rows:
             height = statistics.median(w.bbox.height for w in row)
+            gap = max(s.phrase_gap_lines * height, s.phrase_gap_spaces * space)
             phrases: list[list[Word]] = [[row[0]]]
             for prev, word in pairwise(row):
-                if _separated(prev, word, splitters, height, space, s):
+                if _separated(prev.bbox, word.bbox, splitters, gap):
                     phrases.append([word])
                 else:
                     phrases[-1].append(word)

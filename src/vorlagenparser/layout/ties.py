@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..geometry import BBox, gap_x, horizontal_overlap, union, vertical_overlap
+from ..geometry import BBox, gap_x, horizontal_overlap, union
 from ..pagemodel import Mark, Word
 from .document import Doc
 from .normalize import clean, join_lines
@@ -145,7 +145,14 @@ def _side(mark: Mark) -> float:
 
 
 def _on_line(box: BBox, mark: Mark, s: float) -> bool:
-    return vertical_overlap(box, mark.bbox) >= s or box.top - 1 <= mark.bbox.cy <= box.bottom + 1
+    """vertical_overlap(box, mark.bbox) >= s, or the mark's centre line within the box (±1 pt).
+    Written out: it is asked of every phrase for every box."""
+    m = mark.bbox
+    shared = min(box.bottom, m.bottom) - max(box.top, m.top)
+    lower = min(box.bottom - box.top, m.bottom - m.top)
+    if (shared / lower if lower > 0 and shared > 0 else 0.0) >= s:
+        return True
+    return box.top - 1 <= (m.top + m.bottom) / 2 <= box.bottom + 1
 
 
 # --- cell: the box's own ruled cell holds its label -------------------------------------------
@@ -154,11 +161,12 @@ def _on_line(box: BBox, mark: Mark, s: float) -> bool:
 def _cell_candidates(ctx: _Ctx, mi: int, mark: Mark, in_cell: list[tuple[Phrase, Line]]) -> list[_Candidate]:
     s = ctx.doc.settings
     out = []
-    others = [m for m in ctx.marks if m is not mark]
+    # The other boxes of the mark's line (asked once, not per phrase).
+    others = [m for m in ctx.marks if m is not mark and _on_line(m.bbox, mark, 0.3)]
     for phrase, _ in in_cell:
         b = phrase.bbox
         if _on_line(b, mark, s.tie_same_line):
-            blocked = any(_between(m.bbox, b, mark.bbox) for m in others if _on_line(m.bbox, mark, 0.3))
+            blocked = any(_between(m.bbox, b, mark.bbox) for m in others)
             if blocked:
                 continue
             if b.x1 <= mark.bbox.cx:

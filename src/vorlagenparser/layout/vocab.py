@@ -43,6 +43,8 @@ class Vocabulary:
         for entry in self._prefix_keys:
             self._by_length.setdefault(len(entry), []).append(entry)
         self._sorted = sorted(self._keys)  # to ask whether any label begins with a text
+        # Where each entry stands in _prefix_keys: the first of several hits in that order wins.
+        self._rank = {entry: i for i, entry in enumerate(self._prefix_keys)}
         self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
 
     def __bool__(self) -> bool:
@@ -59,19 +61,43 @@ class Vocabulary:
             return None
         if k in self._keys:
             return self._keys[k], 1.0
-        for entry in self._prefix_keys:
-            if k.startswith(entry):
-                return self._keys[entry], 0.85
+        # Each search below finds the first hit in _prefix_keys order (longest entry first) as a
+        # scan over every entry would, asking only entries that can hit.
+        entry = self._longest_head(k)
+        if entry is not None:
+            return self._keys[entry], 0.85
         if len(k) >= 6:
-            for entry in self._prefix_keys:
-                if entry.startswith(k):
-                    return self._keys[entry], 0.7
+            entry = self._first_beginning(k)
+            if entry is not None:
+                return self._keys[entry], 0.7
         # "Beschluss laut Vorlage" holds the label "laut Vorlage": the longest entry inside wins.
-        for entry in self._prefix_keys:
-            if len(entry) >= 8 and entry in k:
-                return self._keys[entry], 0.75
+        for n in range(len(k), 7, -1):
+            for entry in self._by_length.get(n, ()):
+                if entry in k:
+                    return self._keys[entry], 0.75
         near = self.near(k)
         return (near, 0.8) if near is not None else None
+
+    def _longest_head(self, k: str) -> str | None:
+        """The longest entry (of five characters or more) that ``k`` starts with: of one length
+        only one entry can be k's head."""
+        for n in range(len(k), 4, -1):
+            if k[:n] in self._rank:
+                return k[:n]
+        return None
+
+    def _first_beginning(self, k: str) -> str | None:
+        """The first entry in _prefix_keys order that starts with ``k`` (those are neighbours
+        in sorted order)."""
+        labels = self._sorted
+        best: str | None = None
+        for i in range(bisect.bisect_left(labels, k), len(labels)):
+            entry = labels[i]
+            if not entry.startswith(k):
+                break
+            if entry in self._rank and (best is None or self._rank[entry] < self._rank[best]):
+                best = entry
+        return best
 
     def near(self, k: str) -> str | None:
         """A long label misread by one character ("It. Beschlußvorschlag", "Aktenzeichcn")."""
@@ -99,41 +125,62 @@ class Vocabulary:
 
     def prefix(self, words: Sequence[Word]) -> Hit | None:
         """The longest label formed by the first words (a colon may end it)."""
+        # Asked at every word of every line: the loop mostly ends at the first word's key.
         best: Hit | None = None
+        head = words[:_MAX_LABEL_WORDS]
+        labels = self._sorted
         k = ""
-        for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
-            k += key(word.text)  # key() drops spaces: the key of the words is their keys joined
-            if not self._begins(k):
+        for n, word in enumerate(head, start=1):
+            text = word.text
+            k += key(text)  # key() drops spaces: the key of the words is their keys joined
+            i = bisect.bisect_left(labels, k)
+            if i == len(labels) or not labels[i].startswith(k):
                 break  # no label begins so: more words cannot make one
+            ends_colon = ":" in text and text.rstrip().endswith(":")
             name = self._keys.get(k)
             if name is not None and self._capital.get(k) and words[0].text[:1].islower():
                 name = None
-            if name is not None and word.text.rstrip().endswith("?"):
+            if name is not None and text.rstrip().endswith("?"):
                 name = None
             if name is not None:
-                colon = word.text.rstrip().endswith(":") or (
-                    n < len(words) and words[n].text.startswith(":"))
+                colon = ends_colon or (n < len(words) and words[n].text.startswith(":"))
                 best = Hit(name, n, strong=colon or n == len(words), exact=True)
-            if word.text.rstrip().endswith(":"):
+            if ends_colon:
                 break  # a label never runs past its colon
-        if best is not None and not best.strong and best.nwords < len(words) \
+        if best is None:
+            return self._misread_prefix(head)
+        if not best.strong and best.nwords < len(words) \
                 and _NUMBERED_COLON.match(words[best.nwords].text):
             # "TOP 8: Bebauungsplan …": the label's own number sits before its colon.
             best = Hit(best.name, best.nwords + 1, strong=True, exact=best.exact)
-        if best is None:
-            # A misread label still ends in its colon: "Aktenzeichcn: …"
-            for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
-                if word.text.rstrip().endswith(":"):
-                    name = self.near(key(" ".join(w.text for w in words[:n])))
-                    if name is not None:
-                        best = Hit(name, n, strong=True, exact=False)
-                    break
         return best
 
+    def may_begin(self, words: Sequence[Word]) -> list[bool]:
+        """Per position i, whether ``prefix(words[i:])`` can find a label: a label begins with
+        the word, or a colon ends it or one of the next words (a misread label). Cheaper than
+        asking prefix() at every word of a line when most positions hold none."""
+        flags = [False] * len(words)
+        colon = len(words) + _MAX_LABEL_WORDS  # the nearest word at or after i ending in ":"
+        labels = self._sorted
+        for i in range(len(words) - 1, -1, -1):
+            text = words[i].text
+            if ":" in text and text.rstrip().endswith(":"):
+                colon = i
+            if colon < i + _MAX_LABEL_WORDS:
+                flags[i] = True
+            else:
+                k = key(text)
+                j = bisect.bisect_left(labels, k)
+                flags[i] = j < len(labels) and labels[j].startswith(k)
+        return flags
 
-    def _begins(self, k: str) -> bool:
-        i = bisect.bisect_left(self._sorted, k)
-        return i < len(self._sorted) and self._sorted[i].startswith(k)
+    def _misread_prefix(self, head: Sequence[Word]) -> Hit | None:
+        """A misread label still ends in its colon: "Aktenzeichcn: …"."""
+        for n, word in enumerate(head, start=1):
+            if ":" in word.text and word.text.rstrip().endswith(":"):
+                name = self.near(key(" ".join(w.text for w in head[:n])))
+                return Hit(name, n, strong=True, exact=False) if name is not None else None
+        return None
 
     def near_prefix(self, words: Sequence[Word]) -> Hit | None:
         """The longest label misread by a character or two formed by the first words

@@ -66,6 +66,7 @@ _NAMED = re.compile(
 _ISO = re.compile(rf"{_START}(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?!\d)")
 _SLASHED = re.compile(rf"{_START}(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{_YEAR}(?!/)")
 _PATTERNS: Final = (_NUMERIC, _NAMED, _ISO, _SLASHED)
+_DIGIT: Final = re.compile(r"\d")  # _FOLD maps no character to or from a digit
 
 _WEEKDAY_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 # "am Dienstag, den", "Di.,", "den", "vom" ... before the date; the weekday is kept for a check.
@@ -116,6 +117,8 @@ def find_dates(text: str, *, today: date | None = None) -> list[tuple[DateParse,
 
     Impossible dates ("31.02.2023") are returned too, with value None, so callers can warn.
     """
+    if _DIGIT.search(text) is None:
+        return []  # every date form has digits; most lines of a page have none
     folded = text.translate(_FOLD)
     spans: list[tuple[int, int, re.Match[str]]] = []
     for pattern in _PATTERNS:

@@ -9,7 +9,16 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from .capi import _address, _char_map_error, _font_descent, _font_is_embedded, _text_object_font
+from .capi import (
+    _address,
+    _char_font_size,
+    _char_map_error,
+    _char_matrix,
+    _char_origin,
+    _font_descent,
+    _font_is_embedded,
+    _text_object_font,
+)
 from .frame import _Frame
 
 # pdfminer reads the standard ZapfDingbats font through StandardEncoding (code 0x6F is "o"),
@@ -44,37 +53,79 @@ _NO_RUN = _Run(fontname="", size=-1.0, bold=False, upright=False, unmapped=False
                span=(0.0, 0.0, 0.0, 0.0), display=(1.0, 0.0, 0.0, 1.0))
 
 
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a run's font, size and glyph matrix decide, whatever its place on the page."""
+
+    fontname: str
+    size: float
+    bold: bool
+    upright: bool
+    level: bool  # a horizontal baseline on the page
+    span: tuple[float, float, float, float]
+    display: tuple[float, float, float, float]
+    translate: dict[str, str] | None
+
+
 class _RunReader:
-    """Reads the font attributes of a text run once, where it starts."""
+    """Reads the font attributes of a text run once, where it starts.
+
+    A page has dozens of runs in a few fonts, sizes and orientations: what those decide is
+    worked out once per (font, size, matrix), so a run costs a few calls into PDFium."""
 
     def __init__(self, textpage: Any, frame: _Frame) -> None:
         self._textpage = textpage
         self._address = _address(textpage)
         self.frame = frame
         self._matrix = pdfium_c.FS_MATRIX()
+        self._matrix_ptr = ctypes.addressof(self._matrix)
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._xy_ptrs = ctypes.addressof(self._x), ctypes.addressof(self._y)
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
         self._descents: dict[int, float] = {}
         self._translations: dict[int, dict[str, str] | None] = {}
+        self._fontnames: dict[int, str] = {}
+        self._shapes: dict[tuple[int, float, float, float, float, float], _Shape] = {}
 
     def read(self, index: int, text_object: int) -> _Run:
-        tp, m, frame = self._textpage, self._matrix, self.frame
-        pdfium_c.FPDFText_GetMatrix(tp, index, m)
-        font_size = pdfium_c.FPDFText_GetFontSize(tp, index)  # the Tf operand
-        fontname = self._fontname(index)
+        m = self._matrix
+        _char_matrix(self._address, index, self._matrix_ptr)  # left as it was when it fails
+        font_size = _char_font_size(self._address, index)  # the Tf operand
+        font = _text_object_font(text_object) or 0 if text_object else 0
+        key = (font, font_size, m.a, m.b, m.c, m.d)
+        shape = self._shapes.get(key) if font else None
+        if shape is None:
+            shape = self._shape(index, text_object, font, font_size)
+            if font:
+                self._shapes[key] = shape
+        return _Run(fontname=shape.fontname, size=shape.size, bold=shape.bold,
+                    upright=shape.upright, unmapped=bool(_char_map_error(self._address, index)),
+                    extent=self.extent(index, shape.span) if shape.level and shape.upright
+                    else None, span=shape.span, display=shape.display, translate=shape.translate)
+
+    def _shape(self, index: int, text_object: int, font: int, font_size: float) -> _Shape:
+        m = self._matrix
+        fontname = self._fontname_of(index, font)
         lower = fontname.lower()
         low = self._descent(text_object) * font_size
         high = low + font_size
-        span = (m.c * low, m.d * low, m.c * high, m.d * high)
-        display = frame.display(m.a, m.b, m.c, m.d)
+        display = self.frame.display(m.a, m.b, m.c, m.d)
         a2, b2, c2, d2 = display
-        upright = a2 * d2 > 0 and b2 * c2 <= 0  # pdfminer's test
-        level = abs(b2) <= 1e-6 * max(abs(a2), 1e-9)  # a horizontal baseline on the page
-        return _Run(fontname=fontname, size=round(font_size * math.hypot(m.c, m.d), 4),
-                    bold="bold" in lower or "black" in lower, upright=upright,
-                    unmapped=bool(_char_map_error(self._address, index)),
-                    extent=self.extent(index, span) if level and upright else None, span=span,
-                    display=display, translate=self._translation(text_object, fontname))
+        return _Shape(fontname=fontname, size=round(font_size * math.hypot(m.c, m.d), 4),
+                      bold="bold" in lower or "black" in lower,
+                      upright=a2 * d2 > 0 and b2 * c2 <= 0,  # pdfminer's test
+                      level=abs(b2) <= 1e-6 * max(abs(a2), 1e-9),
+                      span=(m.c * low, m.d * low, m.c * high, m.d * high), display=display,
+                      translate=self._translation(text_object, fontname))
+
+    def _fontname_of(self, index: int, font: int) -> str:
+        """The character's font name, as PDFium reports it for the font of its text object."""
+        if not font:
+            return self._fontname(index)
+        if font not in self._fontnames:
+            self._fontnames[font] = self._fontname(index)
+        return self._fontnames[font]
 
     def _fontname(self, index: int) -> str:
         length = pdfium_c.FPDFText_GetFontInfo(self._textpage, index, self._name, len(self._name),
@@ -93,8 +144,9 @@ class _RunReader:
     def span_points(self, index: int, span: tuple[float, float, float, float],
                     ) -> tuple[float, float, float, float]:
         """The glyph's descent point and top point on the page (x, top, x, top)."""
-        x, y = ctypes.c_double(), ctypes.c_double()
-        pdfium_c.FPDFText_GetCharOrigin(self._textpage, index, x, y)
+        x, y = self._x, self._y
+        x.value = y.value = 0.0  # as fresh ones: a failed call leaves them
+        _char_origin(self._address, index, *self._xy_ptrs)
         return (*self.frame.point(x.value + span[0], y.value + span[1]),
                 *self.frame.point(x.value + span[2], y.value + span[3]))
 

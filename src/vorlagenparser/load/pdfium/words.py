@@ -41,29 +41,39 @@ def _group_words(chars: list[_Char], run: _Run) -> list[Word]:
 
 def _line_words(line: list[_Char], run: _Run) -> list[Word]:
     """pdfplumber's word split: at spaces, at a gap over 1.5 pt, at a step back or a jump in
-    height (measured from the previous character)."""
+    height (measured from the previous character). A word's box grows as its characters come
+    (min and max by strict comparison, as min() and max() of its characters would give)."""
     words: list[Word] = []
-    start = -1  # index of the current word's first character
-    px0 = px1 = ptop = 0.0
-    for i, (text, x0, x1, top, _) in enumerate(line):
+    texts: list[str] = []  # the current word's characters; empty between words
+    x0 = top = x1 = bottom = px0 = px1 = ptop = 0.0
+    for text, cx0, cx1, ctop, cbottom in line:
         if text.isspace():
-            if start >= 0:
-                words.append(_word(line[start:i], run))
-                start = -1
+            if texts:
+                words.append(_word(texts, x0, top, x1, bottom, run))
+                texts = []
             continue
-        if start < 0:
-            start = i
-        elif x0 < px0 or x0 > px1 + _X_TOLERANCE or abs(top - ptop) > _Y_TOLERANCE:
-            words.append(_word(line[start:i], run))
-            start = i
-        px0, px1, ptop = x0, x1, top
-    if start >= 0:
-        words.append(_word(line[start:], run))
+        if texts and (cx0 < px0 or cx0 > px1 + _X_TOLERANCE or abs(ctop - ptop) > _Y_TOLERANCE):
+            words.append(_word(texts, x0, top, x1, bottom, run))
+            texts = []
+        if not texts:
+            texts = [text]
+            x0, top, x1, bottom = cx0, ctop, cx1, cbottom
+        else:
+            texts.append(text)
+            if cx0 < x0:
+                x0 = cx0
+            if ctop < top:
+                top = ctop
+            if cx1 > x1:
+                x1 = cx1
+            if cbottom > bottom:
+                bottom = cbottom
+        px0, px1, ptop = cx0, cx1, ctop
+    if texts:
+        words.append(_word(texts, x0, top, x1, bottom, run))
     return words
 
 
-def _word(chars: list[_Char], run: _Run) -> Word:
-    texts, x0s, x1s, tops, bottoms = zip(*chars, strict=True)
-    text = "".join(texts).translate(_LIGATURES)
-    box = BBox(min(x0s), min(tops), max(x1s), max(bottoms))
-    return Word(text=text, bbox=box, fontname=run.fontname, size=run.size, bold=run.bold)
+def _word(texts: list[str], x0: float, top: float, x1: float, bottom: float, run: _Run) -> Word:
+    return Word(text="".join(texts).translate(_LIGATURES), bbox=BBox(x0, top, x1, bottom),
+                fontname=run.fontname, size=run.size, bold=run.bold)
