@@ -8,6 +8,8 @@ even. Both OCR and the checkbox detector work on the evened page.
 from __future__ import annotations
 
 import math
+import weakref
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -19,11 +21,51 @@ from .pagemodel import GrayImage
 UNEVEN_LIGHT = 24.0
 
 
+@dataclass(slots=True)
+class _Light:
+    """What the paper under one page image is like, worked out once for that image."""
+
+    paper: GrayImage  # the paper's brightness (paper_brightness)
+    even: bool  # evenly_lit
+    evened: GrayImage | None = None  # evened, once asked for (uneven pages only)
+
+
+# The OCR recipe, its rule finder and the checkbox detector all look at the same upright page
+# image, one page at a time: the paper under it is worked out for the first and kept for the
+# others. Kept by the image's identity (page images are never written to) until the image goes.
+_last: tuple[weakref.ref[GrayImage], _Light] | None = None
+
+
+def _light(gray: GrayImage) -> _Light:
+    global _last
+    last = _last  # read once: another thread may replace it meanwhile
+    if last is not None and last[0]() is gray:
+        return last[1]
+    paper = _brightness(gray)
+    low, high = percentiles(paper, (2, 98))
+    light = _Light(paper, bool(high - low < UNEVEN_LIGHT))
+    _last = (weakref.ref(gray, _forget), light)
+    return light
+
+
+def _forget(gone: weakref.ref[GrayImage]) -> None:
+    """The page image is gone: so is what was kept about its paper."""
+    global _last
+    last = _last
+    if last is not None and last[0] is gone:
+        _last = None
+
+
 def paper_brightness(gray: GrayImage) -> GrayImage:
     """The paper's brightness without the print: closed over a window of about a centimetre (a
     twentieth of the page width), wider than any stroke, box or bold heading, so that only light
-    and shadow remain. Worked out at a quarter of the size: the same picture at a fraction of
-    the cost."""
+    and shadow remain."""
+    return _light(gray).paper
+
+
+def _brightness(gray: GrayImage) -> GrayImage:
+    """:func:`paper_brightness`, worked out at a quarter of the size: the same picture at a
+    fraction of the cost."""
     h, w = gray.shape
     small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
     side = max(3, small.shape[1] // 20) | 1
@@ -34,17 +76,18 @@ def paper_brightness(gray: GrayImage) -> GrayImage:
 
 def evenly_lit(gray: GrayImage) -> bool:
     """The paper is about equally bright all over the page."""
-    low, high = percentiles(paper_brightness(gray), (2, 98))
-    return bool(high - low < UNEVEN_LIGHT)
+    return _light(gray).even
 
 
 def evened(gray: GrayImage) -> GrayImage:
-    """The page with uneven light divided out; an evenly lit page unchanged."""
-    paper = paper_brightness(gray)
-    low, high = percentiles(paper, (2, 98))
-    if high - low < UNEVEN_LIGHT:
+    """The page with uneven light divided out; an evenly lit page unchanged. (The same array
+    for the same page: callers read it, never write to it.)"""
+    light = _light(gray)
+    if light.even:
         return gray
-    return np.asarray(cv2.divide(gray, paper, scale=255), dtype=np.uint8)
+    if light.evened is None:
+        light.evened = np.asarray(cv2.divide(gray, light.paper, scale=255), dtype=np.uint8)
+    return light.evened
 
 
 def evened_finely(gray: GrayImage) -> GrayImage:

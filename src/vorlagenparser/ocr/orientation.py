@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from ..geometry import Affine
 from ..pagemodel import GrayImage
+from .blobs import blob_stats
 
 __all__ = [
     "Analysis",
@@ -203,8 +204,8 @@ def _straighten(binary: GrayImage, skew: float) -> GrayImage:
 def _word_blobs(binary: GrayImage) -> tuple[int, npt.NDArray[np.int32]]:
     """Horizontal smear → connected components (stats rows: x, y, w, h, area)."""
     smeared = cv2.dilate(binary, np.ones((1, 5), np.uint8))
-    count, _labels, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
-    return count, np.asarray(stats[1:], dtype=np.int32)
+    stats = blob_stats(_u8(smeared))
+    return len(stats) + 1, stats
 
 
 def _ascender_votes(binary: GrayImage) -> tuple[int, int]:

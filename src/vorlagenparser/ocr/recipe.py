@@ -9,6 +9,7 @@ the second looks and the bold flags share.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import statistics
 import time
@@ -34,6 +35,13 @@ if TYPE_CHECKING:
     from ..options import ExtractOptions
 
 log = logging.getLogger(__name__)
+
+# OpenCV on one thread, as Tesseract (OMP_THREAD_LIMIT=1): documents are what runs in parallel
+# (batch --jobs). Its thread pool costs more than it gains on a page's many short calls: on two
+# shared cores a scan page's work beside Tesseract took 25-65 ms longer with two threads (and
+# more CPU time). Who sets OPENCV_FOR_THREADS_NUM decides for themselves.
+if "OPENCV_FOR_THREADS_NUM" not in os.environ:
+    cv2.setNumThreads(1)
 
 # Table rules and form lines as OCR sees them: "|", "||", "¦", "____", "-----", "======".
 _RULE_TOKEN = re.compile(r"[|¦]+|[_\-—–=.]{3,}")

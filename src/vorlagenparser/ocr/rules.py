@@ -15,6 +15,7 @@ import numpy as np
 from ..geometry import BBox
 from ..pagemodel import Segment
 from ..paper import evened
+from .blobs import blob_stats
 
 if TYPE_CHECKING:
     from ..pagemodel import GrayImage
@@ -60,10 +61,9 @@ def _binarise(image: GrayImage) -> GrayImage:
 
 
 def _runs(mask: GrayImage, scale: float, horizontal: bool) -> list[Line]:
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out: list[Line] = []
-    for i in range(1, count):
-        x, y, w, h, _area = (int(v) for v in stats[i])
+    for row in blob_stats(mask):
+        x, y, w, h, _area = (int(v) for v in row)
         thickness, length = (h, w) if horizontal else (w, h)
         if thickness > _MAX_THICKNESS_PT * scale + 3 or length < _MIN_RULE_PT * scale:
             continue
