@@ -87,15 +87,15 @@ def option_labels(profile: Profile) -> LabelMatcher:
 
 def warm_up() -> None:
     """Load now what converting the first documents would load on the way: the scan recipe
-    with OpenCV, pdfplumber's table finder, tesserocr, and the probe of the Tesseract
-    installation (cached). A worker pool's fork server calls it once for all its workers."""
+    with OpenCV (which also counts the OCR decision's text-like ink), tesserocr, and the probe
+    of the Tesseract installation (cached). A worker pool's fork server calls it once for all
+    its workers."""
     from importlib import import_module
 
     from .ocr.tesseract import probe
 
     for name in ("vorlagenparser.ocr.recipe", "vorlagenparser.checkboxes.raster",
-                 "vorlagenparser.checkboxes.probe", "vorlagenparser.checkboxes.ticks",
-                 "pdfplumber.table"):
+                 "vorlagenparser.checkboxes.probe", "vorlagenparser.checkboxes.ticks"):
         import_module(name)
     probe()
 

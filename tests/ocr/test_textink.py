@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from vorlagenparser.geometry import BBox
 from vorlagenparser.load.preview import GrayRaster
 from vorlagenparser.ocr.decision import missing_text_share
-from vorlagenparser.ocr.textink import covered_spans, text_ink
+from vorlagenparser.ocr.textink import covered_spans, text_ink_by_runs, text_ink_opencv
 from vorlagenparser.pagemodel import Word
 
 INK = 160
@@ -52,8 +52,10 @@ def check(image: np.ndarray, boxes: list[tuple[int, int, int, int]], max_height:
     covered = numpy_covered(image.shape, boxes)
     spans = covered_spans(boxes, image.shape[1], image.shape[0])
     assert (spans_as_picture(spans, image.shape[1]) == covered).all()
-    ink = text_ink(GrayRaster.of(image), INK, max_height, spans)
-    assert (ink.total, ink.outside) == opencv_counts(image, max_height, covered)
+    expected = opencv_counts(image, max_height, covered)
+    for count in (text_ink_by_runs, text_ink_opencv):
+        ink = count(GrayRaster.of(image), INK, max_height, spans)
+        assert (ink.total, ink.outside) == expected, count.__name__
 
 
 @st.composite
