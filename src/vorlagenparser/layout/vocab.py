@@ -13,6 +13,9 @@ from ..pagemodel import Word
 from .normalize import key
 
 _MAX_LABEL_WORDS = 7
+# Texts whose near-miss label is remembered: a vocabulary serves every document read with its
+# profile, so over a long batch the memo is emptied when full rather than left to grow.
+_NEAR_MEMO = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,8 @@ class Vocabulary:
         if len(k) < 8 or any(c.isdigit() for c in k):
             return None  # values carry digits; misread labels are letters
         if k not in self._near:
+            if len(self._near) >= _NEAR_MEMO:  # a vocabulary lives as long as its profile
+                self._near.clear()
             self._near[k] = self._search_near(k)
         return self._near[k]
 
