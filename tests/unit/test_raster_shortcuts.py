@@ -75,3 +75,20 @@ def test_the_sieve_keeps_exactly_the_candidates_with_four_inked_sides(seed: int,
             expected.append((x0, y0, x1, y1))
     assert kept == expected
     assert (30, 20, 70, 60) in kept
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(0.0, 0.3), st.integers(1, 5))
+def test_fitting_all_at_once_matches_fitting_one_by_one(seed: int, ink: float, stroke: int) -> None:
+    rng = np.random.default_rng(seed)
+    binary = np.where(rng.random((110, 140)) < ink, 255, 0).astype(np.uint8)
+    for x, y, side in ((30, 20, 40), (90, 60, 24)):  # drawn boxes, borders ``stroke`` thick
+        binary[y:y + stroke, x:x + side] = binary[y + side - stroke:y + side, x:x + side] = 255
+        binary[y:y + side, x:x + stroke] = binary[y:y + side, x + side - stroke:x + side] = 255
+    candidates = sorted({(int(x), int(y), int(x + w), int(y + h))
+                         for x, y, w, h in rng.integers(0, 120, (200, 4)) if w > 2 and h > 2}
+                        | {(30, 20, 70, 60), (31, 21, 69, 59), (90, 60, 114, 84), (89, 59, 113, 83)})
+    s = raster.RasterSettings()
+    one_by_one = [b for c in candidates if (b := raster.fit(binary, c, 8, 60, s)) is not None]
+    assert raster.fit_all(binary, candidates, 8, 60, s) == one_by_one
+    assert one_by_one or ink > 0.1  # the drawn boxes are found on a clean page
