@@ -22,56 +22,77 @@ from ..pagemodel import GrayImage
 Run = tuple[int, int, int, int]  # x, y, w, h in pixels
 Candidate = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
 _Ints = npt.NDArray[np.int64]
+_Rows = npt.NDArray[np.int64]  # one row per run or candidate
 
 
-def segments(mask: GrayImage) -> list[Run]:
-    """Bounding boxes of the mask's blobs (outer contours: ~20× faster than connected-component
-    statistics on a mostly empty page)."""
+def segments(mask: GrayImage) -> _Rows:
+    """Bounding boxes (x, y, w, h rows) of the mask's blobs: the outer contours' extremes
+    (findContours is ~20× faster than connected-component statistics on a mostly empty page,
+    and the extremes of all contours at once spare a boundingRect call for each)."""
     contours, _hierarchy = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    runs: list[Run] = []
-    for contour in contours:
-        x, y, w, h = cv2.boundingRect(contour)
-        runs.append((int(x), int(y), int(w), int(h)))
-    return runs
+    if not contours:
+        return np.zeros((0, 4), dtype=np.int64)
+    points = np.concatenate(contours).reshape(-1, 2).astype(np.int64)
+    sizes = np.fromiter((len(c) for c in contours), dtype=np.int64, count=len(contours))
+    starts = np.cumsum(sizes) - sizes
+    low = np.minimum.reduceat(points, starts, axis=0)
+    high = np.maximum.reduceat(points, starts, axis=0)
+    return np.column_stack([low, high - low + 1])
 
 
-def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> list[Candidate]:
-    """Candidate squares (x0, y0, x1, y1) from horizontal runs of box width."""
-    runs = [r for r in segments(h_mask) if 0.85 * lo <= r[2] <= 1.15 * hi]
-    out: list[Candidate] = []
-    for x, y, w, h in runs:
-        out.append((x, y, x + w, y + w))  # the run is a top edge (or a filled square's top)
-        out.append((x, y + h - w, x + w, y + h))  # ... or a bottom edge
-        if 0.6 * w <= h <= 1.4 * w:
-            # A box blackened by a heavy cross is one blob; the blob, shrunk by a stroke, may be it.
-            t = max(2, w // 8)
-            out.extend([(x, y, x + w, y + h), (x + t, y + t, x + w - t, y + h - t)])
-    out.extend(paired(runs, lo, hi))
+def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> _Rows:
+    """Candidate squares (x0, y0, x1, y1 rows, sorted, each once) from runs of box width."""
+    runs = segments(h_mask)
+    x, y, w, h = runs.T
+    wide = (0.85 * lo <= w) & (w <= 1.15 * hi)
+    runs, x, y, w, h = runs[wide], x[wide], y[wide], w[wide], h[wide]
+    # A run is a top edge (or a filled square's top), or a bottom edge.
+    out = [_rows(x, y, x + w, y + w), _rows(x, y + h - w, x + w, y + h)]
+    # A box blackened by a heavy cross is one blob; the blob, shrunk by a stroke, may be it.
+    blob = (0.6 * w <= h) & (h <= 1.4 * w)
+    x, y, w, h = x[blob], y[blob], w[blob], h[blob]
+    t = np.maximum(2, w // 8)
+    out += [_rows(x, y, x + w, y + h), _rows(x + t, y + t, x + w - t, y + h - t)]
+    out.append(paired(runs, lo, hi))
     # Vertical runs catch boxes whose top and bottom edges merged with neighbouring strokes.
-    for x, y, w, h in segments(v_mask):
-        if 0.85 * lo <= h <= 1.15 * hi:
-            out.append((x, y, x + h, y + h))
-            out.append((x + w - h, y, x + w, y + h))
-    return sorted(set(out))  # several runs propose the same square
+    x, y, w, h = segments(v_mask).T
+    tall = (0.85 * lo <= h) & (h <= 1.15 * hi)
+    x, y, w, h = x[tall], y[tall], w[tall], h[tall]
+    out += [_rows(x, y, x + h, y + h), _rows(x + w - h, y, x + w, y + h)]
+    return _sorted_once(np.concatenate(out))  # several runs propose the same square
 
 
-def paired(runs: list[Run], lo: int, hi: int) -> list[Candidate]:
-    """Top and bottom edges: runs overlapping in x, one box side apart.
+def _rows(*columns: _Ints) -> _Rows:
+    return np.column_stack(columns).astype(np.int64, copy=False).reshape(-1, len(columns))
+
+
+def _sorted_once(rows: _Rows) -> _Rows:
+    """The distinct rows in ascending order (as ``sorted(set(...))`` orders tuples)."""
+    if len(rows) == 0:
+        return rows
+    rows = rows[np.lexsort(rows.T[::-1])]
+    fresh = np.ones(len(rows), dtype=bool)
+    fresh[1:] = (rows[1:] != rows[:-1]).any(axis=1)
+    return rows[fresh]
+
+
+def paired(runs: _Rows, lo: int, hi: int) -> _Rows:
+    """Top and bottom edges: runs (x, y, w, h rows) overlapping in x, one box side apart.
 
     Runs are taken in order of their top; each pairs with the runs after it until the first
     one whose bottom lies more than 1.4 box sides below its top. All pairs at once: a page has
     hundreds of runs, each with a few dozen within reach.
     """
-    ordered = sorted(runs, key=lambda r: r[1])
-    if len(ordered) < 2:
-        return []
-    x, y, w, h = (np.array(column, dtype=np.int64) for column in zip(*ordered, strict=True))
+    none = np.zeros((0, 4), dtype=np.int64)
+    if len(runs) < 2:
+        return none
+    x, y, w, h = runs[np.argsort(runs[:, 1], kind="stable")].T
     reach = 1.4 * hi
     # Beyond a run whose top is a full reach below, every bottom is too: the last partner.
     ends = np.searchsorted(y, y + reach, side="left")
     counts = np.maximum(0, ends - np.arange(len(y)) - 1)
     if not counts.any():
-        return []
+        return none
     first = np.repeat(np.arange(len(y)), counts)
     second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
     bottom = y[second] + h[second]
@@ -84,8 +105,7 @@ def paired(runs: list[Run], lo: int, hi: int) -> list[Candidate]:
     right = np.minimum(x[first] + w[first], x[second] + w[second])
     width, height = right - left, bottom - y[first]
     keep = reached & (width >= lo) & (0.75 * width <= height) & (height <= 1.35 * width)
-    return list(zip(left[keep].tolist(), y[first][keep].tolist(), right[keep].tolist(),
-                    bottom[keep].tolist(), strict=True))
+    return _rows(left[keep], y[first][keep], right[keep], bottom[keep])
 
 
 def _group_offsets(running: _Ints, flags: npt.NDArray[np.bool_], counts: _Ints) -> _Ints:
@@ -112,15 +132,20 @@ class Edges:
     thickness: _Ints
 
 
-def with_four_edges(binary: GrayImage, candidates: list[Candidate],
+def with_four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows,
                     coverage: float) -> list[Candidate]:
     """The candidates ``raster.fit`` can accept: inside the image with their search margin,
     and with an inked line along each side (``raster._edge`` finds one), in their order."""
     found = four_edges(binary, candidates, coverage).found.tolist()
-    return [c for c, keep in zip(candidates, found, strict=True) if keep]
+    return [tuple(c) for c, keep in zip(_as_rows(candidates).tolist(), found, strict=True)
+            if keep]
 
 
-def four_edges(binary: GrayImage, candidates: list[Candidate], coverage: float) -> Edges:
+def _as_rows(candidates: list[Candidate] | _Rows) -> _Rows:
+    return np.asarray(candidates, dtype=np.int64).reshape(-1, 4)
+
+
+def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage: float) -> Edges:
     """The four sides of every candidate as ``raster.fit`` snaps them, on one integral image.
 
     ``_edge`` looks at the band of lines parallel to a side within ``slack`` of it, over the
@@ -134,7 +159,7 @@ def four_edges(binary: GrayImage, candidates: list[Candidate], coverage: float) 
         empty = np.zeros(0, dtype=np.int64)
         return Edges(np.zeros(0, dtype=bool), empty, empty, empty, empty, empty)
     img_h, img_w = binary.shape
-    x0, y0, x1, y1 = (np.array(c, dtype=np.int64) for c in zip(*candidates, strict=True))
+    x0, y0, x1, y1 = _as_rows(candidates).T
     slack = np.maximum(2, (x1 - x0) // 6)
     found = (x0 - slack >= 0) & (y0 - slack >= 0) & (x1 + slack <= img_w) & (y1 + slack <= img_h)
     ones = cv2.threshold(binary, 0, 1, cv2.THRESH_BINARY)[1]

@@ -138,7 +138,7 @@ def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
     return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
 
 
-def fit_all(binary: GrayImage, candidates: list[Candidate], lo: int, hi: int,
+def fit_all(binary: GrayImage, candidates: list[Candidate] | npt.NDArray[np.int64], lo: int, hi: int,
             s: RasterSettings) -> list[_Box]:
     """``fit`` of every candidate, the boxes in the candidates' order: the sides are snapped for
     all at once (``four_edges``, one integral image), and only the squares of box size and shape
