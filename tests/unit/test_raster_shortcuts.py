@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vorlagenparser.checkboxes import raster
-from vorlagenparser.checkboxes.candidates import Run, paired, with_four_edges
+from vorlagenparser.checkboxes.candidates import Run, paired, propose, segments, with_four_edges
 from vorlagenparser.paper import percentiles
 
 _pixels = st.lists(st.integers(0, 255), min_size=1, max_size=400)
@@ -49,7 +50,8 @@ _runs = st.lists(st.tuples(st.integers(0, 300), st.integers(0, 300), st.integers
 @given(_runs, st.integers(6, 30), st.integers(0, 60))
 def test_pairing_all_at_once_matches_the_loop(runs: list[Run], lo: int, extra: int) -> None:
     hi = lo + extra
-    assert sorted(paired(runs, lo, hi)) == sorted(_paired_one_by_one(runs, lo, hi))
+    found = paired(np.array(runs, dtype=np.int64).reshape(-1, 4), lo, hi).tolist()
+    assert sorted(map(tuple, found)) == sorted(_paired_one_by_one(runs, lo, hi))
 
 
 @settings(max_examples=60, deadline=None)
@@ -75,3 +77,55 @@ def test_the_sieve_keeps_exactly_the_candidates_with_four_inked_sides(seed: int,
             expected.append((x0, y0, x1, y1))
     assert kept == expected
     assert (30, 20, 70, 60) in kept
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(0.0, 0.3), st.integers(1, 5))
+def test_fitting_all_at_once_matches_fitting_one_by_one(seed: int, ink: float, stroke: int) -> None:
+    rng = np.random.default_rng(seed)
+    binary = np.where(rng.random((110, 140)) < ink, 255, 0).astype(np.uint8)
+    for x, y, side in ((30, 20, 40), (90, 60, 24)):  # drawn boxes, borders ``stroke`` thick
+        binary[y:y + stroke, x:x + side] = binary[y + side - stroke:y + side, x:x + side] = 255
+        binary[y:y + side, x:x + stroke] = binary[y:y + side, x + side - stroke:x + side] = 255
+    candidates = sorted({(int(x), int(y), int(x + w), int(y + h))
+                         for x, y, w, h in rng.integers(0, 120, (200, 4)) if w > 2 and h > 2}
+                        | {(30, 20, 70, 60), (31, 21, 69, 59), (90, 60, 114, 84), (89, 59, 113, 83)})
+    s = raster.RasterSettings()
+    one_by_one = [b for c in candidates if (b := raster.fit(binary, c, 8, 60, s)) is not None]
+    assert raster.fit_all(binary, candidates, 8, 60, s) == one_by_one
+    assert one_by_one or ink > 0.1  # the drawn boxes are found on a clean page
+
+
+def _propose_one_by_one(h_mask: np.ndarray, v_mask: np.ndarray, lo: int, hi: int
+                        ) -> list[tuple[int, int, int, int]]:
+    """The candidates written as the plain loop over each blob's boundingRect."""
+    def blobs(mask: np.ndarray) -> list[Run]:
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        return [tuple(int(v) for v in cv2.boundingRect(c)) for c in contours]  # type: ignore[misc]
+
+    runs = [r for r in blobs(h_mask) if 0.85 * lo <= r[2] <= 1.15 * hi]
+    out = []
+    for x, y, w, h in runs:
+        out += [(x, y, x + w, y + w), (x, y + h - w, x + w, y + h)]
+        if 0.6 * w <= h <= 1.4 * w:
+            t = max(2, w // 8)
+            out += [(x, y, x + w, y + h), (x + t, y + t, x + w - t, y + h - t)]
+    out += _paired_one_by_one(runs, lo, hi)
+    for x, y, w, h in blobs(v_mask):
+        if 0.85 * lo <= h <= 1.15 * hi:
+            out += [(x, y, x + h, y + h), (x + w - h, y, x + w, y + h)]
+    return sorted(set(out))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(0.0, 0.5))
+def test_candidates_as_arrays_match_the_plain_loop(seed: int, ink: float) -> None:
+    rng = np.random.default_rng(seed)
+    h_mask = np.where(rng.random((80, 110)) < ink, 255, 0).astype(np.uint8)
+    v_mask = np.where(rng.random((80, 110)) < ink, 255, 0).astype(np.uint8)
+    h_mask[10:13, 5:40] = h_mask[40:42, 8:38] = v_mask[5:45, 60:63] = 255  # runs of box size
+    for mask in (h_mask, v_mask):
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        assert segments(mask).tolist() == [list(cv2.boundingRect(c)) for c in contours]
+    found = [tuple(c) for c in propose(h_mask, v_mask, 8, 40).tolist()]
+    assert found == _propose_one_by_one(h_mask, v_mask, 8, 40)

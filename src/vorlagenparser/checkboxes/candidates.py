@@ -11,6 +11,8 @@ cost (one ``fit`` call is a dozen small numpy calls).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 import numpy.typing as npt
@@ -20,56 +22,77 @@ from ..pagemodel import GrayImage
 Run = tuple[int, int, int, int]  # x, y, w, h in pixels
 Candidate = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
 _Ints = npt.NDArray[np.int64]
+_Rows = npt.NDArray[np.int64]  # one row per run or candidate
 
 
-def segments(mask: GrayImage) -> list[Run]:
-    """Bounding boxes of the mask's blobs (outer contours: ~20× faster than connected-component
-    statistics on a mostly empty page)."""
+def segments(mask: GrayImage) -> _Rows:
+    """Bounding boxes (x, y, w, h rows) of the mask's blobs: the outer contours' extremes
+    (findContours is ~20× faster than connected-component statistics on a mostly empty page,
+    and the extremes of all contours at once spare a boundingRect call for each)."""
     contours, _hierarchy = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    runs: list[Run] = []
-    for contour in contours:
-        x, y, w, h = cv2.boundingRect(contour)
-        runs.append((int(x), int(y), int(w), int(h)))
-    return runs
+    if not contours:
+        return np.zeros((0, 4), dtype=np.int64)
+    points = np.concatenate(contours).reshape(-1, 2).astype(np.int64)
+    sizes = np.fromiter((len(c) for c in contours), dtype=np.int64, count=len(contours))
+    starts = np.cumsum(sizes) - sizes
+    low = np.minimum.reduceat(points, starts, axis=0)
+    high = np.maximum.reduceat(points, starts, axis=0)
+    return np.column_stack([low, high - low + 1])
 
 
-def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> list[Candidate]:
-    """Candidate squares (x0, y0, x1, y1) from horizontal runs of box width."""
-    runs = [r for r in segments(h_mask) if 0.85 * lo <= r[2] <= 1.15 * hi]
-    out: list[Candidate] = []
-    for x, y, w, h in runs:
-        out.append((x, y, x + w, y + w))  # the run is a top edge (or a filled square's top)
-        out.append((x, y + h - w, x + w, y + h))  # ... or a bottom edge
-        if 0.6 * w <= h <= 1.4 * w:
-            # A box blackened by a heavy cross is one blob; the blob, shrunk by a stroke, may be it.
-            t = max(2, w // 8)
-            out.extend([(x, y, x + w, y + h), (x + t, y + t, x + w - t, y + h - t)])
-    out.extend(paired(runs, lo, hi))
+def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> _Rows:
+    """Candidate squares (x0, y0, x1, y1 rows, sorted, each once) from runs of box width."""
+    runs = segments(h_mask)
+    x, y, w, h = runs.T
+    wide = (0.85 * lo <= w) & (w <= 1.15 * hi)
+    runs, x, y, w, h = runs[wide], x[wide], y[wide], w[wide], h[wide]
+    # A run is a top edge (or a filled square's top), or a bottom edge.
+    out = [_rows(x, y, x + w, y + w), _rows(x, y + h - w, x + w, y + h)]
+    # A box blackened by a heavy cross is one blob; the blob, shrunk by a stroke, may be it.
+    blob = (0.6 * w <= h) & (h <= 1.4 * w)
+    x, y, w, h = x[blob], y[blob], w[blob], h[blob]
+    t = np.maximum(2, w // 8)
+    out += [_rows(x, y, x + w, y + h), _rows(x + t, y + t, x + w - t, y + h - t)]
+    out.append(paired(runs, lo, hi))
     # Vertical runs catch boxes whose top and bottom edges merged with neighbouring strokes.
-    for x, y, w, h in segments(v_mask):
-        if 0.85 * lo <= h <= 1.15 * hi:
-            out.append((x, y, x + h, y + h))
-            out.append((x + w - h, y, x + w, y + h))
-    return sorted(set(out))  # several runs propose the same square
+    x, y, w, h = segments(v_mask).T
+    tall = (0.85 * lo <= h) & (h <= 1.15 * hi)
+    x, y, w, h = x[tall], y[tall], w[tall], h[tall]
+    out += [_rows(x, y, x + h, y + h), _rows(x + w - h, y, x + w, y + h)]
+    return _sorted_once(np.concatenate(out))  # several runs propose the same square
 
 
-def paired(runs: list[Run], lo: int, hi: int) -> list[Candidate]:
-    """Top and bottom edges: runs overlapping in x, one box side apart.
+def _rows(*columns: _Ints) -> _Rows:
+    return np.column_stack(columns).astype(np.int64, copy=False).reshape(-1, len(columns))
+
+
+def _sorted_once(rows: _Rows) -> _Rows:
+    """The distinct rows in ascending order (as ``sorted(set(...))`` orders tuples)."""
+    if len(rows) == 0:
+        return rows
+    rows = rows[np.lexsort(rows.T[::-1])]
+    fresh = np.ones(len(rows), dtype=bool)
+    fresh[1:] = (rows[1:] != rows[:-1]).any(axis=1)
+    return rows[fresh]
+
+
+def paired(runs: _Rows, lo: int, hi: int) -> _Rows:
+    """Top and bottom edges: runs (x, y, w, h rows) overlapping in x, one box side apart.
 
     Runs are taken in order of their top; each pairs with the runs after it until the first
     one whose bottom lies more than 1.4 box sides below its top. All pairs at once: a page has
     hundreds of runs, each with a few dozen within reach.
     """
-    ordered = sorted(runs, key=lambda r: r[1])
-    if len(ordered) < 2:
-        return []
-    x, y, w, h = (np.array(column, dtype=np.int64) for column in zip(*ordered, strict=True))
+    none = np.zeros((0, 4), dtype=np.int64)
+    if len(runs) < 2:
+        return none
+    x, y, w, h = runs[np.argsort(runs[:, 1], kind="stable")].T
     reach = 1.4 * hi
     # Beyond a run whose top is a full reach below, every bottom is too: the last partner.
     ends = np.searchsorted(y, y + reach, side="left")
     counts = np.maximum(0, ends - np.arange(len(y)) - 1)
     if not counts.any():
-        return []
+        return none
     first = np.repeat(np.arange(len(y)), counts)
     second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
     bottom = y[second] + h[second]
@@ -82,8 +105,7 @@ def paired(runs: list[Run], lo: int, hi: int) -> list[Candidate]:
     right = np.minimum(x[first] + w[first], x[second] + w[second])
     width, height = right - left, bottom - y[first]
     keep = reached & (width >= lo) & (0.75 * width <= height) & (height <= 1.35 * width)
-    return list(zip(left[keep].tolist(), y[first][keep].tolist(), right[keep].tolist(),
-                    bottom[keep].tolist(), strict=True))
+    return _rows(left[keep], y[first][keep], right[keep], bottom[keep])
 
 
 def _group_offsets(running: _Ints, flags: npt.NDArray[np.bool_], counts: _Ints) -> _Ints:
@@ -96,47 +118,80 @@ def _group_offsets(running: _Ints, flags: npt.NDArray[np.bool_], counts: _Ints) 
     return np.repeat(before, counts)
 
 
-def with_four_edges(binary: GrayImage, candidates: list[Candidate],
+@dataclass(frozen=True, slots=True)
+class Edges:
+    """What ``raster._edge`` finds along the four sides of each candidate, for all at once:
+    ``found`` where every side has an inked line; there the outer positions (``right`` and
+    ``bottom`` exclusive) and the thickest side's thickness. Other entries are meaningless."""
+
+    found: npt.NDArray[np.bool_]
+    left: _Ints
+    top: _Ints
+    right: _Ints
+    bottom: _Ints
+    thickness: _Ints
+
+
+def with_four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows,
                     coverage: float) -> list[Candidate]:
     """The candidates ``raster.fit`` can accept: inside the image with their search margin,
-    and with an inked line along each side (``raster._edge`` finds one), in their order.
+    and with an inked line along each side (``raster._edge`` finds one), in their order."""
+    found = four_edges(binary, candidates, coverage).found.tolist()
+    return [tuple(c) for c, keep in zip(_as_rows(candidates).tolist(), found, strict=True)
+            if keep]
+
+
+def _as_rows(candidates: list[Candidate] | _Rows) -> _Rows:
+    return np.asarray(candidates, dtype=np.int64).reshape(-1, 4)
+
+
+def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage: float) -> Edges:
+    """The four sides of every candidate as ``raster.fit`` snaps them, on one integral image.
 
     ``_edge`` looks at the band of lines parallel to a side within ``slack`` of it, over the
     side's length less an inset at both corners, and needs one line inked over at least
-    ``coverage`` of that length; the ink counts come from an integral image here.
+    ``coverage`` of that length; the outermost such line is the side, and the lines inward of
+    it inked over half their length add to its thickness. A side is looked at only for the
+    candidates whose sides before it were found, as ``fit`` stops at the first side missing.
     """
-    if not candidates:
-        return []
+    n = len(candidates)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return Edges(np.zeros(0, dtype=bool), empty, empty, empty, empty, empty)
     img_h, img_w = binary.shape
-    x0, y0, x1, y1 = (np.array(c, dtype=np.int64) for c in zip(*candidates, strict=True))
+    x0, y0, x1, y1 = _as_rows(candidates).T
     slack = np.maximum(2, (x1 - x0) // 6)
-    inside = (x0 - slack >= 0) & (y0 - slack >= 0) & (x1 + slack <= img_w) & (y1 + slack <= img_h)
+    found = (x0 - slack >= 0) & (y0 - slack >= 0) & (x1 + slack <= img_w) & (y1 + slack <= img_h)
     ones = cv2.threshold(binary, 0, 1, cv2.THRESH_BINARY)[1]
     table = np.asarray(cv2.integral(ones, sdepth=cv2.CV_32S), dtype=np.int32)
     inset = np.maximum(1, (x1 - x0) // 8)
     top, bottom = y0 + inset, np.maximum(y0 + inset, y1 - inset)
     left, right = x0 + inset, np.maximum(x0 + inset, x1 - inset)
-    ok = inside.copy()
+    positions, thickness = [], np.ones(n, dtype=np.int64)
     # Left and right sides: columns from start to start + 2·slack, over the rows top..bottom;
-    # top and bottom sides: rows, over the columns left..right.
-    for start, low, high, vertical in ((x0 - slack, top, bottom, True),
-                                       (x1 - 1 - slack, top, bottom, True),
-                                       (y0 - slack, left, right, False),
-                                       (y1 - 1 - slack, left, right, False)):
-        ok &= _any_line_inked(table, start, slack, low, high, vertical, coverage, ok)
-    return [c for c, keep in zip(candidates, ok.tolist(), strict=True) if keep]
+    # top and bottom sides: rows, over the columns left..right. Left and top look outside in.
+    for start, low, high, vertical, outward in ((x0 - slack, top, bottom, True, True),
+                                                (x1 - 1 - slack, top, bottom, True, False),
+                                                (y0 - slack, left, right, False, True),
+                                                (y1 - 1 - slack, left, right, False, False)):
+        index = np.flatnonzero(found)
+        pos, thick = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+        if index.size:
+            shares, valid = _shares(table, start[index], slack[index], low[index], high[index],
+                                    vertical)
+            hit, at, run = _outer_line(shares, valid, coverage, outward)
+            found[index] = hit
+            pos[index] = start[index] + at + (0 if outward else 1)
+            thick[index] = run
+        positions.append(pos)
+        thickness = np.maximum(thickness, thick)
+    return Edges(found, positions[0], positions[2], positions[1], positions[3], thickness)
 
 
-def _any_line_inked(table: npt.NDArray[np.int32], start: _Ints, slack: _Ints, low: _Ints, high: _Ints,
-                    vertical: bool, coverage: float, todo: npt.NDArray[np.bool_]
-                    ) -> npt.NDArray[np.bool_]:
-    """For each candidate still in ``todo``: does one of the lines ``start + k`` (k up to
-    2·slack) have ink over ``coverage`` of its span ``low..high``? (columns if ``vertical``)"""
-    found = np.zeros(len(start), dtype=bool)
-    index = np.flatnonzero(todo)
-    if index.size == 0:
-        return found
-    start, slack, low, high = start[index], slack[index], low[index], high[index]
+def _shares(table: npt.NDArray[np.int32], start: _Ints, slack: _Ints, low: _Ints, high: _Ints,
+            vertical: bool) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Ink share of each line ``start + k`` (k up to 2·slack; columns if ``vertical``) over its
+    span ``low..high``, one row per candidate, and which entries are such lines."""
     steps = np.arange(int(2 * slack.max() + 1))
     lines = start[:, None] + steps[None, :]
     valid = steps[None, :] <= 2 * slack[:, None]
@@ -146,7 +201,29 @@ def _any_line_inked(table: npt.NDArray[np.int32], start: _Ints, slack: _Ints, lo
         counts = table[hi, lines + 1] - table[hi, lines] - table[lo, lines + 1] + table[lo, lines]
     else:  # ink in row r over columns lo..hi
         counts = table[lines + 1, hi] - table[lines, hi] - table[lines + 1, lo] + table[lines, lo]
-    # The same division as _profile's, so the comparison agrees to the last bit.
-    shares = counts / np.maximum(1, high - low)[:, None]
-    found[index] = ((shares >= coverage) & valid).any(axis=1)
-    return found
+    # The same division as _profile's, so the comparisons agree to the last bit.
+    return counts / np.maximum(1, high - low)[:, None], valid
+
+
+def _outer_line(shares: npt.NDArray[np.float64], valid: npt.NDArray[np.bool_], coverage: float,
+                outward: bool) -> tuple[npt.NDArray[np.bool_], _Ints, _Ints]:
+    """Per row: is a line inked over ``coverage``; the first such (the last unless ``outward``);
+    and 1 + the number of lines right after it, going inward, inked over half."""
+    strong = (shares >= coverage) & valid
+    hit: npt.NDArray[np.bool_] = np.asarray(strong.any(axis=1), dtype=bool)
+    width = shares.shape[1]
+    cols = np.arange(width)[None, :]
+    half = (shares >= 0.5) & valid
+    if outward:
+        at = np.argmax(strong, axis=1)
+        # The first line past ``at`` not inked over half (or the band's end) ends the run.
+        stops = np.concatenate([~half & (cols > at[:, None]),
+                                np.ones((len(at), 1), dtype=bool)], axis=1)
+        run = np.argmax(stops, axis=1) - at
+    else:
+        at = width - 1 - np.argmax(strong[:, ::-1], axis=1)
+        stops = np.concatenate([np.ones((len(at), 1), dtype=bool),
+                                ~half & (cols < at[:, None])], axis=1)
+        last_stop = width - 1 - np.argmax(stops[:, ::-1], axis=1)  # -1: none, the band's end
+        run = at - last_stop
+    return hit, at, run

@@ -36,7 +36,7 @@ import numpy.typing as npt
 from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
 from ..paper import evened, percentiles
-from .candidates import Candidate, propose, with_four_edges
+from .candidates import Candidate, four_edges, propose
 
 __all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
 
@@ -83,9 +83,8 @@ def detect_raster(page: Page, settings: RasterSettings | None = None,
     gray = page.image
     binary = binarise(gray) if binary is None else binary
     h_mask, v_mask = line_masks(binary, lo)
-    candidates = with_four_edges(binary, propose(h_mask, v_mask, lo, hi), s.edge_coverage)
-    fitted = (fit(binary, c, lo, hi, s) for c in candidates)
-    boxes = drop_cells([b for b in fitted if b is not None], h_mask, v_mask, s)
+    boxes = drop_cells(fit_all(binary, propose(h_mask, v_mask, lo, hi), lo, hi, s),
+                       h_mask, v_mask, s)
     boxes = drop_patterns(_dedupe(drop_round(drop_faint(boxes, gray, binary), binary)), binary)
     boxes = drop_text(boxes, page.words, scale, binary)
     return [classify(gray, binary, b, scale, s) for b in boxes]
@@ -139,6 +138,21 @@ def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
     return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
 
 
+def fit_all(binary: GrayImage, candidates: list[Candidate] | npt.NDArray[np.int64], lo: int, hi: int,
+            s: RasterSettings) -> list[_Box]:
+    """``fit`` of every candidate, the boxes in the candidates' order: the sides are snapped for
+    all at once (``four_edges``, one integral image), and only the squares of box size and shape
+    among them get the per-box looks."""
+    edges = four_edges(binary, candidates, s.edge_coverage)
+    w, h = edges.right - edges.left, edges.bottom - edges.top
+    short, long = np.minimum(w, h), np.maximum(w, h)
+    sized = edges.found & (lo <= short) & (long <= hi) & ~(long > s.max_aspect * short)
+    boxes = (_Box(*values) for values in zip(
+        *(column[sized].tolist() for column in (edges.left, edges.top, edges.right, edges.bottom,
+                                                edges.thickness)), strict=True))
+    return [box for box in boxes if _free_standing(binary, box, s)]
+
+
 def fit(binary: GrayImage, cand: Candidate, lo: int, hi: int,
         s: RasterSettings) -> _Box | None:
     """Snap a candidate to four inked sides; None if it is not a free-standing square."""
@@ -159,11 +173,14 @@ def fit(binary: GrayImage, cand: Candidate, lo: int, hi: int,
     w, h = box.x1 - box.x0, box.y1 - box.y0
     if not (lo <= min(w, h) and max(w, h) <= hi) or max(w, h) > s.max_aspect * min(w, h):
         return None
+    return box if _free_standing(binary, box, s) else None
+
+
+def _free_standing(binary: GrayImage, box: _Box, s: RasterSettings) -> bool:
+    """Full sides, square corners, paper around it and not buried inside a filled shape."""
     if not _sides_covered(binary, box, s.edge_coverage) or not _corners_inked(binary, box):
-        return None
-    if _surround_ink(binary, box) > s.max_surround_ink or _sides_buried(binary, box) >= 3:
-        return None
-    return box
+        return False
+    return not (_surround_ink(binary, box) > s.max_surround_ink or _sides_buried(binary, box) >= 3)
 
 
 def _profile(binary: GrayImage, side: str, x0: int, y0: int, x1: int, y1: int,
