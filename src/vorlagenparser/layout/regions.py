@@ -26,9 +26,8 @@ class Cell:
 
     def holds(self, box: BBox, tol: float = 1.0) -> bool:
         """The box's centre lies inside the cell (OCR boxes may overhang the rules a little)."""
-        b = self.bbox  # the centre written out: asked of every phrase for every box
-        return b.x0 - tol <= (box.x0 + box.x1) / 2 <= b.x1 + tol \
-            and b.top - tol <= (box.top + box.bottom) / 2 <= b.bottom + tol
+        b = self.bbox
+        return b.x0 - tol <= box.cx <= b.x1 + tol and b.top - tol <= box.cy <= b.bottom + tol
 
     def held(self, words: BoxIndex[Word], tol: float = 1.0) -> list[Word]:
         """The indexed words the cell ``holds``, in their page order."""

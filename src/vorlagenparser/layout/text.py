@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ..geometry import BBox, union
+from ..geometry import BBox, horizontal_overlap, union
 from ..pagemodel import Mark, Page, Word
 from .columns import reading_order
 from .normalize import fold
@@ -78,50 +78,32 @@ def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutS
 
 def group_lines(words: Sequence[Word], min_overlap: float = 0.5) -> list[list[Word]]:
     """Cluster words into lines by vertical overlap, each line sorted left to right."""
-    # The loop runs for every word of every page (twice): boxes are read once, as floats.
-    edges = [(b.top, b.bottom, b.x0, b.x1) for b in (w.bbox for w in words)]
-    keys = [((top + bottom) / 2, x0) for top, bottom, x0, _ in edges]  # (cy, x0)
+    # The loop runs for every word of every page (twice): each row keeps its words' boxes, the
+    # rightmost x1 among them and its last word's box.
+    boxes = [w.bbox for w in words]
     rows: list[list[int]] = []
-    # Per row, the extents its words span (x0, x1, width), the rightmost x1 among them, and its
-    # last word's (top, bottom, height).
-    spans: list[list[tuple[float, float, float]]] = []
+    row_boxes: list[list[BBox]] = []
     rights: list[float] = []
-    lasts: list[tuple[float, float, float]] = []
-    for i in sorted(range(len(edges)), key=keys.__getitem__):
-        top, bottom, x0, x1 = edges[i]
-        height, width = bottom - top, x1 - x0
+    for i in sorted(range(len(boxes)), key=lambda i: (boxes[i].cy, boxes[i].x0)):
+        box = boxes[i]
         for r in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
-            ref_top, ref_bottom, ref_height = lasts[r]
-            overlap = min(ref_bottom, bottom) - max(ref_top, top)
+            ref = row_boxes[r][-1]
+            overlap = min(ref.bottom, box.bottom) - max(ref.top, box.top)
             # Words of one line never overlap side by side: "Mit" over "Stimmenmehrheit:" in a
             # cell are two lines, however tall OCR drew their boxes. Words come left to right
             # within a line, so a word right of all the row's words overlaps none of them.
-            if overlap > min_overlap * min(ref_height, height) and \
-                    (x0 >= rights[r] or not _overlaps_one(spans[r], x0, x1, width)):
+            if overlap > min_overlap * min(ref.height, box.height) and (
+                    box.x0 >= rights[r]
+                    or not any(horizontal_overlap(o, box) > 0.3 for o in row_boxes[r])):
                 rows[r].append(i)
-                spans[r].append((x0, x1, width))
-                if x1 > rights[r]:
-                    rights[r] = x1
-                lasts[r] = (top, bottom, height)
+                row_boxes[r].append(box)
+                rights[r] = max(rights[r], box.x1)
                 break
         else:
             rows.append([i])
-            spans.append([(x0, x1, width)])
-            rights.append(x1 if x1 > -math.inf else -math.inf)  # NaN spans overlap nothing
-            lasts.append((top, bottom, height))
-    x0s = [e[2] for e in edges]
-    return [[words[i] for i in sorted(r, key=x0s.__getitem__)] for r in rows]
-
-
-def _overlaps_one(spans: list[tuple[float, float, float]], x0: float, x1: float,
-                  width: float) -> bool:
-    """geometry.horizontal_overlap(o, w) > 0.3 for one of the row's spans ``o``."""
-    for o0, o1, o_width in spans:
-        shared = min(o1, x1) - max(o0, x0)
-        narrower = min(o_width, width)
-        if narrower > 0 and shared > 0 and shared / narrower > 0.3:
-            return True
-    return False
+            row_boxes.append([box])
+            rights.append(box.x1 if box.x1 > -math.inf else -math.inf)  # NaN overlaps nothing
+    return [[words[i] for i in sorted(r, key=lambda i: boxes[i].x0)] for r in rows]
 
 
 class _Splitters:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..geometry import BBox, gap_x, horizontal_overlap, union
+from ..geometry import BBox, gap_x, horizontal_overlap, union, vertical_overlap
 from ..pagemodel import Mark, Word
 from .document import Doc
 from .normalize import clean, join_lines
@@ -145,14 +145,7 @@ def _side(mark: Mark) -> float:
 
 
 def _on_line(box: BBox, mark: Mark, s: float) -> bool:
-    """vertical_overlap(box, mark.bbox) >= s, or the mark's centre line within the box (±1 pt).
-    Written out: it is asked of every phrase for every box."""
-    m = mark.bbox
-    shared = min(box.bottom, m.bottom) - max(box.top, m.top)
-    lower = min(box.bottom - box.top, m.bottom - m.top)
-    if (shared / lower if lower > 0 and shared > 0 else 0.0) >= s:
-        return True
-    return box.top - 1 <= (m.top + m.bottom) / 2 <= box.bottom + 1
+    return vertical_overlap(box, mark.bbox) >= s or box.top - 1 <= mark.bbox.cy <= box.bottom + 1
 
 
 # --- cell: the box's own ruled cell holds its label -------------------------------------------
