@@ -26,6 +26,11 @@ class Hit:
     exact: bool  # the label key equals a vocabulary entry (not just a prefix of one)
 
 
+def _ends_colon(text: str) -> bool:
+    # The cheap "in" first: asked of every word of every line, and few hold a colon.
+    return ":" in text and text.rstrip().endswith(":")
+
+
 class Vocabulary:
     """Folded label keys → names; matching ignores case, umlaut spelling, punctuation and spaces."""
 
@@ -133,15 +138,13 @@ class Vocabulary:
         # Asked at every word of every line: the loop mostly ends at the first word's key.
         best: Hit | None = None
         head = words[:_MAX_LABEL_WORDS]
-        labels = self._sorted
         k = ""
         for n, word in enumerate(head, start=1):
             text = word.text
             k += key(text)  # key() drops spaces: the key of the words is their keys joined
-            i = bisect.bisect_left(labels, k)
-            if i == len(labels) or not labels[i].startswith(k):
+            if not self._begins(k):
                 break  # no label begins so: more words cannot make one
-            ends_colon = ":" in text and text.rstrip().endswith(":")
+            ends_colon = _ends_colon(text)
             name = self._keys.get(k)
             if name is not None and self._capital.get(k) and words[0].text[:1].islower():
                 name = None
@@ -166,23 +169,22 @@ class Vocabulary:
         asking prefix() at every word of a line when most positions hold none."""
         flags = [False] * len(words)
         colon = len(words) + _MAX_LABEL_WORDS  # the nearest word at or after i ending in ":"
-        labels = self._sorted
         for i in range(len(words) - 1, -1, -1):
             text = words[i].text
-            if ":" in text and text.rstrip().endswith(":"):
+            if _ends_colon(text):
                 colon = i
-            if colon < i + _MAX_LABEL_WORDS:
-                flags[i] = True
-            else:
-                k = key(text)
-                j = bisect.bisect_left(labels, k)
-                flags[i] = j < len(labels) and labels[j].startswith(k)
+            flags[i] = colon < i + _MAX_LABEL_WORDS or self._begins(key(text))
         return flags
+
+    def _begins(self, k: str) -> bool:
+        """Some label begins with ``k`` (the labels sorted: it is the first one from k on)."""
+        i = bisect.bisect_left(self._sorted, k)
+        return i < len(self._sorted) and self._sorted[i].startswith(k)
 
     def _misread_prefix(self, head: Sequence[Word]) -> Hit | None:
         """A misread label still ends in its colon: "Aktenzeichcn: …"."""
         for n, word in enumerate(head, start=1):
-            if ":" in word.text and word.text.rstrip().endswith(":"):
+            if _ends_colon(word.text):
                 name = self.near(key(" ".join(w.text for w in head[:n])))
                 return Hit(name, n, strong=True, exact=False) if name is not None else None
         return None
@@ -197,7 +199,7 @@ class Vocabulary:
         for n, word in enumerate(words[:_MAX_LABEL_WORDS], start=1):
             text = f"{text} {word.text}"
             name = self.near(key(text))
-            colon = word.text.rstrip().endswith(":")
+            colon = _ends_colon(word.text)
             if name is not None:
                 best = Hit(name, n, strong=colon, exact=False)
             if colon:
