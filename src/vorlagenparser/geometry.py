@@ -47,9 +47,7 @@ class BBox:
 
     @property
     def area(self) -> float:
-        # max(0.0, width) * max(0.0, height), written out (asked thousands of times a page).
-        width, height = self.x1 - self.x0, self.bottom - self.top
-        return (width if width > 0.0 else 0.0) * (height if height > 0.0 else 0.0)
+        return max(0.0, self.width) * max(0.0, self.height)
 
     def as_list(self, ndigits: int = 2) -> list[float]:
         return [round(self.x0, ndigits), round(self.top, ndigits),
