@@ -6,11 +6,12 @@ import json
 import re
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from tests.helpers import ROOT, sample_files
 
-from vorlagenparser.cli import cli, main
+from vorlagenparser.cli import COMMAND_MODULES, cli, main
 from vorlagenparser.errors import ExitCode
 
 DIGITAL = sample_files("digital")
@@ -72,9 +73,22 @@ def test_extract_to_stdout_and_file(tmp_path: Path) -> None:
     assert json.loads(out.read_text())["source"]["sha256"] == data["source"]["sha256"]
 
 
+def test_every_command_module_holds_its_command() -> None:
+    with click.Context(cli) as ctx:
+        names = cli.list_commands(ctx)
+        commands = [cli.get_command(ctx, name) for name in names]
+    assert [command.name if command else None for command in commands] == names
+    assert names == sorted(path.stem for path in (ROOT / "src/vorlagenparser/cli").glob("*.py")
+                           if _is_command_module(path))
+
+
+def _is_command_module(path: Path) -> bool:
+    return "\n@click.command(" in path.read_text(encoding="utf-8")
+
+
 def test_every_command_has_help() -> None:
     runner = CliRunner()
-    for name in cli.commands:
+    for name in COMMAND_MODULES:
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Usage" in result.output
@@ -82,7 +96,7 @@ def test_every_command_has_help() -> None:
 
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in cli.commands:
+    for name in COMMAND_MODULES:
         assert f"vorlagenparser {name}" in readme, name
 
 

@@ -47,6 +47,18 @@ def test_extract_to_a_file_needs_no_rich_nor_the_pipeline_in_the_parent(tmp_path
     assert json.loads(out.read_text(encoding="utf-8"))["source"]["page_count"] == 1
 
 
+def test_a_command_loads_no_other_command() -> None:
+    code = ("from vorlagenparser.cli import main\n"
+            "try:\n    main(['extract', '--help'])\nexcept SystemExit:\n    pass\n"
+            "import json, sys\n"
+            "print(json.dumps([m for m in sys.modules if m.startswith('vorlagenparser.cli.')]))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT)
+    loaded = set(json.loads(run.stdout.strip().splitlines()[-1]))
+    assert loaded == {"vorlagenparser.cli.console", "vorlagenparser.cli.extract",
+                      "vorlagenparser.cli.limit_options"}
+
+
 def test_digital_pages_need_neither_numpy_nor_opencv_nor_pdfplumber() -> None:
     for page in (FULL_TEXT_PAGE, THIN_TEXT_PAGE):
         code = f"from vorlagenparser.pipeline import extract\nextract({str(page)!r})"

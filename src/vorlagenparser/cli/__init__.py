@@ -16,12 +16,26 @@ from .console import err, error_line
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-# One module per command; each exposes a click command named `command`.
+# One module per command, named like it; each exposes a click command named `command`.
 COMMAND_MODULES = ("extract", "batch", "inspect", "validate", "schema", "eval", "export", "search", "verify",
                    "bag", "review")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """Loads a command's module only when that command is asked for (click's pattern for lazy
+    subcommands): ``extract`` need not load what ``export`` or ``review`` bring along."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMAND_MODULES:
+            return None
+        command: click.Command = importlib.import_module(f"{__name__}.{cmd_name}").command
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="vorlagenparser")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for unexpected errors.")
 @click.pass_context
@@ -29,10 +43,6 @@ def cli(ctx: click.Context, verbose: bool) -> None:
     """Turn German council documents (Beschlussvorlagen, Drucksachen, Anträge) into JSON."""
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
-
-
-for _name in COMMAND_MODULES:
-    cli.add_command(importlib.import_module(f"{__name__}.{_name}").command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
