@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from vorlagenparser.geometry import BBox
 from vorlagenparser.load.preview import GrayRaster
 from vorlagenparser.ocr.decision import missing_text_share
-from vorlagenparser.ocr.textink import covered_spans, text_ink_by_runs, text_ink_opencv
+from vorlagenparser.ocr.textink import covered_mask, ink_outside, text_ink_by_runs, text_ink_opencv
 from vorlagenparser.pagemodel import Word
 
 INK = 160
@@ -40,21 +40,14 @@ def numpy_covered(shape: tuple[int, int], boxes: list[tuple[int, int, int, int]]
     return covered
 
 
-def spans_as_picture(spans: list[list[tuple[int, int]]], width: int) -> np.ndarray:
-    out = np.zeros((len(spans), width), dtype=bool)
-    for y, row in enumerate(spans):
-        for a, b in row:
-            out[y, a:b] = True
-    return out
-
-
 def check(image: np.ndarray, boxes: list[tuple[int, int, int, int]], max_height: float) -> None:
     covered = numpy_covered(image.shape, boxes)
-    spans = covered_spans(boxes, image.shape[1], image.shape[0])
-    assert (spans_as_picture(spans, image.shape[1]) == covered).all()
+    mask = covered_mask(boxes, image.shape[1], image.shape[0])
+    assert (np.frombuffer(mask, np.uint8).reshape(image.shape) == covered).all()
+    assert ink_outside(GrayRaster.of(image), INK, mask) == np.count_nonzero((image <= INK) & ~covered)
     expected = opencv_counts(image, max_height, covered)
     for count in (text_ink_by_runs, text_ink_opencv):
-        ink = count(GrayRaster.of(image), INK, max_height, spans)
+        ink = count(GrayRaster.of(image), INK, max_height, mask)
         assert (ink.total, ink.outside) == expected, count.__name__
 
 

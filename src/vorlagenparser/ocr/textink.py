@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..load.preview import GrayRaster
 
-__all__ = ["TextInk", "covered_spans", "ink_outside", "text_ink", "text_ink_by_runs",
+__all__ = ["TextInk", "covered_mask", "ink_outside", "text_ink", "text_ink_by_runs",
            "text_ink_opencv"]
 
 _SMEARED = re.compile(rb"\x01(?:\x00{0,2}\x01)*")
@@ -47,30 +47,48 @@ class TextInk:
 Span = tuple[int, int]
 
 
-def ink_outside(raster: GrayRaster, ink_level: int, covered: list[list[Span]]) -> int:
-    """Ink pixels (text-like or not) outside ``covered`` (merged spans per row): an upper bound
-    of :attr:`TextInk.outside` that needs no labelling."""
-    table = _ink_table(ink_level)
-    count = 0
-    for y, row in enumerate(_rows(raster)):
-        ink = row.translate(table)
-        count += ink.count(1) - sum(ink.count(1, a, b) for a, b in covered[y])
-    return count
+def covered_mask(boxes: Iterable[tuple[int, int, int, int]], width: int, height: int) -> bytes:
+    """One byte per pixel, row by row as a raster's: 1 under any of ``boxes``, 0 elsewhere.
+    Boxes are (row start, row stop, column start, column stop) with Python slice meaning (a
+    stop may be negative and counts from the end), as ``picture[r0:r1, c0:c1] = 1`` would mark
+    them. A mask, not spans per row: ink outside is then one operation over the whole picture."""
+    mask = bytearray(width * height)
+    for r0, r1, c0, c1 in boxes:
+        c_start, c_stop, _ = slice(c0, c1).indices(width)
+        if c_start >= c_stop:
+            continue
+        cover = b"\x01" * (c_stop - c_start)
+        for start in range(*slice(r0, r1).indices(height)):
+            offset = start * width
+            mask[offset + c_start:offset + c_stop] = cover
+    return bytes(mask)
 
 
-def text_ink(raster: GrayRaster, ink_level: int, max_height: float,
-             covered: list[list[Span]]) -> TextInk:
+def ink_outside(raster: GrayRaster, ink_level: int, covered: bytes) -> int:
+    """Ink pixels (text-like or not) outside ``covered`` (see :func:`covered_mask`): an upper
+    bound of :attr:`TextInk.outside` that needs no labelling."""
+    return _ink_outside_bits(raster, ink_level, covered).bit_count()
+
+
+def text_ink(raster: GrayRaster, ink_level: int, max_height: float, covered: bytes,
+             enough: float = 0) -> TextInk | None:
     """Count the ink of text-like blobs (height 3 … ``max_height`` pixels, width >= height),
-    in all and outside ``covered`` (per row, sorted disjoint spans)."""
+    in all and outside ``covered`` (see :func:`covered_mask`).
+
+    None when less than ``enough`` ink of any kind lies outside ``covered`` (so less text-like
+    ink does) and labelling would be by runs: the bound costs a fraction of that labelling,
+    though more than half of OpenCV's, which most pages need anyway."""
     global _looks_by_runs
     if "cv2" in sys.modules or _looks_by_runs >= _RUN_LOOKS:
         return text_ink_opencv(raster, ink_level, max_height, covered)
+    if ink_outside(raster, ink_level, covered) < enough:
+        return None
     _looks_by_runs += 1
     return text_ink_by_runs(raster, ink_level, max_height, covered)
 
 
 def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
-                    covered: list[list[Span]]) -> TextInk:
+                    covered: bytes) -> TextInk:
     """:func:`text_ink` with OpenCV's threshold, dilation and connected components."""
     import cv2
     import numpy as np
@@ -86,76 +104,46 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
     text_like = (h >= 3) & (h <= max_height) & (w >= h)
     text_like[0] = False  # the background
     text = text_like[labels] & (binary > 0)
-    inside = np.zeros(text.shape, dtype=bool)
-    for y, spans in enumerate(covered):
-        for a, b in spans:
-            inside[y, a:b] = True
+    inside = np.frombuffer(covered, dtype=np.bool_).reshape(text.shape)
     total = int(np.count_nonzero(text))
     return TextInk(total, total - int(np.count_nonzero(text & inside)))
 
 
 def text_ink_by_runs(raster: GrayRaster, ink_level: int, max_height: float,
-                     covered: list[list[Span]]) -> TextInk:
+                     covered: bytes) -> TextInk:
     """:func:`text_ink` in plain Python, over the smeared runs of ink in each row."""
-    table = _ink_table(ink_level)
-    width = raster.width
-    rows: list[bytes] = []  # 1 for ink, 0 for paper
-    smeared: list[list[Span]] = []
-    for row in _rows(raster):
-        ink = row.translate(table)
-        rows.append(ink)
+    width, size = raster.width, len(raster.pixels)
+    ink = raster.pixels.translate(_ink_table(ink_level))  # 1 for ink, 0 for paper
+    ink_out = _ink_outside_bits(raster, ink_level, covered).to_bytes(size, "big")
+    smeared: list[list[Span]] = []  # per row, column spans
+    for start in range(0, size, width):
+        stop = start + width
         # Runs of ink with gaps of up to two pixels are one smeared run once each side grows by
         # a pixel; the regular expression finds them in one pass.
-        smeared.append([(max(0, m.start() - 1), min(width, m.end() + 1))
-                        for m in _SMEARED.finditer(ink)] if 1 in ink else [])
+        smeared.append([(max(0, m.start() - 1 - start), min(width, m.end() + 1 - start))
+                        for m in _SMEARED.finditer(ink, start, stop)]
+                       if ink.find(1, start, stop) >= 0 else [])
     text_like = _Blobs(smeared).text_like(max_height)
     total = outside = 0
     i = 0
-    for ink, spans, inside in zip(rows, smeared, covered, strict=True):
+    for start, spans in zip(range(0, size, width), smeared, strict=True):
         for a, b in spans:
             if text_like[i]:
-                here = ink.count(1, a, b)
-                total += here
-                outside += here - sum(ink.count(1, max(a, c), min(b, d))
-                                      for c, d in inside if c < b and d > a)
+                total += ink.count(1, start + a, start + b)
+                outside += ink_out.count(1, start + a, start + b)
             i += 1
     return TextInk(total, outside)
 
 
-def covered_spans(boxes: Iterable[tuple[int, int, int, int]], width: int,
-                  height: int) -> list[list[Span]]:
-    """Per row, the merged column spans of ``boxes`` given as (row start, row stop, column
-    start, column stop) with Python slice meaning (a stop may be negative and counts from the
-    end), as ``picture[r0:r1, c0:c1] = True`` would mark them."""
-    raw: list[list[Span]] = [[] for _ in range(height)]
-    for r0, r1, c0, c1 in boxes:
-        c_start, c_stop, _ = slice(c0, c1).indices(width)
-        if c_start >= c_stop:
-            continue
-        for y in range(*slice(r0, r1).indices(height)):
-            raw[y].append((c_start, c_stop))
-    return [_merge(spans) for spans in raw]
+def _ink_outside_bits(raster: GrayRaster, ink_level: int, covered: bytes) -> int:
+    """Ink outside ``covered``, as one big number: byte i of the picture is bit 8·i from the
+    end (pictures of 0 and 1 combine bytewise in a single integer operation)."""
+    ink = raster.pixels.translate(_ink_table(ink_level))
+    return int.from_bytes(ink, "big") & ~int.from_bytes(covered, "big")
 
 
 def _ink_table(ink_level: int) -> bytes:
     return bytes(1 if v <= ink_level else 0 for v in range(256))
-
-
-def _rows(raster: GrayRaster) -> Iterator[bytes]:
-    width, pixels = raster.width, raster.pixels
-    for start in range(0, raster.height * width, width):
-        yield pixels[start:start + width]
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
 
 
 class _Blobs:
