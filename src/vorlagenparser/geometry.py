@@ -149,6 +149,7 @@ class BoxIndex(Generic[T]):
             self._tops = [boxes[i].top for i in self._by_top]
             self._by_cy = sorted(range(len(boxes)), key=lambda i: boxes[i].cy)
             self._cys = [boxes[i].cy for i in self._by_cy]
+            self._tallest = max((b.bottom - b.top for b in boxes), default=0.0)
 
     def inside(self, outer: BBox, tol: float = 0.0) -> list[T]:
         """The items whose box ``contains(outer, box, tol)``."""
@@ -168,6 +169,17 @@ class BoxIndex(Generic[T]):
             return [item for item, b in zip(self._items, self._boxes, strict=True) if holds(b)]
         lo, hi = bisect_left(self._cys, top), bisect_right(self._cys, bottom)
         return [self._items[i] for i in sorted(self._by_cy[lo:hi]) if holds(self._boxes[i])]
+
+    def reaching(self, top: float, bottom: float, holds: Callable[[BBox], bool]) -> list[T]:
+        """The items whose box passes ``holds``, a test that needs the box to reach into the
+        band from ``top`` to ``bottom`` (its top at most ``bottom``, its bottom at least ``top``)."""
+        if not (self._sorted and math.isfinite(top) and math.isfinite(bottom)):
+            return [item for item, b in zip(self._items, self._boxes, strict=True) if holds(b)]
+        # A box reaching down to the band starts at most the tallest box's height above it (a
+        # point more: the height is a rounded difference).
+        lo = bisect_left(self._tops, top - self._tallest - 1.0)
+        hi = bisect_right(self._tops, bottom)
+        return [self._items[i] for i in sorted(self._by_top[lo:hi]) if holds(self._boxes[i])]
 
 
 @dataclass(frozen=True, slots=True)

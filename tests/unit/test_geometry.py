@@ -5,7 +5,16 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vorlagenparser.geometry import Affine, BBox, contains, overlap_ratio, same_line, union
+from vorlagenparser.geometry import (
+    Affine,
+    BBox,
+    BoxIndex,
+    contains,
+    overlap_ratio,
+    same_line,
+    union,
+    vertical_overlap,
+)
 
 coord = st.floats(min_value=-1000, max_value=1000, allow_nan=False)
 
@@ -43,3 +52,15 @@ def test_affine_inverse_round_trip(deg: float, cx: float, cy: float, x: float, y
 def test_rotation_by_90_moves_points_clockwise() -> None:
     x, y = Affine.rotation(90).point(1, 0)
     assert math.isclose(x, 0, abs_tol=1e-9) and math.isclose(y, 1, abs_tol=1e-9)
+
+
+@given(st.lists(boxes(), max_size=30), boxes(), st.floats(0.01, 1.0))
+def test_reaching_finds_what_a_scan_finds(items: list[BBox], band: BBox, overlap: float) -> None:
+    """The height index leaves out only boxes that cannot reach the band: a same-line test
+    (some overlap, or the band's centre within a point) answers as a scan over all boxes."""
+    def on_line(b: BBox) -> bool:
+        return vertical_overlap(b, band) >= overlap or b.top - 1 <= band.cy <= b.bottom + 1
+
+    index = BoxIndex(items, lambda b: b)
+    found = index.reaching(min(band.top, band.cy - 1), max(band.bottom, band.cy + 1), on_line)
+    assert found == [b for b in items if on_line(b)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..geometry import BBox, gap_x, horizontal_overlap, union, vertical_overlap
+from ..geometry import BBox, BoxIndex, gap_x, horizontal_overlap, union, vertical_overlap
 from ..pagemodel import Mark, Word
 from .document import Doc
 from .normalize import clean, join_lines
@@ -67,6 +67,7 @@ class _Ctx:
     phrases: tuple[tuple[Phrase, Line], ...]
     marks: tuple[Mark, ...]
     grids: tuple[int | None, ...]  # per phrase, the index of the grid it lies in (_grid_index)
+    heights: BoxIndex[int]  # positions in ``phrases`` by height on the page
 
 
 def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
@@ -77,7 +78,9 @@ def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
             continue
         phrases = tuple((p, ln) for ln in doc.on_page(page.number) for p in ln.phrases)
         grids = tuple(_grid_index(doc, page.number, p.bbox) for p, _ in phrases)
-        out.extend(_tie_page(_Ctx(doc, regions, page.number, phrases, marks, grids)))
+        boxes = [p.bbox for p, _ in phrases]
+        heights = BoxIndex(range(len(boxes)), boxes.__getitem__)
+        out.extend(_tie_page(_Ctx(doc, regions, page.number, phrases, marks, grids, heights)))
     return tuple(out)
 
 
@@ -184,7 +187,7 @@ def _line_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None) -> list[
     scope = _line_scope(ctx, mark, cell)
     marks = sorted((m for m in ctx.marks if _on_line(m.bbox, mark, 0.3)
                     and _same_scope(ctx, m.bbox, mark.bbox)), key=lambda m: m.bbox.x0)
-    texts = sorted((p for p, _ in scope if _on_line(p.bbox, mark, s.tie_same_line)), key=lambda p: p.bbox.x0)
+    texts = sorted(_on_line_phrases(ctx, mark, s.tie_same_line), key=lambda p: p.bbox.x0)
     if not texts:
         return []
     pos = next(i for i, m in enumerate(marks) if m is mark)
@@ -212,6 +215,20 @@ def _line_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None) -> list[
         cand = _scored(ctx, mi, mark, phrases, text, "line", colon_left=True)
         out.append(_bonus(cand, 0.0 if trailing else 0.8))
     return out
+
+
+def _on_line_phrases(ctx: _Ctx, mark: Mark, min_overlap: float) -> list[Phrase]:
+    """The phrases of the mark's line scope (:func:`_line_scope`) ``_on_line`` with it, in page
+    order. Asked of the height index: with some overlap required, a phrase on the line reaches
+    into the band of the mark's height and its centre ±1 (the index leaves out no other)."""
+    scope = _grid_index(ctx.doc, ctx.page, mark.bbox)
+    b = mark.bbox
+    if min_overlap > 0:
+        near = ctx.heights.reaching(min(b.top, b.cy - 1), max(b.bottom, b.cy + 1),
+                                    lambda box: _on_line(box, mark, min_overlap))
+    else:
+        near = [i for i, (p, _) in enumerate(ctx.phrases) if _on_line(p.bbox, mark, min_overlap)]
+    return [ctx.phrases[i][0] for i in near if ctx.grids[i] == scope]
 
 
 def _line_scope(ctx: _Ctx, mark: Mark, cell: Cell | None) -> list[tuple[Phrase, Line]]:
