@@ -10,6 +10,7 @@ from . import limits
 from .checkboxes import LabelMatcher, detect
 from .layout.assemble import analyse, to_raw
 from .layout.counts import COUNT_KEYS
+from .layout.document import per_profile
 from .layout.form import Form
 from .layout.vocab import Vocabulary
 from .load import open_document
@@ -72,7 +73,7 @@ def extract_document(path: str | Path, options: ExtractOptions | None = None,
 
 def option_labels(profile: Profile) -> LabelMatcher:
     """How many leading words form a box's option label ("mit Stimmenmehrheit"); counts are none."""
-    vocab = Vocabulary({k: v for k, v in profile.checkboxes.items() if k not in COUNT_KEYS})
+    vocab = per_profile(profile, _option_vocabulary)  # once per profile, not per document
 
     def matcher(words: Sequence[Word]) -> int:
         # A label starts with a word: OCR's "[" for a typed box is read past by the vocabulary,
@@ -83,6 +84,10 @@ def option_labels(profile: Profile) -> LabelMatcher:
         return hit.nwords if hit is not None else 0
 
     return matcher
+
+
+def _option_vocabulary(profile: Profile) -> Vocabulary:
+    return Vocabulary({k: v for k, v in profile.checkboxes.items() if k not in COUNT_KEYS})
 
 
 def warm_up() -> None:

@@ -35,8 +35,11 @@ def _data_dir() -> Path:
     return Path(str(resources.files(__package__).joinpath("data")))
 
 
-def list_profiles() -> list[str]:
-    return sorted(p.stem for p in _data_dir().glob("*.toml"))
+@lru_cache(maxsize=1)
+def list_profiles() -> tuple[str, ...]:
+    """The built-in profiles' names. They ship with the package and are loaded once each
+    (:func:`load_profile`), so the folder is listed once too, not for every document."""
+    return tuple(sorted(p.stem for p in _data_dir().glob("*.toml")))
 
 
 def _read(path: Path) -> dict[str, Any]:
