@@ -95,6 +95,13 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
 
     image = np.frombuffer(raster.pixels, dtype=np.uint8).reshape(raster.height, raster.width)
     _, binary = cv2.threshold(image, ink_level, 255, cv2.THRESH_BINARY_INV)
+    # Blobs are labelled within the ink's bounding box (the page's white margins hold none),
+    # widened by the pixel the smear adds on either side.
+    x, y, width, height = cv2.boundingRect(binary)
+    if width == 0:
+        return TextInk(0, 0)
+    left, right = max(0, x - 1), min(raster.width, x + width + 1)
+    binary = binary[y:y + height, left:right]
     smeared = cv2.dilate(binary, np.ones((1, 3), np.uint8))
     # 16-bit labels are several times faster; they hold any picture with fewer ink pixels.
     label_type = cv2.CV_16U if np.count_nonzero(smeared) < 65535 else cv2.CV_32S
@@ -104,7 +111,7 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
     text_like = (h >= 3) & (h <= max_height) & (w >= h)
     text_like[0] = False  # the background
     text = text_like[labels] & (binary > 0)
-    inside = np.frombuffer(covered, dtype=np.bool_).reshape(text.shape)
+    inside = np.frombuffer(covered, dtype=np.bool_).reshape(image.shape)[y:y + height, left:right]
     total = int(np.count_nonzero(text))
     return TextInk(total, total - int(np.count_nonzero(text & inside)))
 
