@@ -73,7 +73,10 @@ def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutS
     ``Line.index`` is the position in the result."""
     lines = build_lines(pages, marks, s)
     drop = running_lines(lines, pages, s)
-    return tuple(ln.with_index(i) for i, ln in enumerate(x for x in lines if x.index not in drop))
+    # Lines before the first dropped one keep their place, and so their index and object.
+    first = min(drop, default=len(lines))
+    kept = (ln for ln in lines[first:] if ln.index not in drop)
+    return (*lines[:first], *(ln.with_index(i) for i, ln in enumerate(kept, start=first)))
 
 
 def group_lines(words: Sequence[Word], min_overlap: float = 0.5) -> list[list[Word]]:
