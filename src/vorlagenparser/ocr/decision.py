@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..load.preview import PREVIEW_DPI, THIN_TEXT, GrayRaster, PagePreview
 from ..pagemodel import Document, Page, Word
-from .textink import covered_mask, text_ink
+from .textink import text_ink
 
 if TYPE_CHECKING:
     from ..options import ExtractOptions
@@ -163,9 +163,8 @@ def missing_text_share(image: GrayRaster, scale: float, words: tuple[Word, ...])
         b = word.bbox.expand(2.0)
         boxes.append((max(0, int(b.top * scale)), int(b.bottom * scale) + 1,
                       max(0, int(b.x0 * scale)), int(b.x1 * scale) + 1))
-    covered = covered_mask(boxes, image.width, image.height)
     least = _MIN_MISSING_INK * (scale * 72 / 50) ** 2
-    ink = text_ink(image, _INK_LEVEL, 25 * scale * 72 / 50, covered, enough=least)
+    ink = text_ink(image, _INK_LEVEL, 25 * scale * 72 / 50, boxes, enough=least)
     if ink is None or ink.outside < least:
         return 0.0
     return round(ink.outside / ink.total, 3)

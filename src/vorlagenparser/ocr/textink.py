@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..load.preview import GrayRaster
@@ -45,9 +45,11 @@ class TextInk:
 
 # Row spans are half-open column ranges [start, stop).
 Span = tuple[int, int]
+# A box of pixels: row start, row stop, column start, column stop (Python slice meaning).
+Box = tuple[int, int, int, int]
 
 
-def covered_mask(boxes: Iterable[tuple[int, int, int, int]], width: int, height: int) -> bytes:
+def covered_mask(boxes: Iterable[Box], width: int, height: int) -> bytes:
     """One byte per pixel, row by row as a raster's: 1 under any of ``boxes``, 0 elsewhere.
     Boxes are (row start, row stop, column start, column stop) with Python slice meaning (a
     stop may be negative and counts from the end), as ``picture[r0:r1, c0:c1] = 1`` would mark
@@ -70,17 +72,18 @@ def ink_outside(raster: GrayRaster, ink_level: int, covered: bytes) -> int:
     return _ink_outside_bits(raster, ink_level, covered).bit_count()
 
 
-def text_ink(raster: GrayRaster, ink_level: int, max_height: float, covered: bytes,
+def text_ink(raster: GrayRaster, ink_level: int, max_height: float, boxes: Sequence[Box],
              enough: float = 0) -> TextInk | None:
     """Count the ink of text-like blobs (height 3 … ``max_height`` pixels, width >= height),
-    in all and outside ``covered`` (see :func:`covered_mask`).
+    in all and outside ``boxes`` (see :func:`covered_mask`).
 
-    None when less than ``enough`` ink of any kind lies outside ``covered`` (so less text-like
+    None when less than ``enough`` ink of any kind lies outside the boxes (so less text-like
     ink does) and labelling would be by runs: the bound costs a fraction of that labelling,
     though more than half of OpenCV's, which most pages need anyway."""
     global _looks_by_runs
     if "cv2" in sys.modules or _looks_by_runs >= _RUN_LOOKS:
-        return text_ink_opencv(raster, ink_level, max_height, covered)
+        return text_ink_opencv(raster, ink_level, max_height, boxes)
+    covered = covered_mask(boxes, raster.width, raster.height)
     if ink_outside(raster, ink_level, covered) < enough:
         return None
     _looks_by_runs += 1
@@ -88,8 +91,9 @@ def text_ink(raster: GrayRaster, ink_level: int, max_height: float, covered: byt
 
 
 def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
-                    covered: bytes) -> TextInk:
-    """:func:`text_ink` with OpenCV's threshold, dilation and connected components."""
+                    boxes: Sequence[Box]) -> TextInk:
+    """:func:`text_ink` with OpenCV's threshold, dilation and connected components (the boxes
+    marked with numpy's slices, whose meaning :func:`covered_mask` follows)."""
     import cv2
     import numpy as np
 
@@ -111,7 +115,10 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
     text_like = (h >= 3) & (h <= max_height) & (w >= h)
     text_like[0] = False  # the background
     text = text_like[labels] & (binary > 0)
-    inside = np.frombuffer(covered, dtype=np.bool_).reshape(image.shape)[y:y + height, left:right]
+    inside = np.zeros(image.shape, dtype=np.bool_)
+    for r0, r1, c0, c1 in boxes:
+        inside[r0:r1, c0:c1] = True
+    inside = inside[y:y + height, left:right]
     total = int(np.count_nonzero(text))
     return TextInk(total, total - int(np.count_nonzero(text & inside)))
 
