@@ -45,6 +45,8 @@ def place_dates(doc: Doc) -> list[PlaceDate]:
 
 def _place_date(doc: Doc, line: Line, index: int, phrases: tuple[Phrase, ...]) -> PlaceDate | None:
     text = doc.typed(" ".join(p.text for p in phrases), phrases[0].page)
+    if "," not in text:
+        return None  # the place ends in a comma (_PLACE): without one no date is looked for
     dates = find_dates(text)
     if not dates:
         return None
