@@ -20,6 +20,7 @@ def test_fold_spellings() -> None:
     assert key("Beschlußvorschlag:") == key("BESCHLUSSVORSCHLAG") == "beschlussvorschlag"
     assert key("Ja-Stimmen") == key("Ja Stimmen")
     assert fold("Federführend") == "federfuehrend"
+    assert key("nıchtöffentlich") == key("nichtöffentlich")  # OCR's dotless ı for a faint i
 
 
 @given(st.text())

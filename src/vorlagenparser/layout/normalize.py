@@ -6,7 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ſ": "s", "æ": "ae", "œ": "oe"})
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ſ": "s", "æ": "ae", "œ": "oe",
+                       "ı": "i"})  # OCR reads a faint i-dot as the dotless ı
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 # clean() keeps typographic quotes (they are part of printed titles) but drops invisible characters.
