@@ -25,9 +25,9 @@ FACADE = "vorlagenparser"  # the package's __init__: the public API
 
 # Every unit, from the bottom up. An edge may only point to a unit listed earlier.
 LAYERS = (
-    # Shared utilities; the first two are leaves that import nothing of ours.
-    "errors", "geometry", "lazy", "filenames", "limits", "options", "parsing", "pagemodel", "paper",
-    "model", "profiles",
+    # Shared utilities; the first ones are leaves that import nothing of ours.
+    "errors", "geometry", "disjoint", "lazy", "filenames", "limits", "options", "parsing", "pagemodel",
+    "paper", "model", "profiles",
     # Pure functions over the model and the contract.
     "search", "corrections", "schema", "jsonvalidate",
     # The extraction stages, in the order the data flows.
@@ -37,7 +37,7 @@ LAYERS = (
     # The public API and the shell around it.
     FACADE, "cli", "__main__",
 )
-SHARED = frozenset({"errors", "geometry", "lazy", "filenames", "options", "parsing", "limits",
+SHARED = frozenset({"errors", "geometry", "disjoint", "lazy", "filenames", "options", "parsing", "limits",
                     "pagemodel", "paper", "model", "profiles"})
 
 # Unit → the units it may import besides the shared utilities. For the shared utilities
@@ -45,6 +45,7 @@ SHARED = frozenset({"errors", "geometry", "lazy", "filenames", "options", "parsi
 ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "errors": (),
     "geometry": (),
+    "disjoint": (),
     "lazy": (),
     "filenames": (),
     # The limits' defaults live in `limits`, so the CLI shows them without loading pydantic.

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..geometry import BBox, contains, intersection_area
+from ..disjoint import DisjointSets
+from ..geometry import BBox, contains, intersection_area, union
 from ..pagemodel import Mark, Page, Segment
 
 
@@ -32,7 +33,7 @@ def detect_bare_vector(page: Page, framed: list[Mark], settings: BareSettings | 
                and not any(contains(a, g.bbox) for a in around)]
     out = []
     for cluster in _clusters(strokes, s.join):
-        box = _union([g.bbox for g in cluster])
+        box = union(g.bbox for g in cluster)
         if not (s.min_extent <= box.width <= s.max_extent and s.min_extent <= box.height <= s.max_extent):
             continue
         radio = _radio(cluster, box, s)
@@ -73,14 +74,7 @@ def _radio(cluster: list[Segment], box: BBox, s: BareSettings) -> Mark | None:
 
 def _clusters(strokes: list[Segment], join: float) -> list[list[Segment]]:
     """Strokes whose boxes touch (within ``join``) form one cluster (union-find)."""
-    parent = list(range(len(strokes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(strokes))
     boxes = [g.bbox.expand(join) for g in strokes]
     order = sorted(range(len(strokes)), key=lambda i: boxes[i].x0)
     for n, i in enumerate(order):
@@ -88,17 +82,9 @@ def _clusters(strokes: list[Segment], join: float) -> list[list[Segment]]:
             if boxes[j].x0 > boxes[i].x1:
                 break
             if intersection_area(boxes[i], boxes[j]) > 0 or _touch(boxes[i], boxes[j]):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Segment]] = {}
-    for i, g in enumerate(strokes):
-        groups.setdefault(find(i), []).append(g)
-    return list(groups.values())
+                sets.union(i, j)
+    return [[strokes[i] for i in group] for group in sets.groups()]
 
 
 def _touch(a: BBox, b: BBox) -> bool:
     return a.x0 <= b.x1 and b.x0 <= a.x1 and a.top <= b.bottom and b.top <= a.bottom
-
-
-def _union(boxes: list[BBox]) -> BBox:
-    return BBox(min(b.x0 for b in boxes), min(b.top for b in boxes), max(b.x1 for b in boxes),
-                max(b.bottom for b in boxes))

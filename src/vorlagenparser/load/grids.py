@@ -21,7 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 
-from ..geometry import BBox
+from ..disjoint import DisjointSets
+from ..geometry import BBox, union
 from ..pagemodel import Grid, Rect
 
 _SNAP = 3.0  # rule positions this close are one rule
@@ -56,10 +57,8 @@ def find_grids(lines: Sequence[tuple[float, float, float, float]], rects: Sequen
                curves: Sequence[Sequence[tuple[float, float]]] = ()) -> tuple[Grid, ...]:
     """Grids on the edges of drawn graphics (or of rules found in a scan), in pdfplumber's edge
     order: lines, rect sides, curve pieces. Lines are (x0, top, x1, bottom) in page points."""
-    edges = _edges(lines, rects, curves)
+    edges = [e for e in _edges(lines, rects, curves) if e.length >= _MIN_EDGE]
     # Vertical pieces first, as pdfplumber filters them; then the horizontal ones.
-    edges = [e for e in edges if e.vertical and e.length >= _MIN_EDGE] + \
-        [e for e in edges if not e.vertical and e.length >= _MIN_EDGE]
     rules = _join(_snap([e for e in edges if e.vertical]) + _snap([e for e in edges if not e.vertical]))
     if rules is None:
         return ()
@@ -230,23 +229,13 @@ def _smallest_cell(p: Point, below: list[Point], right: list[Point],
 def _tables(cells: list[Cell]) -> list[list[Cell]]:
     """Cells grouped by shared corners (transitively), top-most then left-most table first;
     a table of one cell is none."""
-    parent = list(range(len(cells)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(cells))
     owner: dict[Point, int] = {}
     for i, (x0, top, x1, bottom) in enumerate(cells):
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
-            j = owner.setdefault(corner, i)
-            parent[root(i)] = root(j)
-    groups: dict[int, list[Cell]] = {}
-    for i, cell in enumerate(cells):
-        groups.setdefault(root(i), []).append(cell)
-    tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
+            sets.union(i, owner.setdefault(corner, i))
+    groups = [[cells[i] for i in group] for group in sets.groups()]
+    tables = sorted(groups, key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]
 
 
@@ -260,6 +249,4 @@ def _grid(cells: list[Cell]) -> Grid | None:
         rows.append(tuple(BBox(*by_left[x]) if x in by_left else None for x in lefts))
     if not rows or max(len(r) for r in rows) < 2:
         return None
-    bbox = BBox(min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells),
-                max(c[3] for c in cells))
-    return Grid(bbox=bbox, rows=tuple(rows))
+    return Grid(bbox=union(BBox(*c) for c in cells), rows=tuple(rows))
