@@ -23,6 +23,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..disjoint import DisjointSets
 from ..load.preview import GrayRaster
 
 __all__ = ["TextInk", "covered_mask", "ink_outside", "text_ink", "text_ink_by_runs",
@@ -69,7 +70,7 @@ def covered_mask(boxes: Iterable[Box], width: int, height: int) -> bytes:
 def ink_outside(raster: GrayRaster, ink_level: int, covered: bytes) -> int:
     """Ink pixels (text-like or not) outside ``covered`` (see :func:`covered_mask`): an upper
     bound of :attr:`TextInk.outside` that needs no labelling."""
-    return _ink_outside_bits(raster, ink_level, covered).bit_count()
+    return _outside(_ink(raster, ink_level), covered).bit_count()
 
 
 def text_ink(raster: GrayRaster, ink_level: int, max_height: float, boxes: Sequence[Box],
@@ -83,11 +84,12 @@ def text_ink(raster: GrayRaster, ink_level: int, max_height: float, boxes: Seque
     global _looks_by_runs
     if "cv2" in sys.modules or _looks_by_runs >= _RUN_LOOKS:
         return text_ink_opencv(raster, ink_level, max_height, boxes)
-    covered = covered_mask(boxes, raster.width, raster.height)
-    if ink_outside(raster, ink_level, covered) < enough:
+    ink = _ink(raster, ink_level)
+    outside = _outside(ink, covered_mask(boxes, raster.width, raster.height))
+    if outside.bit_count() < enough:
         return None
     _looks_by_runs += 1
-    return text_ink_by_runs(raster, ink_level, max_height, covered)
+    return _count_by_runs(ink, outside, raster.width, max_height)
 
 
 def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
@@ -126,9 +128,15 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
 def text_ink_by_runs(raster: GrayRaster, ink_level: int, max_height: float,
                      covered: bytes) -> TextInk:
     """:func:`text_ink` in plain Python, over the smeared runs of ink in each row."""
-    width, size = raster.width, len(raster.pixels)
-    ink = raster.pixels.translate(_ink_table(ink_level))  # 1 for ink, 0 for paper
-    ink_out = _ink_outside_bits(raster, ink_level, covered).to_bytes(size, "big")
+    ink = _ink(raster, ink_level)
+    return _count_by_runs(ink, _outside(ink, covered), raster.width, max_height)
+
+
+def _count_by_runs(ink: bytes, outside_bits: int, width: int, max_height: float) -> TextInk:
+    """:func:`text_ink_by_runs` on the picture's ink (:func:`_ink`) and the ink outside the
+    covered areas (:func:`_outside`)."""
+    size = len(ink)
+    ink_out = outside_bits.to_bytes(size, "big")
     smeared: list[list[Span]] = []  # per row, column spans
     for start in range(0, size, width):
         stop = start + width
@@ -149,10 +157,14 @@ def text_ink_by_runs(raster: GrayRaster, ink_level: int, max_height: float,
     return TextInk(total, outside)
 
 
-def _ink_outside_bits(raster: GrayRaster, ink_level: int, covered: bytes) -> int:
+def _ink(raster: GrayRaster, ink_level: int) -> bytes:
+    """The picture as 1 for ink, 0 for paper, a byte per pixel."""
+    return raster.pixels.translate(_ink_table(ink_level))
+
+
+def _outside(ink: bytes, covered: bytes) -> int:
     """Ink outside ``covered``, as one big number: byte i of the picture is bit 8·i from the
     end (pictures of 0 and 1 combine bytewise in a single integer operation)."""
-    ink = raster.pixels.translate(_ink_table(ink_level))
     return int.from_bytes(ink, "big") & ~int.from_bytes(covered, "big")
 
 
@@ -169,7 +181,7 @@ class _Blobs:
         for y, row in enumerate(rows):
             self._first.append(len(spans))
             spans.extend((y, a, b) for a, b in row)
-        self._parent = list(range(len(spans)))
+        self._sets = DisjointSets(len(spans))
         for y in range(1, len(rows)):
             self._join_rows(rows[y - 1], self._first[y - 1], rows[y], self._first[y])
         self._spans = spans
@@ -178,7 +190,7 @@ class _Blobs:
         """Per span, in order: whether its blob is text-like (height 3 … ``max_height``,
         width >= height)."""
         boxes: dict[int, list[int]] = {}  # root -> [x0, x1, y0, y1]
-        roots = [self._root(i) for i in range(len(self._spans))]
+        roots = [self._sets.find(i) for i in range(len(self._spans))]
         for root, (y, a, b) in zip(roots, self._spans, strict=True):
             box = boxes.get(root)
             if box is None:
@@ -195,20 +207,8 @@ class _Blobs:
         while i < len(upper) and j < len(lower):
             (a, b), (c, d) = upper[i], lower[j]
             if c <= b and a <= d:
-                self._union(u0 + i, l0 + j)
+                self._sets.union(u0 + i, l0 + j)
             if b < d:
                 i += 1
             else:
                 j += 1
-
-    def _root(self, i: int) -> int:
-        parent = self._parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def _union(self, i: int, j: int) -> None:
-        ri, rj = self._root(i), self._root(j)
-        if ri != rj:
-            self._parent[max(ri, rj)] = min(ri, rj)
