@@ -145,11 +145,12 @@ def _text_reason(name: str, value: str) -> str | None:
         return "too short for the title of an Anlage"
     if name == "name" and not _person_like(words):
         return "does not read like a person's name"
-    bodies = sum(bool(_BODY.search(w)) for w in words) if name == "gremium" else 1
-    if bodies >= 2:
-        return "two Gremien in one"
-    if bodies == 0:
-        return "does not read like a Gremium"  # "In Vertretung" of a signature, a heading
+    if name == "gremium":
+        bodies = sum(bool(_BODY.search(w)) for w in words)
+        if bodies >= 2:
+            return "two Gremien in one"
+        if bodies == 0:
+            return "does not read like a Gremium"  # "In Vertretung" of a signature, a heading
     return None
 
 

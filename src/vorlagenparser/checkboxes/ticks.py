@@ -42,8 +42,8 @@ def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings |
     cells = [c for g in page.grids for r in g.rows for c in r if c is not None]
     for w in page.words:
         # Cheap tests first: the page's words are many, its short unsure readings few.
-        tick = _short_unsure(w) and _alone(w, page.words, cells) and _one_stroke(ink, w, scale)
-        if _text(w, s) and not tick:
+        if _text(w, s) and not (_short_unsure(w) and _alone(w, page.words, cells)
+                                and _one_stroke(ink, w, scale)):
             _clear(ink, w.bbox.expand(0.5), scale)
     for w in page.vertical_words:  # column headers turned 90°
         _clear(ink, w.bbox.expand(0.5), scale)

@@ -21,10 +21,10 @@ from .settings import LayoutSettings
 from .text import Line, Phrase
 from .vocab import Vocabulary
 
-# A number read together with the borders of its write-in box: "[0]", "lo]", "|21|".
-# "23.-Januar 2023": a speck read as a dash between day and month name.
 T = TypeVar("T")
 
+# A number read together with the borders of its write-in box: "[0]", "lo]", "|21|".
+# "23.-Januar 2023": a speck read as a dash between day and month name.
 _STRAY_DASH = re.compile(r"(\d{1,2})\.\s*[-–—~]\s*([A-ZÄÖÜ][a-zäöü]{2,})")
 _BOXED = re.compile(r"^[\[|(lI{]\s*([\dOoQDlISBZ]{1,4})\s*[\]|)}J]$")
 
