@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vorlagenparser.checkboxes import raster
-from vorlagenparser.checkboxes.candidates import Run, paired, propose, segments, with_four_edges
+from vorlagenparser.checkboxes.candidates import Run, four_edges, paired, propose, segments
 from vorlagenparser.paper import percentiles
 
 _pixels = st.lists(st.integers(0, 255), min_size=1, max_size=400)
@@ -65,7 +65,8 @@ def test_the_sieve_keeps_exactly_the_candidates_with_four_inked_sides(seed: int,
                          for x, y, w, h in rng.integers(0, 100, (150, 4)) if w > 2 and h > 2}
                         | {(30, 20, 70, 60), (31, 21, 69, 59)})
     coverage = raster.RasterSettings().edge_coverage
-    kept = with_four_edges(binary, candidates, coverage)
+    found = four_edges(binary, candidates, coverage).found.tolist()
+    kept = [c for c, keep in zip(candidates, found, strict=True) if keep]
     img_h, img_w = binary.shape
     expected = []
     for x0, y0, x1, y1 in candidates:

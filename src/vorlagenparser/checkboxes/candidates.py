@@ -2,11 +2,11 @@
 
 Stage 3 of :mod:`.raster` proposes thousands of squares per scanned page (every horizontal
 stroke of box width proposes a few); stage 4 (``raster.fit``) examines each one's four sides.
-Most fail at once, so :func:`with_four_edges` first asks, for all candidates together and on
-one integral image, the question ``fit`` asks of each side first — is there an inked line
-along it? — and passes on only the candidates where all four have one. The answer is computed
-exactly as ``raster._edge`` computes it, so the boxes found are the same, at a fraction of the
-cost (one ``fit`` call is a dozen small numpy calls).
+Most fail at once, so :func:`four_edges` asks, for all candidates together and on one
+integral image, what ``fit`` asks of each side — is there an inked line along it, and which is
+the outermost? — and ``raster.fit_all`` looks further only at the candidates where all four
+have one. The answers are computed exactly as ``raster._edge`` computes them, so the boxes
+found are the same, at a fraction of the cost (one ``fit`` call is a dozen small numpy calls).
 """
 
 from __future__ import annotations
@@ -130,15 +130,6 @@ class Edges:
     right: _Ints
     bottom: _Ints
     thickness: _Ints
-
-
-def with_four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows,
-                    coverage: float) -> list[Candidate]:
-    """The candidates ``raster.fit`` can accept: inside the image with their search margin,
-    and with an inked line along each side (``raster._edge`` finds one), in their order."""
-    found = four_edges(binary, candidates, coverage).found.tolist()
-    return [tuple(c) for c, keep in zip(_as_rows(candidates).tolist(), found, strict=True)
-            if keep]
 
 
 def _as_rows(candidates: list[Candidate] | _Rows) -> _Rows:
