@@ -84,12 +84,11 @@ def text_ink(raster: GrayRaster, ink_level: int, max_height: float, boxes: Seque
     global _looks_by_runs
     if "cv2" in sys.modules or _looks_by_runs >= _RUN_LOOKS:
         return text_ink_opencv(raster, ink_level, max_height, boxes)
-    ink = _ink(raster, ink_level)
-    outside = _outside(ink, covered_mask(boxes, raster.width, raster.height))
-    if outside.bit_count() < enough:
+    covered = covered_mask(boxes, raster.width, raster.height)
+    if ink_outside(raster, ink_level, covered) < enough:
         return None
     _looks_by_runs += 1
-    return _count_by_runs(ink, outside, raster.width, max_height)
+    return text_ink_by_runs(raster, ink_level, max_height, covered)
 
 
 def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
@@ -128,15 +127,10 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
 def text_ink_by_runs(raster: GrayRaster, ink_level: int, max_height: float,
                      covered: bytes) -> TextInk:
     """:func:`text_ink` in plain Python, over the smeared runs of ink in each row."""
+    width = raster.width
     ink = _ink(raster, ink_level)
-    return _count_by_runs(ink, _outside(ink, covered), raster.width, max_height)
-
-
-def _count_by_runs(ink: bytes, outside_bits: int, width: int, max_height: float) -> TextInk:
-    """:func:`text_ink_by_runs` on the picture's ink (:func:`_ink`) and the ink outside the
-    covered areas (:func:`_outside`)."""
     size = len(ink)
-    ink_out = outside_bits.to_bytes(size, "big")
+    ink_out = _outside(ink, covered).to_bytes(size, "big")
     smeared: list[list[Span]] = []  # per row, column spans
     for start in range(0, size, width):
         stop = start + width
