@@ -86,7 +86,10 @@ def next_page(driver: WebDriver) -> Iterator[None]:
     """Wait until what the block does has loaded a new page and its script has run."""
     old = driver.find_element(By.TAG_NAME, "html")
     yield
-    WebDriverWait(driver, WAIT_S).until(ec.staleness_of(old))
+    # Mid-navigation, Chrome may answer the staleness probe with an inspector error ("Node with
+    # given id does not belong to the document") instead of a stale reference: ask again.
+    WebDriverWait(driver, WAIT_S, ignored_exceptions=(WebDriverException,)).until(
+        ec.staleness_of(old))
     WebDriverWait(driver, WAIT_S).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, "body[data-ready]")))
 
