@@ -31,7 +31,7 @@ LAYERS = (
     # Pure functions over the model and the contract.
     "search", "corrections", "schema", "jsonvalidate",
     # The extraction stages, in the order the data flows.
-    "load", "ocr", "checkboxes", "layout", "trust", "validate", "pipeline", "inspect",
+    "load", "ocr", "checkboxes", "layout", "reading", "trust", "validate", "pipeline", "inspect",
     # What is done with the results.
     "writers", "archive", "batch", "evaluate", "review",
     # The public API and the shell around it.
@@ -68,16 +68,19 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "ocr": ("load",),
     "checkboxes": (),
     "layout": (),
+    # The reading stages, without the layout stage but for its label vocabulary (`layout.vocab`):
+    # the extract command's child reads a file while the command loads the layout stage.
+    "reading": ("load", "ocr", "checkboxes", "layout"),
     # Review flags over the finished model; validation raises them.
     "trust": (),
     "validate": ("layout", "trust"),
     # TODO(lead): pipeline, archive and batch import __version__ from the package's __init__
     # (the public API, which itself imports pipeline): move the version into a leaf module.
-    "pipeline": ("load", "ocr", "checkboxes", "layout", "validate", FACADE),
+    "pipeline": ("ocr", "layout", "reading", "validate", FACADE),
     "inspect": ("load", "layout", "pipeline"),
     "writers": ("corrections", "search"),
     "archive": ("ocr", "pipeline", "writers", FACADE),
-    "batch": ("load", "pipeline", "corrections", "writers", "archive", FACADE),
+    "batch": ("load", "reading", "pipeline", "corrections", "writers", "archive", FACADE),
     # The scorer reads JSON files; it must not share code with what it scores.
     "evaluate": ("errors", "model"),
     # The review tool shows and changes results; it never runs the extraction itself.

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 
 from .errors import ResourceLimitError
 
-__all__ = ["OPENING", "StepClock", "set_listener", "step", "timed", "too_large", "too_many_pages",
+__all__ = ["LAYOUT", "OPENING", "StepClock", "set_listener", "step", "timed", "too_large", "too_many_pages",
            "too_slow"]
 
 OPENING = "opening the file"
+LAYOUT = "the layout"
 # Defaults of the resource limits (ExtractOptions, and the CLI's options show them without
 # loading the options model): far above a real Vorlage (a scanned A4 page at 600 dpi is 35
 # million pixels and needs about 400 MB), far below what a hostile file would take.
@@ -73,11 +74,12 @@ _clock: ContextVar[StepClock | None] = ContextVar("vorlagenparser_step_clock", d
 
 
 @contextmanager
-def timed(path: str, budget_s: float) -> Iterator[StepClock]:
-    """Time the steps of converting ``path``; the first step is opening it."""
-    clock = StepClock(path, budget_s)
+def timed(path: str, budget_s: float, first: str = OPENING) -> Iterator[StepClock]:
+    """Time the steps of converting ``path``; the first step is opening it, or ``first`` where
+    the conversion goes on from another process's steps (the layout of a file read there)."""
+    clock = StepClock(path, budget_s, first)
     token = _clock.set(clock)
-    _notify(OPENING)
+    _notify(first)
     try:
         yield clock
         clock.check()

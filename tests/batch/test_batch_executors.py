@@ -44,6 +44,17 @@ def test_serial_executor_runs_in_process(tmp_path: Path, make_good: MakeGood,
     assert all(r.sha512 and r.size and r.mime_type == "application/pdf" for r in results.values())
 
 
+def test_the_callers_own_work_runs_once_while_the_workers_convert(
+        tmp_path: Path, make_good: MakeGood, fake_extractor: str) -> None:
+    events: list[str] = []
+    executor = ProcessExecutor(2)
+    executor.run(tasks_for(make_good(tmp_path, 3), fake_extractor),
+                 lambda result: events.append(result.status),
+                 meanwhile=lambda: events.append(f"meanwhile, {len(executor._busy())} busy"))
+    # Before any result: the first two files were handed out, one to each worker.
+    assert events == ["meanwhile, 2 busy", Status.done, Status.done, Status.done]
+
+
 @pytest.mark.slow
 def test_crash_hang_and_memory_hog_fail_alone(tmp_path: Path, make_good: MakeGood,
                                               fake_extractor: str) -> None:

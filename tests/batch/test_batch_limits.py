@@ -4,12 +4,14 @@ the extract command's child process that reports every outcome as the error it s
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.helpers import ROOT
 
 from vorlagenparser import limits
 from vorlagenparser.batch import FileResult, ProcessExecutor, Status
@@ -23,8 +25,11 @@ from vorlagenparser.errors import (
     VorlagenparserError,
 )
 from vorlagenparser.options import ExtractOptions
+from vorlagenparser.pipeline import Extraction
+from vorlagenparser.reading import Reading
 
 MakeGood = Callable[..., list[Path]]
+ONE_PAGE = ROOT / "samples" / "lra_sitzungsvorlage" / "lra_sitzungsvorlage_03.pdf"
 
 
 def copies(make_good: MakeGood, folder: Path, *words: str) -> list[Path]:
@@ -102,6 +107,54 @@ def test_extract_isolated_returns_the_document_or_raises_its_error(
     with pytest.raises(VorlagenparserError, match="unexpected RuntimeError") as info:
         extract_isolated(boom, extractor=fake_extractor)
     assert info.value.detail is not None and "Traceback" in info.value.detail
+
+
+def test_extract_isolated_reads_in_the_child_and_lays_out_in_the_caller(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import vorlagenparser.pipeline as pipeline
+
+    laid_out: list[tuple[int, int]] = []
+    lay_out = pipeline.lay_out
+
+    def spy(reading: Reading) -> Extraction:
+        laid_out.append((os.getpid(), len(reading.document.pages)))
+        return lay_out(reading)
+
+    monkeypatch.setattr(pipeline, "lay_out", spy)
+    vorlage = extract_isolated(ONE_PAGE)
+    assert laid_out == [(os.getpid(), 1)]
+    assert vorlage.model_dump_json() == pipeline.extract(ONE_PAGE).model_dump_json()
+
+
+def test_an_error_of_the_callers_layout_is_said_as_a_childs_would_be(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(reading: Reading) -> Extraction:
+        raise RuntimeError("boom")
+
+    def slow(reading: Reading) -> Extraction:
+        raise ResourceLimitError(limits.too_slow(limits.LAYOUT, 1), reading.path)
+
+    monkeypatch.setattr("vorlagenparser.pipeline.lay_out", boom)
+    with pytest.raises(VorlagenparserError, match=r"\.pdf: unexpected RuntimeError: boom") as info:
+        extract_isolated(ONE_PAGE)
+    assert info.value.exit_code == ExitCode.failure
+    assert info.value.detail is not None and "in boom" in info.value.detail
+    monkeypatch.setattr("vorlagenparser.pipeline.lay_out", slow)
+    with pytest.raises(ResourceLimitError, match="the layout took longer than 1 s") as info:
+        extract_isolated(ONE_PAGE)
+    assert info.value.exit_code == ExitCode.resource_limit
+
+
+def test_a_conversion_that_goes_on_from_another_process_starts_with_its_own_step() -> None:
+    heard: list[str] = []
+    limits.set_listener(heard.append)
+    try:
+        with pytest.raises(ResourceLimitError, match=r"x\.pdf: the layout took longer than 0\.05 s"), \
+                limits.timed("x.pdf", 0.05, limits.LAYOUT):
+            time.sleep(0.1)
+    finally:
+        limits.set_listener(None)
+    assert heard == ["the layout"]
 
 
 @pytest.mark.slow

@@ -38,12 +38,35 @@ def test_help_loads_no_heavy_library() -> None:
     assert _loaded_after(code) == set()
 
 
-def test_extract_to_a_file_needs_no_rich_nor_the_pipeline_in_the_parent(tmp_path: Path) -> None:
+def test_extract_to_a_file_leaves_rich_and_the_readers_libraries_out_of_the_parent(
+        tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     args = ["extract", str(FULL_TEXT_PAGE), "-o", str(out)]
     code = f"from vorlagenparser.cli import main\nmain({args!r})"
-    # pydantic validates the options; multiprocessing supervises the child that converts.
+    # pydantic validates the options; multiprocessing supervises the child that reads the file.
     assert _loaded_after(code) == {"pydantic", "multiprocessing"}
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["page_count"] == 1
+
+
+def test_extract_forks_its_child_before_the_layout_stage_and_the_output_models_load(
+        tmp_path: Path) -> None:
+    # The parent loads them while the child reads: on two cores the two halves overlap.
+    out = tmp_path / "out.json"
+    args = ["extract", str(FULL_TEXT_PAGE), "-o", str(out)]
+    code = ("import json, sys\n"
+            "from vorlagenparser.batch.executors import ProcessExecutor\n"
+            "start, loaded = ProcessExecutor._start, []\n"
+            "def spy(self):\n"
+            "    loaded.extend(m for m in ('vorlagenparser.model', 'vorlagenparser.layout.assemble',\n"
+            "                              'vorlagenparser.reading') if m in sys.modules)\n"
+            "    return start(self)\n"
+            "ProcessExecutor._start = spy\n"
+            "from vorlagenparser.cli import main\n"
+            f"main({args!r})\n"
+            "print(json.dumps([loaded, 'vorlagenparser.layout.assemble' in sys.modules]))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT)
+    assert json.loads(run.stdout.strip().splitlines()[-1]) == [[], True]
     assert json.loads(out.read_text(encoding="utf-8"))["source"]["page_count"] == 1
 
 

@@ -65,7 +65,7 @@ def test_near_prefix_reads_a_misread_option_but_no_box_reading() -> None:
 
 
 def test_option_labels_start_with_a_word() -> None:
-    from vorlagenparser.pipeline import option_labels
+    from vorlagenparser.reading import option_labels
 
     is_label = option_labels(load_profile())
     assert is_label(_words("[ abweichender Beschluß")) == 0  # OCR's "[" of a typed box

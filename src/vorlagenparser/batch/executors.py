@@ -86,13 +86,21 @@ class ProcessExecutor:
         self._context = _context(preload, fork)
         self._slots: list[_Slot | None] = []  # None: no process until there is work
 
-    def run(self, tasks: Iterable[Task], on_result: OnResult) -> None:
+    def run(self, tasks: Iterable[Task], on_result: OnResult,
+            meanwhile: Callable[[], object] | None = None) -> None:
+        """Convert ``tasks``, handing each result to ``on_result`` as it comes. ``meanwhile`` is
+        work of the caller's own, done once the first tasks are handed out, while the workers
+        convert them (the extract command loads the layout stage while its child reads)."""
         source = iter(tasks)
         self._slots = [None] * self.jobs
         try:
-            while self._feed(source) or self._busy():
+            more = self._feed(source)
+            if meanwhile is not None:
+                meanwhile()
+            while more or self._busy():
                 for result in self._collect():
                     on_result(result)
+                more = self._feed(source)
         finally:
             self._shutdown()
 

@@ -1,40 +1,68 @@
 """One document in a supervised child process: the ``extract`` command's way of converting.
 
-The child is watched exactly like a batch worker: its memory (``max_memory_mb``), the time of
-each step (``page_timeout_s``) and its death. A hostile file costs the child, never the caller,
-and every outcome comes back as the error the conversion would have raised in-process.
+The child reads the file (loading, rendering, OCR, checkbox detection: the native libraries on
+untrusted bytes) and is watched exactly like a batch worker: its memory (``max_memory_mb``),
+the time of each step (``page_timeout_s``) and its death. A hostile file costs the child, never
+the caller, and every outcome comes back as the error the conversion would have raised
+in-process.
+
+Meanwhile the caller loads the layout stage, about a third of a one-page conversion's start-up
+on a second core, and lays out what the child read itself: pure Python over the page model,
+under the same per-step time limit, checked in-process (:mod:`..limits`).
 """
 
 from __future__ import annotations
 
+import time
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, VorlagenparserError
-from ..model import Vorlage
 from ..options import ExtractOptions
 from .executors import ProcessExecutor
 from .report import FileResult, Status
-from .worker import DEFAULT_EXTRACTOR, Task
+from .worker import READING_EXTRACTOR, Task, failed
+
+if TYPE_CHECKING:
+    from ..model import Vorlage
 
 __all__ = ["error_of", "extract_isolated"]
 
 
 def extract_isolated(path: str | Path, options: ExtractOptions | None = None, *,
-                     extractor: str = DEFAULT_EXTRACTOR) -> Vorlage:
-    """:func:`vorlagenparser.extract` in a child process under the options' resource limits.
+                     extractor: str = READING_EXTRACTOR) -> Vorlage:
+    """:func:`vorlagenparser.extract` with the file read in a child process under the options'
+    resource limits; ``extractor`` may also convert all the way (a Vorlage comes back).
 
     Raises the VorlagenparserError the conversion raised, or ResourceLimitError-like errors
     (exit code ``resource_limit``) when the supervisor stopped the child.
     """
+    task = Task(str(path), "", options or ExtractOptions(), extractor, digest=False)
     results: list[FileResult] = []
     # fork: the caller is single-threaded and has imported what the child needs; no server.
     executor = ProcessExecutor(1, max_tasks_per_child=1, fork=True)
-    executor.run([Task(str(path), "", options or ExtractOptions(), extractor, digest=False)],
-                 results.append)
+    executor.run([task], results.append, meanwhile=_load_layout_stage)
     [result] = results
+    if result.status is Status.done and result.reading is not None:
+        from ..pipeline import lay_out
+
+        started = time.perf_counter()
+        try:
+            return lay_out(result.reading).vorlage
+        except Exception as exc:  # said as the child would have said it
+            raise error_of(failed(task, started, exc)) from exc
     if result.status is Status.done and result.document is not None:
+        from ..model import Vorlage
+
         return Vorlage.model_validate(result.document)
     raise error_of(result)
+
+
+def _load_layout_stage() -> None:
+    # The output models too: the child needs none of them, so they are built here, not before
+    # the fork.
+    import_module("vorlagenparser.pipeline")
 
 
 def error_of(result: FileResult) -> VorlagenparserError:

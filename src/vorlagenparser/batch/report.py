@@ -5,10 +5,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import ExitCode
 from ..filenames import decoded
+
+if TYPE_CHECKING:
+    from ..reading import Reading
 
 
 class Status(StrEnum):
@@ -21,7 +24,8 @@ class Status(StrEnum):
 class FileResult:
     """The outcome for one input, as returned by a worker (plain data, picklable).
 
-    ``document`` is ``Vorlage.model_dump(mode="json")`` when done. ``archive`` holds the
+    ``document`` is ``Vorlage.model_dump(mode="json")`` when done (or ``reading`` the file as
+    the reading stages left it, where the task asked for no more). ``archive`` holds the
     archival files (output suffix → bytes) when asked for, ``archive_info`` how the PDF was
     made. Failures carry the exit code the file would have had on its own, the error type name
     and a one-line message.
@@ -33,6 +37,7 @@ class FileResult:
     document: dict[str, Any] | None = None
     archive: dict[str, bytes] | None = None
     archive_info: dict[str, Any] | None = None
+    reading: Reading | None = None  # the file as read, when only that was asked for (see .isolated)
     warnings: int | None = None  # the document's warning count, once the parent validated it
     pages: int = 0
     size: int | None = None

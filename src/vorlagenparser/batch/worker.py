@@ -36,11 +36,14 @@ if TYPE_CHECKING:
     from ..model import Vorlage
     from ..options import ExtractOptions
     from ..pipeline import Extraction
+    from ..reading import Reading
 
 DEFAULT_EXTRACTOR = "vorlagenparser.pipeline:extract"
+# The reading stages alone: the extract command lays the file out itself (see .isolated).
+READING_EXTRACTOR = "vorlagenparser.reading:read_document"
 # --archive needs the page model (OCR words) besides the document.
 ARCHIVE_EXTRACTOR = "vorlagenparser.pipeline:extract_document"
-Extractor = Callable[[str, "ExtractOptions"], "Vorlage | Extraction"]
+Extractor = Callable[[str, "ExtractOptions"], "Vorlage | Extraction | Reading"]
 
 # PDFium is not thread-safe (two threads in it segfault the process). Process workers run one
 # file at a time anyway; on a Dask worker with several threads this keeps extraction serial.
@@ -76,40 +79,55 @@ def resolve_extractor(ref: str) -> Extractor:
 
 def convert_one(task: Task) -> FileResult:
     """Digest and extract one file. Every exception becomes a failed :class:`FileResult`."""
-    from pydantic import ValidationError  # loaded with the extractor anyway
-
-    from ..model import Vorlage
-
     started = time.perf_counter()
     try:
-        digests = file_digests(Path(task.path)) if task.digest else None
-        extractor = resolve_extractor(task.extractor)
-        with _EXTRACTION_LOCK, _library_stderr_to_log():
-            extracted = extractor(task.path, task.options)
-            vorlage = extracted if isinstance(extracted, Vorlage) else extracted.vorlage
-            archive = _archive(task, extracted) if task.archive else None
-        document = vorlage.model_dump(mode="json")
-    except VorlagenparserError as exc:
-        return _failed(task, started, exc.exit_code, type(exc).__name__, exc.message)
-    except ValidationError as exc:  # the document broke a rule of the output model
-        error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"])
-        return _failed(task, started, ExitCode.validation_failed, "ValidationFailedError",
-                       f"the extracted document does not fit the output schema: {where}: "
-                       f"{error['msg']}")
-    except MemoryError:
-        return _failed(task, started, ExitCode.resource_limit, "MemoryLimit",
-                       "ran out of memory (the system refused more)")
-    except Exception as exc:  # the batch must go on; the type name is kept
-        return replace(_failed(task, started, ExitCode.failure, type(exc).__name__,
-                               f"unexpected {type(exc).__name__}: {exc}"),
-                       detail=traceback.format_exc())
+        return _convert(task, started)
+    except Exception as exc:  # the batch must go on
+        return failed(task, started, exc)
+
+
+def _convert(task: Task, started: float) -> FileResult:
+    from ..reading import Reading
+
+    digests = file_digests(Path(task.path)) if task.digest else None
+    extractor = resolve_extractor(task.extractor)
+    with _EXTRACTION_LOCK, _library_stderr_to_log():
+        extracted = extractor(task.path, task.options)
+        if isinstance(extracted, Reading):  # laid out by the caller (the extract command)
+            return replace(_stats(task, started), status=Status.done, reading=extracted,
+                           pages=len(extracted.document.pages))
+        from ..model import Vorlage  # loaded with the extractor anyway
+
+        vorlage = extracted if isinstance(extracted, Vorlage) else extracted.vorlage
+        archive = _archive(task, extracted) if task.archive else None
+    document = vorlage.model_dump(mode="json")
     done = replace(_stats(task, started), status=Status.done, document=document,
                    archive=archive.files if archive else None, archive_info=archive.info if archive else None,
                    pages=vorlage.source.page_count)
     if digests is None:
         return done
     return replace(done, size=digests.size, sha512=digests.sha512, mime_type=digests.mime_type)
+
+
+def failed(task: Task, started: float, exc: Exception) -> FileResult:
+    """The failed result for what converting ``task`` raised: the exit code the file would have
+    had on its own, the error type's name and one line; the traceback of an unexpected error."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, VorlagenparserError):
+        return _failed(task, started, exc.exit_code, type(exc).__name__, exc.message)
+    if isinstance(exc, ValidationError):  # the document broke a rule of the output model
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return _failed(task, started, ExitCode.validation_failed, "ValidationFailedError",
+                       f"the extracted document does not fit the output schema: {where}: "
+                       f"{error['msg']}")
+    if isinstance(exc, MemoryError):
+        return _failed(task, started, ExitCode.resource_limit, "MemoryLimit",
+                       "ran out of memory (the system refused more)")
+    return replace(_failed(task, started, ExitCode.failure, type(exc).__name__,
+                           f"unexpected {type(exc).__name__}: {exc}"),
+                   detail="".join(traceback.format_exception(exc)))
 
 
 def _archive(task: Task, extracted: Vorlage | Extraction) -> ArchiveFiles:

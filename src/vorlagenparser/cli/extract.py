@@ -33,8 +33,9 @@ def command(file: Path, output: Path | None, compact: bool, profiles_dir: Path |
             archive_dir: Path | None, **params: Any) -> None:
     """Extract one document (PDF, TIFF, PNG, JPEG) into JSON.
 
-    The conversion runs in a child process under the resource limits, so a hostile file ends
-    in one line and exit code 11 instead of exhausting the machine.
+    The file is read (loaded, rendered, recognised) in a child process under the resource
+    limits, so a hostile file ends in one line and exit code 11 instead of exhausting the
+    machine; the command lays out what the child read.
     """
     from ..batch.isolated import extract_isolated
     from ..options import ExtractOptions

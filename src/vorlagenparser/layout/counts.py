@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from ..geometry import BBox, contains, gap_x, vertical_overlap
 from ..pagemodel import Mark, Word
 from ..parsing.numbers import parse_count
-from ..profiles.model import Profile
-from .document import Doc, per_profile
+from ..profiles import per_profile
+from ..profiles.model import COUNT_KEYS, Profile
+from .document import Doc
 from .ties import Tie
 from .vocab import Vocabulary
 
-COUNT_KEYS = ("ja_stimmen", "nein_stimmen", "enthaltungen")
 _FILLER = re.compile(r"^[_.…:=\-–—|\[\](){}]+$")
 _BORDERS = "[]|(){}"
 

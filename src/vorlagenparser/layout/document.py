@@ -7,21 +7,20 @@ of the stages before it) and returns a new value. Findings never go back into th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from ..geometry import BBox, BoxIndex, union
 from ..pagemodel import Mark, Page, Word
 from ..parsing.ocrfix import fix_identifier, fix_numeric
+from ..profiles import per_profile
 from ..profiles.model import Profile
 from .normalize import key
 from .settings import LayoutSettings
 from .text import Line, Phrase
 from .vocab import Vocabulary
-
-T = TypeVar("T")
 
 # A number read together with the borders of its write-in box: "[0]", "lo]", "|21|".
 # "23.-Januar 2023": a speck read as a dash between day and month name.
@@ -88,24 +87,6 @@ class Vocabularies:
             signature_prefixes=Vocabulary({"p": profile.signature_prefixes}),
             roles=frozenset(key(r) for r in profile.signature_roles),
         )
-
-
-_PER_PROFILE_SIZE = 64  # profiles in use at once are few (load_profile caches 32)
-_PER_PROFILE: dict[tuple[int, Callable[[Profile], Any]], tuple[Profile, Any]] = {}
-
-
-def per_profile(profile: Profile, build: Callable[[Profile], T]) -> T:
-    """``build(profile)``, made once per profile object: profiles are frozen and loaded once,
-    so what is derived from one alone (vocabularies) serves every document read with it."""
-    slot = (id(profile), build)
-    cached = _PER_PROFILE.get(slot)
-    if cached is not None and cached[0] is profile:
-        return cast(T, cached[1])
-    built = build(profile)
-    if len(_PER_PROFILE) >= _PER_PROFILE_SIZE:
-        _PER_PROFILE.clear()
-    _PER_PROFILE[slot] = (profile, built)  # the profile kept alive: its id stays its own
-    return built
 
 
 _ROLE_SHAPE = re.compile(

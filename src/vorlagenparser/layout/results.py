@@ -23,7 +23,8 @@ from ..geometry import BBox, union
 from ..model import Beratungsergebnis
 from ..parsing.dates import find_dates, first_date
 from ..parsing.numbers import parse_count
-from .counts import COUNT_KEYS, Count, is_count_tie
+from ..profiles.model import COUNT_KEYS
+from .counts import Count, is_count_tie
 from .document import Doc, Found
 from .folge import gremium_and_date
 from .headings import Heading

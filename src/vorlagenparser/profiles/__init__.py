@@ -12,11 +12,11 @@ import hashlib
 import json
 import os
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -25,7 +25,7 @@ from ..errors import ProfileError
 from .model import Profile
 
 __all__ = ["Profile", "default_profiles_dir", "list_profiles", "load_profile",
-           "load_profile_dir", "select_profile", "user_profiles_dir"]
+           "load_profile_dir", "per_profile", "select_profile", "user_profiles_dir"]
 
 # Keys that belong to one profile only and are never inherited through `extends`.
 _OWN_KEYS = frozenset({"name", "description", "extends", "match", "priority"})
@@ -157,3 +157,23 @@ def select_profile(first_page_text: str, candidates: Sequence[Profile] = ()) -> 
         return load_profile("default")
     # max() keeps the first of equals: user profiles (in file name order) before built-ins.
     return max(fitting, key=lambda p: (p.priority, len(p.match), sum(len(k) for k in p.match)))
+
+
+T = TypeVar("T")
+
+_PER_PROFILE_SIZE = 64  # profiles in use at once are few (load_profile caches 32)
+_PER_PROFILE: dict[tuple[int, Callable[[Profile], Any]], tuple[Profile, Any]] = {}
+
+
+def per_profile(profile: Profile, build: Callable[[Profile], T]) -> T:
+    """``build(profile)``, made once per profile object: profiles are frozen and loaded once,
+    so what is derived from one alone (vocabularies) serves every document read with it."""
+    slot = (id(profile), build)
+    cached = _PER_PROFILE.get(slot)
+    if cached is not None and cached[0] is profile:
+        return cast(T, cached[1])
+    built = build(profile)
+    if len(_PER_PROFILE) >= _PER_PROFILE_SIZE:
+        _PER_PROFILE.clear()
+    _PER_PROFILE[slot] = (profile, built)  # the profile kept alive: its id stays its own
+    return built

@@ -36,6 +36,9 @@ SECTION_NAMES = ("beschlussvorschlag", "begruendung", "finanzielle_auswirkungen"
 TABLE_NAMES = ("beratungsfolge", "beratungsergebnis")
 ZUSTAENDIGKEITEN = ("Vorberatung", "Entscheidung", "Kenntnisnahme")
 BOOLEANS = ("true", "false")
+# The checkbox keys whose labels ("Ja-Stimmen", "Enthaltungen") are printed beside vote counts,
+# numbers, not beside boxes.
+COUNT_KEYS = ("ja_stimmen", "nein_stimmen", "enthaltungen")
 FieldName = Annotated[str, _known(FIELD_NAMES), _enum(FIELD_NAMES)]
 SectionName = Annotated[str, _known(SECTION_NAMES), _enum(SECTION_NAMES)]
 TableName = Annotated[str, _known(TABLE_NAMES), _enum(TABLE_NAMES)]
