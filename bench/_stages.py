@@ -1,9 +1,9 @@
 """Stage times of one in-process extraction, measured by wrapping the pipeline's stage calls.
 
-``pipeline.extract_document`` calls one function per stage by the name it imported; while a
-:class:`StageClock` is active those names point to timed wrappers, as do the OCR engine
-(recognition and orientation inside tesseract) and PDF rendering. Nothing in the package
-changes: the wrappers are removed on exit.
+``reading.read_document`` and ``pipeline.lay_out`` call one function per stage by the name they
+imported; while a :class:`StageClock` is active those names point to timed wrappers, as do the
+OCR engine (recognition and orientation inside tesseract) and PDF rendering. Nothing in the
+package changes: the wrappers are removed on exit.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from unittest import mock
 
 # Stage name → (module, attribute) wrapped. "ocr" is the whole OCR stage: its decision for
 # text pages, and rendering and recognition for scans (also reported on their own).
-_CALLS = {"load": ("vorlagenparser.pipeline", "open_document"),
-          "checkboxes": ("vorlagenparser.pipeline", "detect"),
+_CALLS = {"load": ("vorlagenparser.reading", "open_document"),
+          "checkboxes": ("vorlagenparser.reading", "detect"),
           "layout": ("vorlagenparser.pipeline", "analyse"),
           "validate": ("vorlagenparser.pipeline", "to_vorlage")}
-_GENERATORS = {"ocr": ("vorlagenparser.pipeline", "prepare_pages"),
+_GENERATORS = {"ocr": ("vorlagenparser.reading", "prepare_pages"),
                "render": ("vorlagenparser.load.render", "render_pdf_pages")}
 STAGES = ("load", "ocr", "checkboxes", "layout", "validate")
 
