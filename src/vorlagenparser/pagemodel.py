@@ -35,6 +35,10 @@ class Word:
     bold: bool = False
     confidence: float = 1.0  # 0..1; OCR confidence, 1.0 for a text layer
 
+    def __reduce__(self) -> tuple[type[Word], tuple[str, BBox, str, float, bool, float]]:
+        # Pickled by its fields' values, as BBox is (see there): words are a page model's bulk.
+        return Word, (self.text, self.bbox, self.fontname, self.size, self.bold, self.confidence)
+
 
 @dataclass(frozen=True, slots=True)
 class Rect:

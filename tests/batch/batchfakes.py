@@ -38,6 +38,7 @@ from vorlagenparser.model import (
 from vorlagenparser.options import ExtractOptions
 
 EXTRACTOR = "batchfakes:extract"
+LONG_EXTRACTOR = "batchfakes:read_as_long"
 VERSION = "fake-1"
 
 
@@ -60,6 +61,14 @@ def extract(path: str, options: ExtractOptions) -> Vorlage:
     if "invalid" in Path(path).name:
         vorlage.warnings.append("forgot needs_review")  # breaks a model rule on re-validation
     return vorlage
+
+
+def read_as_long(path: str, options: ExtractOptions) -> object:
+    """The extract command's child part, the real one, as for a document too long to send."""
+    from vorlagenparser.batch import isolated
+
+    isolated.SENT_WORDS = -1  # in this worker process only, which serves one file and exits
+    return isolated.read_for_extract(path, options)
 
 
 def _sniff(path: str, data: bytes) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from batchfakes import LONG_EXTRACTOR
 from tests.helpers import ROOT
 
 from vorlagenparser import limits
@@ -123,6 +124,23 @@ def test_extract_isolated_reads_in_the_child_and_lays_out_in_the_caller(
     monkeypatch.setattr(pipeline, "lay_out", spy)
     vorlage = extract_isolated(ONE_PAGE)
     assert laid_out == [(os.getpid(), 1)]
+    assert vorlage.model_dump_json() == pipeline.extract(ONE_PAGE).model_dump_json()
+
+
+def test_extract_isolated_lays_out_a_long_document_in_the_child(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import vorlagenparser.pipeline as pipeline
+
+    laid_out: list[int] = []
+    lay_out = pipeline.lay_out
+
+    def spy(reading: Reading) -> Extraction:
+        laid_out.append(os.getpid())  # in a forked child: its own copy of the list
+        return lay_out(reading)
+
+    monkeypatch.setattr(pipeline, "lay_out", spy)
+    vorlage = extract_isolated(ONE_PAGE, extractor=LONG_EXTRACTOR)
+    assert laid_out == []
     assert vorlage.model_dump_json() == pipeline.extract(ONE_PAGE).model_dump_json()
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+import pickle
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +16,7 @@ from vorlagenparser.geometry import (
     union,
     vertical_overlap,
 )
+from vorlagenparser.pagemodel import Word
 
 coord = st.floats(min_value=-1000, max_value=1000, allow_nan=False)
 
@@ -64,3 +66,14 @@ def test_reaching_finds_what_a_scan_finds(items: list[BBox], band: BBox, overlap
     index = BoxIndex(items, lambda b: b)
     found = index.reaching(min(band.top, band.cy - 1), max(band.bottom, band.cy + 1), on_line)
     assert found == [b for b in items if on_line(b)]
+
+
+@given(boxes(), st.text(), st.text(), st.floats(allow_nan=False), st.booleans(),
+       st.floats(0, 1))
+def test_boxes_and_words_pickle_as_their_values(box: BBox, text: str, fontname: str, size: float,
+                                                bold: bool, confidence: float) -> None:
+    # The extract command sends page models from its child in pickles (see batch.isolated).
+    word = Word(text, box, fontname, size, bold, confidence)
+    again = pickle.loads(pickle.dumps(word, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == word and type(again.bbox) is BBox
+    assert pickle.loads(pickle.dumps(box)) == box

@@ -39,8 +39,6 @@ if TYPE_CHECKING:
     from ..reading import Reading
 
 DEFAULT_EXTRACTOR = "vorlagenparser.pipeline:extract"
-# The reading stages alone: the extract command lays the file out itself (see .isolated).
-READING_EXTRACTOR = "vorlagenparser.reading:read_document"
 # --archive needs the page model (OCR words) besides the document.
 ARCHIVE_EXTRACTOR = "vorlagenparser.pipeline:extract_document"
 Extractor = Callable[[str, "ExtractOptions"], "Vorlage | Extraction | Reading"]
