@@ -101,6 +101,29 @@ def evened_finely(gray: GrayImage) -> GrayImage:
     return np.asarray(cv2.divide(gray, background, scale=255), dtype=np.uint8)
 
 
+# Otsu's ink of a page image, kept by the image's identity while it lives (as ``_last``): the
+# OCR recipe thresholds the upright page (its rules the evened one on unevenly lit pages) and the
+# checkbox detector wants the same picture. A page has at most these two, a worker one page.
+_inks: dict[int, tuple[weakref.ref[GrayImage], tuple[float, GrayImage]]] = {}
+_MAX_INKS = 4
+
+
+def otsu_ink(gray: GrayImage) -> tuple[float, GrayImage]:
+    """Otsu's threshold of the image and its ink (255) at that threshold, worked out once per
+    image. The ink is shared, so it is read-only: callers that draw on it copy it."""
+    key = id(gray)
+    kept = _inks.get(key)
+    if kept is not None and kept[0]() is gray:
+        return kept[1]
+    otsu, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = np.asarray(binary, dtype=np.uint8)
+    ink.flags.writeable = False
+    if len(_inks) >= _MAX_INKS:
+        _inks.clear()
+    _inks[key] = (weakref.ref(gray, lambda _gone: _inks.pop(key, None)), (float(otsu), ink))
+    return float(otsu), ink
+
+
 # calcHist counts in float32, exact below 2**24: larger images are counted in slices.
 _HIST_SLICE = 1 << 23
 

@@ -35,7 +35,7 @@ import numpy.typing as npt
 
 from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
-from ..paper import evened, percentiles
+from ..paper import evened, otsu_ink, percentiles
 from .candidates import Candidate, four_edges, propose
 
 __all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
@@ -122,9 +122,14 @@ def binarise(gray: GrayImage) -> GrayImage:
     paper texture out on empty pages. No smoothing: it closes the gap between a heavy tick and
     its box's border, and the box is lost."""
     flat = evened(gray)
-    otsu, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    _, binary = cv2.threshold(flat, min(otsu, 215.0), 255, cv2.THRESH_BINARY_INV)
+    otsu, ink = otsu_ink(flat)  # OCR's rules have thresholded the same picture: shared, read-only
+    if otsu <= _LIGHTEST_INK:
+        return ink
+    _, binary = cv2.threshold(flat, _LIGHTEST_INK, 255, cv2.THRESH_BINARY_INV)
     return np.asarray(binary, dtype=np.uint8)
+
+
+_LIGHTEST_INK = 215.0  # grey level: the cap on Otsu's threshold
 
 
 def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
