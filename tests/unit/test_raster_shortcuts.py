@@ -130,3 +130,20 @@ def test_candidates_as_arrays_match_the_plain_loop(seed: int, ink: float) -> Non
         assert segments(mask).tolist() == [list(cv2.boundingRect(c)) for c in contours]
     found = [tuple(c) for c in propose(h_mask, v_mask, 8, 40).tolist()]
     assert found == _propose_one_by_one(h_mask, v_mask, 8, 40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(0.0, 1.0))
+def test_the_darkest_border_from_counts_matches_the_gathered_pixels(seed: int, ink: float) -> None:
+    rng = np.random.default_rng(seed)
+    shape = tuple(int(n) for n in rng.integers(1, 120, 2))
+    gray = rng.integers(0, 256, shape, dtype=np.uint8)
+    binary = np.where(rng.random(shape) < ink, 255, 0).astype(np.uint8)
+    sample_gray, sample_ink = gray[::3, ::3], binary[::3, ::3] > 0
+    inked, paper = sample_gray[sample_ink], sample_gray[~sample_ink]
+    if inked.size == 0 or paper.size == 0:
+        expected = 255.0
+    else:
+        low, high = float(np.percentile(inked, 2)), float(np.percentile(paper, 90))
+        expected = low + 0.5 * (high - low)
+    assert raster._darkest_border(gray, binary) == expected

@@ -35,7 +35,7 @@ import numpy.typing as npt
 
 from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
-from ..paper import evened, otsu_ink, percentiles
+from ..paper import evened, histogram, otsu_ink, percentiles_of_counts
 from .candidates import Candidate, four_edges, propose
 
 __all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
@@ -233,13 +233,15 @@ def _sides_covered(binary: GrayImage, box: _Box, coverage: float) -> bool:
 def _darkest_border(gray: GrayImage, binary: GrayImage) -> float:
     """The lightest grey a printed border may have: half-way from the page's text ink to its
     paper. Grey fills of maps and shaded cells are lighter and so are no boxes."""
-    sample_gray, sample_ink = gray[::3, ::3], binary[::3, ::3] > 0
-    ink = sample_gray[sample_ink]
-    paper = sample_gray[~sample_ink]
-    if ink.size == 0 or paper.size == 0:
+    # Counted by grey level, the ink's and the paper's pixels need not be gathered; the sample
+    # is copied out once for the two counts.
+    sample_gray, sample_ink = np.ascontiguousarray(gray[::3, ::3]), np.ascontiguousarray(binary[::3, ::3])
+    ink = histogram(sample_gray, mask=sample_ink)
+    paper = histogram(sample_gray) - ink
+    if not ink.any() or not paper.any():
         return 255.0
-    ink_level = percentiles(ink, (2,))[0]  # the darkest strokes (text), not grey fills
-    paper_level = percentiles(paper, (90,))[0]
+    ink_level = percentiles_of_counts(ink, (2,))[0]  # the darkest strokes (text), not grey fills
+    paper_level = percentiles_of_counts(paper, (90,))[0]
     return ink_level + 0.5 * (paper_level - ink_level)
 
 
