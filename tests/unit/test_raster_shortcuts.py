@@ -147,3 +147,9 @@ def test_the_darkest_border_from_counts_matches_the_gathered_pixels(seed: int, i
         low, high = float(np.percentile(inked, 2)), float(np.percentile(paper, 90))
         expected = low + 0.5 * (high - low)
     assert raster._darkest_border(gray, binary) == expected
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=3000))
+def test_share_is_numpys_mean_to_the_bit(flags: list[bool]) -> None:
+    array = np.array(flags, dtype=bool)
+    assert raster._share(array) == float(array.mean())

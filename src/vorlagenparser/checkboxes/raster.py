@@ -227,7 +227,13 @@ def _sides_covered(binary: GrayImage, box: _Box, coverage: float) -> bool:
     region = binary[box.y0:box.y1, box.x0:box.x1] > 0
     sides = (region[:, :t].any(axis=1), region[:, -t:].any(axis=1),
              region[:t, :].any(axis=0), region[-t:, :].any(axis=0))
-    return all(float(side.mean()) >= coverage for side in sides)
+    return all(_share(side) >= coverage for side in sides)
+
+
+def _share(flags: npt.NDArray[np.bool_] | np.bool_) -> float:
+    """``float(flags.mean())`` to the bit (both divide the exact count once), without the cost
+    of numpy's mean machinery on these short runs, looked at thousands of times per page."""
+    return np.count_nonzero(flags) / flags.size
 
 
 def _darkest_border(gray: GrayImage, binary: GrayImage) -> float:
@@ -320,7 +326,7 @@ def _overruns(h_mask: GrayImage, v_mask: GrayImage, box: _Box, max_overrun: floa
         if part.size == 0 or min(part.shape) == 0:
             continue
         along = part.any(axis=0) if i < 4 else part.any(axis=1)
-        if float(along.mean()) >= 0.9 and along.size >= reach - 2:
+        if _share(along) >= 0.9 and along.size >= reach - 2:
             return True
     return False
 
