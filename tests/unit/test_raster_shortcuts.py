@@ -153,3 +153,23 @@ def test_the_darkest_border_from_counts_matches_the_gathered_pixels(seed: int, i
 def test_share_is_numpys_mean_to_the_bit(flags: list[bool]) -> None:
     array = np.array(flags, dtype=bool)
     assert raster._share(array) == float(array.mean())
+
+
+_boxes = st.tuples(st.floats(0, 200), st.floats(0, 200), st.floats(0.1, 60), st.floats(0.1, 30))
+
+
+@given(st.lists(_boxes, max_size=30), _boxes)
+def test_drop_text_looks_at_every_word_that_can_make_a_box_a_letter(words: list[tuple[float, ...]],
+                                                                    box: tuple[float, ...]) -> None:
+    """Its tests need the word's box over the square or around it within a fifth of its width."""
+    from vorlagenparser.geometry import BBox, contains, intersection_area
+    from vorlagenparser.pagemodel import Word
+
+    page = tuple(Word(text="Wort", bbox=BBox(x, y, x + w, y + h)) for x, y, w, h in words)
+    x, y, w, h = box
+    bb = BBox(x, y, x + w, y + h)
+    near = raster._words_near(page, raster._word_edges(page), bb)
+    assert near == [p for p in page if p in near]  # in the page's order
+    for word in page:
+        if intersection_area(word.bbox, bb) > 0 or contains(word.bbox, bb, tol=0.2 * bb.width):
+            assert any(word is n for n in near)
