@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from .pagemodel import GrayImage
 
@@ -101,6 +102,29 @@ def evened_finely(gray: GrayImage) -> GrayImage:
     return np.asarray(cv2.divide(gray, background, scale=255), dtype=np.uint8)
 
 
+# Otsu's ink of a page image, kept by the image's identity while it lives (as ``_last``): the
+# OCR recipe thresholds the upright page (its rules the evened one on unevenly lit pages) and the
+# checkbox detector wants the same picture. A page has at most these two, a worker one page.
+_inks: dict[int, tuple[weakref.ref[GrayImage], tuple[float, GrayImage]]] = {}
+_MAX_INKS = 4
+
+
+def otsu_ink(gray: GrayImage) -> tuple[float, GrayImage]:
+    """Otsu's threshold of the image and its ink (255) at that threshold, worked out once per
+    image. The ink is shared, so it is read-only: callers that draw on it copy it."""
+    key = id(gray)
+    kept = _inks.get(key)
+    if kept is not None and kept[0]() is gray:
+        return kept[1]
+    otsu, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = np.asarray(binary, dtype=np.uint8)
+    ink.flags.writeable = False
+    if len(_inks) >= _MAX_INKS:
+        _inks.clear()
+    _inks[key] = (weakref.ref(gray, lambda _gone: _inks.pop(key, None)), (float(otsu), ink))
+    return float(otsu), ink
+
+
 # calcHist counts in float32, exact below 2**24: larger images are counted in slices.
 _HIST_SLICE = 1 << 23
 
@@ -109,11 +133,26 @@ def percentiles(values: GrayImage, qs: tuple[float, ...]) -> tuple[float, ...]:
     """``np.percentile(values, qs)`` (linear interpolation) of 8-bit values, to the last bit,
     from their histogram: a page has millions of pixels but only 256 grey levels, and sorting
     them (what np.percentile does) takes 50 times longer."""
-    flat = values.reshape(-1, 1)
+    return percentiles_of_counts(histogram(values), qs)
+
+
+def histogram(values: GrayImage, mask: GrayImage | None = None) -> npt.NDArray[np.int64]:
+    """How many of the 8-bit values (those where ``mask`` is not 0, if given) have each grey
+    level: one pass, without gathering the masked values first."""
+    flat = values if values.ndim == 2 else values.reshape(-1, 1)
+    picked = None if mask is None else mask.reshape(flat.shape)
+    rows = flat.shape[0]
+    step = max(1, _HIST_SLICE // max(1, flat.shape[1]))  # whole rows: the mask slices alike
     counts = np.zeros(256, dtype=np.int64)
-    for start in range(0, flat.shape[0], _HIST_SLICE):
-        part = flat[start:start + _HIST_SLICE]
-        counts += cv2.calcHist([part], [0], None, [256], [0, 256]).ravel().astype(np.int64)
+    for start in range(0, rows, step):
+        part = flat[start:start + step]
+        where = None if picked is None else picked[start:start + step]
+        counts += cv2.calcHist([part], [0], where, [256], [0, 256]).ravel().astype(np.int64)
+    return counts
+
+
+def percentiles_of_counts(counts: npt.NDArray[np.int64], qs: tuple[float, ...]) -> tuple[float, ...]:
+    """:func:`percentiles` of the values a histogram (``counts`` per grey level) counts."""
     below = np.cumsum(counts)  # below[v]: how many values are <= v
     n = int(below[-1])
     if n == 0:

@@ -37,3 +37,29 @@ def test_what_is_kept_goes_with_the_page_image() -> None:
     del page
     gc.collect()
     assert paper._last is None
+
+
+def test_otsu_ink_is_cv2s_worked_out_once_and_read_only() -> None:
+    import cv2
+
+    page = _shaded_page(150)
+    otsu, ink = paper.otsu_ink(page)
+    expected_otsu, expected = cv2.threshold(page, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    assert otsu == expected_otsu and np.array_equal(ink, expected)
+    assert paper.otsu_ink(page)[1] is ink
+    assert not ink.flags.writeable  # shared by OCR and the checkbox detector: nobody draws on it
+    assert paper.otsu_ink(page.copy())[1] is not ink  # another picture, even of the same pixels
+
+
+def test_checkbox_ink_is_otsus_capped_at_light_grey() -> None:
+    """binarise takes the shared ink where Otsu's threshold is dark enough, else caps it."""
+    import cv2
+
+    from vorlagenparser.checkboxes.raster import binarise
+
+    for page in (_shaded_page(150), _shaded_page(230), np.full((50, 60), 250, dtype=np.uint8)):
+        page[0, 0] = 240  # a nearly blank page: Otsu splits the paper's noise above the cap
+        flat = paper.evened(page)
+        otsu, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        _, expected = cv2.threshold(flat, min(otsu, 215.0), 255, cv2.THRESH_BINARY_INV)
+        assert np.array_equal(binarise(page), expected)

@@ -130,3 +130,46 @@ def test_candidates_as_arrays_match_the_plain_loop(seed: int, ink: float) -> Non
         assert segments(mask).tolist() == [list(cv2.boundingRect(c)) for c in contours]
     found = [tuple(c) for c in propose(h_mask, v_mask, 8, 40).tolist()]
     assert found == _propose_one_by_one(h_mask, v_mask, 8, 40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(0.0, 1.0))
+def test_the_darkest_border_from_counts_matches_the_gathered_pixels(seed: int, ink: float) -> None:
+    rng = np.random.default_rng(seed)
+    shape = tuple(int(n) for n in rng.integers(1, 120, 2))
+    gray = rng.integers(0, 256, shape, dtype=np.uint8)
+    binary = np.where(rng.random(shape) < ink, 255, 0).astype(np.uint8)
+    sample_gray, sample_ink = gray[::3, ::3], binary[::3, ::3] > 0
+    inked, paper = sample_gray[sample_ink], sample_gray[~sample_ink]
+    if inked.size == 0 or paper.size == 0:
+        expected = 255.0
+    else:
+        low, high = float(np.percentile(inked, 2)), float(np.percentile(paper, 90))
+        expected = low + 0.5 * (high - low)
+    assert raster._darkest_border(gray, binary) == expected
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=3000))
+def test_share_is_numpys_mean_to_the_bit(flags: list[bool]) -> None:
+    array = np.array(flags, dtype=bool)
+    assert raster._share(array) == float(array.mean())
+
+
+_boxes = st.tuples(st.floats(0, 200), st.floats(0, 200), st.floats(0.1, 60), st.floats(0.1, 30))
+
+
+@given(st.lists(_boxes, max_size=30), _boxes)
+def test_drop_text_looks_at_every_word_that_can_make_a_box_a_letter(words: list[tuple[float, ...]],
+                                                                    box: tuple[float, ...]) -> None:
+    """Its tests need the word's box over the square or around it within a fifth of its width."""
+    from vorlagenparser.geometry import BBox, contains, intersection_area
+    from vorlagenparser.pagemodel import Word
+
+    page = tuple(Word(text="Wort", bbox=BBox(x, y, x + w, y + h)) for x, y, w, h in words)
+    x, y, w, h = box
+    bb = BBox(x, y, x + w, y + h)
+    near = raster._words_near(page, raster._word_edges(page), bb)
+    assert near == [p for p in page if p in near]  # in the page's order
+    for word in page:
+        if intersection_area(word.bbox, bb) > 0 or contains(word.bbox, bb, tol=0.2 * bb.width):
+            assert any(word is n for n in near)

@@ -45,7 +45,7 @@ def detect(page: Page, is_label: LabelMatcher | None = None) -> tuple[Page, tupl
         page = page.with_(words=tuple(_without_box_prefix(w, raster) for w in words))
         from .ticks import detect_raster_ticks, words_outside_ticks
 
-        ticks = detect_raster_ticks(page, [m for m in marks if m.framed], ink=ink.copy())
+        ticks = detect_raster_ticks(page, [m for m in marks if m.framed], ink=ink)
         marks.extend(ticks)
         page = page.with_(words=words_outside_ticks(page.words, ticks))
         if is_label is not None:

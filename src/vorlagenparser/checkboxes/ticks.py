@@ -33,12 +33,13 @@ class TickSettings:
 def detect_raster_ticks(page: Page, framed: list[Mark], settings: TickSettings | None = None,
                         ink: np.ndarray | None = None) -> list[Mark]:
     """Ticks in the page's ruled cells. ``ink`` is ``binarise(page.image)`` when the caller has
-    it already; it is written over (the words and boxes are cleared from it)."""
+    it already; it is only read (the words and boxes are cleared from a copy)."""
     if page.image is None or not page.grids:
         return []
     s = settings or TickSettings()
     scale = page.image_scale
-    ink = binarise(page.image) if ink is None else ink
+    # Copied only for pages with a table: binarise's ink is shared and read-only.
+    ink = (binarise(page.image) if ink is None else ink).copy()
     cells = [c for g in page.grids for r in g.rows for c in r if c is not None]
     for w in page.words:
         # Cheap tests first: the page's words are many, its short unsure readings few.

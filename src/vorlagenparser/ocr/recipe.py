@@ -24,7 +24,7 @@ from ..errors import OcrError
 from ..geometry import Affine, BBox
 from ..load.grids import find_grids
 from ..pagemodel import GrayImage, Grid, Page, Segment, Word
-from ..paper import evened_finely, evenly_lit
+from ..paper import evened_finely, evenly_lit, otsu_ink
 from . import orientation as orient
 from .cells import page_ink, recognise_after_labels, recognise_cells
 from .engine import OcrEngine, OcrTimeoutError, OcrWord
@@ -72,8 +72,8 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
         return _result(page, image, scale, _Upright(image, 0, 0.0, Affine()), [], notes)
     frame = _make_upright(page.number, image, analysis, engine)
     # The frame's ink (Otsu), read once for the bold flags, the rules and the second looks.
-    otsu, binary = cv2.threshold(frame.image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    ink: GrayImage = np.asarray(binary, dtype=np.uint8)
+    # Kept with the image: on an evenly lit page it is the checkbox detector's ink as well.
+    otsu, ink = otsu_ink(frame.image)
     words = _recognise(page.number, frame.image, scale, engine, options, notes, ink)
     # A scan's table rules, found in the image, serve the layout as a PDF's drawn rules do.
     # On an unevenly lit page Otsu takes the shadow for ink: rules are sought with the light evened.

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..geometry import BBox
 from ..pagemodel import Segment
-from ..paper import evened
+from ..paper import evened, otsu_ink
 from .blobs import blob_stats
 
 if TYPE_CHECKING:
@@ -56,8 +56,7 @@ def rules_as_segments(lines: list[Line]) -> list[Segment]:
 
 
 def _binarise(image: GrayImage) -> GrayImage:
-    _, ink = cv2.threshold(evened(image), 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    return ink.astype(np.uint8)
+    return otsu_ink(evened(image))[1]  # the checkbox detector's ink too (read-only, shared)
 
 
 def _runs(mask: GrayImage, scale: float, horizontal: bool) -> list[Line]:
