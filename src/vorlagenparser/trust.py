@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Checkbox, Provenance, Vorlage
+from .profiles.model import COUNT_KEYS
 
 LONG_FIELDS = frozenset({"beschlussvorschlag", "begruendung", "finanzielle_auswirkungen"})
-COUNT_KEYS = frozenset({"ja_stimmen", "nein_stimmen", "enthaltungen"})
 # Options of which a result row ticks exactly one when it prints both.
 EXCLUSIVE = (("oeffentlich", "nichtoeffentlich"), ("einstimmig", "mit_stimmenmehrheit"))
 # Outcomes of which a row ticks at most one.
