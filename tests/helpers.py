@@ -8,6 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+# A one-page digital sample whose text layer is full (no 50 dpi look for missing print).
+FULL_TEXT_PAGE = SAMPLES / "lra_sitzungsvorlage" / "lra_sitzungsvorlage_03.pdf"
 
 def sample_files(kind: str | None = None) -> list[Path]:
     """Every sample input that has a truth file beside it (kind: 'digital' or 'scan')."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from batchfakes import LONG_EXTRACTOR
-from tests.helpers import ROOT
+from tests.helpers import FULL_TEXT_PAGE
 
 from vorlagenparser import limits
 from vorlagenparser.batch import FileResult, ProcessExecutor, Status
@@ -30,7 +30,6 @@ from vorlagenparser.pipeline import Extraction
 from vorlagenparser.reading import Reading
 
 MakeGood = Callable[..., list[Path]]
-ONE_PAGE = ROOT / "samples" / "lra_sitzungsvorlage" / "lra_sitzungsvorlage_03.pdf"
 
 
 def copies(make_good: MakeGood, folder: Path, *words: str) -> list[Path]:
@@ -122,9 +121,9 @@ def test_extract_isolated_reads_in_the_child_and_lays_out_in_the_caller(
         return lay_out(reading)
 
     monkeypatch.setattr(pipeline, "lay_out", spy)
-    vorlage = extract_isolated(ONE_PAGE)
+    vorlage = extract_isolated(FULL_TEXT_PAGE)
     assert laid_out == [(os.getpid(), 1)]
-    assert vorlage.model_dump_json() == pipeline.extract(ONE_PAGE).model_dump_json()
+    assert vorlage.model_dump_json() == pipeline.extract(FULL_TEXT_PAGE).model_dump_json()
 
 
 def test_extract_isolated_lays_out_a_long_document_in_the_child(
@@ -139,9 +138,9 @@ def test_extract_isolated_lays_out_a_long_document_in_the_child(
         return lay_out(reading)
 
     monkeypatch.setattr(pipeline, "lay_out", spy)
-    vorlage = extract_isolated(ONE_PAGE, extractor=LONG_EXTRACTOR)
+    vorlage = extract_isolated(FULL_TEXT_PAGE, extractor=LONG_EXTRACTOR)
     assert laid_out == []
-    assert vorlage.model_dump_json() == pipeline.extract(ONE_PAGE).model_dump_json()
+    assert vorlage.model_dump_json() == pipeline.extract(FULL_TEXT_PAGE).model_dump_json()
 
 
 def test_an_error_of_the_callers_layout_is_said_as_a_childs_would_be(
@@ -154,12 +153,12 @@ def test_an_error_of_the_callers_layout_is_said_as_a_childs_would_be(
 
     monkeypatch.setattr("vorlagenparser.pipeline.lay_out", boom)
     with pytest.raises(VorlagenparserError, match=r"\.pdf: unexpected RuntimeError: boom") as info:
-        extract_isolated(ONE_PAGE)
+        extract_isolated(FULL_TEXT_PAGE)
     assert info.value.exit_code == ExitCode.failure
     assert info.value.detail is not None and "in boom" in info.value.detail
     monkeypatch.setattr("vorlagenparser.pipeline.lay_out", slow)
     with pytest.raises(ResourceLimitError, match="the layout took longer than 1 s") as info:
-        extract_isolated(ONE_PAGE)
+        extract_isolated(FULL_TEXT_PAGE)
     assert info.value.exit_code == ExitCode.resource_limit
 
 

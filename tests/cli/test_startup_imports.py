@@ -10,10 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import ROOT
+from tests.helpers import FULL_TEXT_PAGE, ROOT
 
-# A one-page digital sample whose text layer is full (no 50 dpi look for missing print).
-FULL_TEXT_PAGE = ROOT / "samples" / "lra_sitzungsvorlage" / "lra_sitzungsvorlage_03.pdf"
 # A one-page digital sample with a thin text layer: the OCR decision looks at it at 50 dpi.
 THIN_TEXT_PAGE = ROOT / "samples" / "antrag" / "antrag_01.pdf"
 HEAVY = ("pydantic", "rich", "numpy", "cv2", "pdfplumber", "multiprocessing", "pypdfium2",

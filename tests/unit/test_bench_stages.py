@@ -6,11 +6,9 @@ from __future__ import annotations
 import importlib
 import sys
 
-from tests.helpers import ROOT
+from tests.helpers import FULL_TEXT_PAGE, ROOT
 
 from vorlagenparser.pipeline import extract
-
-DIGITAL = ROOT / "samples" / "lra_sitzungsvorlage" / "lra_sitzungsvorlage_03.pdf"
 
 
 def test_the_stage_clock_times_every_stage_of_an_extraction() -> None:
@@ -20,7 +18,7 @@ def test_the_stage_clock_times_every_stage_of_an_extraction() -> None:
     finally:
         sys.path.remove(str(ROOT / "bench"))
     with stages.StageClock() as clock:
-        extract(DIGITAL)
+        extract(FULL_TEXT_PAGE)
     seconds = clock.take()
     assert set(stages.STAGES) <= set(seconds)
     assert all(seconds[stage] > 0 for stage in stages.STAGES)
