@@ -63,3 +63,49 @@ def test_checkbox_ink_is_otsus_capped_at_light_grey() -> None:
         otsu, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
         _, expected = cv2.threshold(flat, min(otsu, 215.0), 255, cv2.THRESH_BINARY_INV)
         assert np.array_equal(binarise(page), expected)
+
+
+def _letter_page(seed: int) -> np.ndarray:
+    """A page of small dark strokes (letters) under light that falls off across the page."""
+    rng = np.random.default_rng(seed)
+    h, w = 700, 500
+    light = np.linspace(240, 150, w)[None, :] - np.linspace(0, 30, h)[:, None]
+    page = light + rng.normal(0, 4, (h, w))
+    for _ in range(900):
+        y, x = int(rng.integers(0, h - 12)), int(rng.integers(0, w - 4))
+        page[y:y + int(rng.integers(6, 12)), x:x + int(rng.integers(1, 4))] -= 110
+    return np.clip(page, 0, 255).astype(np.uint8)
+
+
+def _full_size_fine_paper(gray: np.ndarray) -> np.ndarray:
+    """The recipe the fine paper stands for, at full size: closed over 15, median over 21."""
+    import cv2
+
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
+    return np.asarray(cv2.medianBlur(cv2.morphologyEx(gray, cv2.MORPH_CLOSE, kernel), 21))
+
+
+def test_the_fine_paper_is_the_full_size_recipe_within_a_grey_level() -> None:
+    for seed in range(3):
+        page = _letter_page(seed)
+        difference = np.abs(paper._fine_paper(page).astype(int)
+                            - _full_size_fine_paper(page).astype(int))
+        assert difference.mean() < 1.0
+        assert np.percentile(difference, 99) <= 4
+
+
+def test_a_scrap_gets_the_full_size_recipe_itself() -> None:
+    scrap = _letter_page(0)[:60, :80]
+    assert np.array_equal(paper._fine_paper(scrap), _full_size_fine_paper(scrap))
+
+
+def test_finely_evened_print_is_dark_on_paper_equally_light_in_light_and_shadow() -> None:
+    page = _letter_page(1)
+    assert not paper.evenly_lit(page)
+    flat = paper.evened_finely(page)
+    strokes = page < 60
+    papers = []
+    for half in (slice(0, 120), slice(380, 500)):  # the bright and the shaded side
+        papers.append(float(np.median(flat[:, half][~strokes[:, half]])))
+        assert np.median(flat[:, half][strokes[:, half]]) < 140
+    assert min(papers) >= 230 and abs(papers[0] - papers[1]) <= 5
