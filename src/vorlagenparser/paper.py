@@ -26,9 +26,17 @@ UNEVEN_LIGHT = 24.0
 class _Light:
     """What the paper under one page image is like, worked out once for that image."""
 
-    paper: GrayImage  # the paper's brightness (paper_brightness)
+    small: GrayImage  # the paper's brightness at a quarter of the size (_brightness)
+    shape: tuple[int, int]  # the page image's
     even: bool  # evenly_lit
     evened: GrayImage | None = None  # evened, once asked for (uneven pages only)
+
+    @property
+    def paper(self) -> GrayImage:
+        """The paper's brightness at the page image's size (paper_brightness)."""
+        height, width = self.shape
+        return np.asarray(cv2.resize(self.small, (width, height), interpolation=cv2.INTER_LINEAR),
+                          dtype=np.uint8)
 
 
 # The OCR recipe, its rule finder and the checkbox detector all look at the same upright page
@@ -42,9 +50,11 @@ def _light(gray: GrayImage) -> _Light:
     last = _last  # read once: another thread may replace it meanwhile
     if last is not None and last[0]() is gray:
         return last[1]
-    paper = _brightness(gray)
-    low, high = percentiles(paper, (2, 98))
-    light = _Light(paper, bool(high - low < UNEVEN_LIGHT))
+    small = _brightness(gray)
+    # Judged at the small size: the full-size paper is only ever this picture stretched, and
+    # an evenly lit page (most pages) never needs it.
+    low, high = percentiles(small, (2, 98))
+    light = _Light(small, (gray.shape[0], gray.shape[1]), bool(high - low < UNEVEN_LIGHT))
     _last = (weakref.ref(gray, _forget), light)
     return light
 
@@ -65,14 +75,15 @@ def paper_brightness(gray: GrayImage) -> GrayImage:
 
 
 def _brightness(gray: GrayImage) -> GrayImage:
-    """:func:`paper_brightness`, worked out at a quarter of the size: the same picture at a
-    fraction of the cost."""
-    h, w = gray.shape
-    small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    """:func:`paper_brightness` at a quarter of the size (where it is worked out: the same
+    picture at a fraction of the cost)."""
+    # fx, not a size: an exact factor takes OpenCV's fast path of area averaging (3x faster).
+    small = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA) \
+        if min(gray.shape) >= 4 else gray
     side = max(3, small.shape[1] // 20) | 1
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
-    closed = cv2.medianBlur(cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel), 5)
-    return np.asarray(cv2.resize(closed, (w, h), interpolation=cv2.INTER_LINEAR), dtype=np.uint8)
+    return np.asarray(cv2.medianBlur(cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel), 5),
+                      dtype=np.uint8)
 
 
 def evenly_lit(gray: GrayImage) -> bool:
@@ -117,7 +128,7 @@ def _fine_paper(gray: GrayImage) -> GrayImage:
     n = _FINE_SHRINK
     if h < n * _FINE_MEDIAN or w < n * _FINE_MEDIAN:  # a scrap: small enough to do as it is
         return np.asarray(cv2.medianBlur(closed, _FINE_MEDIAN), dtype=np.uint8)
-    small = cv2.resize(closed, (w // n, h // n), interpolation=cv2.INTER_AREA)
+    small = cv2.resize(closed, None, fx=1 / n, fy=1 / n, interpolation=cv2.INTER_AREA)
     paper = cv2.medianBlur(small, _FINE_MEDIAN // n | 1)
     return np.asarray(cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR), dtype=np.uint8)
 

@@ -109,3 +109,14 @@ def test_finely_evened_print_is_dark_on_paper_equally_light_in_light_and_shadow(
         papers.append(float(np.median(flat[:, half][~strokes[:, half]])))
         assert np.median(flat[:, half][strokes[:, half]]) < 140
     assert min(papers) >= 230 and abs(papers[0] - papers[1]) <= 5
+
+
+def test_the_paper_is_kept_at_a_quarter_of_the_size_and_stretched_only_to_even_a_page() -> None:
+    import cv2
+
+    page = _letter_page(2)
+    light = paper._light(page)
+    assert light.small.shape == (175, 125)  # 700 x 500 shrunk by 4
+    assert paper.paper_brightness(page).shape == page.shape
+    assert not light.even
+    assert np.array_equal(paper.evened(page), cv2.divide(page, light.paper, scale=255))
