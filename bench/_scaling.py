@@ -2,8 +2,11 @@
 
 Runs ``run_batch`` with the executor and SQLite database the ``batch`` command sets up, so the
 figures include worker start-up, the parent's writing and the tail of the last files. Each
-worker's peak RSS is taken from its results: after its first file and after its last, which
-shows whether memory grows with the number of files a worker converts.
+worker's peak RSS is taken from its results, after its first file and after its last.
+
+Those two differ mostly because later files are larger. Whether memory grows with the number
+of files is measured apart: one worker, never replaced, converts the set twice over; the peak
+after the second pass is the peak after the first unless something piles up from file to file.
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ def _stage(files: Sequence[Path], folder: Path) -> None:
         shutil.copyfile(path, folder / f"{i:04d}-{path.name}")
 
 
-def run(inputs: Path, jobs: int, max_tasks_per_child: int) -> BatchFigures:
+def _batch(inputs: Path, jobs: int, max_tasks_per_child: int) -> tuple[_Collect, Any, float]:
+    """``run_batch`` as the batch command sets it up: the results, the report and the seconds."""
     from vorlagenparser.batch import DEFAULT_EXTRACTOR, ProcessExecutor, run_batch
     from vorlagenparser.batch.worker import preload_modules
     from vorlagenparser.writers import database_writer
@@ -61,7 +65,11 @@ def run(inputs: Path, jobs: int, max_tasks_per_child: int) -> BatchFigures:
         started = time.perf_counter()
         report = run_batch([inputs], Path(out), executor=executor, progress=collect,
                            writers=[database_writer(str(Path(out) / "vorlagen.sqlite"))])
-        seconds = time.perf_counter() - started
+        return collect, report, time.perf_counter() - started
+
+
+def run(inputs: Path, jobs: int, max_tasks_per_child: int) -> BatchFigures:
+    collect, report, seconds = _batch(inputs, jobs, max_tasks_per_child)
     first: dict[int, int] = {}
     last: dict[int, int] = {}
     for result in collect.results:
@@ -73,10 +81,35 @@ def run(inputs: Path, jobs: int, max_tasks_per_child: int) -> BatchFigures:
                         max(last.values(), default=0) / 1024)
 
 
+@dataclass(frozen=True, slots=True)
+class MemoryFigures:
+    files: int  # in one pass
+    first_pass_mb: float  # the worker's peak RSS after the last file of the first pass
+    second_pass_mb: float  # ... after the same files once more
+
+
 def measure(files: Sequence[Path], max_tasks_per_child: int) -> list[BatchFigures]:
     with tempfile.TemporaryDirectory() as staged:
         _stage(files, Path(staged))
         return [run(Path(staged), jobs, max_tasks_per_child) for jobs in (1, 2)]
+
+
+def measure_memory(files: Sequence[Path]) -> MemoryFigures:
+    """One worker, never replaced, converts ``files`` twice (the copies sort after them)."""
+    with tempfile.TemporaryDirectory() as staged:
+        _stage([*files, *files], Path(staged))
+        collect = _batch(Path(staged), jobs=1, max_tasks_per_child=2 * len(files) + 1)[0]
+    peaks = [(r.worker_peak_rss_kb or 0) / 1024 for r in
+             sorted(collect.results, key=lambda r: Path(r.path).name)]
+    return MemoryFigures(len(files), max(peaks[:len(files)], default=0.0),
+                         max(peaks, default=0.0))
+
+
+def report_memory(f: MemoryFigures) -> list[str]:
+    growth = f.second_pass_mb - f.first_pass_mb
+    return [f"memory: one worker, never replaced, converts the {f.files} files twice",
+            f"  peak RSS {f.first_pass_mb:.0f} MB after the first pass, {f.second_pass_mb:.0f} MB "
+            f"after the second ({growth:+.0f} MB; target: flat in the number of files)"]
 
 
 def report(figures: list[BatchFigures], max_tasks_per_child: int) -> list[str]:

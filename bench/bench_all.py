@@ -11,7 +11,7 @@
 * scans: ms/page end to end next to the ``tesseract`` CLI and raw tesserocr on the same page
   images, with the ratios;
 * scaling: a mixed digital/scan batch with ``--jobs 1`` and ``--jobs 2``, and the peak RSS of
-  each worker;
+  each worker; then one worker converting the set twice, for memory growth with the files;
 * hotspots (only when asked for): the layout stage's functions by own time under cProfile.
 
 Files: the devset (``../shared/devset/data``, its ``manifest.json`` tells digital from scanned)
@@ -80,6 +80,8 @@ def main() -> int:
         files = corpus.mixed[:args.batch_files]
         figures_batch = _scaling.measure(files, args.max_tasks_per_child)
         blocks.append(_scaling.report(figures_batch, args.max_tasks_per_child))
+        _show(blocks[-1])
+        blocks.append(_scaling.report_memory(_scaling.measure_memory(files)))
         _show(blocks[-1])
     if "hotspots" in chosen:
         blocks.append(_hotspots.measure(corpus.digital, args.hotspots, limit=25))
