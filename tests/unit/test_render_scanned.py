@@ -27,15 +27,19 @@ def _scan() -> np.ndarray:
 def _pdf(tmp_path: Path, *, decode: list[int] | None = None, smask: bool = False,
          bits: int = 8, margin: float = 0.0, rotate: int = 0, text: bool = False) -> Path:
     pdf = pikepdf.new()
-    if bits == 8:
+    if bits == 24:  # a colour scan: the print in dark blue on yellowish paper
+        colour = cv2.merge([_scan() // 2, _scan() - 10, _scan()])
+        data = cv2.imencode(".jpg", colour)[1].tobytes()  # OpenCV writes BGR as RGB JPEG
+        image = pikepdf.Stream(pdf, data, Filter=pikepdf.Name.DCTDecode)
+    elif bits == 8:
         data = cv2.imencode(".jpg", _scan())[1].tobytes()
         image = pikepdf.Stream(pdf, data, Filter=pikepdf.Name.DCTDecode)
     else:  # bilevel, uncompressed: a row of bits per image row
         data = np.packbits(_scan() > 128, axis=1).tobytes()
         image = pikepdf.Stream(pdf, data)
     image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-    image.Width, image.Height, image.BitsPerComponent = _W, _H, bits
-    image.ColorSpace = pikepdf.Name.DeviceGray
+    image.Width, image.Height, image.BitsPerComponent = _W, _H, min(bits, 8)
+    image.ColorSpace = pikepdf.Name.DeviceRGB if bits == 24 else pikepdf.Name.DeviceGray
     if decode:
         image.Decode = pikepdf.Array(decode)
     if smask:
@@ -45,7 +49,8 @@ def _pdf(tmp_path: Path, *, decode: list[int] | None = None, smask: bool = False
                                      Subtype=pikepdf.Name.Image, Width=_W, Height=_H,
                                      ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)
     width, height = _W * 72 / 100, _H * 72 / 100
-    content = f"q {width - 2 * margin} 0 0 {height - 2 * margin} {margin} {margin} cm /Im0 Do Q"
+    # A margin leaves more paper below the image than above it, so a flipped place shows.
+    content = f"q {width - 2 * margin} 0 0 {height - 3 * margin} {margin} {2 * margin} cm /Im0 Do Q"
     if text:
         content += " BT /F1 12 Tf 20 20 Td (Seite 1) Tj ET"
     font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
@@ -71,10 +76,12 @@ def _both(path: Path) -> tuple[np.ndarray | None, np.ndarray]:
         doc.close()
 
 
-@pytest.mark.parametrize("decode", [None, [1, 0]], ids=["plain", "inverted by its decode array"])
+@pytest.mark.parametrize("kind", ["grey", "inverted by its decode array", "pasted with a margin"])
 def test_a_plain_scan_is_its_image_stretched_as_rendering_would(tmp_path: Path,
-                                                                decode: list[int] | None) -> None:
-    scanned, rendered = _both(_pdf(tmp_path, decode=decode))
+                                                                kind: str) -> None:
+    options = {"grey": {}, "inverted by its decode array": {"decode": [1, 0]},
+               "pasted with a margin": {"margin": 30.0}}[kind]
+    scanned, rendered = _both(_pdf(tmp_path, **options))  # type: ignore[arg-type]
     assert scanned is not None and scanned.dtype == np.uint8
     assert scanned.shape == rendered.shape
     # Stretched 3x, PDFium and OpenCV interpolate differently pixel by pixel (noise makes
@@ -82,12 +89,15 @@ def test_a_plain_scan_is_its_image_stretched_as_rendering_would(tmp_path: Path,
     assert np.abs(scanned.astype(int) - rendered.astype(int)).mean() < 4.0
     blocks = [cv2.resize(a, (150, 210), interpolation=cv2.INTER_AREA) for a in (scanned, rendered)]
     assert np.abs(blocks[0].astype(int) - blocks[1].astype(int)).mean() < 1.0
+    assert np.abs(blocks[0].astype(int) - blocks[1].astype(int)).max() <= 40  # in its place
 
 
-@pytest.mark.parametrize("kind", ["soft mask", "bilevel", "margin", "turned page", "text on it"])
+@pytest.mark.parametrize("kind", ["soft mask", "bilevel", "colour", "partly off the page",
+                                  "turned page", "text on it"])
 def test_anything_else_is_rendered(tmp_path: Path, kind: str) -> None:
-    options = {"soft mask": {"smask": True}, "bilevel": {"bits": 1}, "margin": {"margin": 20.0},
-               "turned page": {"rotate": 90}, "text on it": {"text": True}}[kind]
+    options = {"soft mask": {"smask": True}, "bilevel": {"bits": 1}, "colour": {"bits": 24},
+               "partly off the page": {"margin": -20.0}, "turned page": {"rotate": 90},
+               "text on it": {"text": True}}[kind]
     path = _pdf(tmp_path, **options)  # type: ignore[arg-type]
     scanned, rendered = _both(path)
     assert scanned is None

@@ -92,29 +92,37 @@ def scanned_page(page: Any, scale: float) -> GrayImage | None:
 
     PDFium renders a page that is one big grey image slowly (80-130 ms at 300 dpi: it
     composites and stretches the image in general code). Asked for the image object alone, it
-    draws it at its own size, with its masks, decode array and colours, in a fifth of that,
-    and OpenCV stretches it to the page in a few ms. That is done for a page that is nothing
-    but one opaque grey image of 8 bits or more filling it upright and unclipped: bilevel
-    images (fax) PDFium renders fast itself.
+    draws it at its own size, with its masks and decode array, in a fifth of that, and OpenCV
+    stretches it into its place on white paper in a few ms. That is done for a page that is
+    nothing but one opaque grey image of 8 bits or more, upright and unclipped: bilevel images
+    (fax) PDFium renders fast itself.
     """
     import cv2
     import numpy as np
 
     image = _only_image(page)
-    if image is None or not _plain_grey(image) or not _fills_page(image, page, scale):
+    if image is None or not _plain(image):
+        return None
+    width, height = math.ceil(page.get_width() * scale), math.ceil(page.get_height() * scale)
+    place = _placement(image, page, width, height)
+    if place is None:
         return None
     drawn = image.get_bitmap(render=True).to_numpy()  # BGRA at the image's own size
     if drawn.ndim != 3 or drawn.shape[2] != 4:
         return None
     if cv2.minMaxLoc(cv2.extractChannel(drawn, 3))[0] < 255:
         return None  # partly transparent: the page's paper shows through
-    grey = cv2.extractChannel(drawn, 1)  # grey images come out with B = G = R
-    size = (math.ceil(page.get_width() * scale), math.ceil(page.get_height() * scale))
-    if grey.shape[::-1] != size:  # pypdfium2 renders the page onto the whole bitmap
-        shrinking = size[0] < grey.shape[1]
-        grey = cv2.resize(grey, size,
+    grey = cv2.cvtColor(drawn, cv2.COLOR_BGRA2GRAY)
+    x0, y0, x1, y1 = place
+    if grey.shape[::-1] != (x1 - x0, y1 - y0):
+        shrinking = x1 - x0 < grey.shape[1]
+        grey = cv2.resize(grey, (x1 - x0, y1 - y0),
                           interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
-    return np.array(grey, dtype=np.uint8, copy=True)
+    if (x0, y0, x1, y1) == (0, 0, width, height):
+        return np.array(grey, dtype=np.uint8, copy=True)
+    frame = np.full((height, width), 255, dtype=np.uint8)  # the paper around a pasted scan
+    frame[y0:y1, x0:x1] = grey
+    return frame
 
 
 def _only_image(page: Any) -> Any:
@@ -127,11 +135,13 @@ def _only_image(page: Any) -> Any:
     return objects[0]
 
 
+# Colour scans are left to PDFium: it stretches some of them without smoothing (sharper than
+# OpenCV's interpolation would make them), grey ones as OpenCV does (0.8 grey levels apart).
 _GREY_SPACES = frozenset({pdfium.raw.FPDF_COLORSPACE_DEVICEGRAY, pdfium.raw.FPDF_COLORSPACE_CALGRAY})
 
 
-def _plain_grey(image: Any) -> bool:
-    """A grey image of 8 bits or more, drawn without a blend, soft mask or clip."""
+def _plain(image: Any) -> bool:
+    """A grey image of 8 bits or more a pixel, drawn without a blend, soft mask or clip."""
     metadata = image.get_metadata()
     if metadata.colorspace not in _GREY_SPACES or metadata.bits_per_pixel < 8:
         return False
@@ -141,15 +151,24 @@ def _plain_grey(image: Any) -> bool:
     return not clip or pdfium.raw.FPDFClipPath_CountPaths(clip) <= 0
 
 
-def _fills_page(image: Any, page: Any, scale: float) -> bool:
-    """The image stands upright, unmirrored, and covers the page to half a pixel."""
+def _placement(image: Any, page: Any, width: int, height: int,
+               ) -> tuple[int, int, int, int] | None:
+    """Where the image lands in a ``width`` × ``height`` rendering of the page (pypdfium2 draws
+    the page onto the whole bitmap), as pixel edges x0, y0, x1, y1 rounded to the nearest; None
+    unless it stands upright and unmirrored within the page, at least a few pixels large."""
     a, b, c, d, _, _ = image.get_matrix().get()
     if a <= 0 or d <= 0 or b != 0 or c != 0:
-        return False
+        return None
     left, bottom, right, top = image.get_bounds()
     page_left, page_bottom, page_right, page_top = page.get_bbox()
-    return all(abs(u - v) * scale <= 0.5 for u, v in ((left, page_left), (bottom, page_bottom),
-                                                     (right, page_right), (top, page_top)))
+    sx, sy = width / (page_right - page_left), height / (page_top - page_bottom)
+    x0, x1 = round((left - page_left) * sx), round((right - page_left) * sx)
+    y0, y1 = round((page_top - top) * sy), round((page_top - bottom) * sy)
+    if min(x0, y0) < 0 or x1 > width or y1 > height:
+        return None  # partly off the page: cut, as rendering does in its own way
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    return x0, y0, x1, y1
 
 
 def _check_pixels(page: Any, number: int, dpi: int, path: str, max_pixels: int) -> None:
