@@ -109,3 +109,13 @@ def test_the_loader_reads_a_plain_scan_from_its_image(tmp_path: Path) -> None:
     scanned, _ = _both(path)
     assert scanned is not None
     assert np.array_equal(render_pdf_page(str(path), 0, 300), scanned)
+
+
+def test_an_image_finer_than_the_rendering_is_left_to_pdfium_to_shrink(tmp_path: Path) -> None:
+    doc = pdfium.PdfDocument(str(_pdf(tmp_path)))
+    try:
+        page = doc[0]
+        assert scanned_page(page, 100 / 72) is not None  # the image's own resolution
+        assert scanned_page(page, 50 / 72) is None  # more pixels than the raster it is drawn for
+    finally:
+        doc.close()

@@ -92,10 +92,11 @@ def scanned_page(page: Any, scale: float) -> GrayImage | None:
 
     PDFium renders a page that is one big grey image slowly (80-130 ms at 300 dpi: it
     composites and stretches the image in general code). Asked for the image object alone, it
-    draws it at its own size, with its masks and decode array, in a fifth of that, and OpenCV
-    stretches it into its place on white paper in a few ms. That is done for a page that is
-    nothing but one opaque grey image of 8 bits or more, upright and unclipped: bilevel images
-    (fax) PDFium renders fast itself.
+    draws it at its own size, with its masks and decode array, and OpenCV stretches it into its
+    place on white paper: 25-60 ms in all. That is done for a page that is nothing but one
+    opaque grey image of 8 bits or more, upright, unclipped and of no more pixels than the
+    rendering (its drawing takes four bytes a pixel): bilevel images (fax) PDFium renders fast
+    itself, and larger ones it shrinks as it draws.
     """
     import cv2
     import numpy as np
@@ -105,7 +106,8 @@ def scanned_page(page: Any, scale: float) -> GrayImage | None:
         return None
     width, height = math.ceil(page.get_width() * scale), math.ceil(page.get_height() * scale)
     place = _placement(image, page, width, height)
-    if place is None:
+    image_width, image_height = image.get_px_size()
+    if place is None or image_width * image_height > width * height:
         return None
     drawn = image.get_bitmap(render=True).to_numpy()  # BGRA at the image's own size
     if drawn.ndim != 3 or drawn.shape[2] != 4:
