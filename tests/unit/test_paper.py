@@ -77,28 +77,6 @@ def _letter_page(seed: int) -> np.ndarray:
     return np.clip(page, 0, 255).astype(np.uint8)
 
 
-def _full_size_fine_paper(gray: np.ndarray) -> np.ndarray:
-    """The recipe the fine paper stands for, at full size: closed over 15, median over 21."""
-    import cv2
-
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
-    return np.asarray(cv2.medianBlur(cv2.morphologyEx(gray, cv2.MORPH_CLOSE, kernel), 21))
-
-
-def test_the_fine_paper_is_the_full_size_recipe_within_a_grey_level() -> None:
-    for seed in range(3):
-        page = _letter_page(seed)
-        difference = np.abs(paper._fine_paper(page).astype(int)
-                            - _full_size_fine_paper(page).astype(int))
-        assert difference.mean() < 1.0
-        assert np.percentile(difference, 99) <= 4
-
-
-def test_a_scrap_gets_the_full_size_recipe_itself() -> None:
-    scrap = _letter_page(0)[:60, :80]
-    assert np.array_equal(paper._fine_paper(scrap), _full_size_fine_paper(scrap))
-
-
 def test_finely_evened_print_is_dark_on_paper_equally_light_in_light_and_shadow() -> None:
     page = _letter_page(1)
     assert not paper.evenly_lit(page)
