@@ -87,6 +87,28 @@ def test_old_spelling_and_signature() -> None:
     assert raw.unterzeichnung["name"].value == "Dr. Kühn"
 
 
+def test_an_attached_letter_does_not_sign_the_vorlage() -> None:
+    """A letter's place and date open it (a salutation follows): the signature stays the Vorlage's."""
+    raw = _run(_page([
+        (60, "Drucksache Nr. 204/89"),
+        (60, "Betr.: Bebauungsplan Nr. 12"),
+        (60, "Beschlußvorschlag:"),
+        (60, "Der Rat beschließt den Plan."),
+        (60, "Musterhausen, den 7. Februar 1989"),
+        (60, "Der Oberstadtdirektor"),
+        (60, "gez. Dr. Kühn"),
+        (60, "Anlage 1"),
+        (60, "Bezirksregierung Musterstadt"),
+        (60, "Musterstadt, 2. Februar 1989"),
+        (60, "Förderung nach den Richtlinien"),
+        (60, "Sehr geehrte Damen und Herren,"),
+        (60, "wir bestätigen den Eingang Ihres Antrags."),
+    ]))
+    assert str(raw.unterzeichnung["datum"].value) == "1989-02-07"
+    assert raw.unterzeichnung["ort"].value == "Musterhausen"
+    assert raw.unterzeichnung["name"].value == "Dr. Kühn"
+
+
 def test_values_below_a_row_of_labels() -> None:
     raw = _run(_page([
         (60, "Vorlage Nr.        Datum              Aktenzeichen"),

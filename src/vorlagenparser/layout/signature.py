@@ -146,7 +146,8 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
     # A closing place-and-date follows the text; one at the top of a letter dates the letter.
     half = len(doc.lines) // 2
     closing = [p for p in places if p.phrase_index == 0 and p.line.index > last_section
-               and (p.line.index > half or _role_below(doc, p.line))]
+               and (p.line.index > half or _role_below(doc, p.line))
+               and not _opens_letter(doc, p.line)]
     # A place-and-date in the letterhead dates the document, not its signature.
     pd = closing[-1] if closing else None
     out: dict[str, Found] = {}
@@ -164,6 +165,14 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
     if name is not None:
         out["name"] = name
     return Signature(out, _document_date(doc, places, known))
+
+
+def _opens_letter(doc: Doc, line: Line) -> bool:
+    """A salutation within a few lines under the place and date ("Sehr geehrte Damen und
+    Herren,"): the date of a letter, such as one attached to the Vorlage, not a signature's."""
+    salutations = [key(s) for s in doc.profile.salutations]
+    return any(ln.page == line.page and any(key(ln.text).startswith(s) for s in salutations)
+               for ln in doc.after(line)[:3])
 
 
 def _role_below(doc: Doc, line: Line) -> bool:
