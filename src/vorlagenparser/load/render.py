@@ -6,8 +6,6 @@ Pages are rendered as displayed: the page's own /Rotate is applied, so pixel ``(
 
 from __future__ import annotations
 
-import itertools
-import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,7 +17,7 @@ from ..errors import EncryptedPdfError, InputFileError, ResourceLimitError
 from ..pagemodel import GrayImage
 
 __all__ = ["DEFAULT_MAX_PIXELS", "check_pixels", "pdf_page_has_images", "render_pdf_page",
-           "render_pdf_pages", "scanned_page"]
+           "render_pdf_pages"]
 
 DEFAULT_MAX_PIXELS = int(limits.DEFAULT_MAX_MEGAPIXELS * 1_000_000)  # ExtractOptions().max_pixels
 _IMAGE_SEARCH_DEPTH = 3  # images inside forms inside forms are still found
@@ -66,111 +64,23 @@ def _render(doc: Any, index: int, dpi: int, path: str, max_pixels: int) -> GrayI
     page = doc[index]
     try:
         _check_pixels(page, index + 1, dpi, path, max_pixels)
-        scanned = scanned_page(page, dpi / 72)
-        if scanned is not None:
-            return scanned
-        return _gray(page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True))
+        # A page that is one grey scan could be drawn from its image alone (PDFium draws the
+        # image object, OpenCV stretches it: 25-60 ms instead of 80-130 at 300 dpi, within a
+        # grey level). Tried and left: degraded pages then read differently (a held-out
+        # document lost all its boxes; rounding like PDFium's moved others), so the page is
+        # rendered as a whole, as the recipe's tolerances were set on.
+        bitmap = page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True)
+        array = bitmap.to_numpy()
     except pdfium.PdfiumError as exc:
         raise InputFileError(f"cannot render page {index + 1}: {exc}", path) from exc
     finally:
         page.close()
-
-
-def _gray(bitmap: Any) -> GrayImage:
-    """A grey PDFium bitmap as a uint8 array of its own (the bitmap's buffer goes with it)."""
-    import numpy as np  # here: a digital page that is never rendered needs no numpy (~90 ms)
-
-    array = bitmap.to_numpy()
     if array.ndim == 3:  # some pdfium builds return (h, w, 1) for grayscale bitmaps
         array = array[:, :, 0]
+    # Copy: the bitmap's buffer is freed with the bitmap.
+    import numpy as np  # here: a digital page that is never rendered needs no numpy (~90 ms)
+
     return np.array(array, dtype=np.uint8, copy=True)
-
-
-def scanned_page(page: Any, scale: float) -> GrayImage | None:
-    """A scanned page as ``page.render(scale, grayscale=True)`` shows it, from its image alone;
-    None when the page is not a plain scan (it is then rendered as usual).
-
-    PDFium renders a page that is one big grey image slowly (80-130 ms at 300 dpi: it
-    composites and stretches the image in general code). Asked for the image object alone, it
-    draws it at its own size, with its masks and decode array, and OpenCV stretches it into its
-    place on white paper: 25-60 ms in all. That is done for a page that is nothing but one
-    opaque grey image of 8 bits or more, upright, unclipped and of no more pixels than the
-    rendering (its drawing takes four bytes a pixel): bilevel images (fax) PDFium renders fast
-    itself, and larger ones it shrinks as it draws.
-    """
-    import cv2
-    import numpy as np
-
-    image = _only_image(page)
-    if image is None or not _plain(image):
-        return None
-    width, height = math.ceil(page.get_width() * scale), math.ceil(page.get_height() * scale)
-    place = _placement(image, page, width, height)
-    image_width, image_height = image.get_px_size()
-    if place is None or image_width * image_height > width * height:
-        return None
-    drawn = image.get_bitmap(render=True).to_numpy()  # BGRA at the image's own size
-    if drawn.ndim != 3 or drawn.shape[2] != 4:
-        return None
-    if cv2.minMaxLoc(cv2.extractChannel(drawn, 3))[0] < 255:
-        return None  # partly transparent: the page's paper shows through
-    grey = cv2.cvtColor(drawn, cv2.COLOR_BGRA2GRAY)
-    x0, y0, x1, y1 = place
-    if grey.shape[::-1] != (x1 - x0, y1 - y0):
-        shrinking = x1 - x0 < grey.shape[1]
-        grey = cv2.resize(grey, (x1 - x0, y1 - y0),
-                          interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
-    if (x0, y0, x1, y1) == (0, 0, width, height):
-        return np.array(grey, dtype=np.uint8, copy=True)
-    frame = np.full((height, width), 255, dtype=np.uint8)  # the paper around a pasted scan
-    frame[y0:y1, x0:x1] = grey
-    return frame
-
-
-def _only_image(page: Any) -> Any:
-    """The page's one page object if that is an image and nothing else is drawn, else None."""
-    if page.get_rotation() != 0 or pdfium.raw.FPDFPage_GetAnnotCount(page) != 0:
-        return None
-    objects = list(itertools.islice(page.get_objects(max_depth=1), 2))
-    if len(objects) != 1 or objects[0].type != pdfium.raw.FPDF_PAGEOBJ_IMAGE:
-        return None
-    return objects[0]
-
-
-# Colour scans are left to PDFium: it stretches some of them without smoothing (sharper than
-# OpenCV's interpolation would make them), grey ones as OpenCV does (0.8 grey levels apart).
-_GREY_SPACES = frozenset({pdfium.raw.FPDF_COLORSPACE_DEVICEGRAY, pdfium.raw.FPDF_COLORSPACE_CALGRAY})
-
-
-def _plain(image: Any) -> bool:
-    """A grey image of 8 bits or more a pixel, drawn without a blend, soft mask or clip."""
-    metadata = image.get_metadata()
-    if metadata.colorspace not in _GREY_SPACES or metadata.bits_per_pixel < 8:
-        return False
-    if pdfium.raw.FPDFPageObj_HasTransparency(image):
-        return False
-    clip = pdfium.raw.FPDFPageObj_GetClipPath(image)
-    return not clip or pdfium.raw.FPDFClipPath_CountPaths(clip) <= 0
-
-
-def _placement(image: Any, page: Any, width: int, height: int,
-               ) -> tuple[int, int, int, int] | None:
-    """Where the image lands in a ``width`` × ``height`` rendering of the page (pypdfium2 draws
-    the page onto the whole bitmap), as pixel edges x0, y0, x1, y1 rounded to the nearest; None
-    unless it stands upright and unmirrored within the page, at least a few pixels large."""
-    a, b, c, d, _, _ = image.get_matrix().get()
-    if a <= 0 or d <= 0 or b != 0 or c != 0:
-        return None
-    left, bottom, right, top = image.get_bounds()
-    page_left, page_bottom, page_right, page_top = page.get_bbox()
-    sx, sy = width / (page_right - page_left), height / (page_top - page_bottom)
-    x0, x1 = round((left - page_left) * sx), round((right - page_left) * sx)
-    y0, y1 = round((page_top - top) * sy), round((page_top - bottom) * sy)
-    if min(x0, y0) < 0 or x1 > width or y1 > height:
-        return None  # partly off the page: cut, as rendering does in its own way
-    if x1 - x0 < 8 or y1 - y0 < 8:
-        return None
-    return x0, y0, x1, y1
 
 
 def _check_pixels(page: Any, number: int, dpi: int, path: str, max_pixels: int) -> None:
