@@ -68,16 +68,20 @@ def test_typed_boxes_tie_to_the_label_after_them() -> None:
         "beratungsergebnis[0].laut_beschlussvorschlag", "beratungsergebnis[0].abweichender_beschluss"}
 
 
+# A Drucksache of 1989 in the old spelling, signed at its end.
+_SIGNED_DRUCKSACHE = [
+    (60.0, "Drucksache Nr. 204/89"),
+    (60.0, "Betr.: Bebauungsplan Nr. 12"),
+    (60.0, "Beschlußvorschlag:"),
+    (60.0, "Der Rat beschließt den Plan."),
+    (60.0, "Musterhausen, den 7. Februar 1989"),
+    (60.0, "Der Oberstadtdirektor"),
+    (60.0, "gez. Dr. Kühn"),
+]
+
+
 def test_old_spelling_and_signature() -> None:
-    raw = _run(_page([
-        (60, "Drucksache Nr. 204/89"),
-        (60, "Betr.: Bebauungsplan Nr. 12"),
-        (60, "Beschlußvorschlag:"),
-        (60, "Der Rat beschließt den Plan."),
-        (60, "Musterhausen, den 7. Februar 1989"),
-        (60, "Der Oberstadtdirektor"),
-        (60, "gez. Dr. Kühn"),
-    ]))
+    raw = _run(_page(_SIGNED_DRUCKSACHE))
     assert raw.fields["vorlagennummer"].value == "204/89"
     assert raw.fields["vorlagenart"].value == "Drucksache"
     assert raw.fields["betreff"].value == "Bebauungsplan Nr. 12"
@@ -90,13 +94,7 @@ def test_old_spelling_and_signature() -> None:
 def test_an_attached_letter_does_not_sign_the_vorlage() -> None:
     """A letter's place and date open it (a salutation follows): the signature stays the Vorlage's."""
     raw = _run(_page([
-        (60, "Drucksache Nr. 204/89"),
-        (60, "Betr.: Bebauungsplan Nr. 12"),
-        (60, "Beschlußvorschlag:"),
-        (60, "Der Rat beschließt den Plan."),
-        (60, "Musterhausen, den 7. Februar 1989"),
-        (60, "Der Oberstadtdirektor"),
-        (60, "gez. Dr. Kühn"),
+        *_SIGNED_DRUCKSACHE,
         (60, "Anlage 1"),
         (60, "Bezirksregierung Musterstadt"),
         (60, "Musterstadt, 2. Februar 1989"),

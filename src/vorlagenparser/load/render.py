@@ -68,7 +68,7 @@ def _render(doc: Any, index: int, dpi: int, path: str, max_pixels: int) -> GrayI
         # image object, OpenCV stretches it: 25-60 ms instead of 80-130 at 300 dpi, within a
         # grey level). Tried and left: degraded pages then read differently (a held-out
         # document lost all its boxes; rounding like PDFium's moved others), so the page is
-        # rendered as a whole, as the recipe's tolerances were set on.
+        # rendered as a whole: the picture the recipe's tolerances were set on.
         bitmap = page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True)
         array = bitmap.to_numpy()
     except pdfium.PdfiumError as exc:
