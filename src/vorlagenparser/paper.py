@@ -33,7 +33,8 @@ class _Light:
 
     @property
     def paper(self) -> GrayImage:
-        """The paper's brightness at the page image's size (paper_brightness)."""
+        """The paper's brightness at the page image's size (paper_brightness), stretched on
+        each call: only evening an unevenly lit page needs it, and ``evened`` keeps its result."""
         height, width = self.shape
         return np.asarray(cv2.resize(self.small, (width, height), interpolation=cv2.INTER_LINEAR),
                           dtype=np.uint8)

@@ -54,6 +54,13 @@ class Vocabularies:
     colon_only: frozenset[str]  # folded headings that need a colon to count
     signature_prefixes: Vocabulary
     roles: frozenset[str]
+    salutations: tuple[str, ...]  # folded
+
+    def is_salutation(self, text: str) -> bool:
+        """A letter's opening ("Sehr geehrte Damen und Herren,"): text begins with one of the
+        profile's salutations."""
+        folded = key(text)
+        return any(folded.startswith(s) for s in self.salutations)
 
     def is_role(self, text: str) -> bool:
         """A signer's role: one of the profile's, or an office by its shape ("Die Abteilungs-
@@ -86,6 +93,7 @@ class Vocabularies:
             colon_only=frozenset(key(h) for r in profile.sections.values() for h in r.colon_headings),
             signature_prefixes=Vocabulary({"p": profile.signature_prefixes}),
             roles=frozenset(key(r) for r in profile.signature_roles),
+            salutations=tuple(key(s) for s in profile.salutations),
         )
 
 

@@ -170,8 +170,7 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
 def _opens_letter(doc: Doc, line: Line) -> bool:
     """A salutation within a few lines under the place and date ("Sehr geehrte Damen und
     Herren,"): the date of a letter, such as one attached to the Vorlage, not a signature's."""
-    salutations = [key(s) for s in doc.profile.salutations]
-    return any(ln.page == line.page and any(key(ln.text).startswith(s) for s in salutations)
+    return any(ln.page == line.page and doc.vocab.is_salutation(ln.text)
                for ln in doc.after(line)[:3])
 
 

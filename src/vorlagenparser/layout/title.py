@@ -266,7 +266,7 @@ def _untitled_text(doc: Doc, bounds: Boundaries, betreff: Found, known: dict[str
     if target == "beschlussvorschlag":
         if art is not None and key(str(art.value)) in {key(a) for a in doc.profile.no_proposal}:
             return {}  # an Anfrage asks; its numbered questions are no proposal
-        if any(key(body[0].text).startswith(key(s)) for s in doc.profile.salutations):
+        if doc.vocab.is_salutation(body[0].text):
             return {}  # a letter's opening, not a proposal
         if not doc.profile.beschlussvorschlag_after_betreff and len(body) >= 40:
             return {}  # forty lines without a heading are no proposal
