@@ -117,6 +117,9 @@ def _side_range(words: tuple[Word, ...], scale: float,
     return max(6, round(lo)), round(hi)
 
 
+_LIGHTEST_INK = 215.0  # grey level: the cap on Otsu's threshold
+
+
 def binarise(gray: GrayImage) -> GrayImage:
     """Ink = 255. Uneven light is divided out first; Otsu adapts to light scans; the cap keeps
     paper texture out on empty pages. No smoothing: it closes the gap between a heavy tick and
@@ -127,9 +130,6 @@ def binarise(gray: GrayImage) -> GrayImage:
         return ink
     _, binary = cv2.threshold(flat, _LIGHTEST_INK, 255, cv2.THRESH_BINARY_INV)
     return np.asarray(binary, dtype=np.uint8)
-
-
-_LIGHTEST_INK = 215.0  # grey level: the cap on Otsu's threshold
 
 
 def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
