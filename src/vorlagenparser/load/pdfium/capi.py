@@ -1,5 +1,5 @@
-"""PDFium's C API as the loader calls it: plain prototypes for the hot path, handle addresses,
-and the failure that becomes an InputFileError."""
+"""PDFium's C API as the loader calls it: plain and bare prototypes for the hot path, handle
+addresses, and the failure that becomes an InputFileError."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import pypdfium2.raw as pdfium_c
 def _plain(function: Any, restype: Any, *argtypes: Any) -> Any:
     """A second prototype of a PDFium function with plain ``c_void_p`` handles and results.
 
-    The generated bindings wrap handles in typed pointer objects; in the per-character loop,
-    plain integers are several times cheaper to pass, return and compare.
+    The generated bindings wrap handles in typed pointer objects; plain integers are several
+    times cheaper to pass, return and compare (font calls, once per text object).
     """
     address = ctypes.cast(function, ctypes.c_void_p).value
     if address is None:
@@ -22,14 +22,35 @@ def _plain(function: Any, restype: Any, *argtypes: Any) -> Any:
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
+def _bare(function: Any, restype: Any) -> Any:
+    """A prototype of a PDFium function that converts no arguments, for the per-character loop.
+
+    Without argument types ctypes passes a Python int as a C ``int`` and a ctypes object as
+    itself, so a caller must pass handles as ``c_void_p`` and buffers as pointers; in exchange
+    a call costs ~40 % less than through a typed prototype (~0.2 instead of ~0.3 µs), and a page
+    makes two or three such calls per character.
+    """
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:
+        raise ImportError("PDFium function without an address")
+    return ctypes.CFUNCTYPE(restype)(address)
+
+
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
-_char_text_object = _plain(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
-_char_loose_box = _plain(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
-_char_is_generated = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _VP, _INT)
-_char_map_error = _plain(pdfium_c.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
-_char_matrix = _plain(pdfium_c.FPDFText_GetMatrix, _INT, _VP, _INT, _VP)
-_char_font_size = _plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
-_char_origin = _plain(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
+# (c_void_p textpage, int index) -> the text object's address, 0 for none
+_char_text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t)
+# (c_void_p textpage, int index, POINTER(FS_RECTF) box) -> success
+_char_loose_box = _bare(pdfium_c.FPDFText_GetLooseCharBox, _INT)
+# (c_void_p textpage, int index) -> 1 for a character PDFium made up
+_char_is_generated = _bare(pdfium_c.FPDFText_IsGenerated, _INT)
+# (c_void_p textpage, int index) -> 1 for a glyph without a Unicode mapping
+_char_map_error = _bare(pdfium_c.FPDFText_HasUnicodeMapError, _INT)
+# (c_void_p textpage, int index, POINTER(FS_MATRIX) matrix) -> success
+_char_matrix = _bare(pdfium_c.FPDFText_GetMatrix, _INT)
+# (c_void_p textpage, int index) -> the Tf operand
+_char_font_size = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+# (c_void_p textpage, int index, POINTER(c_double) x, POINTER(c_double) y) -> success
+_char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, _INT)
 _text_object_font = _plain(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
 _font_descent = _plain(pdfium_c.FPDFFont_GetDescent, _INT, _VP, ctypes.c_float, _VP)
 _font_is_embedded = _plain(pdfium_c.FPDFFont_GetIsEmbedded, _INT, _VP)

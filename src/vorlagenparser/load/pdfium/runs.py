@@ -5,7 +5,7 @@ from __future__ import annotations
 import ctypes
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
@@ -31,9 +31,12 @@ _ZAPF_TO_STANDARD = dict(zip(
     strict=True))
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
-    """What the characters of one PDFium text object share."""
+class _Run(NamedTuple):
+    """What the characters of one PDFium text object share.
+
+    A named tuple rather than a frozen dataclass: a page has about a hundred text objects,
+    and a frozen dataclass's per-field setters made building their runs cost more than
+    reading them from PDFium."""
 
     fontname: str
     size: float  # the rendered size (font size × text and graphics scale), as pdfminer's
@@ -75,12 +78,12 @@ class _RunReader:
 
     def __init__(self, textpage: Any, frame: _Frame) -> None:
         self._textpage = textpage
-        self._address = _address(textpage)
+        self._handle = ctypes.c_void_p(_address(textpage))  # for the bare prototypes (capi)
         self.frame = frame
         self._matrix = pdfium_c.FS_MATRIX()
-        self._matrix_ptr = ctypes.addressof(self._matrix)
+        self._matrix_ptr = ctypes.pointer(self._matrix)
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
-        self._xy_ptrs = ctypes.addressof(self._x), ctypes.addressof(self._y)
+        self._xy_ptrs = ctypes.pointer(self._x), ctypes.pointer(self._y)
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
         self._descents: dict[int, float] = {}
@@ -90,8 +93,9 @@ class _RunReader:
 
     def read(self, index: int, text_object: int) -> _Run:
         m = self._matrix
-        _char_matrix(self._address, index, self._matrix_ptr)  # left as it was when it fails
-        font_size = _char_font_size(self._address, index)  # the Tf operand
+        handle = self._handle
+        _char_matrix(handle, index, self._matrix_ptr)  # left as it was when it fails
+        font_size = _char_font_size(handle, index)  # the Tf operand
         font = _text_object_font(text_object) or 0 if text_object else 0
         key = (font, font_size, m.a, m.b, m.c, m.d)
         shape = self._shapes.get(key) if font else None
@@ -99,10 +103,10 @@ class _RunReader:
             shape = self._shape(index, text_object, font, font_size)
             if font:
                 self._shapes[key] = shape
-        return _Run(fontname=shape.fontname, size=shape.size, bold=shape.bold,
-                    upright=shape.upright, unmapped=bool(_char_map_error(self._address, index)),
-                    extent=self.extent(index, shape.span) if shape.level and shape.upright
-                    else None, span=shape.span, display=shape.display, translate=shape.translate)
+        return _Run(shape.fontname, shape.size, shape.bold, shape.upright,
+                    bool(_char_map_error(handle, index)),
+                    self.extent(index, shape.span) if shape.level and shape.upright else None,
+                    shape.span, shape.display, shape.translate)
 
     def _shape(self, index: int, text_object: int, font: int, font_size: float) -> _Shape:
         m = self._matrix
@@ -137,18 +141,26 @@ class _RunReader:
         return self._name.value.decode("utf-8", errors="replace") if length else ""
 
     def extent(self, index: int, span: tuple[float, float, float, float]) -> tuple[float, float]:
-        """Top and bottom of the glyph box on the page, from the glyph's baseline origin."""
-        _, low, _, high = self.span_points(index, span)
+        """Top and bottom of the glyph box on the page, from the glyph's baseline origin (the
+        top coordinates of :meth:`span_points`, without the x ones)."""
+        x, y = self._origin(index)
+        frame = self.frame
+        low = frame.d * (x + span[0]) + frame.e * (y + span[1]) + frame.f
+        high = frame.d * (x + span[2]) + frame.e * (y + span[3]) + frame.f
         return min(low, high), max(low, high)
 
     def span_points(self, index: int, span: tuple[float, float, float, float],
                     ) -> tuple[float, float, float, float]:
         """The glyph's descent point and top point on the page (x, top, x, top)."""
+        x, y = self._origin(index)
+        return (*self.frame.point(x + span[0], y + span[1]),
+                *self.frame.point(x + span[2], y + span[3]))
+
+    def _origin(self, index: int) -> tuple[float, float]:
         x, y = self._x, self._y
         x.value = y.value = 0.0  # as fresh ones: a failed call leaves them
-        _char_origin(self._address, index, *self._xy_ptrs)
-        return (*self.frame.point(x.value + span[0], y.value + span[1]),
-                *self.frame.point(x.value + span[2], y.value + span[3]))
+        _char_origin(self._handle, index, *self._xy_ptrs)
+        return x.value, y.value
 
     def _translation(self, text_object: int, fontname: str) -> dict[str, str] | None:
         """pdfminer's reading of the non-embedded standard ZapfDingbats font (see above)."""

@@ -65,10 +65,10 @@ def _char_groups(textpage: Any, frame: _Frame,
     if n <= 0:
         return [], []
     text = _page_text(textpage, n)
-    tp = _address(textpage)
+    handle = ctypes.c_void_p(_address(textpage))  # the bare prototypes take ctypes objects only
     reader = _RunReader(textpage, frame)
     rect = pdfium_c.FS_RECTF()
-    rect_ptr = ctypes.addressof(rect)
+    rect_ptr = ctypes.pointer(rect)
     shift = frame.c
     groups: list[tuple[_Run, list[_Char]]] = []
     turned: list[dict[str, Any]] = []
@@ -77,11 +77,10 @@ def _char_groups(textpage: Any, frame: _Frame,
     current_object = -1
     simple = special = False
     top = bottom = 0.0
-    for k in range(n):
-        ch = text[k]
-        if ch in _GENERATED_CANDIDATES and _char_is_generated(tp, k):
+    for k, ch in enumerate(text):
+        if ch in _GENERATED_CANDIDATES and _char_is_generated(handle, k):
             continue  # PDFium's own spaces and line breaks: pdfminer has none
-        text_object = _char_text_object(tp, k) or 0
+        text_object = _char_text_object(handle, k)
         if text_object != current_object:
             current_object = text_object
             run, chars = _next_run(reader.read(k, text_object), run, chars, groups)
@@ -89,8 +88,8 @@ def _char_groups(textpage: Any, frame: _Frame,
             simple = frame.is_plain and run.extent is not None
             top, bottom = run.extent or (0.0, 0.0)
         if special or ch in _HYPHEN_MARKS:
-            ch = _reading(ch, run, tp, k)
-        _char_loose_box(tp, k, rect_ptr)
+            ch = _reading(ch, run, handle, k)
+        _char_loose_box(handle, k, rect_ptr)
         if simple:
             chars.append((ch, rect.left + shift, rect.right + shift, top, bottom))
         elif run.upright:
@@ -110,7 +109,7 @@ def _next_run(run: _Run, previous: _Run, chars: list[_Char],
     return run, chars
 
 
-def _reading(ch: str, run: _Run, textpage: int, index: int) -> str:
+def _reading(ch: str, run: _Run, textpage: ctypes.c_void_p, index: int) -> str:
     """A character as pdfminer reads it: end-of-line hyphens, unmapped glyphs, ZapfDingbats."""
     if ch in _HYPHEN_MARKS:
         return "-"
