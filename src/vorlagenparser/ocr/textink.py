@@ -22,9 +22,14 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..disjoint import DisjointSets
 from ..load.preview import GrayRaster
+
+if TYPE_CHECKING:  # numpy loads with OpenCV, only when a process labels that way
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = ["TextInk", "covered_mask", "ink_outside", "text_ink", "text_ink_by_runs",
            "text_ink_opencv"]
@@ -106,22 +111,39 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
     if width == 0:
         return TextInk(0, 0)
     left, right = max(0, x - 1), min(raster.width, x + width + 1)
-    binary = binary[y:y + height, left:right]
-    smeared = cv2.dilate(binary, np.ones((1, 3), np.uint8))
+    rows = _inked_rows(binary[y:y + height, left:right])
+    binary = binary[y:y + height, left:right][rows]
+    smeared = cv2.dilate(binary, np.ones((1, 3), np.uint8))  # along rows: unmoved by the cut
     # 16-bit labels are several times faster; they hold any picture with fewer ink pixels.
     label_type = cv2.CV_16U if np.count_nonzero(smeared) < 65535 else cv2.CV_32S
-    _n, labels, stats, _c = cv2.connectedComponentsWithStats(smeared, connectivity=8,
-                                                             ltype=label_type)
+    n, labels, stats, _c = cv2.connectedComponentsWithStats(smeared, connectivity=8,
+                                                            ltype=label_type)
     w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     text_like = (h >= 3) & (h <= max_height) & (w >= h)
     text_like[0] = False  # the background
-    text = text_like[labels] & (binary > 0)
     inside = np.zeros(image.shape, dtype=np.bool_)
     for r0, r1, c0, c1 in boxes:
         inside[r0:r1, c0:c1] = True
-    inside = inside[y:y + height, left:right]
-    total = int(np.count_nonzero(text))
-    return TextInk(total, total - int(np.count_nonzero(text & inside)))
+    ink = binary > 0
+    # Ink per blob, counted over the ink pixels only (a tenth of the picture), then summed over
+    # the text-like blobs.
+    total = int(np.bincount(labels[ink], minlength=n)[text_like].sum())
+    ink &= inside[y:y + height, left:right][rows]
+    return TextInk(total, total - int(np.bincount(labels[ink], minlength=n)[text_like].sum()))
+
+
+def _inked_rows(binary: NDArray[Any]) -> NDArray[np.bool_]:
+    """The rows to label: those with ink, and one empty row after each inked stretch.
+
+    Blobs never cross an empty row, and one parts them as well as many do, so cutting longer
+    stretches of empty rows to one leaves every blob's pixels, width and height as they were;
+    on a page of text the labelling then sees about 40 % of the rows."""
+    import numpy as np
+
+    inked = np.asarray(binary.any(axis=1), dtype=np.bool_)
+    rows = inked.copy()
+    rows[1:] |= inked[:-1]
+    return rows
 
 
 def text_ink_by_runs(raster: GrayRaster, ink_level: int, max_height: float,
