@@ -51,6 +51,34 @@ _char_matrix = _bare(pdfium_c.FPDFText_GetMatrix, _INT)
 _char_font_size = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 # (c_void_p textpage, int index, POINTER(c_double) x, POINTER(c_double) y) -> success
 _char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, _INT)
+
+
+class _Handle(ctypes.c_void_p):
+    """A handle returned by a bare prototype: ctypes keeps results of a ``c_void_p`` subclass as
+    objects (false for NULL), so they pass on to the next bare call as they are."""
+
+
+# Path objects and their segments (a page has dozens of paths, each a few segments).
+# (page, int index) -> _Handle page object; (form object) -> count, (form object, int) -> child
+_page_object = _bare(pdfium_c.FPDFPage_GetObject, _Handle)
+_form_object_count = _bare(pdfium_c.FPDFFormObj_CountObjects, _INT)
+_form_object = _bare(pdfium_c.FPDFFormObj_GetObject, _Handle)
+# (page object) -> FPDF_PAGEOBJ_* type; (page object, POINTER(FS_MATRIX)) -> success
+_object_type = _bare(pdfium_c.FPDFPageObj_GetType, _INT)
+_object_matrix = _bare(pdfium_c.FPDFPageObj_GetMatrix, _INT)
+# (path, POINTER(c_int) fill mode, POINTER(c_int) stroke) -> success
+_path_draw_mode = _bare(pdfium_c.FPDFPath_GetDrawMode, _INT)
+# (page object, POINTER(c_float)) -> success; (page object, 4 × POINTER(c_uint) r g b a) -> success
+_stroke_width = _bare(pdfium_c.FPDFPageObj_GetStrokeWidth, _INT)
+_fill_color = _bare(pdfium_c.FPDFPageObj_GetFillColor, _INT)
+# (path object) -> number of segments; (path object, int index) -> _Handle segment
+_path_segment_count = _bare(pdfium_c.FPDFPath_CountSegments, _INT)
+_path_segment = _bare(pdfium_c.FPDFPath_GetPathSegment, _Handle)
+# (segment, POINTER(c_float) x, POINTER(c_float) y) -> success; (segment) -> type; -> closes
+_segment_point = _bare(pdfium_c.FPDFPathSegment_GetPoint, _INT)
+_segment_type = _bare(pdfium_c.FPDFPathSegment_GetType, _INT)
+_segment_closes = _bare(pdfium_c.FPDFPathSegment_GetClose, _INT)
+
 _text_object_font = _plain(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
 _font_descent = _plain(pdfium_c.FPDFFont_GetDescent, _INT, _VP, ctypes.c_float, _VP)
 _font_is_embedded = _plain(pdfium_c.FPDFFont_GetIsEmbedded, _INT, _VP)

@@ -14,8 +14,24 @@ import pypdfium2.raw as pdfium_c
 from ...geometry import BBox
 from ...pagemodel import Grid, Rect, Segment
 from ..grids import find_grids
+from .capi import (
+    _fill_color,
+    _form_object,
+    _form_object_count,
+    _object_matrix,
+    _object_type,
+    _page_object,
+    _path_draw_mode,
+    _path_segment,
+    _path_segment_count,
+    _segment_closes,
+    _segment_point,
+    _segment_type,
+    _stroke_width,
+)
 from .frame import _Frame
 
+_BEZIER, _MOVE = pdfium_c.FPDF_SEGMENT_BEZIERTO, pdfium_c.FPDF_SEGMENT_MOVETO
 _SAME_POINT = 1e-3  # pdfminer compares path corners exactly; PDFium's floats need a hair of slack
 
 
@@ -59,9 +75,9 @@ def _then(inner: _Matrix, outer: _Matrix) -> _Matrix:
             e * oa + f * oc + oe, e * ob + f * od + of)
 
 
-def _object_matrix(obj: Any) -> _Matrix:
+def _matrix_of(obj: Any) -> _Matrix:
     m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+    if not _object_matrix(obj, ctypes.pointer(m)):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -69,15 +85,15 @@ def _object_matrix(obj: Any) -> _Matrix:
 def _path_objects(parent: Any, outer: _Matrix, in_form: bool) -> Iterator[tuple[Any, _Matrix]]:
     """Every path object with its matrix to page space, descending into form XObjects
     (whose children's matrices are relative to the form)."""
-    count = pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects
-    get = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
-    for i in range(max(0, count(parent))):
+    count = _form_object_count(parent) if in_form else pdfium_c.FPDFPage_CountObjects(parent)
+    get = _form_object if in_form else _page_object
+    for i in range(max(0, count)):
         obj = get(parent, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        kind = _object_type(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj, _then(_object_matrix(obj), outer)
+            yield obj, _then(_matrix_of(obj), outer)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            yield from _path_objects(obj, _then(_object_matrix(obj), outer), in_form=True)
+            yield from _path_objects(obj, _then(_matrix_of(obj), outer), in_form=True)
 
 
 def _page_shapes(page: Any, frame: _Frame) -> _Shapes:
@@ -94,13 +110,13 @@ def _page_shapes(page: Any, frame: _Frame) -> _Shapes:
 def _paint(obj: Any, matrix: _Matrix) -> _Paint | None:
     """How the path is drawn; None for paths that paint nothing (pdfminer ignores them)."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke):
+    if not _path_draw_mode(obj, ctypes.pointer(fill_mode), ctypes.pointer(stroke)):
         return None
     fill = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
     if not fill and not stroke.value:
         return None
     width = ctypes.c_float()
-    linewidth = width.value if pdfium_c.FPDFPageObj_GetStrokeWidth(obj, width) else 1.0
+    linewidth = width.value if _stroke_width(obj, ctypes.pointer(width)) else 1.0
     # pdfminer scales the width by the current matrix, as it looks on the page.
     linewidth *= math.hypot(matrix[0], matrix[1])
     return _Paint(stroke=bool(stroke.value), fill=fill, linewidth=linewidth,
@@ -109,7 +125,7 @@ def _paint(obj: Any, matrix: _Matrix) -> _Paint | None:
 
 def _fill_gray(obj: Any) -> float | None:
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+    if not _fill_color(obj, *map(ctypes.pointer, (r, g, b, a))):
         return None
     return (0.299 * r.value + 0.587 * g.value + 0.114 * b.value) / 255.0
 
@@ -123,25 +139,26 @@ def _subpaths(obj: Any, matrix: _Matrix, frame: _Frame) -> list[list[_Op]]:
     a close turned into an "h" back to the subpath's start."""
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ptr, y_ptr = ctypes.pointer(x), ctypes.pointer(y)
     subpaths: list[list[_Op]] = []
     bezier_points = 0
-    for i in range(max(0, pdfium_c.FPDFPath_CountSegments(obj))):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+    for i in range(max(0, _path_segment_count(obj))):
+        segment = _path_segment(obj, i)
+        if not segment or not _segment_point(segment, x_ptr, y_ptr):
             continue
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        kind = _segment_type(segment)
+        if kind == _BEZIER:
             bezier_points += 1
             if bezier_points % 3:
                 continue  # a control point
         else:
             bezier_points = 0
         px, py = frame.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not subpaths:
+        if kind == _MOVE or not subpaths:
             subpaths.append([("m", px, py)])
         else:
-            subpaths[-1].append(("c" if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO else "l", px, py))
-        if pdfium_c.FPDFPathSegment_GetClose(segment):
+            subpaths[-1].append(("c" if kind == _BEZIER else "l", px, py))
+        if _segment_closes(segment):
             start = subpaths[-1][0]
             subpaths[-1].append(("h", start[1], start[2]))
     return subpaths
