@@ -160,9 +160,9 @@ def missing_text_share(image: GrayRaster, scale: float, words: tuple[Word, ...])
     """
     boxes = []
     for word in words:
-        b = word.bbox.expand(2.0)
-        boxes.append((max(0, int(b.top * scale)), int(b.bottom * scale) + 1,
-                      max(0, int(b.x0 * scale)), int(b.x1 * scale) + 1))
+        b = word.bbox  # grown by 2 pt on each side, as b.expand(2.0) would (without its box)
+        boxes.append((max(0, int((b.top - 2.0) * scale)), int((b.bottom + 2.0) * scale) + 1,
+                      max(0, int((b.x0 - 2.0) * scale)), int((b.x1 + 2.0) * scale) + 1))
     least = _MIN_MISSING_INK * (scale * 72 / 50) ** 2
     ink = text_ink(image, _INK_LEVEL, 25 * scale * 72 / 50, boxes, enough=least)
     if ink is None or ink.outside < least:
