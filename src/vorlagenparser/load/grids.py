@@ -101,23 +101,23 @@ def _edge(x0: float, top: float, x1: float, bottom: float, vertical: bool) -> _E
 def _snap(edges: list[_Edge]) -> list[_Edge]:
     """Rules whose positions (x of vertical, top of horizontal ones) chain within the tolerance
     move onto their mean position; returned cluster by cluster, in input order within one."""
-    def position(e: _Edge) -> float:
-        return e.x0 if e.vertical else e.top
-
-    values = sorted({position(e) for e in edges})
+    positions = [e.x0 if e.vertical else e.top for e in edges]
     cluster_of: dict[float, int] = {}
     cluster = 0
-    for previous, value in zip([None, *values], values, strict=False):
+    previous: float | None = None
+    for value in sorted(set(positions)):
         if previous is not None and value > previous + _SNAP:
             cluster += 1
         cluster_of[value] = cluster
+        previous = value
+    clusters: list[list[int]] = [[] for _ in range(cluster + 1)] if edges else []
+    for i, position in enumerate(positions):
+        clusters[cluster_of[position]].append(i)
     out: list[_Edge] = []
-    for _, members in groupby(sorted(edges, key=lambda e: cluster_of[position(e)]),
-                              key=lambda e: cluster_of[position(e)]):
-        group = list(members)
-        mean = sum(position(e) for e in group) / len(group)
-        for e in group:
-            shift = mean - position(e)
+    for members in clusters:
+        mean = sum(positions[i] for i in members) / len(members)
+        for i in members:
+            e, shift = edges[i], mean - positions[i]
             if e.vertical:
                 out.append(_Edge(True, e.x0 + shift, e.top, e.x1 + shift, e.bottom, e.length))
             else:
@@ -168,17 +168,20 @@ def _intersections(rules: list[_Edge]) -> dict[Point, _Crossing]:
     verticals = sorted((e for e in rules if e.vertical), key=lambda e: (e.x0, e.top))
     horizontals = sorted((e for e in rules if not e.vertical), key=lambda e: (e.top, e.x0))
     tops = [h.top for h in horizontals]
+    boxes = [h.box for h in horizontals]
     out: dict[Point, _Crossing] = {}
     for v in verticals:
+        x, top, bottom, box = v.x0, v.top, v.bottom, v.box
         # Only horizontal rules at the height of the vertical one can cross it.
-        lo = bisect_left(tops, v.top - _CROSS - _SLACK)
-        hi = bisect_right(tops, v.bottom + _CROSS + _SLACK)
-        for h in horizontals[lo:hi]:
-            if v.top <= h.top + _CROSS and v.bottom >= h.top - _CROSS \
-                    and h.x0 - _CROSS <= v.x0 <= h.x1 + _CROSS:
-                crossing = out.setdefault((v.x0, h.top), _Crossing(set(), set()))
-                crossing.vertical.add(v.box)
-                crossing.horizontal.add(h.box)
+        lo = bisect_left(tops, top - _CROSS - _SLACK)
+        hi = bisect_right(tops, bottom + _CROSS + _SLACK)
+        for j in range(lo, hi):
+            h = horizontals[j]
+            if top <= h.top + _CROSS and bottom >= h.top - _CROSS \
+                    and h.x0 - _CROSS <= x <= h.x1 + _CROSS:
+                crossing = out.setdefault((x, h.top), _Crossing(set(), set()))
+                crossing.vertical.add(box)
+                crossing.horizontal.add(boxes[j])
     return out
 
 
@@ -189,9 +192,14 @@ def _cells(crossings: dict[Point, _Crossing]) -> list[Cell]:
     points = sorted(crossings)
     column: dict[float, list[Point]] = {}
     row: dict[float, list[Point]] = {}
+    # Each point's place in its column and row: the points after it there are those below it
+    # and right of it (both lists are built in sorted order).
+    place: dict[Point, tuple[int, int]] = {}
     for p in points:
-        column.setdefault(p[0], []).append(p)
-        row.setdefault(p[1], []).append(p)
+        down, across = column.setdefault(p[0], []), row.setdefault(p[1], [])
+        place[p] = (len(down), len(across))
+        down.append(p)
+        across.append(p)
 
     def ruled(p: Point, q: Point) -> bool:
         a, b = crossings[p], crossings[q]
@@ -200,9 +208,9 @@ def _cells(crossings: dict[Point, _Crossing]) -> list[Cell]:
 
     out: list[Cell] = []
     for p in points:
-        below = [q for q in column[p[0]] if q > p]
-        right = [q for q in row[p[1]] if q > p]
-        cell = _smallest_cell(p, below, right, crossings, ruled)
+        in_column, in_row = place[p]
+        cell = _smallest_cell(p, column[p[0]][in_column + 1:], row[p[1]][in_row + 1:], crossings,
+                              ruled)
         if cell is not None:
             out.append(cell)
     return out
