@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 from vorlagenparser.geometry import BBox
 from vorlagenparser.load.preview import GrayRaster
 from vorlagenparser.ocr.decision import missing_text_share
-from vorlagenparser.ocr.textink import covered_mask, ink_outside, text_ink_by_runs, text_ink_opencv
+from vorlagenparser.ocr.textink import (
+    covered_mask,
+    ink_outside,
+    text_ink,
+    text_ink_by_runs,
+    text_ink_opencv,
+)
 from vorlagenparser.pagemodel import Word
 
 INK = 160
@@ -50,6 +56,13 @@ def check(image: np.ndarray, boxes: list[tuple[int, int, int, int]], max_height:
     assert (by_runs.total, by_runs.outside) == expected
     by_opencv = text_ink_opencv(GrayRaster.of(image), INK, max_height, boxes)
     assert (by_opencv.total, by_opencv.outside) == expected
+    # With OpenCV loaded (as here), text_ink labels by it, and skips the labelling on the same
+    # bound as by runs: less ink of any kind outside the boxes than enough.
+    outside = ink_outside(GrayRaster.of(image), INK, mask)
+    for enough in (0, outside, outside + 1):
+        found = text_ink(GrayRaster.of(image), INK, max_height, boxes, enough=enough)
+        assert (found is None) == (outside < enough)
+        assert found is None or (found.total, found.outside) == expected
 
 
 @st.composite

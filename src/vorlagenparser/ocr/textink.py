@@ -84,11 +84,10 @@ def text_ink(raster: GrayRaster, ink_level: int, max_height: float, boxes: Seque
     in all and outside ``boxes`` (see :func:`covered_mask`).
 
     None when less than ``enough`` ink of any kind lies outside the boxes (so less text-like
-    ink does) and labelling would be by runs: the bound costs a fraction of that labelling,
-    though more than half of OpenCV's, which most pages need anyway."""
+    ink does): the bound costs a fraction of the labelling either way."""
     global _looks_by_runs
     if "cv2" in sys.modules or _looks_by_runs >= _RUN_LOOKS:
-        return text_ink_opencv(raster, ink_level, max_height, boxes)
+        return _opencv_count(raster, ink_level, max_height, boxes, enough)
     covered = covered_mask(boxes, raster.width, raster.height)
     if ink_outside(raster, ink_level, covered) < enough:
         return None
@@ -100,6 +99,15 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
                     boxes: Sequence[Box]) -> TextInk:
     """:func:`text_ink` with OpenCV's threshold, dilation and connected components (the boxes
     marked with numpy's slices, whose meaning :func:`covered_mask` follows)."""
+    ink = _opencv_count(raster, ink_level, max_height, boxes, enough=0)
+    assert ink is not None  # nothing is less than no ink
+    return ink
+
+
+def _opencv_count(raster: GrayRaster, ink_level: int, max_height: float, boxes: Sequence[Box],
+                  enough: float) -> TextInk | None:
+    """:func:`text_ink_opencv`, or None when less than ``enough`` ink lies outside ``boxes``
+    (a count over the picture, before labelling)."""
     import cv2
     import numpy as np
 
@@ -108,11 +116,18 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
     # Blobs are labelled within the ink's bounding box (the page's white margins hold none),
     # widened by the pixel the smear adds on either side.
     x, y, width, height = cv2.boundingRect(binary)
+    inside = np.zeros(image.shape, dtype=np.bool_)
+    for r0, r1, c0, c1 in boxes:
+        inside[r0:r1, c0:c1] = True
     if width == 0:
-        return TextInk(0, 0)
+        return None if enough > 0 else TextInk(0, 0)
     left, right = max(0, x - 1), min(raster.width, x + width + 1)
     rows = _inked_rows(binary[y:y + height, left:right])
     binary = binary[y:y + height, left:right][rows]
+    ink = binary > 0
+    outside = ink & ~inside[y:y + height, left:right][rows]
+    if np.count_nonzero(outside) < enough:
+        return None
     smeared = cv2.dilate(binary, np.ones((1, 3), np.uint8))  # along rows: unmoved by the cut
     # 16-bit labels are several times faster; they hold any picture with fewer ink pixels.
     label_type = cv2.CV_16U if np.count_nonzero(smeared) < 65535 else cv2.CV_32S
@@ -121,15 +136,10 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
     w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     text_like = (h >= 3) & (h <= max_height) & (w >= h)
     text_like[0] = False  # the background
-    inside = np.zeros(image.shape, dtype=np.bool_)
-    for r0, r1, c0, c1 in boxes:
-        inside[r0:r1, c0:c1] = True
-    ink = binary > 0
     # Ink per blob, counted over the ink pixels only (a tenth of the picture), then summed over
     # the text-like blobs.
     total = int(np.bincount(labels[ink], minlength=n)[text_like].sum())
-    ink &= inside[y:y + height, left:right][rows]
-    return TextInk(total, total - int(np.bincount(labels[ink], minlength=n)[text_like].sum()))
+    return TextInk(total, int(np.bincount(labels[outside], minlength=n)[text_like].sum()))
 
 
 def _inked_rows(binary: NDArray[Any]) -> NDArray[np.bool_]:
