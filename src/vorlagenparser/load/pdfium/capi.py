@@ -71,6 +71,10 @@ _path_draw_mode = _bare(pdfium_c.FPDFPath_GetDrawMode, _INT)
 # (page object, POINTER(c_float)) -> success; (page object, 4 × POINTER(c_uint) r g b a) -> success
 _stroke_width = _bare(pdfium_c.FPDFPageObj_GetStrokeWidth, _INT)
 _fill_color = _bare(pdfium_c.FPDFPageObj_GetFillColor, _INT)
+# (page object, 4 × POINTER(c_float) left bottom right top) -> success
+_object_bounds = _bare(pdfium_c.FPDFPageObj_GetBounds, _INT)
+# (image object, POINTER(c_uint) width, POINTER(c_uint) height) -> success
+_image_pixel_size = _bare(pdfium_c.FPDFImageObj_GetImagePixelSize, _INT)
 # (path object) -> number of segments; (path object, int index) -> _Handle segment
 _path_segment_count = _bare(pdfium_c.FPDFPath_CountSegments, _INT)
 _path_segment = _bare(pdfium_c.FPDFPath_GetPathSegment, _Handle)

@@ -17,7 +17,15 @@ import pypdfium2.raw as pdfium_c
 
 from ..preview import PREVIEW_DPI, GrayRaster, PagePreview
 from ..render import check_pixels
-from .capi import _PdfiumFailure
+from .capi import (
+    _form_object,
+    _form_object_count,
+    _image_pixel_size,
+    _object_bounds,
+    _object_type,
+    _page_object,
+    _PdfiumFailure,
+)
 
 _IMAGE_SEARCH_DEPTH = 3  # as load.render: images inside forms inside forms are still found
 _WHITE = 0xFFFFFFFF
@@ -33,7 +41,7 @@ def page_preview(page: Any, number: int, path: str, max_pixels: int) -> PagePrev
     area = 0.0
     for obj in images:
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        if not _object_bounds(obj, *map(ctypes.pointer, (left, bottom, right, top))):
             raise _PdfiumFailure(f"cannot render page {number}: the bounds of an image are unknown")
         area += max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
     return PagePreview(image=_render(page, width, height, PREVIEW_DPI / 72), image_area=area,
@@ -41,11 +49,11 @@ def page_preview(page: Any, number: int, path: str, max_pixels: int) -> PagePrev
 
 
 def _image_objects(parent: Any, level: int = 0, in_form: bool = False) -> Iterator[Any]:
-    count = pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects
-    get = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
-    for i in range(max(0, count(parent))):
+    count = _form_object_count(parent) if in_form else pdfium_c.FPDFPage_CountObjects(parent)
+    get = _form_object if in_form else _page_object
+    for i in range(max(0, count)):
         obj = get(parent, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        kind = _object_type(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             yield obj
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < _IMAGE_SEARCH_DEPTH - 1:
@@ -54,7 +62,7 @@ def _image_objects(parent: Any, level: int = 0, in_form: bool = False) -> Iterat
 
 def _pixel_size(obj: Any, number: int) -> tuple[int, int]:
     width, height = ctypes.c_uint(), ctypes.c_uint()
-    if not pdfium_c.FPDFImageObj_GetImagePixelSize(obj, width, height):
+    if not _image_pixel_size(obj, ctypes.pointer(width), ctypes.pointer(height)):
         raise _PdfiumFailure(f"cannot render page {number}: the size of an image is unknown")
     return width.value, height.value
 
