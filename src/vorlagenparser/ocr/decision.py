@@ -56,7 +56,7 @@ def _decide(page: Page, options: ExtractOptions, has_images: bool | None,
         return False, "already recognised"
     if options.ocr == "always":
         return True, "forced by --ocr always"
-    text = "".join(w.text for w in page.words)
+    text = "".join([w.text for w in page.words])
     if not text.strip():
         return True, "no text layer"
     garbage = _garbage_reason(page, text)
@@ -74,15 +74,16 @@ def _garbage_reason(page: Page, text: str) -> str | None:
     cids = len(_CID.findall(text))
     if cids >= 3 and cids * 8 > len(text) * 0.1:
         return f"{cids} (cid:NN) glyphs"
-    chars = [c for c in _CID.sub("", text) if not c.isspace()]
+    # The counts run over strings with regular expressions, not character by character.
+    chars = "".join(_CID.sub("", text).split())  # without white space (as str.isspace)
     if not chars:
         return "only unmapped glyphs"
-    bad = sum(1 for c in chars if c == "\ufffd" or "\ue000" <= c <= "\uf8ff" or ord(c) < 32)
+    bad = len(_BAD.findall(chars))
     if bad > 0.05 * len(chars):
         return f"{bad} replacement or private-use characters"
     # Tables typed as text ("---+---", "|", "( )") are drawing, not broken glyphs.
-    chars = [c for c in chars if c not in _DRAWING]
-    alnum = sum(1 for c in chars if c.isalnum())
+    chars = _DRAWN.sub("", chars)
+    alnum = len(_NOT_ALNUM.sub("", chars))
     if len(chars) >= 20 and alnum < 0.5 * len(chars):
         return f"only {alnum / len(chars):.0%} letters and digits"
     words = [w for w in page.words if w.text.strip(_DRAWING)]
@@ -93,6 +94,10 @@ def _garbage_reason(page: Page, text: str) -> str | None:
 
 
 _DRAWING = "|-+=_()[]─│┼┌┐└┘├┤┬┴═║╔╗╚╝"
+_DRAWN = re.compile(f"[{re.escape(_DRAWING)}]")
+_BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x1f]")  # replacement, private use, control
+# Not a word character, or "_": exactly the characters str.isalnum() refuses.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _characters(page: Page) -> int:
