@@ -26,9 +26,10 @@ def _bare(function: Any, restype: Any) -> Any:
     """A prototype of a PDFium function that converts no arguments, for the per-character loop.
 
     Without argument types ctypes passes a Python int as a C ``int`` and a ctypes object as
-    itself, so a caller must pass handles as ``c_void_p`` and buffers as pointers; in exchange
-    a call costs ~40 % less than through a typed prototype (~0.2 instead of ~0.3 µs), and a page
-    makes two or three such calls per character.
+    itself, so a caller must pass handles as ``c_void_p`` and buffers by reference (``byref``
+    for one call, a ``pointer`` kept for many); in exchange a call costs ~40 % less than
+    through a typed prototype (~0.2 instead of ~0.3 µs), and a page makes two or three such
+    calls per character.
     """
     address = ctypes.cast(function, ctypes.c_void_p).value
     if address is None:

@@ -77,7 +77,7 @@ def _then(inner: _Matrix, outer: _Matrix) -> _Matrix:
 
 def _matrix_of(obj: Any) -> _Matrix:
     m = pdfium_c.FS_MATRIX()
-    if not _object_matrix(obj, ctypes.pointer(m)):
+    if not _object_matrix(obj, ctypes.byref(m)):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -110,13 +110,13 @@ def _page_shapes(page: Any, frame: _Frame) -> _Shapes:
 def _paint(obj: Any, matrix: _Matrix) -> _Paint | None:
     """How the path is drawn; None for paths that paint nothing (pdfminer ignores them)."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not _path_draw_mode(obj, ctypes.pointer(fill_mode), ctypes.pointer(stroke)):
+    if not _path_draw_mode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
         return None
     fill = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
     if not fill and not stroke.value:
         return None
     width = ctypes.c_float()
-    linewidth = width.value if _stroke_width(obj, ctypes.pointer(width)) else 1.0
+    linewidth = width.value if _stroke_width(obj, ctypes.byref(width)) else 1.0
     # pdfminer scales the width by the current matrix, as it looks on the page.
     linewidth *= math.hypot(matrix[0], matrix[1])
     return _Paint(stroke=bool(stroke.value), fill=fill, linewidth=linewidth,
@@ -125,7 +125,7 @@ def _paint(obj: Any, matrix: _Matrix) -> _Paint | None:
 
 def _fill_gray(obj: Any) -> float | None:
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not _fill_color(obj, *map(ctypes.pointer, (r, g, b, a))):
+    if not _fill_color(obj, *map(ctypes.byref, (r, g, b, a))):
         return None
     return (0.299 * r.value + 0.587 * g.value + 0.114 * b.value) / 255.0
 

@@ -41,7 +41,7 @@ def page_preview(page: Any, number: int, path: str, max_pixels: int) -> PagePrev
     area = 0.0
     for obj in images:
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-        if not _object_bounds(obj, *map(ctypes.pointer, (left, bottom, right, top))):
+        if not _object_bounds(obj, *map(ctypes.byref, (left, bottom, right, top))):
             raise _PdfiumFailure(f"cannot render page {number}: the bounds of an image are unknown")
         area += max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
     return PagePreview(image=_render(page, width, height, PREVIEW_DPI / 72), image_area=area,
@@ -62,7 +62,7 @@ def _image_objects(parent: Any, level: int = 0, in_form: bool = False) -> Iterat
 
 def _pixel_size(obj: Any, number: int) -> tuple[int, int]:
     width, height = ctypes.c_uint(), ctypes.c_uint()
-    if not _image_pixel_size(obj, ctypes.pointer(width), ctypes.pointer(height)):
+    if not _image_pixel_size(obj, ctypes.byref(width), ctypes.byref(height)):
         raise _PdfiumFailure(f"cannot render page {number}: the size of an image is unknown")
     return width.value, height.value
 
