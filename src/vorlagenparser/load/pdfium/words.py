@@ -75,5 +75,8 @@ def _line_words(line: list[_Char], run: _Run) -> list[Word]:
 
 
 def _word(texts: list[str], x0: float, top: float, x1: float, bottom: float, run: _Run) -> Word:
-    return Word(text="".join(texts).translate(_LIGATURES), bbox=BBox(x0, top, x1, bottom),
-                fontname=run.fontname, size=run.size, bold=run.bold)
+    text = "".join(texts)
+    if not text.isascii():  # the ligatures are not (isascii looks at a flag, not the letters)
+        text = text.translate(_LIGATURES)
+    return Word(text=text, bbox=BBox(x0, top, x1, bottom), fontname=run.fontname, size=run.size,
+                bold=run.bold)
