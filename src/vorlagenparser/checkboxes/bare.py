@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..disjoint import DisjointSets
 from ..geometry import BBox, contains, intersection_area, union
-from ..pagemodel import Mark, Page, Segment
+from ..pagemodel import Mark, Page, Segment, Word
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +28,11 @@ class BareSettings:
 
 def detect_bare_vector(page: Page, framed: list[Mark], settings: BareSettings | None = None) -> list[Mark]:
     s = settings or BareSettings()
+    slanted = [g for g in page.segments if not g.is_horizontal and not g.is_vertical]
+    if not slanted:
+        return []  # most pages: only rules and box sides
     around = [m.bbox.expand(3) for m in framed]
-    strokes = [g for g in page.segments if not g.is_horizontal and not g.is_vertical
-               and not any(contains(a, g.bbox) for a in around)]
+    strokes = [g for g in slanted if not _inside_any(g.bbox, around)]
     out = []
     for cluster in _clusters(strokes, s.join):
         box = union(g.bbox for g in cluster)
@@ -40,12 +42,23 @@ def detect_bare_vector(page: Page, framed: list[Mark], settings: BareSettings | 
         if radio is not None:
             out.append(radio)
             continue
-        if len(cluster) > s.max_strokes or any(
-            intersection_area(w.bbox, box) > 0.3 * box.area for w in page.words
-        ):
+        if len(cluster) > s.max_strokes or _over_text(box, page.words):
             continue
         out.append(Mark(bbox=box, checked=True, confidence=0.9, source="vector", framed=False))
     return out
+
+
+def _inside_any(box: BBox, around: list[BBox]) -> bool:
+    return any(contains(a, box) for a in around)
+
+
+def _over_text(box: BBox, words: tuple[Word, ...]) -> bool:
+    """A word covers over 30 % of the box: the strokes lie over text, so they are no mark.
+    Only the words that reach into the box are measured."""
+    least = 0.3 * box.area
+    x0, top, x1, bottom = box.x0, box.top, box.x1, box.bottom
+    return any(intersection_area(b, box) > least for b in (w.bbox for w in words)
+               if b.x0 < x1 and b.x1 > x0 and b.top < bottom and b.bottom > top)
 
 
 def _radio(cluster: list[Segment], box: BBox, s: BareSettings) -> Mark | None:

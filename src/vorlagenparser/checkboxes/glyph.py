@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..geometry import BBox
 from ..pagemodel import Mark, Page, Word
@@ -38,8 +39,10 @@ _WINGDINGS2: dict[str, bool] = {
 _TYPED = re.compile(r"^(?:\[\s*([xX✓✔✗✘]?)\s*\]|\(\s*([xX✓✔✗✘]?)\s*\))$")
 _TYPED_PREFIX = re.compile(r"^(\[\s*[xX✓✔✗✘]?\s*\])(.+)$")
 _CLOSING = {"[": "]", "(": ")"}
+_OPENING = frozenset(_CLOSING)
 
 
+@lru_cache(maxsize=256)  # asked for every word; a document has a handful of fonts
 def _symbol_table(fontname: str) -> dict[str, bool] | None:
     f = fontname.lower()
     if "dingbat" in f:
@@ -159,11 +162,12 @@ def _close(a: BBox, b: BBox, reach: float = 1.2) -> bool:
 
 def _split_word(word: Word) -> tuple[list[Mark], Word | None]:
     text = word.text
-    m = _TYPED.match(text)
+    typed = text[:1] in _OPENING  # both typed forms open with a bracket: most words skip them
+    m = _TYPED.match(text) if typed else None
     if m:
         ticked = bool(m.group(1) or m.group(2))
         return [Mark(bbox=word.bbox, checked=ticked, confidence=0.9, source="glyph")], None
-    m = _TYPED_PREFIX.match(text)
+    m = _TYPED_PREFIX.match(text) if typed else None
     if m:
         head = m.group(1)
         box, rest = _cut(word, len(head))

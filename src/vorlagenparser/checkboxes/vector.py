@@ -25,10 +25,12 @@ def detect_vector(page: Page, settings: VectorSettings | None = None) -> list[Ma
     candidates = _square_rects(page.rects, s) + _squares_from_segments(page.segments + _rules(page.rects), s)
     marks = []
     boxes = _dedupe(candidates)
-    # A segment's box is made anew on each ask: once per page here, not once per box.
+    # A segment's box is made anew on each ask: once per page here, not once per box; so are
+    # the words that read as a tick.
     strokes = [seg.bbox for seg in page.segments] if boxes else []
+    ticks = [w.bbox for w in page.words if w.text.strip() in _TICK_TEXT] if boxes else []
     for box in boxes:
-        checked, confidence = _is_ticked(page, box, s, strokes)
+        checked, confidence = _is_ticked(page, box, s, strokes, ticks)
         marks.append(Mark(bbox=box.bbox, checked=checked, confidence=confidence, source="vector"))
     return marks
 
@@ -99,8 +101,10 @@ def _dedupe(rects: list[Rect]) -> list[Rect]:
     return kept
 
 
-def _is_ticked(page: Page, box: Rect, s: VectorSettings, segments: list[BBox]) -> tuple[bool, float]:
-    """Whether the box holds a tick; ``segments`` are the boxes of the page's segments."""
+def _is_ticked(page: Page, box: Rect, s: VectorSettings, segments: list[BBox],
+               ticks: list[BBox]) -> tuple[bool, float]:
+    """Whether the box holds a tick; ``segments`` are the boxes of the page's segments,
+    ``ticks`` those of its words that read as a tick ("x", "✓")."""
     b = box.bbox
     if box.fill and box.fill_gray is not None and box.fill_gray < s.dark_fill:
         return True, 0.97
@@ -118,7 +122,7 @@ def _is_ticked(page: Page, box: Rect, s: VectorSettings, segments: list[BBox]) -
                and not _is_border(seg, b)]
     if strokes:
         return True, 0.97 if len(strokes) >= 2 else 0.9
-    if any(w.text.strip() in _TICK_TEXT and contains(reach, w.bbox, tol=1.0) for w in page.words):
+    if any(contains(reach, tick, tol=1.0) for tick in ticks):
         return True, 0.95
     return False, 0.97
 
