@@ -26,7 +26,7 @@ TextMethod = Literal["text", "ocr"]
 CheckboxSource = Literal["vector", "glyph", "acroform", "raster"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Word:
     text: str
     bbox: BBox
@@ -35,9 +35,23 @@ class Word:
     bold: bool = False
     confidence: float = 1.0  # 0..1; OCR confidence, 1.0 for a text layer
 
+    def __init__(self, text: str, bbox: BBox, fontname: str = "", size: float = 0.0,
+                 bold: bool = False, confidence: float = 1.0) -> None:
+        # Through the slots' setters, as BBox: loaders and OCR make words by the thousand.
+        _SET_TEXT(self, text)
+        _SET_BBOX(self, bbox)
+        _SET_FONTNAME(self, fontname)
+        _SET_SIZE(self, size)
+        _SET_BOLD(self, bold)
+        _SET_CONFIDENCE(self, confidence)
+
     def __reduce__(self) -> tuple[type[Word], tuple[str, BBox, str, float, bool, float]]:
         # Pickled by its fields' values, as BBox is (see there): words are a page model's bulk.
         return Word, (self.text, self.bbox, self.fontname, self.size, self.bold, self.confidence)
+
+
+_SET_TEXT, _SET_BBOX, _SET_FONTNAME, _SET_SIZE, _SET_BOLD, _SET_CONFIDENCE = (
+    Word.__dict__[name].__set__ for name in ("text", "bbox", "fontname", "size", "bold", "confidence"))
 
 
 @dataclass(frozen=True, slots=True)
