@@ -90,3 +90,13 @@ def test_within_edits_agrees_with_the_edit_distance_table(a: str, b: str, limit:
     from vorlagenparser.layout.vocab import within_edits
 
     assert within_edits(a, b, limit) == (_levenshtein(a, b) <= limit)
+
+
+_FIELDS = Vocabulary({k: r.labels for k, r in load_profile().fields.items()})
+
+
+@given(st.one_of(st.text(alphabet="abcdeilnrstu", max_size=8),
+                 st.sampled_from(sorted(_FIELDS._keys)).flatmap(
+                     lambda k: st.integers(0, len(k)).map(lambda n: k[:n]))))
+def test_begins_is_whether_a_label_begins_so(k: str) -> None:
+    assert _FIELDS._begins(k) == any(label.startswith(k) for label in _FIELDS._keys)

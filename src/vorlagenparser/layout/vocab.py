@@ -50,7 +50,10 @@ class Vocabulary:
         self._by_length: dict[int, list[str]] = {}
         for entry in self._prefix_keys:
             self._by_length.setdefault(len(entry), []).append(entry)
-        self._sorted = sorted(self._keys)  # to ask whether any label begins with a text
+        self._sorted = sorted(self._keys)  # the entries beginning with a text are neighbours here
+        # Every beginning of an entry ("" too, when there is one): whether a label begins with a
+        # text is one set lookup (asked per word of every line), not a search of _sorted.
+        self._heads = frozenset(k[:n] for k in self._keys for n in range(len(k) + 1))
         # Where each entry stands in _prefix_keys: the first of several hits in that order wins.
         self._rank = {entry: i for i, entry in enumerate(self._prefix_keys)}
         self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
@@ -177,9 +180,8 @@ class Vocabulary:
         return flags
 
     def _begins(self, k: str) -> bool:
-        """Some label begins with ``k`` (the labels sorted: it is the first one from k on)."""
-        i = bisect.bisect_left(self._sorted, k)
-        return i < len(self._sorted) and self._sorted[i].startswith(k)
+        """Some label begins with ``k``."""
+        return k in self._heads
 
     def _misread_prefix(self, head: Sequence[Word]) -> Hit | None:
         """A misread label still ends in its colon: "Aktenzeichcn: …"."""
