@@ -13,8 +13,8 @@ from ..pagemodel import Word
 from .normalize import key
 
 _MAX_LABEL_WORDS = 7
-# Texts whose near-miss label is remembered: a vocabulary serves every document read with its
-# profile, so over a long batch the memo is emptied when full rather than left to grow.
+# Texts whose near-miss label (or prefix label) is remembered: a vocabulary serves every document
+# read with its profile, so over a long batch a memo is emptied when full rather than left to grow.
 _NEAR_MEMO = 20_000
 
 
@@ -57,6 +57,9 @@ class Vocabulary:
         # Where each entry stands in _prefix_keys: the first of several hits in that order wins.
         self._rank = {entry: i for i, entry in enumerate(self._prefix_keys)}
         self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
+        # prefix() by the texts of the words it reads: stages ask the same phrase again (with
+        # the same vocabulary), and every document of a kind prints the same labels.
+        self._prefix_memo: dict[tuple[str, ...], Hit | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self._keys)
@@ -138,6 +141,18 @@ class Vocabulary:
 
     def prefix(self, words: Sequence[Word]) -> Hit | None:
         """The longest label formed by the first words (a colon may end it)."""
+        # The answer depends on the texts of the first _MAX_LABEL_WORDS words and of the next one
+        # (a colon after the label) and on nothing else: they are its key in the memo (fewer
+        # words, a shorter key).
+        texts = tuple([w.text for w in words[:_MAX_LABEL_WORDS + 1]])
+        memo = self._prefix_memo
+        if texts not in memo:
+            if len(memo) >= _NEAR_MEMO:
+                memo.clear()
+            memo[texts] = self._prefix(words)
+        return memo[texts]
+
+    def _prefix(self, words: Sequence[Word]) -> Hit | None:
         # Asked at every word of every line: the loop mostly ends at the first word's key.
         best: Hit | None = None
         head = words[:_MAX_LABEL_WORDS]
