@@ -144,10 +144,10 @@ class Doc:
     def word_index(self, number: int, vertical: bool = False) -> BoxIndex[Word]:
         """The words of page ``number`` (with ``vertical``: then its vertical words), indexed by
         position; built on first use."""
-        slot = (number, vertical)
+        page = self.page(number)
+        slot = (number, vertical and bool(page.vertical_words))  # most pages have none: one index
         index = self._word_indexes.get(slot)
         if index is None:
-            page = self.page(number)
             words = page.words + page.vertical_words if vertical else page.words
             index = self._word_indexes[slot] = BoxIndex(words, _word_box)
         return index
