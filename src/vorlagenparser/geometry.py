@@ -223,7 +223,10 @@ class Affine:
 
     @property
     def is_identity(self) -> bool:
-        return self == Affine()
+        # Field by field, as == Affine() compares (asked for every box given back in original
+        # page points: building an Affine to compare with cost more than the comparison).
+        return (self.a == 1.0 and self.b == 0.0 and self.c == 0.0 and self.d == 0.0 and self.e == 1.0
+                and self.f == 0.0)
 
     def then(self, other: Affine) -> Affine:
         """The transform that applies self first, then other."""
