@@ -60,6 +60,7 @@ class Vocabulary:
         # prefix() by the texts of the words it reads: stages ask the same phrase again (with
         # the same vocabulary), and every document of a kind prints the same labels.
         self._prefix_memo: dict[tuple[str, ...], Hit | None] = {}
+        self._fuzzy_memo: dict[str, tuple[str, float] | None] = {}  # fuzzy() by the text's key
 
     def __bool__(self) -> bool:
         return bool(self._keys)
@@ -73,6 +74,16 @@ class Vocabulary:
         k = key(text)
         if not k:
             return None
+        # A box's candidate labels ask for the same few texts again and again (the devset's
+        # digital pages: 1141 questions, 191 keys), and the search below reads every entry.
+        memo = self._fuzzy_memo
+        if k not in memo:
+            if len(memo) >= _NEAR_MEMO:
+                memo.clear()
+            memo[k] = self._fuzzy(k)
+        return memo[k]
+
+    def _fuzzy(self, k: str) -> tuple[str, float] | None:
         if k in self._keys:
             return self._keys[k], 1.0
         # Each search below finds the first hit in _prefix_keys order (longest entry first) as a
