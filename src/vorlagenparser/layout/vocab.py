@@ -13,9 +13,13 @@ from ..pagemodel import Word
 from .normalize import key
 
 _MAX_LABEL_WORDS = 7
-# Texts whose near-miss label (or prefix label) is remembered: a vocabulary serves every document
-# read with its profile, so over a long batch a memo is emptied when full rather than left to grow.
+# Texts whose near-miss label (or fuzzy or prefix label) is remembered: a vocabulary serves every
+# document read with its profile, so over a long batch a memo is emptied when full rather than left
+# to grow.
 _NEAR_MEMO = 20_000
+# prefix() keeps fewer: its keys hold up to eight words' texts (about 400 bytes an entry), and a
+# document asks a few hundred; some documents' worth stays, about 1 MB a vocabulary at most.
+_PREFIX_MEMO = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +162,7 @@ class Vocabulary:
         texts = tuple([w.text for w in words[:_MAX_LABEL_WORDS + 1]])
         memo = self._prefix_memo
         if texts not in memo:
-            if len(memo) >= _NEAR_MEMO:
+            if len(memo) >= _PREFIX_MEMO:
                 memo.clear()
             memo[texts] = self._prefix(words)
         return memo[texts]
