@@ -6,6 +6,7 @@ A leaf module: it imports nothing from the package.
 from __future__ import annotations
 
 import math
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -148,14 +149,19 @@ class BoxIndex(Generic[T]):
         self._items = tuple(items)
         boxes = [box_of(item) for item in self._items]
         self._boxes = boxes
-        self._sorted = all(math.isfinite(b.top) and math.isfinite(b.bottom) and b.top <= b.bottom
-                           for b in boxes)
+        # The edges read once into lists (an index is built per page and stage): the sorts and
+        # tests below take their values from them.
+        tops = [b.top for b in boxes]
+        bottoms = [b.bottom for b in boxes]
+        self._sorted = (all(map(math.isfinite, tops)) and all(map(math.isfinite, bottoms))
+                        and all(map(operator.le, tops, bottoms)))
         if self._sorted:
-            self._by_top = sorted(range(len(boxes)), key=lambda i: boxes[i].top)
-            self._tops = [boxes[i].top for i in self._by_top]
-            self._by_cy = sorted(range(len(boxes)), key=lambda i: boxes[i].cy)
-            self._cys = [boxes[i].cy for i in self._by_cy]
-            self._tallest = max((b.bottom - b.top for b in boxes), default=0.0)
+            self._by_top = sorted(range(len(boxes)), key=tops.__getitem__)
+            self._tops = [tops[i] for i in self._by_top]
+            cys = [(top + bottom) / 2 for top, bottom in zip(tops, bottoms, strict=True)]  # BBox.cy
+            self._by_cy = sorted(range(len(boxes)), key=cys.__getitem__)
+            self._cys = [cys[i] for i in self._by_cy]
+            self._tallest = max(map(operator.sub, bottoms, tops), default=0.0)
 
     def inside(self, outer: BBox, tol: float = 0.0) -> list[T]:
         """The items whose box ``contains(outer, box, tol)``."""
@@ -217,7 +223,10 @@ class Affine:
 
     @property
     def is_identity(self) -> bool:
-        return self == Affine()
+        # Field by field, as == Affine() compares (asked for every box given back in original
+        # page points: building an Affine to compare with cost more than the comparison).
+        return (self.a == 1.0 and self.b == 0.0 and self.c == 0.0 and self.d == 0.0 and self.e == 1.0
+                and self.f == 0.0)
 
     def then(self, other: Affine) -> Affine:
         """The transform that applies self first, then other."""

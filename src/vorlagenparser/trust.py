@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .model import Checkbox, Provenance, Vorlage
@@ -220,12 +221,19 @@ def _whole_rows(v: Vorlage, reasons: dict[str, str]) -> None:
 def _value(v: Vorlage, path: str) -> Any:
     """The value at a provenance path ("beratungsergebnis[0].ja_stimmen", "anlagen[2]")."""
     node: Any = v
-    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
-        if part.startswith("["):
-            index = int(part[1:-1])
-            node = node[index] if isinstance(node, list) and index < len(node) else None
+    for part in _steps(path):
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and part < len(node) else None
         else:
             node = getattr(node, part, None)
         if node is None:
             return None
     return node
+
+
+@lru_cache(maxsize=4096)
+def _steps(path: str) -> tuple[str | int, ...]:
+    """The attribute names and list indexes of a provenance path, read once per path (every
+    document has the same few dozen paths)."""
+    return tuple(int(part[1:-1]) if part.startswith("[") else part
+                 for part in re.findall(r"[^.\[\]]+|\[\d+\]", path))

@@ -77,3 +77,9 @@ def test_boxes_and_words_pickle_as_their_values(box: BBox, text: str, fontname: 
     again = pickle.loads(pickle.dumps(word, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == word and type(again.bbox) is BBox
     assert pickle.loads(pickle.dumps(box)) == box
+
+
+@given(st.lists(st.sampled_from([0.0, -0.0, 1.0, 2.5, math.nan, math.inf]), min_size=6, max_size=6))
+def test_is_identity_is_equality_with_the_identity(values: list[float]) -> None:
+    transform = Affine(*values)
+    assert transform.is_identity == (transform == Affine())

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vorlagenparser.geometry import BBox
+from vorlagenparser.layout.document import _OFFICES, _ROLE_SHAPE, Vocabularies
 from vorlagenparser.layout.normalize import fold, join_lines, key
 from vorlagenparser.layout.vocab import Vocabulary
 from vorlagenparser.pagemodel import Word
@@ -90,3 +91,33 @@ def test_within_edits_agrees_with_the_edit_distance_table(a: str, b: str, limit:
     from vorlagenparser.layout.vocab import within_edits
 
     assert within_edits(a, b, limit) == (_levenshtein(a, b) <= limit)
+
+
+_FIELDS = Vocabulary({k: r.labels for k, r in load_profile().fields.items()})
+
+
+@given(st.one_of(st.text(alphabet="abcdeilnrstu", max_size=8),
+                 st.sampled_from(sorted(_FIELDS._keys)).flatmap(
+                     lambda k: st.integers(0, len(k)).map(lambda n: k[:n]))))
+def test_begins_is_whether_a_label_begins_so(k: str) -> None:
+    assert _FIELDS._begins(k) == any(label.startswith(k) for label in _FIELDS._keys)
+
+
+_ODD_LETTERS = "aeiklnrstuäöüßıſİKÄÖÜẞ-"  # with OCR's dotless ı, the long ſ, Kelvin's K
+_ROLES = Vocabularies.of(load_profile())
+
+
+@given(st.one_of(
+    st.text(alphabet=_ODD_LETTERS + " .:", max_size=30),
+    st.tuples(st.sampled_from(["", "Der ", "die  ", "Stellv. ", "der komm. "]),
+              st.text(alphabet=_ODD_LETTERS, max_size=10), st.sampled_from(_OFFICES),
+              st.booleans(), st.sampled_from(["", ":", " :", "  "])).map(
+        lambda t: f"{t[0]}{t[1]}{t[2].upper() if t[3] else t[2]}{t[4]}")))
+def test_the_cheap_test_of_an_office_ending_rejects_no_role(text: str) -> None:
+    shape = text.strip().rstrip(":").strip()
+    assert _ROLES.is_role(text) == (key(text) in _ROLES.roles or _ROLE_SHAPE.match(shape) is not None)
+
+
+def test_roles_by_their_shape() -> None:
+    assert _ROLES.is_role("Die Abteilungsleiterin:") and _ROLES.is_role("Der stellv. Amtsvorstand")
+    assert _ROLES.is_role("OBERBÜRGERMEISTER") and not _ROLES.is_role("Beschlussvorschlag")

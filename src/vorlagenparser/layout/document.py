@@ -65,7 +65,10 @@ class Vocabularies:
     def is_role(self, text: str) -> bool:
         """A signer's role: one of the profile's, or an office by its shape ("Die Abteilungs-
         leiterin:", "Der Amtsvorstand", "Stadtkämmerer")."""
-        return key(text) in self.roles or _ROLE_SHAPE.match(text.strip().rstrip(":").strip()) is not None
+        if key(text) in self.roles:
+            return True
+        shape = text.strip().rstrip(":").strip()
+        return _OFFICE_END.fullmatch(shape[-6:]) is not None and _ROLE_SHAPE.match(shape) is not None
 
     @classmethod
     def of(cls, profile: Profile) -> Vocabularies:
@@ -97,12 +100,19 @@ class Vocabularies:
         )
 
 
+# The offices a role's last word ends in ("Abteilungsleiterin", "Oberbürgermeister").
+_OFFICES = ("leiter", "leiterin", "meister", "meisterin", "direktor", "direktorin", "präsident",
+            "präsidentin", "dezernent", "dezernentin", "referent", "referentin", "vorsitzende",
+            "vorsitzender", "vorstand", "vorsteher", "vorsteherin", "sprecher", "sprecherin",
+            "beauftragte", "beauftragter", "schreiber", "schreiberin", "kämmerer", "kämmerin", "amtmann",
+            "landrat", "landrätin")
 _ROLE_SHAPE = re.compile(
     r"^(?:(?:der|die)\s+)?(?:(?:stellv\.|stellvertretende[r]?|komm\.|kommissarische[r]?)\s+)?"
-    r"(?:[A-ZÄÖÜ][\w\-äöüß]*)?(?:leiter|leiterin|meister|meisterin|direktor|direktorin|präsident|präsidentin"
-    r"|dezernent|dezernentin|referent|referentin|vorsitzende|vorsitzender|vorstand|vorsteher|vorsteherin"
-    r"|sprecher|sprecherin|beauftragte|beauftragter|schreiber|schreiberin|kämmerer|kämmerin|amtmann"
-    r"|landrat|landrätin)$", re.IGNORECASE)
+    r"(?:[A-ZÄÖÜ][\w\-äöüß]*)?(?:" + "|".join(_OFFICES) + r")$", re.IGNORECASE)
+# The last six letters of an office (none is shorter), matched alike: a text ending otherwise is
+# no role. Asked first, as _ROLE_SHAPE is slow to fail (it tries every office at every letter of
+# the last word, some µs a line, and every line and phrase is asked).
+_OFFICE_END = re.compile("|".join(sorted({office[-6:] for office in _OFFICES})), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -134,10 +144,10 @@ class Doc:
     def word_index(self, number: int, vertical: bool = False) -> BoxIndex[Word]:
         """The words of page ``number`` (with ``vertical``: then its vertical words), indexed by
         position; built on first use."""
-        slot = (number, vertical)
+        page = self.page(number)
+        slot = (number, vertical and bool(page.vertical_words))  # most pages have none: one index
         index = self._word_indexes.get(slot)
         if index is None:
-            page = self.page(number)
             words = page.words + page.vertical_words if vertical else page.words
             index = self._word_indexes[slot] = BoxIndex(words, _word_box)
         return index

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +34,7 @@ _FILL_IN = re.compile(r"\.{4,}|_{3,}|…{2,}")
 TICK_TEXT = frozenset({"x", "X", "✓", "✔", "✗", "✘", "×"})
 
 Label = tuple[str | None, str, BBox]  # (column name or None, printed text, where)
+_REQUIRED = frozenset({"gremium"})  # every table the header rows head has a Gremium column
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,26 +82,27 @@ def find_tables(
     out: list[Table] = []
     covered: set[int] = set()
     for line in doc.lines:
-        if (
-            line.index in covered
-            or _has_marks(doc, line)
-            or _grid_row_has_marks(doc, line)
-            or _form_line(doc, line)
-        ):
+        if line.index in covered or _has_marks(doc, line):
             continue
-        labels_e = header_labels(doc, line, vocab_e) if vocab_e else []
-        labels_f = header_labels(doc, line, vocab_f) if vocab_f else []
-        is_e = is_header(labels_e, {"gremium"}, 3, RESULT_COLUMNS, doc.settings.table_header_share)
-        is_f = is_header(labels_f, {"gremium"}, 2, FOLGE_ANY, doc.settings.table_header_share)
-        if is_e and is_f:  # both vocabularies fit: the heading above decides, else the better fit
+        grid = grid_for(doc, line)  # asked once per line, for each test below
+        if _grid_row_has_marks(doc, line, grid) or _form_line(line, grid):
+            continue
+        labels_e = _header_row(doc, line, grid, vocab_e, 3, RESULT_COLUMNS)
+        labels_f = _header_row(doc, line, grid, vocab_f, 2, FOLGE_ANY)
+        if labels_e is not None and labels_f is not None:
+            # Both vocabularies fit: the heading above decides, else the better fit.
             above = _heading_above(line, headings)
-            is_e = above == "beratungsergebnis" or (
-                above != "beratungsfolge" and _named(labels_e) > _named(labels_f)
-            )
-            is_f = not is_e
-        if not (is_e or is_f):
+            if above == "beratungsergebnis" or (above != "beratungsfolge"
+                                                and _named(labels_e) > _named(labels_f)):
+                labels_f = None
+            else:
+                labels_e = None
+        if labels_e is not None:
+            kind, labels = "beratungsergebnis", labels_e
+        elif labels_f is not None:
+            kind, labels = "beratungsfolge", labels_f
+        else:
             continue
-        kind, labels = ("beratungsergebnis", labels_e) if is_e else ("beratungsfolge", labels_f)
         table = read_table(doc, kind, line, labels, stops)
         if table.rows:
             out.append(table)
@@ -120,15 +123,15 @@ def _has_marks(doc: Doc, line: Line) -> bool:
     return any(m.bbox.top - 2 <= line.bbox.cy <= m.bbox.bottom + 2 for m in doc.page_marks(line.page))
 
 
-def _form_line(doc: Doc, line: Line) -> bool:
-    """"Gremium: ……  Sitzung am: ……  TOP: ……": a line of labels to fill in, not a table header."""
+def _form_line(line: Line, grid: Grid | None) -> bool:
+    """"Gremium: ……  Sitzung am: ……  TOP: ……": a line of labels to fill in, not a table header
+    (``grid``: the ruled grid the line lies in)."""
     colons = sum(1 for w in line.words if w.text.endswith(":"))
-    return grid_for(doc, line) is None and colons >= 2 and colons * 2 >= len(line.phrases)
+    return grid is None and colons >= 2 and colons * 2 >= len(line.phrases)
 
 
-def _grid_row_has_marks(doc: Doc, line: Line) -> bool:
+def _grid_row_has_marks(doc: Doc, line: Line, grid: Grid | None) -> bool:
     """In a ruled grid, a row that holds boxes is a row of options, not a header."""
-    grid = grid_for(doc, line)
     row = _grid_row_of(grid, line.bbox) if grid is not None else None
     if row is None:
         return False
@@ -139,23 +142,55 @@ def _grid_row_has_marks(doc: Doc, line: Line) -> bool:
 
 def phrase_labels(line: Line, vocab: Vocabulary) -> list[Label]:
     """Split a line's phrases into column labels; unknown phrases become unnamed columns."""
-    out: list[Label] = []
+    return [_label(name, words) for name, words in _label_runs(line, vocab)]
+
+
+def _label_runs(line: Line, vocab: Vocabulary) -> list[tuple[str | None, Sequence[Word]]]:
+    """The words of phrase_labels' labels, each run with its column name (None: unknown)."""
+    out: list[tuple[str | None, Sequence[Word]]] = []
     for phrase in line.phrases:
-        words = list(phrase.words)
+        words: Sequence[Word] = phrase.words
         while words:
             hit = vocab.prefix(words)
             if hit is None:
-                out.append((None, " ".join(w.text for w in words), _span(words)))
+                out.append((None, words))
                 break
-            taken = words[:hit.nwords]
-            out.append((hit.name, " ".join(w.text for w in taken).rstrip(":"), _span(taken)))
+            out.append((hit.name, words[:hit.nwords]))
             words = words[hit.nwords:]
     return out
 
 
+def _label(name: str | None, words: Sequence[Word]) -> Label:
+    text = " ".join(w.text for w in words)
+    return name, text.rstrip(":") if name is not None else text, _span(words)
+
+
 def header_labels(doc: Doc, line: Line, vocab: Vocabulary) -> list[Label]:
     """Header labels of a line; inside a ruled grid, one label per cell (headers may wrap)."""
-    grid = grid_for(doc, line)
+    return _header_labels(doc, line, grid_for(doc, line), vocab)
+
+
+def _header_row(doc: Doc, line: Line, grid: Grid | None, vocab: Vocabulary, min_named: int,
+                any_of: frozenset[str]) -> list[Label] | None:
+    """The line's header labels (see is_header) when they make a header row of ``vocab``'s
+    table (one with a Gremium column), else None."""
+    if not vocab:
+        return None
+    row = _grid_row_of(grid, line.bbox) if grid is not None else None
+    if row is None:
+        # Most lines name too few columns: counted before their labels' texts and boxes are made.
+        runs = _label_runs(line, vocab)
+        if not _names_enough({name for name, _ in runs if name}, _REQUIRED, min_named):
+            return None
+        labels = [_label(name, words) for name, words in runs]
+    else:
+        labels = _header_labels(doc, line, grid, vocab)
+    share = doc.settings.table_header_share
+    return labels if is_header(labels, _REQUIRED, min_named, any_of, share) else None
+
+
+def _header_labels(doc: Doc, line: Line, grid: Grid | None, vocab: Vocabulary) -> list[Label]:
+    """header_labels with the ruled grid the line lies in (``grid_for``)."""
     row = _grid_row_of(grid, line.bbox) if grid is not None else None
     if row is None:
         return phrase_labels(line, vocab)
@@ -206,13 +241,13 @@ def _span(words: Sequence[Word]) -> BBox:
     return union(w.bbox for w in words)
 
 
-def is_header(labels: list[Label], required: set[str], min_named: int, any_of: frozenset[str] | None = None,
-              share: float = 0.75) -> bool:
+def is_header(labels: list[Label], required: AbstractSet[str], min_named: int,
+              any_of: frozenset[str] | None = None, share: float = 0.75) -> bool:
     """Enough known column names, the required ones among them, and no data (dates, fill-in
     lines "……", "___") in the row."""
     names = [n for n, _, _ in labels if n]
     named = set(names)
-    if len(named) < min_named or not required <= named:
+    if not _names_enough(named, required, min_named):
         return False  # asked first: most lines name too few columns, and it is cheap
     if any_of is not None and not (any_of & named):
         return False
@@ -221,6 +256,10 @@ def is_header(labels: list[Label], required: set[str], min_named: int, any_of: f
     # Many known columns make a header even when OCR garbled a few of its cells.
     needed = share if len(named) < 5 else min(share, 0.5)
     return len(names) >= needed * len([t for _, t, _ in labels if t])
+
+
+def _names_enough(named: AbstractSet[str], required: AbstractSet[str], min_named: int) -> bool:
+    return len(named) >= min_named and required <= named
 
 
 @lru_cache(maxsize=4096)

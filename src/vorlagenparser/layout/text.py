@@ -179,6 +179,12 @@ def _without_overstrike(word: Word) -> Word:
 
 # A document number: digits with a slash or dash, five characters or more ("22/12922", "VO/2023/1").
 _ID = re.compile(r"(?=.*\d)(?=.*[/-])[\w/.-]{5,}")
+
+
+def _is_id(text: str) -> bool:
+    # Most words hold no slash or dash, and the regex's lookaheads read on from every letter
+    # of the word before it fails.
+    return ("/" in text or "-" in text) and _ID.search(text) is not None
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|seite\s*\d+(\s*(von|/)\s*\d+)?|\d+\s*(/|von)\s*\d+|\d+|page\s*\d+.*)$")
 
@@ -216,9 +222,11 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSetting
     # naming the document by a number of the first page ("Drucksache 22/12922 | Bürgerschaft …").
     first_page = {fold(ln.text).replace(" ", "") for ln in lines if ln.page == 1}
     drop |= {ln.index for ln in in_margin if ln.page > 1 and fold(ln.text).replace(" ", "") in first_page}
-    first_ids = {w.text.strip(".,;:") for ln in lines if ln.page == 1 for w in ln.words if _ID.search(w.text)}
-    drop |= {ln.index for ln in in_margin if ln.page > 1 and ln.bbox.bottom < heights[ln.page] * margin
-             and any(w.text.strip(".,;:") in first_ids for w in ln.words)}
+    headers = [ln for ln in in_margin if ln.page > 1 and ln.bbox.bottom < heights[ln.page] * margin]
+    if headers:  # the first page's numbers are gathered only for a later page's header
+        first_ids = {w.text.strip(".,;:") for ln in lines if ln.page == 1 for w in ln.words
+                     if _is_id(w.text)}
+        drop |= {ln.index for ln in headers if any(w.text.strip(".,;:") in first_ids for w in ln.words)}
     drop |= _repeated_in_place(lines, heights, s.running_outer)
     # A header that names its page an Anlage ("Anlage 1 zur Sitzungsvorlage Nr. 2024/0417") also
     # names the Vorlage's number, but it tells where the Vorlage ends: it stays.

@@ -18,6 +18,7 @@ known label. The vocabulary decides between candidates; it never decides where t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -68,6 +69,13 @@ class _Ctx:
     marks: tuple[Mark, ...]
     grids: tuple[int | None, ...]  # per phrase, the index of the grid it lies in (_grid_index)
     heights: BoxIndex[int]  # positions in ``phrases`` by height on the page
+    # Per mark: the grid it lies in, and the marks on its line (positions in ``marks`` of those
+    # ``_on_line(m.bbox, mark, 0.3)``, itself included): asked for each mark by several
+    # candidates, found once per page.
+    mark_grids: tuple[int | None, ...]
+    peers: tuple[tuple[int, ...], ...]
+    mark_heights: BoxIndex[int]  # positions in ``marks`` by height on the page
+    scopes: dict[int | None, list[tuple[Phrase, Line]]]  # _line_scope per grid, on first use
 
 
 def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
@@ -80,7 +88,11 @@ def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
         grids = tuple(_grid_index(doc, page.number, p.bbox) for p, _ in phrases)
         boxes = [p.bbox for p, _ in phrases]
         heights = BoxIndex(range(len(boxes)), boxes.__getitem__)
-        out.extend(_tie_page(_Ctx(doc, regions, page.number, phrases, marks, grids, heights)))
+        mark_grids = tuple(_grid_index(doc, page.number, m.bbox) for m in marks)
+        mark_heights = BoxIndex(range(len(marks)), [m.bbox for m in marks].__getitem__)
+        peers = tuple(tuple(_on_line_items(mark_heights, mark, 0.3)) for mark in marks)
+        out.extend(_tie_page(_Ctx(doc, regions, page.number, phrases, marks, grids, heights,
+                                  mark_grids, peers, mark_heights, {})))
     return tuple(out)
 
 
@@ -91,7 +103,7 @@ def _tie_page(ctx: _Ctx) -> list[Tie]:
         if not mark.framed:
             # A tick or cross without a box is an option beside a known label, or among boxes on
             # its line ("✘ Ja  ❏ Nein"); in a bare table cell it is read by the table, under its column.
-            group = any(m.framed and _on_line(m.bbox, mark, 0.3) for m in ctx.marks if m is not mark)
+            group = any(ctx.marks[j].framed for j in ctx.peers[mi] if j != mi)
             found = [c for c in found if (c.key is not None or group) and c.how in ("line", "cell")]
         candidates.extend(found)
     candidates.sort(key=lambda c: -c.score)
@@ -131,15 +143,16 @@ def _tie_page(ctx: _Ctx) -> list[Tie]:
 
 def _candidates(ctx: _Ctx, mi: int, mark: Mark) -> list[_Candidate]:
     cell = ctx.regions.cell_at(ctx.page, mark.bbox)
-    in_cell = [(p, ln) for p, ln in ctx.phrases if cell is not None and cell.holds(p.bbox, 1.0)]
+    in_cell = [] if cell is None else [ctx.phrases[i] for i in ctx.heights.centred(
+        cell.bbox.top - 1.0, cell.bbox.bottom + 1.0, lambda box: cell.holds(box, 1.0))]
     out: list[_Candidate] = []
     if in_cell:
         out += _cell_candidates(ctx, mi, mark, in_cell)
     else:
-        out += _line_candidates(ctx, mi, mark, cell)
+        out += _line_candidates(ctx, mi, mark)
         if cell is not None:
             out += _column_candidates(ctx, mi, mark, cell)
-    out += _above_candidates(ctx, mi, mark, cell, in_cell)
+    out += _above_candidates(ctx, mi, mark, in_cell)
     return out
 
 
@@ -151,14 +164,21 @@ def _on_line(box: BBox, mark: Mark, s: float) -> bool:
     return vertical_overlap(box, mark.bbox) >= s or box.top - 1 <= mark.bbox.cy <= box.bottom + 1
 
 
+def _framed_on_line(ctx: _Ctx, box: BBox) -> list[Mark]:
+    """The framed marks ``_on_line`` with the box, in page order. Asked of the marks' height
+    index: such a mark overlaps the box's height or has its centre within a point of it, so it
+    reaches into the box's height ±1 (the index leaves out no other)."""
+    near = ctx.mark_heights.reaching(box.top - 1, box.bottom + 1, lambda _: True)
+    return [ctx.marks[j] for j in near if ctx.marks[j].framed and _on_line(box, ctx.marks[j], 0.3)]
+
+
 # --- cell: the box's own ruled cell holds its label -------------------------------------------
 
 
 def _cell_candidates(ctx: _Ctx, mi: int, mark: Mark, in_cell: list[tuple[Phrase, Line]]) -> list[_Candidate]:
     s = ctx.doc.settings
     out = []
-    # The other boxes of the mark's line (asked once, not per phrase).
-    others = [m for m in ctx.marks if m is not mark and _on_line(m.bbox, mark, 0.3)]
+    others = [ctx.marks[j] for j in ctx.peers[mi] if j != mi]  # the other boxes of the mark's line
     for phrase, _ in in_cell:
         b = phrase.bbox
         if _on_line(b, mark, s.tie_same_line):
@@ -182,12 +202,12 @@ def _between(m: BBox, a: BBox, b: BBox) -> bool:
 # --- line: boxes and phrases of one line ------------------------------------------------------
 
 
-def _line_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None) -> list[_Candidate]:
+def _line_candidates(ctx: _Ctx, mi: int, mark: Mark) -> list[_Candidate]:
     s = ctx.doc.settings
-    scope = _line_scope(ctx, mark, cell)
-    marks = sorted((m for m in ctx.marks if _on_line(m.bbox, mark, 0.3)
-                    and _same_scope(ctx, m.bbox, mark.bbox)), key=lambda m: m.bbox.x0)
-    texts = sorted(_on_line_phrases(ctx, mark, s.tie_same_line), key=lambda p: p.bbox.x0)
+    scope = _line_scope(ctx, mi)
+    marks = sorted((ctx.marks[j] for j in ctx.peers[mi] if ctx.mark_grids[j] == ctx.mark_grids[mi]),
+                   key=lambda m: m.bbox.x0)
+    texts = sorted(_on_line_phrases(ctx, mi, s.tie_same_line), key=lambda p: p.bbox.x0)
     if not texts:
         return []
     pos = next(i for i, m in enumerate(marks) if m is mark)
@@ -217,29 +237,33 @@ def _line_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None) -> list[
     return out
 
 
-def _on_line_phrases(ctx: _Ctx, mark: Mark, min_overlap: float) -> list[Phrase]:
+def _on_line_phrases(ctx: _Ctx, mi: int, min_overlap: float) -> list[Phrase]:
     """The phrases of the mark's line scope (:func:`_line_scope`) ``_on_line`` with it, in page
     order. Asked of the height index: with some overlap required, a phrase on the line reaches
     into the band of the mark's height and its centre ±1 (the index leaves out no other)."""
-    scope = _grid_index(ctx.doc, ctx.page, mark.bbox)
-    b = mark.bbox
-    if min_overlap > 0:
-        near = ctx.heights.reaching(min(b.top, b.cy - 1), max(b.bottom, b.cy + 1),
-                                    lambda box: _on_line(box, mark, min_overlap))
-    else:
-        near = [i for i, (p, _) in enumerate(ctx.phrases) if _on_line(p.bbox, mark, min_overlap)]
+    scope = ctx.mark_grids[mi]
+    near = _on_line_items(ctx.heights, ctx.marks[mi], min_overlap)
     return [ctx.phrases[i][0] for i in near if ctx.grids[i] == scope]
 
 
-def _line_scope(ctx: _Ctx, mark: Mark, cell: Cell | None) -> list[tuple[Phrase, Line]]:
+def _on_line_items(index: BoxIndex[int], mark: Mark, min_overlap: float) -> list[int]:
+    """The indexed items whose box is ``_on_line`` with the mark, in their order. With some
+    overlap required, such a box reaches into the band of the mark's height and its centre ±1
+    (the index leaves out no other)."""
+    b = mark.bbox
+    if min_overlap > 0:
+        return index.reaching(min(b.top, b.cy - 1), max(b.bottom, b.cy + 1),
+                              lambda box: _on_line(box, mark, min_overlap))
+    return index.reaching(-math.inf, math.inf, lambda box: _on_line(box, mark, min_overlap))
+
+
+def _line_scope(ctx: _Ctx, mi: int) -> list[tuple[Phrase, Line]]:
     """Phrases a box on this line may take: those inside the same ruled grid (a box in an empty
     cell takes the label in the next cell), or, for a box outside any grid, those outside too."""
-    scope = _grid_index(ctx.doc, ctx.page, mark.bbox)
-    return [pl for pl, grid in zip(ctx.phrases, ctx.grids, strict=True) if grid == scope]
-
-
-def _same_scope(ctx: _Ctx, box: BBox, mark: BBox) -> bool:
-    return _grid_index(ctx.doc, ctx.page, box) == _grid_index(ctx.doc, ctx.page, mark)
+    scope = ctx.mark_grids[mi]
+    if scope not in ctx.scopes:
+        ctx.scopes[scope] = [pl for pl, grid in zip(ctx.phrases, ctx.grids, strict=True) if grid == scope]
+    return ctx.scopes[scope]
 
 
 def _grid_index(doc: Doc, page: int, box: BBox) -> int | None:
@@ -298,18 +322,18 @@ def _text_lines(words: Sequence[Word]) -> list[str]:
 # --- above: a label stacked over its box ------------------------------------------------------
 
 
-def _above_candidates(ctx: _Ctx, mi: int, mark: Mark, cell: Cell | None,
+def _above_candidates(ctx: _Ctx, mi: int, mark: Mark,
                       in_cell: list[tuple[Phrase, Line]]) -> list[_Candidate]:
     s = ctx.doc.settings
     side = _side(mark)
-    pool = in_cell if in_cell else _line_scope(ctx, mark, cell)
+    pool = in_cell if in_cell else _line_scope(ctx, mi)
     above = [(p, ln) for p, ln in pool if p.bbox.bottom <= mark.bbox.top + 1
              and p.bbox.x0 - side <= mark.bbox.cx <= p.bbox.x1 + side
              and mark.bbox.top - p.bbox.bottom <= s.tie_above_lines * max(p.bbox.height, 6.0)]
     if not above:
         return []
     phrase, _ = max(above, key=lambda t: t[0].bbox.bottom)
-    if any(_on_line(phrase.bbox, m, 0.3) for m in ctx.marks if m.framed):
+    if _framed_on_line(ctx, phrase.bbox):
         return []  # the phrase above labels a box of its own line
     stack = _stack(phrase, pool)
     text = join_lines([p.text for p in stack])
@@ -370,8 +394,7 @@ def _wrapped_label(ctx: _Ctx, phrase: Phrase, pool: Sequence[tuple[Phrase, Line]
     for q in above:
         if vocab.fuzzy(q.text) is not None or q.text.rstrip().endswith(":"):
             continue  # the line above is a label of its own
-        if any(_on_line(q.bbox, m, 0.3) and horizontal_overlap(m.bbox, q.bbox.expand(40)) > 0
-               for m in ctx.marks if m.framed):
+        if any(horizontal_overlap(m.bbox, q.bbox.expand(40)) > 0 for m in _framed_on_line(ctx, q.bbox)):
             continue
         joined = vocab.fuzzy(f"{q.text} {phrase.text}")
         if joined and joined[1] >= 0.85 and (alone is None or joined[1] > alone[1] or joined[0] != alone[0]):

@@ -13,9 +13,13 @@ from ..pagemodel import Word
 from .normalize import key
 
 _MAX_LABEL_WORDS = 7
-# Texts whose near-miss label is remembered: a vocabulary serves every document read with its
-# profile, so over a long batch the memo is emptied when full rather than left to grow.
+# Texts whose near-miss label (or fuzzy or prefix label) is remembered: a vocabulary serves every
+# document read with its profile, so over a long batch a memo is emptied when full rather than left
+# to grow.
 _NEAR_MEMO = 20_000
+# prefix() keeps fewer: its keys hold up to eight words' texts (about 400 bytes an entry), and a
+# document asks a few hundred; some documents' worth stays, about 1 MB a vocabulary at most.
+_PREFIX_MEMO = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +54,17 @@ class Vocabulary:
         self._by_length: dict[int, list[str]] = {}
         for entry in self._prefix_keys:
             self._by_length.setdefault(len(entry), []).append(entry)
-        self._sorted = sorted(self._keys)  # to ask whether any label begins with a text
+        self._sorted = sorted(self._keys)  # the entries beginning with a text are neighbours here
+        # Every beginning of an entry ("" too, when there is one): whether a label begins with a
+        # text is one set lookup (asked per word of every line), not a search of _sorted.
+        self._heads = frozenset(k[:n] for k in self._keys for n in range(len(k) + 1))
         # Where each entry stands in _prefix_keys: the first of several hits in that order wins.
         self._rank = {entry: i for i, entry in enumerate(self._prefix_keys)}
         self._near: dict[str, str | None] = {}  # the edit-distance search is costly: once per key
+        # prefix() by the texts of the words it reads: stages ask the same phrase again (with
+        # the same vocabulary), and every document of a kind prints the same labels.
+        self._prefix_memo: dict[tuple[str, ...], Hit | None] = {}
+        self._fuzzy_memo: dict[str, tuple[str, float] | None] = {}  # fuzzy() by the text's key
 
     def __bool__(self) -> bool:
         return bool(self._keys)
@@ -67,6 +78,16 @@ class Vocabulary:
         k = key(text)
         if not k:
             return None
+        # A box's candidate labels ask for the same few texts again and again (the devset's
+        # digital pages: 1141 questions, 191 keys), and the search below reads every entry.
+        memo = self._fuzzy_memo
+        if k not in memo:
+            if len(memo) >= _NEAR_MEMO:
+                memo.clear()
+            memo[k] = self._fuzzy(k)
+        return memo[k]
+
+    def _fuzzy(self, k: str) -> tuple[str, float] | None:
         if k in self._keys:
             return self._keys[k], 1.0
         # Each search below finds the first hit in _prefix_keys order (longest entry first) as a
@@ -135,6 +156,18 @@ class Vocabulary:
 
     def prefix(self, words: Sequence[Word]) -> Hit | None:
         """The longest label formed by the first words (a colon may end it)."""
+        # The answer depends on the texts of the first _MAX_LABEL_WORDS words and of the next one
+        # (a colon after the label) and on nothing else: they are its key in the memo (fewer
+        # words, a shorter key).
+        texts = tuple([w.text for w in words[:_MAX_LABEL_WORDS + 1]])
+        memo = self._prefix_memo
+        if texts not in memo:
+            if len(memo) >= _PREFIX_MEMO:
+                memo.clear()
+            memo[texts] = self._prefix(words)
+        return memo[texts]
+
+    def _prefix(self, words: Sequence[Word]) -> Hit | None:
         # Asked at every word of every line: the loop mostly ends at the first word's key.
         best: Hit | None = None
         head = words[:_MAX_LABEL_WORDS]
@@ -177,9 +210,8 @@ class Vocabulary:
         return flags
 
     def _begins(self, k: str) -> bool:
-        """Some label begins with ``k`` (the labels sorted: it is the first one from k on)."""
-        i = bisect.bisect_left(self._sorted, k)
-        return i < len(self._sorted) and self._sorted[i].startswith(k)
+        """Some label begins with ``k``."""
+        return k in self._heads
 
     def _misread_prefix(self, head: Sequence[Word]) -> Hit | None:
         """A misread label still ends in its colon: "Aktenzeichcn: …"."""
