@@ -1,0 +1,60 @@
+"""The PDFium loader's word building: its short way for a group of characters on one height
+gives the words of the general one (line clustering, then the step-by-step split), which the
+loader tests hold to pdfplumber's."""
+
+from __future__ import annotations
+
+import math
+from operator import itemgetter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vorlagenparser.load.pdfium.runs import _NO_RUN
+from vorlagenparser.load.pdfium.words import (
+    _Char,
+    _group_words,
+    _level_line_words,
+    _line_words,
+)
+from vorlagenparser.pagemodel import Word
+
+_RUN = _NO_RUN._replace(fontname="ABCDEF+Arial-BoldMT", size=10.0, bold=True, upright=True)
+# Positions on a coarse grid, so that equal x, touching boxes and gaps right at the tolerance
+# all come up; NaN and infinity as a hostile file's numbers would give them.
+_POSITION = st.one_of(st.integers(-4, 40).map(lambda i: i * 0.5),
+                      st.sampled_from([math.nan, math.inf, -math.inf, -0.0]))
+_TEXT = st.sampled_from(["a", "B", "1", " ", "\xa0", "\u2003", "-", "ﬁ", "ä", "(cid:7)"])
+
+
+def _chars(top: st.SearchStrategy[float]) -> st.SearchStrategy[list[_Char]]:
+    char = st.tuples(_TEXT, _POSITION, st.floats(0.0, 6.0), top, st.sampled_from([2.0, 2.5, 3.0]))
+    return st.lists(char, min_size=1, max_size=30).map(
+        lambda cs: [(t, x0, x0 + w, y, y + h) for t, x0, w, y, h in cs])
+
+
+def _shown(words: list[Word]) -> list[str]:
+    return [repr(w) for w in words]  # NaN boxes compare unequal; their text does not
+
+
+@settings(max_examples=300, deadline=None)
+@given(_chars(st.sampled_from([12.0])))
+def test_level_line_split_is_the_general_split(chars: list[_Char]) -> None:
+    line = sorted(chars, key=itemgetter(1))
+    assert _shown(_level_line_words(line, _RUN)) == _shown(_line_words(line, _RUN))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_chars(st.sampled_from([12.0, 0.0, -0.0, 13.0, 15.0, 20.0])))
+def test_known_tops_give_the_same_words(chars: list[_Char]) -> None:
+    tops = {c[3] for c in chars}  # what the loader collects per run
+    assert _shown(_group_words(list(chars), _RUN, tops)) == _shown(_group_words(list(chars), _RUN))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_chars(st.sampled_from([12.0, -0.0, 0.0])))
+def test_one_height_is_one_line(chars: list[_Char]) -> None:
+    """With one top (0.0 and -0.0 are one), the words are those of the sorted line."""
+    if len({c[3] for c in chars}) == 1:
+        line = sorted(chars, key=itemgetter(1))
+        assert _shown(_group_words(list(chars), _RUN)) == _shown(_line_words(line, _RUN))
