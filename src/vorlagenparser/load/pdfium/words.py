@@ -30,18 +30,22 @@ def _group_words(chars: list[_Char], run: _Run, tops: set[float] | None = None) 
     cluster_of: dict[float, int] = {}
     ordered = sorted(levels)
     cluster, last = 0, ordered[0]
+    level = [True]  # per line: all its characters at one top
     for top in ordered:
         if top > last + _Y_TOLERANCE:
             cluster += 1
+            level.append(True)
+        elif top != last:
+            level[cluster] = False
         cluster_of[top] = cluster
         last = top
     lines: list[list[_Char]] = [[] for _ in range(cluster + 1)]
     for c in chars:
         lines[cluster_of[c[3]]].append(c)
     words: list[Word] = []
-    for line in lines:
+    for line, one_top in zip(lines, level, strict=True):
         line.sort(key=_X0)  # stable: equal x keeps content order, as pdfplumber's sort
-        words.extend(_line_words(line, run))
+        words.extend(_level_line_words(line, run) if one_top else _line_words(line, run))
     return words
 
 
