@@ -35,7 +35,7 @@ def _page_text_layer(page: Any, frame: _Frame) -> tuple[tuple[Word, ...], tuple[
         groups, turned = _char_groups(textpage, frame)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
-    words = tuple(word for group in groups for word in _group_words(group.chars, group.run, group.tops))
+    words = tuple(word for group in groups for word in _group_words(group.chars, group.run, group.pieces))
     return words, tuple(vertical_words(turned)) if turned else ()
 
 
@@ -53,15 +53,16 @@ def _page_text(textpage: Any, n: int) -> str:
 
 class _Group:
     """Upright characters of one font and size in a row of content, with the run they start
-    in, and the tops they are at when their runs are level (None when any run is skewed: its
-    characters' tops differ one by one)."""
+    in; and where each run's characters start and the top they share, when every run is
+    level (None when one is skewed: its characters' tops differ one by one)."""
 
-    __slots__ = ("chars", "run", "tops")
+    __slots__ = ("chars", "pieces", "run")
 
     def __init__(self, run: _Run) -> None:
         self.run = run
         self.chars: list[_Char] = []
-        self.tops: set[float] | None = {run.extent[0]} if run.extent is not None else None
+        self.pieces: list[tuple[int, float]] | None = \
+            [(0, run.extent[0])] if run.extent is not None else None
 
 
 def _char_groups(textpage: Any, frame: _Frame) -> tuple[list[_Group], list[dict[str, Any]]]:
@@ -119,11 +120,11 @@ def _next_run(run: _Run, groups: list[_Group]) -> _Group:
         group = groups[-1]
         first = group.run
         if (run.fontname, run.size, run.upright) == (first.fontname, first.size, first.upright):
-            if group.tops is not None:
+            if group.pieces is not None:
                 if run.extent is None:
-                    group.tops = None
+                    group.pieces = None
                 else:
-                    group.tops.add(run.extent[0])
+                    group.pieces.append((len(group.chars), run.extent[0]))
             return group
     group = _Group(run)
     groups.append(group)

@@ -19,11 +19,14 @@ _Char = tuple[str, float, float, float, float]
 _X0 = itemgetter(1)
 
 
-def _group_words(chars: list[_Char], run: _Run, tops: set[float] | None = None) -> list[Word]:
+def _group_words(chars: list[_Char], run: _Run,
+                 pieces: list[tuple[int, float]] | None = None) -> list[Word]:
     """pdfplumber's line clustering (chained tops within the tolerance) and word splitting.
 
-    ``tops``, when the caller knows them, are the characters' tops (as a set)."""
-    levels = {c[3] for c in chars} if tops is None else tops
+    ``pieces``, when the caller knows them, are (first index, top) of stretches of ``chars`` at
+    one top each, in order: lines are then made of stretches rather than character by character.
+    """
+    levels = {c[3] for c in chars} if pieces is None else {top for _, top in pieces}
     if len(levels) == 1:  # most groups: one line at one height, nothing to cluster
         chars.sort(key=_X0)  # stable: equal x keeps content order, as pdfplumber's sort
         return _level_line_words(chars, run)
@@ -40,8 +43,14 @@ def _group_words(chars: list[_Char], run: _Run, tops: set[float] | None = None) 
         cluster_of[top] = cluster
         last = top
     lines: list[list[_Char]] = [[] for _ in range(cluster + 1)]
-    for c in chars:
-        lines[cluster_of[c[3]]].append(c)
+    if pieces is None:
+        for c in chars:
+            lines[cluster_of[c[3]]].append(c)
+    else:
+        ends = [start for start, _ in pieces[1:]]
+        ends.append(len(chars))
+        for (start, top), end in zip(pieces, ends, strict=True):
+            lines[cluster_of[top]] += chars[start:end]
     words: list[Word] = []
     for line, one_top in zip(lines, level, strict=True):
         line.sort(key=_X0)  # stable: equal x keeps content order, as pdfplumber's sort
