@@ -67,6 +67,24 @@ _Matrix = tuple[float, float, float, float, float, float]  # x' = a·x + c·y + 
 _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
+class _Outputs:
+    """The C variables PDFium's path calls write into, made once per page rather than per path
+    or segment (ctypes objects and pointers to them cost more than the calls that fill them)."""
+
+    __slots__ = ("fill_mode", "fill_mode_ptr", "matrix", "matrix_ptr", "stroke", "stroke_ptr", "width",
+                 "width_ptr", "x", "x_ptr", "y", "y_ptr")
+
+    def __init__(self) -> None:
+        self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.fill_mode_ptr, self.stroke_ptr = ctypes.pointer(self.fill_mode), ctypes.pointer(self.stroke)
+        self.width = ctypes.c_float()
+        self.width_ptr = ctypes.pointer(self.width)
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+        self.x_ptr, self.y_ptr = ctypes.pointer(self.x), ctypes.pointer(self.y)
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_ptr = ctypes.pointer(self.matrix)
+
+
 def _then(inner: _Matrix, outer: _Matrix) -> _Matrix:
     """The matrix applying ``inner`` first, then ``outer``."""
     a, b, c, d, e, f = inner
@@ -75,14 +93,15 @@ def _then(inner: _Matrix, outer: _Matrix) -> _Matrix:
             e * oa + f * oc + oe, e * ob + f * od + of)
 
 
-def _matrix_of(obj: Any) -> _Matrix:
-    m = pdfium_c.FS_MATRIX()
-    if not _object_matrix(obj, ctypes.byref(m)):
+def _matrix_of(obj: Any, out: _Outputs) -> _Matrix:
+    m = out.matrix
+    if not _object_matrix(obj, out.matrix_ptr):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def _path_objects(parent: Any, outer: _Matrix, in_form: bool) -> Iterator[tuple[Any, _Matrix]]:
+def _path_objects(parent: Any, outer: _Matrix, in_form: bool, out: _Outputs,
+                  ) -> Iterator[tuple[Any, _Matrix]]:
     """Every path object with its matrix to page space, descending into form XObjects
     (whose children's matrices are relative to the form)."""
     count = _form_object_count(parent) if in_form else pdfium_c.FPDFPage_CountObjects(parent)
@@ -91,35 +110,38 @@ def _path_objects(parent: Any, outer: _Matrix, in_form: bool) -> Iterator[tuple[
         obj = get(parent, i)
         kind = _object_type(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj, _then(_matrix_of(obj), outer)
+            yield obj, _then(_matrix_of(obj, out), outer)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            yield from _path_objects(obj, _then(_matrix_of(obj), outer), in_form=True)
+            yield from _path_objects(obj, _then(_matrix_of(obj, out), outer), True, out)
 
 
 def _page_shapes(page: Any, frame: _Frame) -> _Shapes:
     shapes = _Shapes(rects=[], line_segments=[], curve_segments=[], lines=[], curves=[])
-    for obj, matrix in _path_objects(page, _IDENTITY, in_form=False):
-        paint = _paint(obj, matrix)
+    out = _Outputs()
+    for obj, matrix in _path_objects(page, _IDENTITY, False, out):
+        paint = _paint(obj, matrix, out)
         if paint is None:
             continue
-        for subpath in _subpaths(obj, matrix, frame):
+        for subpath in _subpaths(obj, matrix, frame, out):
             _classify(subpath, paint, shapes)
     return shapes
 
 
-def _paint(obj: Any, matrix: _Matrix) -> _Paint | None:
+def _paint(obj: Any, matrix: _Matrix, out: _Outputs) -> _Paint | None:
     """How the path is drawn; None for paths that paint nothing (pdfminer ignores them)."""
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not _path_draw_mode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+    # Values as fresh variables would hold them where a call fails and leaves them unwritten.
+    out.fill_mode.value = out.stroke.value = 0
+    if not _path_draw_mode(obj, out.fill_mode_ptr, out.stroke_ptr):
         return None
-    fill = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
-    if not fill and not stroke.value:
+    fill = out.fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
+    stroke = out.stroke.value
+    if not fill and not stroke:
         return None
-    width = ctypes.c_float()
-    linewidth = width.value if _stroke_width(obj, ctypes.byref(width)) else 1.0
+    out.width.value = 0.0
+    linewidth = out.width.value if _stroke_width(obj, out.width_ptr) else 1.0
     # pdfminer scales the width by the current matrix, as it looks on the page.
     linewidth *= math.hypot(matrix[0], matrix[1])
-    return _Paint(stroke=bool(stroke.value), fill=fill, linewidth=linewidth,
+    return _Paint(stroke=bool(stroke), fill=fill, linewidth=linewidth,
                   fill_gray=_fill_gray(obj) if fill else None)
 
 
@@ -134,12 +156,11 @@ def _fill_gray(obj: Any) -> float | None:
 _Op = tuple[str, float, float]
 
 
-def _subpaths(obj: Any, matrix: _Matrix, frame: _Frame) -> list[list[_Op]]:
+def _subpaths(obj: Any, matrix: _Matrix, frame: _Frame, out: _Outputs) -> list[list[_Op]]:
     """The path as pdfminer sees it: split at every move, curves reduced to their end points,
     a close turned into an "h" back to the subpath's start."""
     a, b, c, d, e, f = matrix
-    x, y = ctypes.c_float(), ctypes.c_float()
-    x_ptr, y_ptr = ctypes.pointer(x), ctypes.pointer(y)
+    x, y, x_ptr, y_ptr = out.x, out.y, out.x_ptr, out.y_ptr
     subpaths: list[list[_Op]] = []
     bezier_points = 0
     for i in range(max(0, _path_segment_count(obj))):

@@ -35,7 +35,7 @@ def _page_text_layer(page: Any, frame: _Frame) -> tuple[tuple[Word, ...], tuple[
         groups, turned = _char_groups(textpage, frame)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
-    words = tuple(word for run, chars in groups for word in _group_words(chars, run))
+    words = tuple(word for group in groups for word in _group_words(group.chars, group.run, group.pieces))
     return words, tuple(vertical_words(turned)) if turned else ()
 
 
@@ -51,8 +51,21 @@ def _page_text(textpage: Any, n: int) -> str:
     return "".join(chr(c) if 0 <= c <= 0x10FFFF else "\ufffd" for c in codes)
 
 
-def _char_groups(textpage: Any, frame: _Frame,
-                 ) -> tuple[list[tuple[_Run, list[_Char]]], list[dict[str, Any]]]:
+class _Group:
+    """Upright characters of one font and size in a row of content, with the run they start
+    in; and where each run's characters start and the top they share, when every run is
+    level (None when one is skewed: its characters' tops differ one by one)."""
+
+    __slots__ = ("chars", "pieces", "run")
+
+    def __init__(self, run: _Run) -> None:
+        self.run = run
+        self.chars: list[_Char] = []
+        self.pieces: list[tuple[int, float]] | None = \
+            [(0, run.extent[0])] if run.extent is not None else None
+
+
+def _char_groups(textpage: Any, frame: _Frame) -> tuple[list[_Group], list[dict[str, Any]]]:
     """Upright characters in content order, in groups of equal font name and size; and the
     turned characters, in the form the vertical-word grouping takes (pdfplumber's char dicts).
 
@@ -70,9 +83,10 @@ def _char_groups(textpage: Any, frame: _Frame,
     rect = pdfium_c.FS_RECTF()
     rect_ptr = ctypes.pointer(rect)
     shift = frame.c
-    groups: list[tuple[_Run, list[_Char]]] = []
+    groups: list[_Group] = []
     turned: list[dict[str, Any]] = []
-    chars: list[_Char] = []
+    unused: list[_Char] = []
+    append = unused.append  # replaced at the first character: every text object starts a run
     run = _NO_RUN
     current_object = -1
     simple = special = False
@@ -83,7 +97,8 @@ def _char_groups(textpage: Any, frame: _Frame,
         text_object = _char_text_object(handle, k)
         if text_object != current_object:
             current_object = text_object
-            run, chars = _next_run(reader.read(k, text_object), run, chars, groups)
+            run = reader.read(k, text_object)
+            append = _next_run(run, groups).chars.append
             special = run.unmapped or run.translate is not None
             simple = frame.is_plain and run.extent is not None
             top, bottom = run.extent or (0.0, 0.0)
@@ -91,22 +106,29 @@ def _char_groups(textpage: Any, frame: _Frame,
             ch = _reading(ch, run, handle, k)
         _char_loose_box(handle, k, rect_ptr)
         if simple:
-            chars.append((ch, rect.left + shift, rect.right + shift, top, bottom))
+            append((ch, rect.left + shift, rect.right + shift, top, bottom))
         elif run.upright:
-            chars.append(_placed(ch, rect, run, reader, k))
+            append(_placed(ch, rect, run, reader, k))
         else:  # turned text: not words, but maybe a column header printed at 90°
             turned.append(_turned(ch, rect, run, reader, k))
-    return [(r, c) for r, c in groups if r.upright and c], turned
+    return [group for group in groups if group.run.upright and group.chars], turned
 
 
-def _next_run(run: _Run, previous: _Run, chars: list[_Char],
-              groups: list[tuple[_Run, list[_Char]]]) -> tuple[_Run, list[_Char]]:
+def _next_run(run: _Run, groups: list[_Group]) -> _Group:
     """Continue the current group if font, size and orientation stay, else open a new one."""
-    if (run.fontname, run.size, run.upright) == (previous.fontname, previous.size, previous.upright):
-        return run, chars
-    chars = []
-    groups.append((run, chars))
-    return run, chars
+    if groups:
+        group = groups[-1]
+        first = group.run
+        if (run.fontname, run.size, run.upright) == (first.fontname, first.size, first.upright):
+            if group.pieces is not None:
+                if run.extent is None:
+                    group.pieces = None
+                else:
+                    group.pieces.append((len(group.chars), run.extent[0]))
+            return group
+    group = _Group(run)
+    groups.append(group)
+    return group
 
 
 def _reading(ch: str, run: _Run, textpage: ctypes.c_void_p, index: int) -> str:
