@@ -62,8 +62,33 @@ class ReviewSettings:
 
 
 def flag_for_review(vorlage: Vorlage, settings: ReviewSettings | None = None) -> Vorlage:
-    """The Vorlage with ``needs_review`` and ``review_reason`` set on every value and box."""
-    s = settings or ReviewSettings()
+    """The Vorlage with ``needs_review`` and ``review_reason`` set on every value and box (a copy:
+    ``vorlage`` stays as it is)."""
+    reasons, box_reasons, needs = _review(vorlage, settings or ReviewSettings())
+    provenance = {path: _flagged(prov, reasons.get(path)) for path, prov in vorlage.provenance.items()}
+    boxes = [b.model_copy(update={"needs_review": why is not None, "review_reason": why})
+             for b, why in zip(vorlage.checkboxes, box_reasons, strict=True)]
+    return vorlage.model_copy(update={"provenance": provenance, "checkboxes": boxes, "needs_review": needs})
+
+
+def flag_built(vorlage: Vorlage, settings: ReviewSettings | None = None) -> Vorlage:
+    """:func:`flag_for_review` for a Vorlage just built, whose models nobody else holds: the
+    flags are set on its own provenance entries and boxes. Validation flags every document, and
+    copying each entry and box took longer than working out their flags."""
+    reasons, box_reasons, needs = _review(vorlage, settings or ReviewSettings())
+    for path, prov in vorlage.provenance.items():
+        if prov.method != "manual":
+            why = reasons.get(path)
+            prov.needs_review, prov.review_reason = why is not None, why
+    for box, why in zip(vorlage.checkboxes, box_reasons, strict=True):
+        box.needs_review, box.review_reason = why is not None, why
+    vorlage.needs_review = needs
+    return vorlage
+
+
+def _review(vorlage: Vorlage, s: ReviewSettings) -> tuple[dict[str, str], list[str | None], bool]:
+    """The reasons to flag values (by provenance path) and boxes (in order), and whether the
+    document needs review."""
     reasons: dict[str, str] = {}
     for path, prov in vorlage.provenance.items():
         if prov.method == "manual":
@@ -71,16 +96,17 @@ def flag_for_review(vorlage: Vorlage, settings: ReviewSettings | None = None) ->
         reason = _reason(path, _value(vorlage, path), prov, vorlage, s)
         if reason is not None:
             reasons[path] = reason
-    boxes = [_box(b, s) for b in vorlage.checkboxes]
-    for b in boxes:
-        if b.needs_review and b.field and b.field in vorlage.provenance:
-            reasons.setdefault(b.field, f"its box: {b.review_reason}")
+    box_reasons = [_box_reason(b, s) for b in vorlage.checkboxes]
+    for b, why in zip(vorlage.checkboxes, box_reasons, strict=True):
+        if why is not None and b.field and b.field in vorlage.provenance:
+            reasons.setdefault(b.field, f"its box: {why}")
     _contradictions(vorlage, reasons)
     _whole_rows(vorlage, reasons)
-    provenance = {path: _flagged(prov, reasons.get(path)) for path, prov in vorlage.provenance.items()}
-    needs = (bool(vorlage.warnings) or any(p.needs_review for p in provenance.values())
-             or any(b.needs_review for b in boxes))
-    return vorlage.model_copy(update={"provenance": provenance, "checkboxes": boxes, "needs_review": needs})
+    # A value a person corrected keeps its flag; every other value is flagged when it has a reason.
+    flagged = (prov.needs_review if prov.method == "manual" else path in reasons
+               for path, prov in vorlage.provenance.items())
+    needs = bool(vorlage.warnings) or any(flagged) or any(why is not None for why in box_reasons)
+    return reasons, box_reasons, needs
 
 
 def _flagged(prov: Provenance, reason: str | None) -> Provenance:
@@ -89,13 +115,12 @@ def _flagged(prov: Provenance, reason: str | None) -> Provenance:
     return prov.model_copy(update={"needs_review": reason is not None, "review_reason": reason})
 
 
-def _box(box: Checkbox, s: ReviewSettings) -> Checkbox:
-    reason = None
+def _box_reason(box: Checkbox, s: ReviewSettings) -> str | None:
     if not box.label.strip():
-        reason = "no label found for the box"
-    elif box.confidence < s.mark:
-        reason = f"{'tick' if box.checked else 'empty box'} uncertain (confidence {box.confidence:.2f})"
-    return box.model_copy(update={"needs_review": reason is not None, "review_reason": reason})
+        return "no label found for the box"
+    if box.confidence < s.mark:
+        return f"{'tick' if box.checked else 'empty box'} uncertain (confidence {box.confidence:.2f})"
+    return None
 
 
 def _reason(path: str, value: Any, prov: Provenance, v: Vorlage, s: ReviewSettings) -> str | None:

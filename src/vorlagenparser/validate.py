@@ -27,7 +27,7 @@ from .model import (
 from .pagemodel import Document, Page
 from .parsing.dates import parse_pdf_date
 from .profiles.model import Profile
-from .trust import ReviewSettings, flag_for_review
+from .trust import ReviewSettings, flag_built
 
 SCALARS = ("vorlagenart", "vorlagennummer", "aktenzeichen", "datum", "federfuehrung", "hinweis",
            "betreff", "beschlussvorschlag", "begruendung", "finanzielle_auswirkungen")
@@ -92,7 +92,7 @@ def to_vorlage(raw: RawVorlage, doc: Document, profile: Profile, version: str) -
     warnings = [*_page_notes(doc.pages), *raw.warnings, *b.warnings]
     vorlage = Vorlage(source=_source(doc, profile, version), provenance=b.provenance,
                       warnings=warnings, needs_review=bool(warnings), **data)
-    return flag_for_review(vorlage, ReviewSettings(ocr_short=profile.review_threshold))
+    return flag_built(vorlage, ReviewSettings(ocr_short=profile.review_threshold))
 
 
 def _metadata_date(b: _Builder, data: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vorlagenparser.model import Beratungsergebnis, Checkbox, PageInfo, Provenance, Source, Vorlage
-from vorlagenparser.trust import ReviewSettings, flag_for_review
+from vorlagenparser.trust import ReviewSettings, flag_built, flag_for_review
 
 
 def _prov(method: str = "text", confidence: float = 1.0, raw: str | None = None) -> Provenance:
@@ -105,3 +105,24 @@ def test_a_gremium_must_name_a_body(gremium: str, flagged: bool) -> None:
     row = Beratungsergebnis(gremium=gremium)
     v = flag_for_review(_vorlage({"beratungsergebnis": [row]}, {"beratungsergebnis[0].gremium": _prov()}))
     assert ("beratungsergebnis[0].gremium" in _reasons(v)) is flagged
+
+
+def test_flagging_a_built_vorlage_in_place_gives_what_the_copy_gives() -> None:
+    def build() -> Vorlage:
+        row = Beratungsergebnis(gremium="In Vertretung", einstimmig=True, mit_stimmenmehrheit=True)
+        boxes = [Checkbox(label="", checked=True, page=1, bbox=[1, 1, 5, 5], confidence=0.9, source="vector"),
+                 Checkbox(label="einstimmig", checked=True, page=1, bbox=[1, 9, 5, 13], confidence=0.5,
+                          source="vector", field="beratungsergebnis[0].einstimmig")]
+        return _vorlage({"betreff": "Amt ä 61", "beratungsergebnis": [row], "checkboxes": boxes},
+                        {"betreff": _prov("ocr", 0.5), "beratungsergebnis[0].gremium": _prov(),
+                         "beratungsergebnis[0].einstimmig": _prov(), "datum": _prov("manual")})
+
+    copied, original = flag_for_review(build()), build()
+    in_place = flag_built(original)
+    assert in_place is original and in_place == copied
+    assert in_place.model_dump_json() == copied.model_dump_json()
+    assert [p.model_fields_set for p in in_place.provenance.values()] == \
+        [p.model_fields_set for p in copied.provenance.values()]
+    assert [b.model_fields_set for b in in_place.checkboxes] == \
+        [b.model_fields_set for b in copied.checkboxes]
+    assert in_place.model_fields_set == copied.model_fields_set and copied.needs_review

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, pairwise
 
+from ..geometry import BBox
 from ..pagemodel import Word
 
 _MIN_BLOCK_ROWS = 6
@@ -98,11 +99,13 @@ def _gutter(rows: list[list[Word]], width: float) -> float | None:
     # Differences of the counts per candidate; a run [lo, hi) adds 1 at lo and takes it at hi.
     crossings, left, right = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
     for row in rows:
-        left_from = bisect_right(xs, min(w.bbox.cx for w in row))  # candidates > the leftmost word
-        right_to = bisect_right(xs, max(w.bbox.cx for w in row))  # candidates <= the rightmost
+        boxes = [w.bbox for w in row]  # each box read once: every page's rows pass here
+        centres = [(b.x0 + b.x1) / 2 for b in boxes]
+        left_from = bisect_right(xs, min(centres))  # candidates > the leftmost word
+        right_to = bisect_right(xs, max(centres))  # candidates <= the rightmost
         _add(left, left_from, n, 1)
         _add(right, 0, right_to, 1)
-        for lo, hi in _crossed(row, xs):  # a crossed candidate is not free: taken back
+        for lo, hi in _crossed(boxes, xs):  # a crossed candidate is not free: taken back
             _add(crossings, lo, hi, 1)
             _add(left, max(lo, left_from), hi, -1)
             _add(right, lo, min(hi, right_to), -1)
@@ -113,9 +116,9 @@ def _gutter(rows: list[list[Word]], width: float) -> float | None:
     return xs[min(usable, key=crossed.__getitem__)]  # the first of the fewest crossings
 
 
-def _crossed(row: Sequence[Word], xs: list[float]) -> list[tuple[int, int]]:
-    """The runs of candidates lying strictly inside a word of the row (x0 < x < x1), merged."""
-    runs = sorted((bisect_right(xs, w.bbox.x0), bisect_left(xs, w.bbox.x1)) for w in row)
+def _crossed(boxes: Sequence[BBox], xs: list[float]) -> list[tuple[int, int]]:
+    """The runs of candidates lying strictly inside a box of the row (x0 < x < x1), merged."""
+    runs = sorted((bisect_right(xs, b.x0), bisect_left(xs, b.x1)) for b in boxes)
     merged: list[tuple[int, int]] = []
     for lo, hi in runs:
         if hi <= lo:

@@ -81,7 +81,7 @@ def find_labels(
 def _cell_labels(doc: Doc, regions: Regions, skip: frozenset[int]) -> list[LabelHit]:
     """Header-table cells whose whole text is a label, also when it wraps ("Drucksachen-/Nr.:")."""
     out = []
-    first_line = {id(w): ln for ln in doc.lines for w in ln.words}
+    first_line: dict[int, Line] | None = None  # each word's line, made once a cell reads as a label
     for page in doc.pages:
         for cell in regions.cells[page.number - 1]:
             words = doc.word_index(page.number).inside(cell.bbox, tol=1.0)
@@ -89,8 +89,12 @@ def _cell_labels(doc: Doc, regions: Regions, skip: frozenset[int]) -> list[Label
                 continue  # one-line cells are found phrase by phrase
             words.sort(key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
             name = doc.vocab.fields.whole(" ".join(w.text for w in words))
+            if name is None:
+                continue
+            if first_line is None:
+                first_line = {id(w): ln for ln in doc.lines for w in ln.words}
             line = first_line.get(id(words[0]))
-            if name is not None and line is not None and line.index not in skip:
+            if line is not None and line.index not in skip:
                 out.append(LabelHit(name, line, 0, Phrase(page.number, tuple(words)), None))
     return out
 

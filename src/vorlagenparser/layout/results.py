@@ -122,10 +122,16 @@ def find_results(doc: Doc, regions: Regions, headings: tuple[Heading, ...], ties
 
 
 def _line_of(doc: Doc, tie: Tie) -> int:
-    for line in doc.on_page(tie.page):
-        if line.bbox.top - 2 <= tie.mark.bbox.cy <= line.bbox.bottom + 2:
-            return line.index
-    return -1
+    # Asked again and again of each box (its block, band and session): the page's lines are
+    # scanned once per height.
+    cy = tie.mark.bbox.cy
+    slot = ("line_of", tie.page, cy)
+    index: int | None = doc.memo.get(slot)
+    if index is None:
+        index = next((line.index for line in doc.on_page(tie.page)
+                      if line.bbox.top - 2 <= cy <= line.bbox.bottom + 2), -1)
+        doc.memo[slot] = index
+    return index
 
 
 def _tie_line(doc: Doc, tie: Tie) -> int:

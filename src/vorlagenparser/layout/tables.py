@@ -201,22 +201,36 @@ def _header_labels(doc: Doc, line: Line, grid: Grid | None, vocab: Vocabulary) -
 
 
 def _cell_labels(doc: Doc, page: int, row: tuple[BBox | None, ...], vocab: Vocabulary) -> list[Label]:
-    words = doc.word_index(page, vertical=True)
     out: list[Label] = []
-    for cell in row:
-        if cell is None:
-            continue
-        inside = words.inside(cell, tol=1.0)
-        if not inside:
+    for cell, read in zip((c for c in row if c is not None), _cell_texts(doc, page, row), strict=True):
+        if read is None:
             out.append((None, "", cell))
             continue
-        lines = _text_lines(inside)
-        text = join_lines(lines)  # "einstim-|mig", "Vor-|schlag" rejoined
+        text, wrapped = read
         match = vocab.fuzzy(text)
         # A header cell may wrap ("Kennt-/nis/genom-/men"); one holding digits is a value.
-        ok = match is not None and match[1] >= 0.8 and (len(lines) == 1 or not any(c.isdigit() for c in text))
+        ok = match is not None and match[1] >= 0.8 and (not wrapped or not any(c.isdigit() for c in text))
         out.append((match[0] if match and ok else None, text.rstrip(":"), cell))
     return out
+
+
+def _cell_texts(doc: Doc, page: int, row: tuple[BBox | None, ...]) -> list[tuple[str, bool] | None]:
+    """Each cell's text (wrapped lines rejoined: "einstim-|mig", "Vor-|schlag") and whether it
+    wraps; None for an empty cell. Read once per grid row: the row is asked for the header
+    labels of either table, by each of its lines."""
+    slot = ("cell_texts", page, row)
+    if slot not in doc.memo:
+        words = doc.word_index(page, vertical=True)
+        out: list[tuple[str, bool] | None] = []
+        for cell in row:
+            if cell is None:
+                continue
+            inside = words.inside(cell, tol=1.0)
+            lines = _text_lines(inside) if inside else []
+            out.append((join_lines(lines), len(lines) > 1) if inside else None)
+        doc.memo[slot] = out
+    texts: list[tuple[str, bool] | None] = doc.memo[slot]
+    return texts
 
 
 def _text_lines(words: Sequence[Word]) -> list[str]:

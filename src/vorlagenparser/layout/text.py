@@ -27,8 +27,13 @@ class Phrase:
     text: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "bbox", union(w.bbox for w in self.words))
-        object.__setattr__(self, "text", " ".join(w.text for w in self.words))
+        words = self.words
+        if len(words) == 1:  # most phrases: a word's box and text are the phrase's, as they are
+            object.__setattr__(self, "bbox", words[0].bbox)
+            object.__setattr__(self, "text", words[0].text)
+            return
+        object.__setattr__(self, "bbox", union(w.bbox for w in words))
+        object.__setattr__(self, "text", " ".join(w.text for w in words))
 
     @property
     def bold(self) -> bool:
@@ -51,9 +56,16 @@ class Line:
     text: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "bbox", union(p.bbox for p in self.phrases))
-        object.__setattr__(self, "words", tuple(w for p in self.phrases for w in p.words))
-        object.__setattr__(self, "text", " ".join(p.text for p in self.phrases))
+        phrases = self.phrases
+        if len(phrases) == 1:  # most lines: one phrase, whose box, words and text they are
+            only = phrases[0]
+            object.__setattr__(self, "bbox", only.bbox)
+            object.__setattr__(self, "words", only.words)
+            object.__setattr__(self, "text", only.text)
+            return
+        object.__setattr__(self, "bbox", union(p.bbox for p in phrases))
+        object.__setattr__(self, "words", tuple(w for p in phrases for w in p.words))
+        object.__setattr__(self, "text", " ".join(p.text for p in phrases))
 
     @property
     def height(self) -> float:
@@ -81,32 +93,36 @@ def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutS
 
 def group_lines(words: Sequence[Word], min_overlap: float = 0.5) -> list[list[Word]]:
     """Cluster words into lines by vertical overlap, each line sorted left to right."""
-    # The loop runs for every word of every page (twice): each row keeps its words' boxes, the
-    # rightmost x1 among them and its last word's box.
+    # The loop runs for every word of every page (twice) and compares it with up to three rows'
+    # last words: each box's edges and height are read once into lists, and a row holds the
+    # indexes of its words, the rightmost x1 among them.
     boxes = [w.bbox for w in words]
+    tops = [b.top for b in boxes]
+    bottoms = [b.bottom for b in boxes]
+    heights = [b.bottom - b.top for b in boxes]
+    order = [((b.top + b.bottom) / 2, b.x0) for b in boxes]  # (cy, x0)
     rows: list[list[int]] = []
-    row_boxes: list[list[BBox]] = []
     rights: list[float] = []
-    for i in sorted(range(len(boxes)), key=lambda i: (boxes[i].cy, boxes[i].x0)):
-        box = boxes[i]
+    for i in sorted(range(len(boxes)), key=order.__getitem__):
+        box, top, bottom, height = boxes[i], tops[i], bottoms[i], heights[i]
         for r in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
-            ref = row_boxes[r][-1]
-            overlap = min(ref.bottom, box.bottom) - max(ref.top, box.top)
+            row = rows[r]
+            last = row[-1]
+            overlap = min(bottoms[last], bottom) - max(tops[last], top)
             # Words of one line never overlap side by side: "Mit" over "Stimmenmehrheit:" in a
             # cell are two lines, however tall OCR drew their boxes. Words come left to right
             # within a line, so a word right of all the row's words overlaps none of them.
-            if overlap > min_overlap * min(ref.height, box.height) and (
+            if overlap > min_overlap * min(heights[last], height) and (
                     box.x0 >= rights[r]
-                    or not any(horizontal_overlap(o, box) > 0.3 for o in row_boxes[r])):
-                rows[r].append(i)
-                row_boxes[r].append(box)
+                    or not any(horizontal_overlap(boxes[k], box) > 0.3 for k in row)):
+                row.append(i)
                 rights[r] = max(rights[r], box.x1)
                 break
         else:
             rows.append([i])
-            row_boxes.append([box])
             rights.append(box.x1 if box.x1 > -math.inf else -math.inf)  # NaN overlaps nothing
-    return [[words[i] for i in sorted(r, key=lambda i: boxes[i].x0)] for r in rows]
+    x0s = [b.x0 for b in boxes]
+    return [[words[i] for i in sorted(r, key=x0s.__getitem__)] for r in rows]
 
 
 class _Splitters:
@@ -125,6 +141,8 @@ class _Splitters:
     def between(self, lo: float, hi: float, cy: float) -> bool:
         """A splitter with its centre from ``lo`` to ``hi`` across, reaching ``cy`` (±2 pt)."""
         start, end = bisect_left(self._cxs, lo), bisect_right(self._cxs, hi)
+        if start >= end:  # most word gaps: no splitter's centre in them
+            return False
         # The x test again: bisect with a NaN bound returns every splitter.
         return any(lo <= b.cx <= hi and b.top - 2 <= cy <= b.bottom + 2
                    for b in self._boxes[start:end])
