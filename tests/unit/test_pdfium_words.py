@@ -1,6 +1,6 @@
-"""The PDFium loader's word building: its short way for a group of characters on one height
-gives the words of the general one (line clustering, then the step-by-step split), which the
-loader tests hold to pdfplumber's."""
+"""The PDFium loader's word building: its short ways (a group of characters on one height, lines
+made of the stretches the loader knows) give the words of the general one (line clustering,
+then the step-by-step split), which the loader tests hold to pdfplumber's."""
 
 from __future__ import annotations
 
@@ -11,12 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vorlagenparser.load.pdfium.runs import _NO_RUN
-from vorlagenparser.load.pdfium.words import (
-    _Char,
-    _group_words,
-    _level_line_words,
-    _line_words,
-)
+from vorlagenparser.load.pdfium.words import _Char, _group_words, _line_words
 from vorlagenparser.pagemodel import Word
 
 _RUN = _NO_RUN._replace(fontname="ABCDEF+Arial-BoldMT", size=10.0, bold=True, upright=True)
@@ -47,13 +42,6 @@ def _general(chars: list[_Char]) -> list[Word]:
 
 def _shown(words: list[Word]) -> list[str]:
     return [repr(w) for w in words]  # NaN boxes compare unequal; their text does not
-
-
-@settings(max_examples=300, deadline=None)
-@given(_chars(st.sampled_from([12.0])))
-def test_level_line_split_is_the_general_split(chars: list[_Char]) -> None:
-    line = sorted(chars, key=itemgetter(1))
-    assert _shown(_level_line_words(line, _RUN)) == _shown(_line_words(line, _RUN))
 
 
 @settings(max_examples=300, deadline=None)

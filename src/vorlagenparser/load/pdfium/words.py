@@ -29,17 +29,13 @@ def _group_words(chars: list[_Char], run: _Run,
     levels = {c[3] for c in chars} if pieces is None else {top for _, top in pieces}
     if len(levels) == 1:  # most groups: one line at one height, nothing to cluster
         chars.sort(key=_X0)  # stable: equal x keeps content order, as pdfplumber's sort
-        return _level_line_words(chars, run)
+        return _line_words(chars, run)
     cluster_of: dict[float, int] = {}
     ordered = sorted(levels)
     cluster, last = 0, ordered[0]
-    level = [True]  # per line: all its characters at one top
     for top in ordered:
         if top > last + _Y_TOLERANCE:
             cluster += 1
-            level.append(True)
-        elif top != last:
-            level[cluster] = False
         cluster_of[top] = cluster
         last = top
     lines: list[list[_Char]] = [[] for _ in range(cluster + 1)]
@@ -52,9 +48,9 @@ def _group_words(chars: list[_Char], run: _Run,
         for (start, top), end in zip(pieces, ends, strict=True):
             lines[cluster_of[top]] += chars[start:end]
     words: list[Word] = []
-    for line, one_top in zip(lines, level, strict=True):
+    for line in lines:
         line.sort(key=_X0)  # stable: equal x keeps content order, as pdfplumber's sort
-        words.extend(_level_line_words(line, run) if one_top else _line_words(line, run))
+        words.extend(_line_words(line, run))
     return words
 
 
@@ -88,38 +84,6 @@ def _line_words(line: list[_Char], run: _Run) -> list[Word]:
             if cbottom > bottom:
                 bottom = cbottom
         px0, px1, ptop = cx0, cx1, ctop
-    if texts:
-        words.append(_word(texts, x0, top, x1, bottom, run))
-    return words
-
-
-def _level_line_words(line: list[_Char], run: _Run) -> list[Word]:
-    """:func:`_line_words` for a line whose characters share one top: no jump in height can
-    part them, and a word's top is its first character's."""
-    words: list[Word] = []
-    texts: list[str] = []
-    x0 = top = x1 = bottom = px0 = px1 = 0.0
-    for text, cx0, cx1, ctop, cbottom in line:
-        if text.isspace():
-            if texts:
-                words.append(_word(texts, x0, top, x1, bottom, run))
-                texts = []
-            continue
-        if texts and (cx0 < px0 or cx0 > px1 + _X_TOLERANCE):
-            words.append(_word(texts, x0, top, x1, bottom, run))
-            texts = []
-        if not texts:
-            texts = [text]
-            x0, top, x1, bottom = cx0, ctop, cx1, cbottom
-        else:
-            texts.append(text)
-            if cx0 < x0:
-                x0 = cx0
-            if cx1 > x1:
-                x1 = cx1
-            if cbottom > bottom:
-                bottom = cbottom
-        px0, px1 = cx0, cx1
     if texts:
         words.append(_word(texts, x0, top, x1, bottom, run))
     return words
