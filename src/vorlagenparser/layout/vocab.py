@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz.distance import Levenshtein
 
@@ -20,6 +21,17 @@ _NEAR_MEMO = 20_000
 # prefix() keeps fewer: its keys hold up to eight words' texts (about 400 bytes an entry), and a
 # document asks a few hundred; some documents' worth stays, about 1 MB a vocabulary at most.
 _PREFIX_MEMO = 2048
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _recall(memo: dict[_K, _V], k: _K, limit: int, work: Callable[[], _V]) -> _V:
+    """``memo[k]``, worked out the first time it is asked; a memo at its limit is emptied first."""
+    if k not in memo:
+        if len(memo) >= limit:
+            memo.clear()
+        memo[k] = work()
+    return memo[k]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +92,7 @@ class Vocabulary:
             return None
         # A box's candidate labels ask for the same few texts again and again (the devset's
         # digital pages: 1141 questions, 191 keys), and the search below reads every entry.
-        memo = self._fuzzy_memo
-        if k not in memo:
-            if len(memo) >= _NEAR_MEMO:
-                memo.clear()
-            memo[k] = self._fuzzy(k)
-        return memo[k]
+        return _recall(self._fuzzy_memo, k, _NEAR_MEMO, lambda: self._fuzzy(k))
 
     def _fuzzy(self, k: str) -> tuple[str, float] | None:
         if k in self._keys:
@@ -132,11 +139,7 @@ class Vocabulary:
         """A long label misread by one character ("It. Beschlußvorschlag", "Aktenzeichcn")."""
         if len(k) < 8 or any(c.isdigit() for c in k):
             return None  # values carry digits; misread labels are letters
-        if k not in self._near:
-            if len(self._near) >= _NEAR_MEMO:  # a vocabulary lives as long as its profile
-                self._near.clear()
-            self._near[k] = self._search_near(k)
-        return self._near[k]
+        return _recall(self._near, k, _NEAR_MEMO, lambda: self._search_near(k))
 
     def _search_near(self, k: str) -> str | None:
         for entry in self._of_length(len(k), 1, 8):
@@ -160,12 +163,7 @@ class Vocabulary:
         # (a colon after the label) and on nothing else: they are its key in the memo (fewer
         # words, a shorter key).
         texts = tuple([w.text for w in words[:_MAX_LABEL_WORDS + 1]])
-        memo = self._prefix_memo
-        if texts not in memo:
-            if len(memo) >= _PREFIX_MEMO:
-                memo.clear()
-            memo[texts] = self._prefix(words)
-        return memo[texts]
+        return _recall(self._prefix_memo, texts, _PREFIX_MEMO, lambda: self._prefix(words))
 
     def _prefix(self, words: Sequence[Word]) -> Hit | None:
         # Asked at every word of every line: the loop mostly ends at the first word's key.
