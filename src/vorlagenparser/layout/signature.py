@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..pagemodel import Word
@@ -170,13 +171,17 @@ def read_signature(doc: Doc, bounds: Boundaries, headings: tuple[Heading, ...], 
 def _opens_letter(doc: Doc, line: Line) -> bool:
     """A salutation within a few lines under the place and date ("Sehr geehrte Damen und
     Herren,"): the date of a letter, such as one attached to the Vorlage, not a signature's."""
-    return any(ln.page == line.page and doc.vocab.is_salutation(ln.text)
-               for ln in doc.after(line)[:3])
+    return _below(doc, line, 3, doc.vocab.is_salutation)
 
 
 def _role_below(doc: Doc, line: Line) -> bool:
     """A signer's role within a few lines under the place and date: the signature block."""
-    return any(ln.page == line.page and doc.vocab.is_role(ln.text) for ln in doc.after(line)[:5])
+    return _below(doc, line, 5, doc.vocab.is_role)
+
+
+def _below(doc: Doc, line: Line, lines: int, test: Callable[[str], bool]) -> bool:
+    """One of the next ``lines`` lines on the line's page passes ``test``."""
+    return any(ln.page == line.page and test(ln.text) for ln in doc.after(line)[:lines])
 
 
 def _beside(doc: Doc, pd: PlaceDate) -> Found | None:

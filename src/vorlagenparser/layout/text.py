@@ -197,14 +197,15 @@ def _without_overstrike(word: Word) -> Word:
 
 # A document number: digits with a slash or dash, five characters or more ("22/12922", "VO/2023/1").
 _ID = re.compile(r"(?=.*\d)(?=.*[/-])[\w/.-]{5,}")
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*\d+\s*-|seite\s*\d+(\s*(von|/)\s*\d+)?|\d+\s*(/|von)\s*\d+|\d+|page\s*\d+.*)$")
 
 
 def _is_id(text: str) -> bool:
+    """A document number is written in the text (``_ID``)."""
     # Most words hold no slash or dash, and the regex's lookaheads read on from every letter
     # of the word before it fails.
     return ("/" in text or "-" in text) and _ID.search(text) is not None
-_PAGE_NUMBER = re.compile(
-    r"^(?:-\s*\d+\s*-|seite\s*\d+(\s*(von|/)\s*\d+)?|\d+\s*(/|von)\s*\d+|\d+|page\s*\d+.*)$")
 
 
 # "Anlage 2", "Anlage 1 zur Beschlussvorlage …", "Anhang A", "Beilage II": the page's own title,
