@@ -56,12 +56,17 @@ def check(image: np.ndarray, boxes: list[tuple[int, int, int, int]], max_height:
     assert (by_runs.total, by_runs.outside) == expected
     by_opencv = text_ink_opencv(GrayRaster.of(image), INK, max_height, boxes)
     assert (by_opencv.total, by_opencv.outside) == expected
-    # With OpenCV loaded (as here), text_ink labels by it, and skips the labelling on the same
-    # bound as by runs: less ink of any kind outside the boxes than enough.
+    # With OpenCV loaded (as here), text_ink labels by it, and skips the labelling where less
+    # text-like ink than enough can lie outside the boxes: less ink of any kind (the bound by
+    # runs), or less by the bound from the ink outside alone. Right at the text-like ink
+    # outside, neither bound may skip.
     outside = ink_outside(GrayRaster.of(image), INK, mask)
-    for enough in (0, outside, outside + 1):
+    for enough in (0, outside, outside + 1, expected[1], expected[1] + 1):
         found = text_ink(GrayRaster.of(image), INK, max_height, boxes, enough=enough)
-        assert (found is None) == (outside < enough)
+        if outside < enough:
+            assert found is None
+        if expected[1] >= enough:
+            assert found is not None
         assert found is None or (found.total, found.outside) == expected
 
 

@@ -84,7 +84,9 @@ def text_ink(raster: GrayRaster, ink_level: int, max_height: float, boxes: Seque
     in all and outside ``boxes`` (see :func:`covered_mask`).
 
     None when less than ``enough`` ink of any kind lies outside the boxes (so less text-like
-    ink does): the bound costs a fraction of the labelling either way."""
+    ink does): the bound costs a fraction of the labelling either way. Labelling by OpenCV,
+    also None when a second bound, from the ink outside the boxes alone, says less text-like
+    ink than ``enough`` lies there."""
     global _looks_by_runs
     if "cv2" in sys.modules or _looks_by_runs >= _RUN_LOOKS:
         return _opencv_count(raster, ink_level, max_height, boxes, enough)
@@ -106,8 +108,9 @@ def text_ink_opencv(raster: GrayRaster, ink_level: int, max_height: float,
 
 def _opencv_count(raster: GrayRaster, ink_level: int, max_height: float, boxes: Sequence[Box],
                   enough: float) -> TextInk | None:
-    """:func:`text_ink_opencv`, or None when less than ``enough`` ink lies outside ``boxes``
-    (a count over the picture, before labelling)."""
+    """:func:`text_ink_opencv`, or None when less than ``enough`` text-like ink lies outside
+    ``boxes``: where less ink of any kind does (a count over the picture), or where the pieces
+    of ink outside say so (:func:`_outside_bound`), before labelling the whole picture."""
     import cv2
     import numpy as np
 
@@ -124,15 +127,17 @@ def _opencv_count(raster: GrayRaster, ink_level: int, max_height: float, boxes: 
     left, right = max(0, x - 1), min(raster.width, x + width + 1)
     rows = _inked_rows(binary[y:y + height, left:right])
     binary = binary[y:y + height, left:right][rows]
+    inside = inside[y:y + height, left:right][rows]
     ink = binary > 0
-    outside = ink & ~inside[y:y + height, left:right][rows]
+    outside = ink & ~inside
     if np.count_nonzero(outside) < enough:
         return None
     smeared = cv2.dilate(binary, np.ones((1, 3), np.uint8))  # along rows: unmoved by the cut
-    # 16-bit labels are several times faster; they hold any picture with fewer ink pixels.
-    label_type = cv2.CV_16U if np.count_nonzero(smeared) < 65535 else cv2.CV_32S
-    n, labels, stats, _c = cv2.connectedComponentsWithStats(smeared, connectivity=8,
-                                                            ltype=label_type)
+    if enough > 0:
+        bound = _outside_bound(smeared, inside, outside, max_height)
+        if bound is not None and bound < enough:
+            return None
+    n, labels, stats = _blobs(smeared)
     w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     text_like = (h >= 3) & (h <= max_height) & (w >= h)
     text_like[0] = False  # the background
@@ -140,6 +145,48 @@ def _opencv_count(raster: GrayRaster, ink_level: int, max_height: float, boxes: 
     # the text-like blobs.
     total = int(np.bincount(labels[ink], minlength=n)[text_like].sum())
     return TextInk(total, int(np.bincount(labels[outside], minlength=n)[text_like].sum()))
+
+
+def _blobs(smeared: NDArray[Any]) -> tuple[int, NDArray[Any], NDArray[Any]]:
+    """OpenCV's 8-connected labelling with statistics: count, labels, stats."""
+    import cv2
+    import numpy as np
+
+    # 16-bit labels are several times faster; they hold any picture with fewer ink pixels.
+    label_type = cv2.CV_16U if np.count_nonzero(smeared) < 65535 else cv2.CV_32S
+    n, labels, stats, _c = cv2.connectedComponentsWithStats(smeared, connectivity=8,
+                                                            ltype=label_type)
+    return n, labels, stats
+
+
+def _outside_bound(smeared: NDArray[Any], inside: NDArray[np.bool_], outside: NDArray[np.bool_],
+                   max_height: float) -> int | None:
+    """An upper bound of the text-like ink outside the boxes, from the smeared ink outside
+    them alone: on a sound page mostly rules and logos in a few of the rows, labelled in a
+    fraction of the time all rows take. None where those pieces of ink fill most rows (a bound
+    would save little). The picture is one whose empty rows are cut (:func:`_inked_rows`):
+    that leaves every pixel's neighbours as they were.
+
+    Each piece of smeared ink outside the boxes lies in one blob of the whole picture. A piece
+    that touches no smeared ink inside the boxes (8-connectivity) is that whole blob and is
+    judged as the labelling judges it; one that touches is part of a blob at least as high,
+    which is no text if the piece is already too high. Counting the outside ink of every piece
+    that may be text thus counts at least the text-like ink outside."""
+    import cv2
+    import numpy as np
+
+    pieces = smeared * ~inside
+    rows = _inked_rows(pieces)  # blobs and their heights stay as they are (see there)
+    if 4 * np.count_nonzero(rows) > 3 * len(rows):
+        return None
+    inner = smeared * inside  # smeared ink inside the boxes
+    near = cv2.dilate(inner, np.ones((3, 3), np.uint8)) > 0
+    n, labels, stats = _blobs(pieces[rows])
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    touching = np.bincount(labels[near[rows]], minlength=n) > 0
+    may_be_text = np.where(touching, h <= max_height, (h >= 3) & (h <= max_height) & (w >= h))
+    may_be_text[0] = False  # the background
+    return int(np.bincount(labels[outside[rows]], minlength=n)[may_be_text].sum())
 
 
 def _inked_rows(binary: NDArray[Any]) -> NDArray[np.bool_]:
