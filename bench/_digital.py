@@ -2,9 +2,10 @@
 
 Runs are interleaved file by file (ours, pdfplumber, pypdfium2, then the next file), so load
 from other processes falls on all three alike; each file counts with its fastest repeat.
-Ours runs as in a batch worker: ``pipeline.warm_up()`` first, as the worker pool's fork server
-does (a one-shot ``extract`` instead counts the OCR decision's ink in plain Python, which
-spares it loading OpenCV: see the start-up figures).
+Ours runs as in a batch worker: the module a worker pool's fork server imports comes first
+(``vorlagenparser.batch.warm``: ``pipeline.warm_up()`` and the garbage collector's settings; a
+one-shot ``extract`` instead counts the OCR decision's ink in plain Python, which spares it
+loading OpenCV: see the start-up figures).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 
 from _stages import STAGES, StageClock
@@ -63,10 +65,10 @@ def pypdfium2_text_with_boxes(path: Path) -> int:
 
 def _ours(clock: StageClock) -> Callable[[Path], int]:
     from vorlagenparser.options import ExtractOptions
-    from vorlagenparser.pipeline import extract, warm_up
+    from vorlagenparser.pipeline import extract
 
     options = ExtractOptions()
-    warm_up()
+    import_module("vorlagenparser.batch.warm")  # what each batch worker is forked from
 
     def run(path: Path) -> int:
         vorlage = extract(path, options)

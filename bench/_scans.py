@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,7 @@ def measure(files: Sequence[Path]) -> ScanFigures:
     figures = ScanFigures(files=len(files))
     raw = RawTesserocr()
     stages = dict.fromkeys((*STAGES, *_DETAIL), 0.0)
+    import_module("vorlagenparser.batch.warm")  # as a batch worker: what it is forked from
     with StageClock() as clock, tempfile.TemporaryDirectory() as tmp:
         extract(files[0], options)  # warm: the engine loads its models once per process
         raw(*page_images(files[0])[0])
