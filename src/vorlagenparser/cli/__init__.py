@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from .. import __version__
+from ..collector import set_for_documents
 from ..errors import ExitCode, VorlagenparserError
 from .console import err, error_line
 
@@ -85,7 +86,9 @@ def run() -> int:
     """The ``vorlagenparser`` console script: :func:`main`, then a quick way out. Python's
     teardown collects garbage over every object the models and the pipeline made (~15 ms of a
     one-page ``extract``); once a command is done nothing needs collecting, so they are frozen
-    out of the collector (files and atexit handlers are closed and run as always)."""
+    out of the collector (files and atexit handlers are closed and run as always). Before,
+    the collector is set for converting documents (:mod:`..collector`)."""
+    set_for_documents()
     code = main()
     gc.freeze()
     return code
