@@ -18,7 +18,7 @@ from .normalize import fold
 from .settings import LayoutSettings
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # identity: a phrase is one place on a page
+@dataclass(frozen=True, slots=True, eq=False, init=False)  # identity: a phrase is one place on a page
 class Phrase:
     page: int
     words: tuple[Word, ...]
@@ -26,14 +26,17 @@ class Phrase:
     bbox: BBox = field(init=False, compare=False)
     text: str = field(init=False, compare=False)
 
-    def __post_init__(self) -> None:
-        words = self.words
+    def __init__(self, page: int, words: tuple[Word, ...]) -> None:
+        # Through the slots' setters (as BBox): a frozen dataclass's own __init__ and a
+        # __post_init__ go through object.__setattr__ per field, and pages make phrases by the dozen.
+        _SET_PHRASE_PAGE(self, page)
+        _SET_PHRASE_WORDS(self, words)
         if len(words) == 1:  # most phrases: a word's box and text are the phrase's, as they are
-            object.__setattr__(self, "bbox", words[0].bbox)
-            object.__setattr__(self, "text", words[0].text)
+            _SET_PHRASE_BBOX(self, words[0].bbox)
+            _SET_PHRASE_TEXT(self, words[0].text)
             return
-        object.__setattr__(self, "bbox", union(w.bbox for w in words))
-        object.__setattr__(self, "text", " ".join(w.text for w in words))
+        _SET_PHRASE_BBOX(self, union(w.bbox for w in words))
+        _SET_PHRASE_TEXT(self, " ".join(w.text for w in words))
 
     @property
     def bold(self) -> bool:
@@ -46,7 +49,7 @@ class Phrase:
         return min(w.confidence for w in self.words)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, init=False)
 class Line:
     page: int
     index: int  # reading order over the whole document
@@ -55,17 +58,19 @@ class Line:
     words: tuple[Word, ...] = field(init=False, compare=False)
     text: str = field(init=False, compare=False)
 
-    def __post_init__(self) -> None:
-        phrases = self.phrases
+    def __init__(self, page: int, index: int, phrases: tuple[Phrase, ...]) -> None:
+        _SET_LINE_PAGE(self, page)  # the slots' setters, as in Phrase
+        _SET_LINE_INDEX(self, index)
+        _SET_LINE_PHRASES(self, phrases)
         if len(phrases) == 1:  # most lines: one phrase, whose box, words and text they are
             only = phrases[0]
-            object.__setattr__(self, "bbox", only.bbox)
-            object.__setattr__(self, "words", only.words)
-            object.__setattr__(self, "text", only.text)
+            _SET_LINE_BBOX(self, only.bbox)
+            _SET_LINE_WORDS(self, only.words)
+            _SET_LINE_TEXT(self, only.text)
             return
-        object.__setattr__(self, "bbox", union(p.bbox for p in phrases))
-        object.__setattr__(self, "words", tuple(w for p in phrases for w in p.words))
-        object.__setattr__(self, "text", " ".join(p.text for p in phrases))
+        _SET_LINE_BBOX(self, union(p.bbox for p in phrases))
+        _SET_LINE_WORDS(self, tuple(w for p in phrases for w in p.words))
+        _SET_LINE_TEXT(self, " ".join(p.text for p in phrases))
 
     @property
     def height(self) -> float:
@@ -78,6 +83,12 @@ class Line:
 
     def with_index(self, index: int) -> Line:
         return Line(self.page, index, self.phrases)
+
+
+_SET_PHRASE_PAGE, _SET_PHRASE_WORDS, _SET_PHRASE_BBOX, _SET_PHRASE_TEXT = (
+    Phrase.__dict__[name].__set__ for name in ("page", "words", "bbox", "text"))
+_SET_LINE_PAGE, _SET_LINE_INDEX, _SET_LINE_PHRASES, _SET_LINE_BBOX, _SET_LINE_WORDS, _SET_LINE_TEXT = (
+    Line.__dict__[name].__set__ for name in ("page", "index", "phrases", "bbox", "words", "text"))
 
 
 def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutSettings) -> tuple[Line, ...]:
@@ -94,34 +105,46 @@ def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutS
 def group_lines(words: Sequence[Word], min_overlap: float = 0.5) -> list[list[Word]]:
     """Cluster words into lines by vertical overlap, each line sorted left to right."""
     # The loop runs for every word of every page (twice) and compares it with up to three rows'
-    # last words: each box's edges and height are read once into lists, and a row holds the
-    # indexes of its words, the rightmost x1 among them.
+    # last words: each box's edges and height are read once into lists, a row holds the indexes
+    # of its words, and per row its last word and the rightmost x1 among them are kept. min()
+    # and max() of two are written out as the comparisons they make (``min(a, b)`` is
+    # ``b if b < a else a``: the same value, NaN included).
     boxes = [w.bbox for w in words]
     tops = [b.top for b in boxes]
     bottoms = [b.bottom for b in boxes]
-    heights = [b.bottom - b.top for b in boxes]
-    order = [((b.top + b.bottom) / 2, b.x0) for b in boxes]  # (cy, x0)
+    x0s = [b.x0 for b in boxes]
+    heights = [bottom - top for top, bottom in zip(tops, bottoms, strict=True)]
+    order = [((top + bottom) / 2, x0) for top, bottom, x0 in zip(tops, bottoms, x0s, strict=True)]  # (cy, x0)
     rows: list[list[int]] = []
+    lasts: list[int] = []
     rights: list[float] = []
     for i in sorted(range(len(boxes)), key=order.__getitem__):
-        box, top, bottom, height = boxes[i], tops[i], bottoms[i], heights[i]
-        for r in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
-            row = rows[r]
-            last = row[-1]
-            overlap = min(bottoms[last], bottom) - max(tops[last], top)
+        top, bottom, height = tops[i], bottoms[i], heights[i]
+        r = len(rows) - 1
+        stop = max(r - 3, -1)
+        while r > stop:
+            last = lasts[r]
+            low, high = bottoms[last], tops[last]  # the last word's bottom and top
+            overlap = (bottom if bottom < low else low) - (top if top > high else high)
+            shorter = height if height < heights[last] else heights[last]
             # Words of one line never overlap side by side: "Mit" over "Stimmenmehrheit:" in a
             # cell are two lines, however tall OCR drew their boxes. Words come left to right
             # within a line, so a word right of all the row's words overlaps none of them.
-            if overlap > min_overlap * min(heights[last], height) and (
-                    box.x0 >= rights[r]
-                    or not any(horizontal_overlap(boxes[k], box) > 0.3 for k in row)):
-                row.append(i)
-                rights[r] = max(rights[r], box.x1)
+            if overlap > min_overlap * shorter and (
+                    x0s[i] >= rights[r]
+                    or not any(horizontal_overlap(boxes[k], boxes[i]) > 0.3 for k in rows[r])):
+                rows[r].append(i)
+                lasts[r] = i
+                x1 = boxes[i].x1
+                if x1 > rights[r]:
+                    rights[r] = x1
                 break
+            r -= 1
         else:
             rows.append([i])
-            rights.append(box.x1 if box.x1 > -math.inf else -math.inf)  # NaN overlaps nothing
-    x0s = [b.x0 for b in boxes]
+            lasts.append(i)
+            x1 = boxes[i].x1
+            rights.append(x1 if x1 > -math.inf else -math.inf)  # NaN overlaps nothing
     return [[words[i] for i in sorted(r, key=x0s.__getitem__)] for r in rows]
 
 
@@ -138,6 +161,9 @@ class _Splitters:
         self._cxs = [b.cx for b in pts]
         self._boxes = pts
 
+    def __bool__(self) -> bool:
+        return bool(self._boxes)
+
     def between(self, lo: float, hi: float, cy: float) -> bool:
         """A splitter with its centre from ``lo`` to ``hi`` across, reaching ``cy`` (±2 pt)."""
         start, end = bisect_left(self._cxs, lo), bisect_right(self._cxs, hi)
@@ -152,7 +178,8 @@ def _separated(a: BBox, b: BBox, splitters: _Splitters, gap: float) -> bool:
     """A gap wider than ``gap`` or a splitter parts the words boxed ``a`` and ``b``."""
     if b.x0 - a.x1 > gap:
         return True
-    return splitters.between(a.x1 - 0.5, b.x0 + 0.5, (a.cy + b.cy) / 2)
+    # Many pages have no splitter at all: then no call, no bisection.
+    return bool(splitters) and splitters.between(a.x1 - 0.5, b.x0 + 0.5, (a.cy + b.cy) / 2)
 
 
 def _typical_space(rows: list[list[Word]]) -> float:
