@@ -32,5 +32,5 @@ def test_the_items_on_a_marks_line_are_those_a_scan_finds(boxes: list[BBox], mar
 def test_the_framed_marks_beside_a_box_are_those_a_scan_finds(marks: list[Mark], box: BBox) -> None:
     index = BoxIndex(range(len(marks)), [m.bbox for m in marks].__getitem__)
     nothing = cast(Any, None)  # the question reads only the marks and their index
-    ctx = _Ctx(nothing, nothing, 1, (), tuple(marks), (), nothing, (), (), index, {})
+    ctx = _Ctx(nothing, nothing, 1, (), tuple(marks), (), nothing, (), (), index, (), {})
     assert _framed_on_line(ctx, box) == [m for m in marks if m.framed and _on_line(box, m, 0.3)]

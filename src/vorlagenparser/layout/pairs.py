@@ -224,6 +224,15 @@ def _sorted(words: Sequence[Word]) -> list[Word]:
 
 def _labels_in_a_column(ctx: _Ctx, cell: Cell) -> bool:
     """A key/value table (labels down a column) rather than a header row of labels."""
+    # A property of the cell's grid, asked for each label in it: every cell is read once.
+    slot = ("labels_in_a_column", cell.page, cell.grid)
+    if slot not in ctx.doc.memo:
+        ctx.doc.memo[slot] = _grid_labels_in_a_column(ctx, cell)
+    answer: bool = ctx.doc.memo[slot]
+    return answer
+
+
+def _grid_labels_in_a_column(ctx: _Ctx, cell: Cell) -> bool:
     index = ctx.doc.word_index(cell.page)
     hits: list[tuple[int, int]] = []
     for c in ctx.regions.grid_cells(cell.page, cell.grid):

@@ -120,7 +120,7 @@ def _heading_above(line: Line, headings: tuple[Heading, ...]) -> str | None:
 
 
 def _has_marks(doc: Doc, line: Line) -> bool:
-    return any(m.bbox.top - 2 <= line.bbox.cy <= m.bbox.bottom + 2 for m in doc.page_marks(line.page))
+    return line.index in doc.mark_lines
 
 
 def _form_line(line: Line, grid: Grid | None) -> bool:

@@ -75,6 +75,7 @@ class _Ctx:
     mark_grids: tuple[int | None, ...]
     peers: tuple[tuple[int, ...], ...]
     mark_heights: BoxIndex[int]  # positions in ``marks`` by height on the page
+    mark_cells: tuple[Cell | None, ...]  # per mark, the ruled cell holding it (cell_at)
     scopes: dict[int | None, list[tuple[Phrase, Line]]]  # _line_scope per grid, on first use
 
 
@@ -91,8 +92,9 @@ def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
         mark_grids = tuple(_grid_index(doc, page.number, m.bbox) for m in marks)
         mark_heights = BoxIndex(range(len(marks)), [m.bbox for m in marks].__getitem__)
         peers = tuple(tuple(_on_line_items(mark_heights, mark, 0.3)) for mark in marks)
+        cells = tuple(regions.cell_at(page.number, m.bbox) for m in marks)
         out.extend(_tie_page(_Ctx(doc, regions, page.number, phrases, marks, grids, heights,
-                                  mark_grids, peers, mark_heights, {})))
+                                  mark_grids, peers, mark_heights, cells, {})))
     return tuple(out)
 
 
@@ -119,7 +121,7 @@ def _tie_page(ctx: _Ctx) -> list[Tie]:
         best = chosen.get(mi)
         if best is None and not mark.framed:
             continue
-        cell = ctx.regions.cell_at(ctx.page, mark.bbox)
+        cell = ctx.mark_cells[mi]
         if best is None:
             out.append(Tie(mark, ctx.page, "", None, None, "none", 0.0, cell=cell))
             continue
@@ -142,7 +144,7 @@ def _tie_page(ctx: _Ctx) -> list[Tie]:
 
 
 def _candidates(ctx: _Ctx, mi: int, mark: Mark) -> list[_Candidate]:
-    cell = ctx.regions.cell_at(ctx.page, mark.bbox)
+    cell = ctx.mark_cells[mi]
     in_cell = [] if cell is None else [ctx.phrases[i] for i in ctx.heights.centred(
         cell.bbox.top - 1.0, cell.bbox.bottom + 1.0, lambda box: cell.holds(box, 1.0))]
     out: list[_Candidate] = []
