@@ -45,6 +45,8 @@ _SHORT_WORDS = frozenset({
     "der", "die", "das", "dem", "den", "des", "ein", "mit", "für", "von", "bei", "aus", "auf"
 })
 _UMLAUT_ALONE = frozenset("ÄÖÜäöüß")
+_BRACKETS = frozenset("[]{}|")  # inside a token: a rule or a box's border read as a sign
+_SPECK_SIGNS = _BRACKETS | {"_"}  # a token of nothing but punctuation is a speck with one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +130,7 @@ def _reason(path: str, value: Any, prov: Provenance, v: Vorlage, s: ReviewSettin
         return "not printed: taken from the PDF's metadata"
     if value is None:
         return f"printed as {prov.raw!r}, which could not be read as a value" if prov.raw else None
-    name = path.rsplit(".", 1)[-1].split("[")[0]
+    name = _leaf(path)
     if prov.method == "ocr":
         limit = s.ocr_long if name in LONG_FIELDS else s.ocr_count if name in COUNT_KEYS else s.ocr_short
         if not isinstance(value, bool) and prov.confidence < limit:
@@ -189,10 +191,10 @@ def _is_junk(word: str) -> bool:
     two lower-case letters that are no word."""
     core = word.strip("„“”\"'‚‘’()[]{}.,;:!?-–—")
     if not core:
-        return any(c in "[]{}|_" for c in word)
+        return not _SPECK_SIGNS.isdisjoint(word)
     if core in _UMLAUT_ALONE:
         return True
-    if any(c in "[]{}|" for c in core):
+    if not _BRACKETS.isdisjoint(core):
         return True
     return len(core) <= 2 and core.isalpha() and core.islower() and core.casefold() not in _SHORT_WORDS
 
@@ -254,6 +256,13 @@ def _value(v: Vorlage, path: str) -> Any:
         if node is None:
             return None
     return node
+
+
+@lru_cache(maxsize=4096)
+def _leaf(path: str) -> str:
+    """The value's own name in its path ("ja_stimmen" of "beratungsergebnis[0].ja_stimmen",
+    "anlagen" of "anlagen[2]"), worked out once per path, as _steps."""
+    return path.rsplit(".", 1)[-1].split("[")[0]
 
 
 @lru_cache(maxsize=4096)
