@@ -67,9 +67,12 @@ def find_counts(doc: Doc, ties: tuple[Tie, ...]) -> tuple[Count, ...]:
             out.append(count)
             in_boxes.update(id(p) for p in tie.phrases)
     for line in doc.lines:
-        words = [w for p in line.phrases if id(p) not in in_boxes for w in p.words]
-        marks: list[Mark] | None = None  # the line's boxes, once a label is found on it
+        words = [w for p in line.phrases if id(p) not in in_boxes for w in p.words] if in_boxes \
+            else list(line.words)
         may = vocab.may_begin(words)
+        if True not in may:
+            continue  # no word of the line can begin a count label (most lines)
+        marks: list[Mark] | None = None  # the line's boxes, once a label is found on it
         i = 0
         while i < len(words):
             hit = vocab.prefix(words[i:]) if may[i] else None

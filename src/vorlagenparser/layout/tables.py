@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..geometry import BBox, contains, horizontal_overlap, union
@@ -52,10 +52,15 @@ class Row:
     bbox: BBox
     cells: tuple[tuple[Word, ...], ...]  # per column
     marks: tuple[tuple[Mark, ...], ...]  # per column
+    # text() per column, once read: the table, result and folge stages ask each cell again.
+    _texts: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def text(self, col: int) -> str:
-        words = sorted(self.cells[col], key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
-        return join_lines(_text_lines(words)).strip()
+        text = self._texts.get(col)
+        if text is None:
+            words = sorted(self.cells[col], key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
+            text = self._texts[col] = join_lines(_text_lines(words)).strip()
+        return text
 
     @property
     def confidence(self) -> float:
@@ -421,7 +426,7 @@ def _fits_columns(line: Line, columns: Sequence[Column]) -> bool:
 
 def _grid_rows(doc: Doc, header: Line | None, page: int, grid: Grid, columns: Sequence[Column]) -> list[Row]:
     rows = []
-    words = [w for w in doc.page(page).words if contains(grid.bbox, w.bbox, tol=1)]
+    words = doc.word_index(page).inside(grid.bbox, tol=1)
     marks = [m for m in doc.page_marks(page) if contains(grid.bbox, m.bbox, tol=1)]
     for cells in grid.rows:
         boxes = [c for c in cells if c]

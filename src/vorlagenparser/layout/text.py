@@ -41,8 +41,13 @@ class Phrase:
     @property
     def bold(self) -> bool:
         """Most of its letters are bold (OCR judges boldness word by word, not always alike)."""
-        total = sum(len(w.text) for w in self.words)
-        return sum(len(w.text) for w in self.words if w.bold) >= 0.6 * max(total, 1)
+        total = bold = 0  # one pass, no generators: asked of most phrases by several stages
+        for w in self.words:
+            letters = len(w.text)
+            total += letters
+            if w.bold:
+                bold += letters
+        return bold >= 0.6 * max(total, 1)
 
     @property
     def confidence(self) -> float:
@@ -174,18 +179,10 @@ class _Splitters:
                    for b in self._boxes[start:end])
 
 
-def _separated(a: BBox, b: BBox, splitters: _Splitters, gap: float) -> bool:
-    """A gap wider than ``gap`` or a splitter parts the words boxed ``a`` and ``b``."""
-    if b.x0 - a.x1 > gap:
-        return True
-    # Many pages have no splitter at all: then no call, no bisection.
-    return bool(splitters) and splitters.between(a.x1 - 0.5, b.x0 + 0.5, (a.cy + b.cy) / 2)
-
-
 def _typical_space(rows: list[list[Word]]) -> float:
     """The page's usual gap between words of a phrase: wide on typewriter pages and in scans."""
-    gaps = [b.bbox.x0 - a.bbox.x1 for row in rows for a, b in pairwise(row)
-            if 0 < b.bbox.x0 - a.bbox.x1 < 1.5 * max(a.bbox.height, 1.0)]
+    gaps = [gap for row in rows for a, b in pairwise(row)
+            if 0 < (gap := b.bbox.x0 - a.bbox.x1) < 1.5 * max(a.bbox.height, 1.0)]
     return statistics.median(gaps) if len(gaps) >= 20 else 0.0
 
 
@@ -195,19 +192,31 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: Layou
         splitters = _Splitters(page, page_marks)
         words = [_without_overstrike(w) for w in page.words]
         rows = reading_order(group_lines([w for w in words if w.text], s.line_overlap), page.width)
-        space = _typical_space(rows)
+        spaced = s.phrase_gap_spaces * _typical_space(rows)
+        number = page.number
         for row in rows:
-            height = statistics.median(w.bbox.height for w in row)
-            gap = max(s.phrase_gap_lines * height, s.phrase_gap_spaces * space)
-            phrases: list[list[Word]] = [[row[0]]]
-            for prev, word in pairwise(row):
-                if _separated(prev.bbox, word.bbox, splitters, gap):
-                    phrases.append([word])
-                else:
-                    phrases[-1].append(word)
-            out.append(Line(page=page.number, index=len(out),
-                            phrases=tuple(Phrase(page.number, tuple(p)) for p in phrases)))
+            boxes = [w.bbox for w in row]
+            gap = max(s.phrase_gap_lines * statistics.median([b.bottom - b.top for b in boxes]), spaced)
+            phrases = tuple(Phrase(number, run) for run in _phrase_runs(row, boxes, splitters, gap))
+            out.append(Line(number, len(out), phrases))
     return out
+
+
+def _phrase_runs(row: list[Word], boxes: list[BBox], splitters: _Splitters,
+                 gap: float) -> list[tuple[Word, ...]]:
+    """The row's words (boxed ``boxes``) in runs that no gap wider than ``gap`` and no splitter
+    parts. Every pair of neighbours of every page is asked: a page without splitters asks only
+    the gap."""
+    runs: list[tuple[Word, ...]] = []
+    start = 0
+    split = bool(splitters)
+    for k in range(1, len(row)):
+        a, b = boxes[k - 1], boxes[k]
+        if b.x0 - a.x1 > gap or (split and splitters.between(a.x1 - 0.5, b.x0 + 0.5, (a.cy + b.cy) / 2)):
+            runs.append(tuple(row[start:k]))
+            start = k
+    runs.append(tuple(row[start:]))
+    return runs
 
 
 def _without_overstrike(word: Word) -> Word:
