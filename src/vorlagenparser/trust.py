@@ -166,7 +166,9 @@ def _text_reason(name: str, value: str) -> str | None:
     named = name in ("gremium", "federfuehrung", "name", "ort", "betreff") or name.startswith("anlagen")
     if named and not any(c.isalpha() for c in value):
         return "no letters"
-    junk = [w for w in words if _is_junk(w)]
+    # A plain word of three letters or digits or more is never junk (the common case: asked of
+    # every word of every short value).
+    junk = [w for w in words if not (len(w) > 2 and w.isalnum()) and _is_junk(w)]
     if junk:
         return f"reads like noise ({' '.join(junk[:3])})"
     if name.startswith("anlagen") and not any(sum(c.isalpha() for c in w) >= 4 for w in words):

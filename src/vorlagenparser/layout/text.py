@@ -59,14 +59,18 @@ class Line:
     page: int
     index: int  # reading order over the whole document
     phrases: tuple[Phrase, ...]
+    # The median height of its words, as build_lines measured them to part the phrases: every
+    # stage that asks how tall a line is asks this.
+    height: float
     bbox: BBox = field(init=False, compare=False)
     words: tuple[Word, ...] = field(init=False, compare=False)
     text: str = field(init=False, compare=False)
 
-    def __init__(self, page: int, index: int, phrases: tuple[Phrase, ...]) -> None:
+    def __init__(self, page: int, index: int, phrases: tuple[Phrase, ...], height: float) -> None:
         _SET_LINE_PAGE(self, page)  # the slots' setters, as in Phrase
         _SET_LINE_INDEX(self, index)
         _SET_LINE_PHRASES(self, phrases)
+        _SET_LINE_HEIGHT(self, height)
         if len(phrases) == 1:  # most lines: one phrase, whose box, words and text they are
             only = phrases[0]
             _SET_LINE_BBOX(self, only.bbox)
@@ -78,22 +82,18 @@ class Line:
         _SET_LINE_TEXT(self, " ".join(p.text for p in phrases))
 
     @property
-    def height(self) -> float:
-        return statistics.median(w.bbox.height for w in self.words)
-
-
-    @property
     def bold(self) -> bool:
         return all(p.bold for p in self.phrases)
 
     def with_index(self, index: int) -> Line:
-        return Line(self.page, index, self.phrases)
+        return Line(self.page, index, self.phrases, self.height)
 
 
 _SET_PHRASE_PAGE, _SET_PHRASE_WORDS, _SET_PHRASE_BBOX, _SET_PHRASE_TEXT = (
     Phrase.__dict__[name].__set__ for name in ("page", "words", "bbox", "text"))
-_SET_LINE_PAGE, _SET_LINE_INDEX, _SET_LINE_PHRASES, _SET_LINE_BBOX, _SET_LINE_WORDS, _SET_LINE_TEXT = (
-    Line.__dict__[name].__set__ for name in ("page", "index", "phrases", "bbox", "words", "text"))
+_SET_LINE_PAGE, _SET_LINE_INDEX, _SET_LINE_PHRASES, _SET_LINE_HEIGHT, _SET_LINE_BBOX, _SET_LINE_WORDS, \
+    _SET_LINE_TEXT = (Line.__dict__[name].__set__
+                      for name in ("page", "index", "phrases", "height", "bbox", "words", "text"))
 
 
 def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutSettings) -> tuple[Line, ...]:
@@ -190,15 +190,16 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: Layou
     out: list[Line] = []
     for page, page_marks in zip(pages, marks, strict=True):
         splitters = _Splitters(page, page_marks)
-        words = [_without_overstrike(w) for w in page.words]
+        words = [_without_overstrike(w) if "_" in w.text else w for w in page.words]
         rows = reading_order(group_lines([w for w in words if w.text], s.line_overlap), page.width)
         spaced = s.phrase_gap_spaces * _typical_space(rows)
         number = page.number
         for row in rows:
             boxes = [w.bbox for w in row]
-            gap = max(s.phrase_gap_lines * statistics.median([b.bottom - b.top for b in boxes]), spaced)
+            height = statistics.median([b.bottom - b.top for b in boxes])
+            gap = max(s.phrase_gap_lines * height, spaced)
             phrases = tuple(Phrase(number, run) for run in _phrase_runs(row, boxes, splitters, gap))
-            out.append(Line(number, len(out), phrases))
+            out.append(Line(number, len(out), phrases, height))
     return out
 
 
