@@ -211,7 +211,7 @@ def _contradictions(v: Vorlage, reasons: dict[str, str]) -> None:
     """Result rows whose ticks contradict each other. A row not filled in at all (no tick, no
     count: a Gremium that has not met yet) contradicts nothing."""
     for i, row in enumerate(v.beratungsergebnis):
-        values = row.model_dump()
+        values = dict(row)  # its fields' values, as model_dump() gives them (no nested models)
         filled = any(v is True for v in values.values()) or any(values.get(k) is not None for k in COUNT_KEYS)
 
         def flag(keys: tuple[str, ...], why: str, i: int = i) -> None:

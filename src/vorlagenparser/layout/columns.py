@@ -132,7 +132,13 @@ def _gutter(rows: list[list[Word]], width: float) -> float | None:
 
 def _crossed(boxes: Sequence[BBox], xs: list[float]) -> list[tuple[int, int]]:
     """The runs of candidates lying strictly inside a box of the row (x0 < x < x1), merged."""
-    runs = sorted([(bisect_right(xs, b.x0), bisect_left(xs, b.x1)) for b in boxes])
+    # A box that ends at or before the first candidate, or starts at or after the last, holds
+    # none (its run would be empty): most words of a page lie outside the middle searched.
+    if not xs:
+        return []
+    first, last = xs[0], xs[-1]
+    runs = sorted([(bisect_right(xs, b.x0), bisect_left(xs, b.x1)) for b in boxes
+                   if not (b.x1 <= first or b.x0 >= last)])
     merged: list[tuple[int, int]] = []
     end = -1  # the last merged run's end (runs are never empty: lo < hi, lo >= 0)
     for lo, hi in runs:

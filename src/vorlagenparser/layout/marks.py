@@ -50,6 +50,8 @@ def _page_marks(page: Page, found: Sequence[Mark], vocab: Vocabulary) -> tuple[l
         return new, drop  # no word prints a box: the page's lines need not be formed
     for row in group_lines(page.words):
         for i, word in enumerate(row[:-1]):
+            if not ocr and word.text not in _BOX_TOKENS:
+                continue  # (what _state says of it, without the call: most words)
             state = _state(word.text, ocr)
             if state is None or not _starts_option(row, i):
                 continue

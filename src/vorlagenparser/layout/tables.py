@@ -131,8 +131,10 @@ def _has_marks(doc: Doc, line: Line) -> bool:
 def _form_line(line: Line, grid: Grid | None) -> bool:
     """"Gremium: ……  Sitzung am: ……  TOP: ……": a line of labels to fill in, not a table header
     (``grid``: the ruled grid the line lies in)."""
+    if grid is not None:
+        return False
     colons = sum(1 for w in line.words if w.text.endswith(":"))
-    return grid is None and colons >= 2 and colons * 2 >= len(line.phrases)
+    return colons >= 2 and colons * 2 >= len(line.phrases)
 
 
 def _grid_row_has_marks(doc: Doc, line: Line, grid: Grid | None) -> bool:

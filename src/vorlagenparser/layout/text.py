@@ -286,7 +286,8 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSetting
     drop |= _repeated_in_place(lines, heights, s.running_outer)
     # A header that names its page an Anlage ("Anlage 1 zur Sitzungsvorlage Nr. 2024/0417") also
     # names the Vorlage's number, but it tells where the Vorlage ends: it stays.
-    return drop - {ln.index for ln in lines if ln.page > 1 and announces_attachment(ln.phrases[0].text)}
+    return drop - {ln.index for ln in lines
+                   if ln.index in drop and ln.page > 1 and announces_attachment(ln.phrases[0].text)}
 
 
 def _repeated_in_place(lines: Sequence[Line], heights: dict[int, float], outer: float) -> set[int]:

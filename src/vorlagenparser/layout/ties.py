@@ -230,15 +230,15 @@ def _line_candidates(ctx: _Ctx, mi: int, mark: Mark) -> list[_Candidate]:
     if after and gap_x(after[0].bbox, mark.bbox) <= s.tie_side_sides * side:
         text, phrases = _after_label(ctx, after[0])
         group = clean(" ".join(p.text for p in leading)).rstrip(":") or None if trailing else None
-        cand = _scored(ctx, mi, mark, phrases, text, "line", colon_left=False, group=group)
-        out.append(_bonus(cand, 0.8 if trailing else 0.0))
+        out.append(_scored(ctx, mi, mark, phrases, text, "line", colon_left=False, group=group,
+                           bonus=0.8 if trailing else 0.0))
     before = [p for p in texts if prev_x - 1 <= p.bbox.x1 <= mark.bbox.cx]
     if before and gap_x(before[-1].bbox, mark.bbox) <= s.tie_side_sides * side:
         phrase = before[-1]
         text, phrases = _wrapped_label(ctx, mi, phrase, [])
         text = _tail_label(ctx, text)
-        cand = _scored(ctx, mi, mark, phrases, text, "line", colon_left=True)
-        out.append(_bonus(cand, 0.0 if trailing else 0.8))
+        out.append(_scored(ctx, mi, mark, phrases, text, "line", colon_left=True,
+                           bonus=0.0 if trailing else 0.8))
     return out
 
 
@@ -294,11 +294,6 @@ def _grid_index(grids: Sequence[BBox], box: BBox) -> int | None:
         if g.x0 - 1 <= box.cx <= g.x1 + 1 and g.top - 1 <= box.cy <= g.bottom + 1:
             return i
     return None
-
-
-def _bonus(c: _Candidate, extra: float) -> _Candidate:
-    return _Candidate(c.score + extra, c.mark, c.phrases, c.text, c.bbox, c.how, c.key, c.match, c.group,
-                      c.shared)
 
 
 # --- column: a box in a grid cell without text ------------------------------------------------
@@ -364,8 +359,8 @@ def _above_candidates(ctx: _Ctx, mi: int, mark: Mark,
     gap = (mark.bbox.top - phrase.bbox.bottom) / max(phrase.bbox.height, 6.0)
     how = "cell" if in_cell else "above"
     base = 2.5 if in_cell else _BASE["above"]
-    cand = _scored(ctx, mi, mark, tuple(stack), text, how, colon_left=True, distance=1.0 + gap)
-    return [_bonus(cand, base - _BASE[how])]
+    return [_scored(ctx, mi, mark, tuple(stack), text, how, colon_left=True, distance=1.0 + gap,
+                    bonus=base - _BASE[how])]
 
 
 def _stack(ctx: _Ctx, mi: int, in_cell: list[tuple[Phrase, Line]], bottom: Phrase) -> list[Phrase]:
@@ -432,7 +427,9 @@ def _wrapped_label(ctx: _Ctx, mi: int, phrase: Phrase,
 
 
 def _scored(ctx: _Ctx, mi: int, mark: Mark, phrases: tuple[Phrase, ...], text: str, how: str,
-            colon_left: bool, group: str | None = None, distance: float | None = None) -> _Candidate:
+            colon_left: bool, group: str | None = None, distance: float | None = None,
+            bonus: float | None = None) -> _Candidate:
+    """A candidate label with its score (plus ``bonus``: a line's reading, a label in the cell)."""
     text = clean(text)
     box = union(p.bbox for p in phrases)
     match = ctx.doc.vocab.checkboxes.fuzzy(text)
@@ -442,4 +439,6 @@ def _scored(ctx: _Ctx, mi: int, mark: Mark, phrases: tuple[Phrase, ...], text: s
     fit = (1.0 if colon_left else -1.0) if colon else 0.0
     dist = distance if distance is not None else gap_x(box, mark.bbox) / _side(mark)
     score = _BASE[how] + 2.0 * quality + fit - 0.35 * dist
+    if bonus is not None:
+        score += bonus
     return _Candidate(score, mi, phrases, text.rstrip(": "), box, how, key, quality, group)
