@@ -170,9 +170,12 @@ class BoxIndex(Generic[T]):
                     if contains(outer, b, tol)]
         # A box inside starts below outer.top - tol and, its top above its bottom, above
         # outer.bottom + tol.
-        lo, hi = bisect_left(self._tops, outer.top - tol), bisect_right(self._tops, outer.bottom + tol)
+        left, top, right, bottom = outer.x0 - tol, outer.top - tol, outer.x1 + tol, outer.bottom + tol
+        lo, hi = bisect_left(self._tops, top), bisect_right(self._tops, bottom)
+        boxes = self._boxes
+        # contains() written out, its bounds worked out once (asked for every cell of a page).
         return [self._items[i] for i in sorted(self._by_top[lo:hi])
-                if contains(outer, self._boxes[i], tol)]
+                if (b := boxes[i]).x0 >= left and b.x1 <= right and b.top >= top and b.bottom <= bottom]
 
     def centred(self, top: float, bottom: float, holds: Callable[[BBox], bool]) -> list[T]:
         """The items whose box passes ``holds``, a test that needs the box's centre between

@@ -45,6 +45,8 @@ _SHORT_WORDS = frozenset({
     "der", "die", "das", "dem", "den", "des", "ein", "mit", "für", "von", "bei", "aus", "auf"
 })
 _UMLAUT_ALONE = frozenset("ÄÖÜäöüß")
+_BRACKETS = frozenset("[]{}|")  # inside a token: a rule or a box's border read as a sign
+_SPECK_SIGNS = _BRACKETS | {"_"}  # a token of nothing but punctuation is a speck with one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +130,7 @@ def _reason(path: str, value: Any, prov: Provenance, v: Vorlage, s: ReviewSettin
         return "not printed: taken from the PDF's metadata"
     if value is None:
         return f"printed as {prov.raw!r}, which could not be read as a value" if prov.raw else None
-    name = path.rsplit(".", 1)[-1].split("[")[0]
+    name = _leaf(path)
     if prov.method == "ocr":
         limit = s.ocr_long if name in LONG_FIELDS else s.ocr_count if name in COUNT_KEYS else s.ocr_short
         if not isinstance(value, bool) and prov.confidence < limit:
@@ -164,7 +166,9 @@ def _text_reason(name: str, value: str) -> str | None:
     named = name in ("gremium", "federfuehrung", "name", "ort", "betreff") or name.startswith("anlagen")
     if named and not any(c.isalpha() for c in value):
         return "no letters"
-    junk = [w for w in words if _is_junk(w)]
+    # A plain word of three letters or digits or more is never junk (the common case: asked of
+    # every word of every short value).
+    junk = [w for w in words if not (len(w) > 2 and w.isalnum()) and _is_junk(w)]
     if junk:
         return f"reads like noise ({' '.join(junk[:3])})"
     if name.startswith("anlagen") and not any(sum(c.isalpha() for c in w) >= 4 for w in words):
@@ -189,10 +193,10 @@ def _is_junk(word: str) -> bool:
     two lower-case letters that are no word."""
     core = word.strip("„“”\"'‚‘’()[]{}.,;:!?-–—")
     if not core:
-        return any(c in "[]{}|_" for c in word)
+        return not _SPECK_SIGNS.isdisjoint(word)
     if core in _UMLAUT_ALONE:
         return True
-    if any(c in "[]{}|" for c in core):
+    if not _BRACKETS.isdisjoint(core):
         return True
     return len(core) <= 2 and core.isalpha() and core.islower() and core.casefold() not in _SHORT_WORDS
 
@@ -207,7 +211,7 @@ def _contradictions(v: Vorlage, reasons: dict[str, str]) -> None:
     """Result rows whose ticks contradict each other. A row not filled in at all (no tick, no
     count: a Gremium that has not met yet) contradicts nothing."""
     for i, row in enumerate(v.beratungsergebnis):
-        values = row.model_dump()
+        values = dict(row)  # its fields' values, as model_dump() gives them (no nested models)
         filled = any(v is True for v in values.values()) or any(values.get(k) is not None for k in COUNT_KEYS)
 
         def flag(keys: tuple[str, ...], why: str, i: int = i) -> None:
@@ -254,6 +258,13 @@ def _value(v: Vorlage, path: str) -> Any:
         if node is None:
             return None
     return node
+
+
+@lru_cache(maxsize=4096)
+def _leaf(path: str) -> str:
+    """The value's own name in its path ("ja_stimmen" of "beratungsergebnis[0].ja_stimmen",
+    "anlagen" of "anlagen[2]"), worked out once per path, as _steps."""
+    return path.rsplit(".", 1)[-1].split("[")[0]
 
 
 @lru_cache(maxsize=4096)

@@ -17,9 +17,7 @@ from .layout.raw import RawVorlage
 from .model import (
     Beratungsergebnis,
     BeratungsfolgeEintrag,
-    Checkbox,
     PageInfo,
-    Provenance,
     Source,
     Unterzeichnung,
     Vorlage,
@@ -37,23 +35,27 @@ class _Builder:
     def __init__(self, doc: Document, profile: Profile) -> None:
         self.doc = doc
         self.profile = profile
-        self.provenance: dict[str, Provenance] = {}
+        # Provenance entries as the Vorlage's fields: validated with it, in one call (a model
+        # built per entry cost more than the entry's checks).
+        self.provenance: dict[str, dict[str, Any]] = {}
         self.warnings: list[str] = []
+        # Per page: whether its frame is the original page, and the original's size (read for
+        # every box given back: each value's and each checkbox's).
+        self._frames = [(p.transform.is_identity, p.original_width or p.width, p.original_height or p.height)
+                        for p in doc.pages]
 
     def box(self, page_no: int, bbox: BBox) -> list[float]:
-        page = self.doc.pages[page_no - 1]
-        b = page.to_original(bbox)
-        w = page.original_width or page.width
-        h = page.original_height or page.height
-        x0, x1 = sorted((min(max(b.x0, 0.0), w), min(max(b.x1, 0.0), w)))
-        t, bt = sorted((min(max(b.top, 0.0), h), min(max(b.bottom, 0.0), h)))
+        identity, w, h = self._frames[page_no - 1]
+        b = bbox if identity else self.doc.pages[page_no - 1].to_original(bbox)
+        x0, x1 = _ordered(min(max(b.x0, 0.0), w), min(max(b.x1, 0.0), w))
+        t, bt = _ordered(min(max(b.top, 0.0), h), min(max(b.bottom, 0.0), h))
         return [round(x0, 2), round(t, 2), round(x1, 2), round(bt, 2)]
 
     def note(self, path: str, found: Found) -> None:
         page = self.doc.pages[found.page - 1]
         conf = round(max(0.0, min(1.0, found.confidence)), 3)
-        self.provenance[path] = Provenance(page=found.page, bbox=self.box(found.page, found.bbox),
-                                           method=page.method, confidence=conf, raw=found.raw)
+        self.provenance[path] = {"page": found.page, "bbox": self.box(found.page, found.bbox),
+                                 "method": page.method, "confidence": conf, "raw": found.raw}
 
     def model(self, cls: type[BaseModel], data: dict[str, Any], path: str) -> Any:
         """Validate; a value that does not fit is dropped (with a warning), not the whole entry."""
@@ -89,9 +91,10 @@ def to_vorlage(raw: RawVorlage, doc: Document, profile: Profile, version: str) -
     data["unterzeichnung"] = _unterzeichnung(b, raw.unterzeichnung)
     data["anlagen"] = _anlagen(b, raw.anlagen)
     data["checkboxes"] = _checkboxes(b, raw)
+    data["provenance"] = b.provenance
     warnings = [*_page_notes(doc.pages), *raw.warnings, *b.warnings]
-    vorlage = Vorlage(source=_source(doc, profile, version), provenance=b.provenance,
-                      warnings=warnings, needs_review=bool(warnings), **data)
+    vorlage = Vorlage(source=_source(doc, profile, version), warnings=warnings,
+                      needs_review=bool(warnings), **data)
     return flag_built(vorlage, ReviewSettings(ocr_short=profile.review_threshold))
 
 
@@ -102,8 +105,8 @@ def _metadata_date(b: _Builder, data: dict[str, Any]) -> None:
     if created is None or created.year < 1993 or created == dt.date(2000, 1, 1):
         return
     data["datum"] = created
-    b.provenance["datum"] = Provenance(page=1, bbox=None, method="metadata", confidence=0.5,
-                                       raw=b.doc.created)
+    b.provenance["datum"] = {"page": 1, "bbox": None, "method": "metadata", "confidence": 0.5,
+                             "raw": b.doc.created}
     b.warnings.append("datum: not printed in the document; taken from the PDF creation date")
 
 
@@ -114,6 +117,11 @@ def _source(doc: Document, profile: Profile, version: str) -> Source:
              for p in doc.pages]
     return Source(filename=doc.filename, sha256=doc.sha256, page_count=len(pages), pages=pages,
                   profile=profile.name, extractor_version=version)
+
+
+def _ordered(a: float, b: float) -> tuple[float, float]:
+    """``sorted((a, b))`` as a tuple: b first only when it is less (NaN stays where it is)."""
+    return (b, a) if b < a else (a, b)
 
 
 def _rotation(value: int) -> Any:
@@ -169,13 +177,14 @@ def _anlagen(b: _Builder, items: tuple[Found, ...]) -> list[str]:
     return out
 
 
-def _checkboxes(b: _Builder, raw: RawVorlage) -> list[Checkbox]:
-    out = []
+def _checkboxes(b: _Builder, raw: RawVorlage) -> list[dict[str, Any]]:
+    """The boxes as the Vorlage's fields (validated with it, as provenance is), in page order."""
+    out: list[dict[str, Any]] = []
     for tie, path in raw.checkboxes:
         m = tie.mark
-        out.append(Checkbox(label=tie.label, checked=m.checked, page=tie.page,
-                            bbox=b.box(tie.page, m.bbox), confidence=round(m.confidence, 3),
-                            source=m.source, field=path,
-                            label_bbox=b.box(tie.page, tie.label_bbox) if tie.label_bbox else None))
-    out.sort(key=lambda c: (c.page, c.bbox[1], c.bbox[0]))
+        out.append({"label": tie.label, "checked": m.checked, "page": tie.page,
+                    "bbox": b.box(tie.page, m.bbox), "confidence": round(m.confidence, 3),
+                    "source": m.source, "field": path,
+                    "label_bbox": b.box(tie.page, tie.label_bbox) if tie.label_bbox else None})
+    out.sort(key=lambda c: (c["page"], c["bbox"][1], c["bbox"][0]))
     return out

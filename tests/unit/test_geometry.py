@@ -68,6 +68,16 @@ def test_reaching_finds_what_a_scan_finds(items: list[BBox], band: BBox, overlap
     assert found == [b for b in items if on_line(b)]
 
 
+_ODD = st.one_of(coord, st.sampled_from([math.nan, math.inf, -math.inf]))
+
+
+@given(st.lists(st.one_of(boxes(), st.builds(BBox, _ODD, _ODD, _ODD, _ODD)), max_size=30),
+       st.one_of(boxes(), st.builds(BBox, _ODD, _ODD, _ODD, _ODD)), st.sampled_from([0.0, 0.5, 1.0]))
+def test_inside_finds_what_a_scan_finds(items: list[BBox], outer: BBox, tol: float) -> None:
+    index = BoxIndex(items, lambda b: b)
+    assert index.inside(outer, tol) == [b for b in items if contains(outer, b, tol)]
+
+
 @given(boxes(), st.text(), st.text(), st.floats(allow_nan=False), st.booleans(),
        st.floats(0, 1))
 def test_boxes_and_words_pickle_as_their_values(box: BBox, text: str, fontname: str, size: float,

@@ -121,3 +121,27 @@ def test_the_cheap_test_of_an_office_ending_rejects_no_role(text: str) -> None:
 def test_roles_by_their_shape() -> None:
     assert _ROLES.is_role("Die Abteilungsleiterin:") and _ROLES.is_role("Der stellv. Amtsvorstand")
     assert _ROLES.is_role("OBERBÜRGERMEISTER") and not _ROLES.is_role("Beschlussvorschlag")
+
+
+_LABEL_WORDS = sorted({w for labels in (r.labels for r in load_profile().fields.values())
+                       for label in labels for w in label.split()})
+
+
+@given(st.lists(st.one_of(st.sampled_from(_LABEL_WORDS), st.text(alphabet="aeNrß.:-?( ", max_size=6),
+                          st.sampled_from(_LABEL_WORDS).map(lambda w: f"{w[:-2]}x{w[-1:]}:")),  # misread
+                max_size=9))
+def test_prefix_answers_as_the_full_search(texts: list[str]) -> None:
+    """The memo gives _prefix's answer, labels misread before their colon included."""
+    words = [Word(t, BBox(i * 50, 0, i * 50 + 40, 10)) for i, t in enumerate(texts)]
+    assert _FIELDS.prefix(words) == _FIELDS._prefix(words)
+    assert _FIELDS.prefix(words) == _FIELDS._prefix(words)  # asked again: from the memo
+
+
+@given(st.lists(st.one_of(st.sampled_from(_LABEL_WORDS), st.text(alphabet="aeNrß.:-?( ", max_size=6),
+                          st.sampled_from(_LABEL_WORDS).map(lambda w: f"{w[:-2]}x{w[-1:]}:")),
+                max_size=12))
+def test_where_may_begin_says_no_prefix_finds_no_label(texts: list[str]) -> None:
+    """The counts and the results ask prefix() only where may_begin() allows a label."""
+    words = [Word(t, BBox(i * 50, 0, i * 50 + 40, 10)) for i, t in enumerate(texts)]
+    for i, may in enumerate(_FIELDS.may_begin(words)):
+        assert may or _FIELDS._prefix(words[i:]) is None

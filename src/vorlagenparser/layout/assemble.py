@@ -123,10 +123,9 @@ def boundaries(
     for hit in labels:
         if hit.phrase_index == 0:
             kinds.setdefault(hit.line.index, f"field:{hit.name}")
-    mark_lines = set()
+    mark_lines = doc.mark_lines
     for line in doc.lines:
-        if any(m.bbox.top - 2 <= line.bbox.cy <= m.bbox.bottom + 2 for m in doc.page_marks(line.page)):
-            mark_lines.add(line.index)
+        if line.index in mark_lines:
             kinds.setdefault(line.index, "marks")
     stops = {key(s) for s in doc.profile.stop_lines}
 
@@ -135,13 +134,15 @@ def boundaries(
 
     for line in doc.lines:
         # Two signers side by side print two roles on one line: every phrase is a role.
-        if role(line.text) or all(role(p.text) for p in line.phrases) or is_signed_line(doc, line):
+        # (A line of one phrase is that phrase's text: asked once.)
+        if role(line.text) or (len(line.phrases) > 1 and all(role(p.text) for p in line.phrases)) \
+                or is_signed_line(doc, line):
             kinds.setdefault(line.index, "signature")
     for pd in places:
         if pd.phrase_index == 0 and pd.line.index > 3:
             kinds.setdefault(pd.line.index, "signature")
     covered = frozenset(i for t in tables for i in t.lines) | results.lines
-    return Boundaries(kinds, covered, frozenset(mark_lines))
+    return Boundaries(kinds, covered, mark_lines)
 
 
 def to_raw(form: Form) -> RawVorlage:

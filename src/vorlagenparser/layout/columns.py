@@ -55,6 +55,11 @@ def _is_text_block(block: list[list[Word]], x: float, width: float) -> bool:
     if len(block) < _MIN_BLOCK_ROWS:
         return False
     sides = [_sides(r, x) for r in block]
+    # Running text has several words a side: with too few such rows on a side, no row's words
+    # need be measured.
+    if min(sum(len(lt) >= _MIN_SIDE_WORDS for lt, _ in sides),
+           sum(len(rt) >= _MIN_SIDE_WORDS for _, rt in sides)) < _MIN_SIDE_ROWS:
+        return False
     left = [lt for lt, _ in sides if _running_text(lt)]
     right = [rt for _, rt in sides if _running_text(rt)]
     if min(len(left), len(right)) < _MIN_SIDE_ROWS or len(left) + len(right) < 0.5 * len(block):
@@ -106,9 +111,18 @@ def _gutter(rows: list[list[Word]], width: float) -> float | None:
         _add(left, left_from, n, 1)
         _add(right, 0, right_to, 1)
         for lo, hi in _crossed(boxes, xs):  # a crossed candidate is not free: taken back
-            _add(crossings, lo, hi, 1)
-            _add(left, max(lo, left_from), hi, -1)
-            _add(right, lo, min(hi, right_to), -1)
+            # _add written out (a run or two per word of every row): the run itself is not
+            # empty, its parts left of the leftmost and right of the rightmost word may be.
+            crossings[lo] += 1
+            crossings[hi] -= 1
+            start = lo if lo > left_from else left_from  # max(lo, left_from)
+            if hi > start:
+                left[start] -= 1
+                left[hi] += 1
+            stop = right_to if right_to < hi else hi  # min(hi, right_to)
+            if stop > lo:
+                right[lo] -= 1
+                right[stop] += 1
     crossed, lefts, rights = (list(accumulate(d[:n])) for d in (crossings, left, right))
     usable = [k for k in range(n) if min(lefts[k], rights[k]) >= _MIN_SIDE_ROWS]
     if not usable:
@@ -118,15 +132,25 @@ def _gutter(rows: list[list[Word]], width: float) -> float | None:
 
 def _crossed(boxes: Sequence[BBox], xs: list[float]) -> list[tuple[int, int]]:
     """The runs of candidates lying strictly inside a box of the row (x0 < x < x1), merged."""
-    runs = sorted((bisect_right(xs, b.x0), bisect_left(xs, b.x1)) for b in boxes)
+    # A box that ends at or before the first candidate, or starts at or after the last, holds
+    # none (its run would be empty): most words of a page lie outside the middle searched.
+    if not xs:
+        return []
+    first, last = xs[0], xs[-1]
+    runs = sorted([(bisect_right(xs, b.x0), bisect_left(xs, b.x1)) for b in boxes
+                   if not (b.x1 <= first or b.x0 >= last)])
     merged: list[tuple[int, int]] = []
+    end = -1  # the last merged run's end (runs are never empty: lo < hi, lo >= 0)
     for lo, hi in runs:
         if hi <= lo:
             continue
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        if merged and lo <= end:
+            if hi > end:
+                end = hi
+                merged[-1] = (merged[-1][0], hi)
         else:
             merged.append((lo, hi))
+            end = hi
     return merged
 
 

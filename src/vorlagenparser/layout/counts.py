@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..geometry import BBox, contains, gap_x, vertical_overlap
+from ..geometry import BBox, gap_x, vertical_overlap
 from ..pagemodel import Mark, Word
 from ..parsing.numbers import parse_count
 from ..profiles import per_profile
@@ -67,9 +67,12 @@ def find_counts(doc: Doc, ties: tuple[Tie, ...]) -> tuple[Count, ...]:
             out.append(count)
             in_boxes.update(id(p) for p in tie.phrases)
     for line in doc.lines:
-        words = [w for p in line.phrases if id(p) not in in_boxes for w in p.words]
-        marks: list[Mark] | None = None  # the line's boxes, once a label is found on it
+        words = [w for p in line.phrases if id(p) not in in_boxes for w in p.words] if in_boxes \
+            else list(line.words)
         may = vocab.may_begin(words)
+        if True not in may:
+            continue  # no word of the line can begin a count label (most lines)
+        marks: list[Mark] | None = None  # the line's boxes, once a label is found on it
         i = 0
         while i < len(words):
             hit = vocab.prefix(words[i:]) if may[i] else None
@@ -116,7 +119,7 @@ def is_count_tie(tie: Tie, doc: Doc) -> bool:
 def box_count(doc: Doc, tie: Tie) -> Count | None:
     if not is_count_tie(tie, doc) or tie.key is None or tie.label_bbox is None:
         return None
-    words = [w for w in doc.page(tie.page).words if contains(tie.mark.bbox.expand(2), w.bbox, tol=1)]
+    words = doc.word_index(tie.page).inside(tie.mark.bbox.expand(2), tol=1)
     text = doc.typed(" ".join(w.text for w in words), tie.page).strip(_BORDERS + " ")
     value = parse_count(text) if text else None
     raw = text if text and value is None and not _FILLER.match(text) else None
@@ -127,8 +130,9 @@ def box_count(doc: Doc, tie: Tie) -> Count | None:
 
 
 def _digits_inside(doc: Doc, tie: Tie) -> bool:
-    return any(any(c.isdigit() for c in w.text) and contains(tie.mark.bbox.expand(2), w.bbox, tol=1)
-               for w in doc.page(tie.page).words)
+    # Asked of the page's word index (every count box, by several stages), not of every word.
+    return any(any(c.isdigit() for c in w.text)
+               for w in doc.word_index(tie.page).inside(tie.mark.bbox.expand(2), tol=1))
 
 
 def _line_index(doc: Doc, page: int, box: BBox) -> int:

@@ -55,6 +55,9 @@ class Vocabularies:
     signature_prefixes: Vocabulary
     roles: frozenset[str]
     salutations: tuple[str, ...]  # folded
+    # The sections' heading patterns, compiled (ignoring case) in the profile's order: asked of
+    # every line that starts with no known heading.
+    heading_patterns: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
 
     def is_salutation(self, text: str) -> bool:
         """A letter's opening ("Sehr geehrte Damen und Herren,"): text begins with one of the
@@ -97,6 +100,8 @@ class Vocabularies:
             signature_prefixes=Vocabulary({"p": profile.signature_prefixes}),
             roles=frozenset(key(r) for r in profile.signature_roles),
             salutations=tuple(key(s) for s in profile.salutations),
+            heading_patterns=tuple((name, tuple(re.compile(p, re.IGNORECASE) for p in rule.patterns))
+                                   for name, rule in profile.sections.items()),
         )
 
 
@@ -158,6 +163,21 @@ class Doc:
         for line in self.lines:
             out.setdefault(line.page, []).append(line)
         return {p: tuple(v) for p, v in out.items()}
+
+    @cached_property
+    def mark_lines(self) -> frozenset[int]:
+        """Indexes of the lines whose middle a mark's height reaches (±2 pt): lines of options.
+        Worked out once, as the tables and the boundaries ask it of every line."""
+        out: set[int] = set()
+        for number, marks in enumerate(self.marks, start=1):
+            if not marks:
+                continue
+            bands = [(m.bbox.top - 2, m.bbox.bottom + 2) for m in marks]
+            for line in self.on_page(number):
+                cy = line.bbox.cy
+                if any(top <= cy <= bottom for top, bottom in bands):
+                    out.add(line.index)
+        return frozenset(out)
 
     def on_page(self, number: int) -> tuple[Line, ...]:
         return self.lines_by_page.get(number, ())

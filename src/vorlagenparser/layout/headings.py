@@ -157,11 +157,13 @@ def _title_words(rest: tuple[Word, ...]) -> bool:
 def _pattern_heading(doc: Doc, line: Line, first: Phrase, words: tuple[Word, ...],
                      rest: tuple[Phrase, ...]) -> Heading | None:
     """A heading phrase of a profile's pattern, alone on its line."""
-    text = " ".join(w.text for w in words)
-    if not words or rest or len(text) > 90:
+    if not words or rest:
         return None
-    for name, rule in doc.profile.sections.items():
-        if any(re.search(p, text, flags=re.IGNORECASE) for p in rule.patterns):
+    text = " ".join(w.text for w in words)
+    if len(text) > 90:
+        return None
+    for name, patterns in doc.vocab.heading_patterns:
+        if any(p.search(text) for p in patterns):
             return Heading(name, line, Phrase(first.page, words), ())
     return None
 

@@ -26,6 +26,7 @@ _TICKED = frozenset({"(x)", "(X)", "(×)", "⊗", "⊠", "⊕", "[x]", "[X]"})
 _GARBLED = re.compile(r"^(?=.*[\[\](){}|])[\[\](){}|lI1JLEiP2xX]{1,3}$|^(?:Ei|EP|El|LI|IJ|L\]|Li)$")
 _COUNTS = frozenset({"ja_stimmen", "nein_stimmen", "enthaltungen"})  # "0 Nein-Stimmen" is a count
 _OCR_TICKED = frozenset({"Ø", "ø", "®", "©", "@", "&", "%", "8", "X", "x", "K", "*", "Q"})
+_BOX_TOKENS = _EMPTY | _TICKED  # the tokens that print a box on a text page (see _state)
 
 
 def typed_marks(pages: Sequence[Page], marks: Sequence[Sequence[Mark]],
@@ -45,10 +46,12 @@ def _page_marks(page: Page, found: Sequence[Mark], vocab: Vocabulary) -> tuple[l
     new: list[Mark] = []
     drop: set[int] = set()
     ocr = page.method == "ocr"
-    if not any(_state(w.text, ocr) is not None for w in page.words):
+    if not _prints_a_box(page.words, ocr):
         return new, drop  # no word prints a box: the page's lines need not be formed
     for row in group_lines(page.words):
         for i, word in enumerate(row[:-1]):
+            if not ocr and word.text not in _BOX_TOKENS:
+                continue  # (what _state says of it, without the call: most words)
             state = _state(word.text, ocr)
             if state is None or not _starts_option(row, i):
                 continue
@@ -65,6 +68,14 @@ def _page_marks(page: Page, found: Sequence[Mark], vocab: Vocabulary) -> tuple[l
             new.append(Mark(bbox=box, checked=checked, confidence=conf, source="glyph", ambiguous=ambiguous))
             drop.add(id(word))
     return new, drop
+
+
+def _prints_a_box(words: Sequence[Word], ocr: bool) -> bool:
+    """Some word's ``_state`` is not None: on a text page only a box's own token has one, looked
+    up in one pass over the texts."""
+    if not ocr:
+        return not _BOX_TOKENS.isdisjoint(w.text for w in words)
+    return any(_state(w.text, ocr) is not None for w in words)
 
 
 def _state(text: str, ocr: bool) -> tuple[bool, bool] | None:

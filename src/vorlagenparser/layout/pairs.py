@@ -64,7 +64,7 @@ def find_labels(
         if line.index in skip:
             continue
         for i, phrase in enumerate(line.phrases):
-            if id(phrase) in claimed or any(id(w) in in_cells for w in phrase.words):
+            if id(phrase) in claimed or (in_cells and any(id(w) in in_cells for w in phrase.words)):
                 continue
             hit = doc.vocab.fields.prefix(phrase.words)
             if hit is None or phrase.words[0].text.startswith(("(", "[")):
@@ -85,7 +85,7 @@ def _cell_labels(doc: Doc, regions: Regions, skip: frozenset[int]) -> list[Label
     for page in doc.pages:
         for cell in regions.cells[page.number - 1]:
             words = doc.word_index(page.number).inside(cell.bbox, tol=1.0)
-            if not words or len({round(w.bbox.top) for w in words}) < 2:
+            if len(words) < 2 or len({round(w.bbox.top) for w in words}) < 2:
                 continue  # one-line cells are found phrase by phrase
             words.sort(key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
             name = doc.vocab.fields.whole(" ".join(w.text for w in words))
@@ -224,6 +224,15 @@ def _sorted(words: Sequence[Word]) -> list[Word]:
 
 def _labels_in_a_column(ctx: _Ctx, cell: Cell) -> bool:
     """A key/value table (labels down a column) rather than a header row of labels."""
+    # A property of the cell's grid, asked for each label in it: every cell is read once.
+    slot = ("labels_in_a_column", cell.page, cell.grid)
+    if slot not in ctx.doc.memo:
+        ctx.doc.memo[slot] = _grid_labels_in_a_column(ctx, cell)
+    answer: bool = ctx.doc.memo[slot]
+    return answer
+
+
+def _grid_labels_in_a_column(ctx: _Ctx, cell: Cell) -> bool:
     index = ctx.doc.word_index(cell.page)
     hits: list[tuple[int, int]] = []
     for c in ctx.regions.grid_cells(cell.page, cell.grid):

@@ -8,7 +8,6 @@ around text (result blocks, info boxes) that are no grid.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..geometry import BBox, BoxIndex, contains
@@ -43,10 +42,10 @@ class Regions:
 
     def cell_at(self, page: int, box: BBox) -> Cell | None:
         """The smallest ruled cell holding the box's centre."""
-        return _smallest(c for c in self.cells[page - 1] if c.holds(box, self.tol))
+        return _smallest_holding(self.cells[page - 1], box, self.tol)
 
     def frame_at(self, page: int, box: BBox) -> Cell | None:
-        return _smallest(c for c in self.frames[page - 1] if c.holds(box, self.tol))
+        return _smallest_holding(self.frames[page - 1], box, self.tol)
 
     def region_at(self, page: int, box: BBox) -> Cell | None:
         """The innermost region (cell, else frame) holding the box."""
@@ -73,10 +72,17 @@ class Regions:
         return min(under, key=lambda c: c.row) if under else None
 
 
-def _smallest(cells: Iterable[Cell]) -> Cell | None:
+def _smallest_holding(cells: tuple[Cell, ...], box: BBox, tol: float) -> Cell | None:
+    """The first of the smallest cells that ``holds`` the box (asked for every box and label of
+    a page: the box's centre is worked out once, not per cell)."""
+    if not cells:
+        return None
+    cx, cy = box.cx, box.cy
     best: Cell | None = None
     for c in cells:
-        if best is None or c.bbox.area < best.bbox.area:
+        b = c.bbox
+        if b.x0 - tol <= cx <= b.x1 + tol and b.top - tol <= cy <= b.bottom + tol \
+                and (best is None or b.area < best.bbox.area):
             best = c
     return best
 

@@ -485,10 +485,11 @@ def inline_pairs(line: Line, vocab: Any) -> list[tuple[str, BBox, str, list[Phra
     out: list[tuple[str, BBox, list[str], list[Phrase]]] = []
     for phrase in line.phrases:
         words = phrase.words
+        may = vocab.may_begin(words)  # where prefix() can find a label at all
         i = 0
         current: list[str] | None = None
         while i < len(words):
-            hit = vocab.prefix(words[i:])
+            hit = vocab.prefix(words[i:]) if may[i] else None
             if hit is not None and (words[i + hit.nwords - 1].text.endswith(":") or
                                     (hit.name in ("sitzung_am", "top") and i + hit.nwords < len(words))):
                 current = []

@@ -36,6 +36,8 @@ class PlaceDate:
 def place_dates(doc: Doc) -> list[PlaceDate]:
     out = []
     for line in doc.lines:
+        if "," not in line.text and doc.page(line.page).method != "ocr":
+            continue  # the place ends in a comma (_PLACE): a text page's line without one has none
         found = [pd for i, phrase in enumerate(line.phrases) if (pd := _place_date(doc, line, i, (phrase,)))]
         if not found and 1 < len(line.phrases) <= 4:
             # OCR spaced the line apart: "Stade, den | 29. | Januar 2022".

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..geometry import BBox, contains, horizontal_overlap, union
@@ -52,10 +52,15 @@ class Row:
     bbox: BBox
     cells: tuple[tuple[Word, ...], ...]  # per column
     marks: tuple[tuple[Mark, ...], ...]  # per column
+    # text() per column, once read: the table, result and folge stages ask each cell again.
+    _texts: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def text(self, col: int) -> str:
-        words = sorted(self.cells[col], key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
-        return join_lines(_text_lines(words)).strip()
+        text = self._texts.get(col)
+        if text is None:
+            words = sorted(self.cells[col], key=lambda w: (round(w.bbox.top / 3), w.bbox.x0))
+            text = self._texts[col] = join_lines(_text_lines(words)).strip()
+        return text
 
     @property
     def confidence(self) -> float:
@@ -120,14 +125,16 @@ def _heading_above(line: Line, headings: tuple[Heading, ...]) -> str | None:
 
 
 def _has_marks(doc: Doc, line: Line) -> bool:
-    return any(m.bbox.top - 2 <= line.bbox.cy <= m.bbox.bottom + 2 for m in doc.page_marks(line.page))
+    return line.index in doc.mark_lines
 
 
 def _form_line(line: Line, grid: Grid | None) -> bool:
     """"Gremium: ……  Sitzung am: ……  TOP: ……": a line of labels to fill in, not a table header
     (``grid``: the ruled grid the line lies in)."""
+    if grid is not None:
+        return False
     colons = sum(1 for w in line.words if w.text.endswith(":"))
-    return grid is None and colons >= 2 and colons * 2 >= len(line.phrases)
+    return colons >= 2 and colons * 2 >= len(line.phrases)
 
 
 def _grid_row_has_marks(doc: Doc, line: Line, grid: Grid | None) -> bool:
@@ -421,7 +428,7 @@ def _fits_columns(line: Line, columns: Sequence[Column]) -> bool:
 
 def _grid_rows(doc: Doc, header: Line | None, page: int, grid: Grid, columns: Sequence[Column]) -> list[Row]:
     rows = []
-    words = [w for w in doc.page(page).words if contains(grid.bbox, w.bbox, tol=1)]
+    words = doc.word_index(page).inside(grid.bbox, tol=1)
     marks = [m for m in doc.page_marks(page) if contains(grid.bbox, m.bbox, tol=1)]
     for cells in grid.rows:
         boxes = [c for c in cells if c]

@@ -18,7 +18,7 @@ from .normalize import fold
 from .settings import LayoutSettings
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # identity: a phrase is one place on a page
+@dataclass(frozen=True, slots=True, eq=False, init=False)  # identity: a phrase is one place on a page
 class Phrase:
     page: int
     words: tuple[Word, ...]
@@ -26,58 +26,74 @@ class Phrase:
     bbox: BBox = field(init=False, compare=False)
     text: str = field(init=False, compare=False)
 
-    def __post_init__(self) -> None:
-        words = self.words
+    def __init__(self, page: int, words: tuple[Word, ...]) -> None:
+        # Through the slots' setters (as BBox): a frozen dataclass's own __init__ and a
+        # __post_init__ go through object.__setattr__ per field, and pages make phrases by the dozen.
+        _SET_PHRASE_PAGE(self, page)
+        _SET_PHRASE_WORDS(self, words)
         if len(words) == 1:  # most phrases: a word's box and text are the phrase's, as they are
-            object.__setattr__(self, "bbox", words[0].bbox)
-            object.__setattr__(self, "text", words[0].text)
+            _SET_PHRASE_BBOX(self, words[0].bbox)
+            _SET_PHRASE_TEXT(self, words[0].text)
             return
-        object.__setattr__(self, "bbox", union(w.bbox for w in words))
-        object.__setattr__(self, "text", " ".join(w.text for w in words))
+        _SET_PHRASE_BBOX(self, union(w.bbox for w in words))
+        _SET_PHRASE_TEXT(self, " ".join(w.text for w in words))
 
     @property
     def bold(self) -> bool:
         """Most of its letters are bold (OCR judges boldness word by word, not always alike)."""
-        total = sum(len(w.text) for w in self.words)
-        return sum(len(w.text) for w in self.words if w.bold) >= 0.6 * max(total, 1)
+        total = bold = 0  # one pass, no generators: asked of most phrases by several stages
+        for w in self.words:
+            letters = len(w.text)
+            total += letters
+            if w.bold:
+                bold += letters
+        return bold >= 0.6 * max(total, 1)
 
     @property
     def confidence(self) -> float:
         return min(w.confidence for w in self.words)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, init=False)
 class Line:
     page: int
     index: int  # reading order over the whole document
     phrases: tuple[Phrase, ...]
+    # The median height of its words, as build_lines measured them to part the phrases: every
+    # stage that asks how tall a line is asks this.
+    height: float
     bbox: BBox = field(init=False, compare=False)
     words: tuple[Word, ...] = field(init=False, compare=False)
     text: str = field(init=False, compare=False)
 
-    def __post_init__(self) -> None:
-        phrases = self.phrases
+    def __init__(self, page: int, index: int, phrases: tuple[Phrase, ...], height: float) -> None:
+        _SET_LINE_PAGE(self, page)  # the slots' setters, as in Phrase
+        _SET_LINE_INDEX(self, index)
+        _SET_LINE_PHRASES(self, phrases)
+        _SET_LINE_HEIGHT(self, height)
         if len(phrases) == 1:  # most lines: one phrase, whose box, words and text they are
             only = phrases[0]
-            object.__setattr__(self, "bbox", only.bbox)
-            object.__setattr__(self, "words", only.words)
-            object.__setattr__(self, "text", only.text)
+            _SET_LINE_BBOX(self, only.bbox)
+            _SET_LINE_WORDS(self, only.words)
+            _SET_LINE_TEXT(self, only.text)
             return
-        object.__setattr__(self, "bbox", union(p.bbox for p in phrases))
-        object.__setattr__(self, "words", tuple(w for p in phrases for w in p.words))
-        object.__setattr__(self, "text", " ".join(p.text for p in phrases))
-
-    @property
-    def height(self) -> float:
-        return statistics.median(w.bbox.height for w in self.words)
-
+        _SET_LINE_BBOX(self, union(p.bbox for p in phrases))
+        _SET_LINE_WORDS(self, tuple(w for p in phrases for w in p.words))
+        _SET_LINE_TEXT(self, " ".join(p.text for p in phrases))
 
     @property
     def bold(self) -> bool:
         return all(p.bold for p in self.phrases)
 
     def with_index(self, index: int) -> Line:
-        return Line(self.page, index, self.phrases)
+        return Line(self.page, index, self.phrases, self.height)
+
+
+_SET_PHRASE_PAGE, _SET_PHRASE_WORDS, _SET_PHRASE_BBOX, _SET_PHRASE_TEXT = (
+    Phrase.__dict__[name].__set__ for name in ("page", "words", "bbox", "text"))
+_SET_LINE_PAGE, _SET_LINE_INDEX, _SET_LINE_PHRASES, _SET_LINE_HEIGHT, _SET_LINE_BBOX, _SET_LINE_WORDS, \
+    _SET_LINE_TEXT = (Line.__dict__[name].__set__
+                      for name in ("page", "index", "phrases", "height", "bbox", "words", "text"))
 
 
 def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutSettings) -> tuple[Line, ...]:
@@ -94,34 +110,46 @@ def read_text(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutS
 def group_lines(words: Sequence[Word], min_overlap: float = 0.5) -> list[list[Word]]:
     """Cluster words into lines by vertical overlap, each line sorted left to right."""
     # The loop runs for every word of every page (twice) and compares it with up to three rows'
-    # last words: each box's edges and height are read once into lists, and a row holds the
-    # indexes of its words, the rightmost x1 among them.
+    # last words: each box's edges and height are read once into lists, a row holds the indexes
+    # of its words, and per row its last word and the rightmost x1 among them are kept. min()
+    # and max() of two are written out as the comparisons they make (``min(a, b)`` is
+    # ``b if b < a else a``: the same value, NaN included).
     boxes = [w.bbox for w in words]
     tops = [b.top for b in boxes]
     bottoms = [b.bottom for b in boxes]
-    heights = [b.bottom - b.top for b in boxes]
-    order = [((b.top + b.bottom) / 2, b.x0) for b in boxes]  # (cy, x0)
+    x0s = [b.x0 for b in boxes]
+    heights = [bottom - top for top, bottom in zip(tops, bottoms, strict=True)]
+    order = [((top + bottom) / 2, x0) for top, bottom, x0 in zip(tops, bottoms, x0s, strict=True)]  # (cy, x0)
     rows: list[list[int]] = []
+    lasts: list[int] = []
     rights: list[float] = []
     for i in sorted(range(len(boxes)), key=order.__getitem__):
-        box, top, bottom, height = boxes[i], tops[i], bottoms[i], heights[i]
-        for r in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
-            row = rows[r]
-            last = row[-1]
-            overlap = min(bottoms[last], bottom) - max(tops[last], top)
+        top, bottom, height = tops[i], bottoms[i], heights[i]
+        r = len(rows) - 1
+        stop = max(r - 3, -1)
+        while r > stop:
+            last = lasts[r]
+            low, high = bottoms[last], tops[last]  # the last word's bottom and top
+            overlap = (bottom if bottom < low else low) - (top if top > high else high)
+            shorter = height if height < heights[last] else heights[last]
             # Words of one line never overlap side by side: "Mit" over "Stimmenmehrheit:" in a
             # cell are two lines, however tall OCR drew their boxes. Words come left to right
             # within a line, so a word right of all the row's words overlaps none of them.
-            if overlap > min_overlap * min(heights[last], height) and (
-                    box.x0 >= rights[r]
-                    or not any(horizontal_overlap(boxes[k], box) > 0.3 for k in row)):
-                row.append(i)
-                rights[r] = max(rights[r], box.x1)
+            if overlap > min_overlap * shorter and (
+                    x0s[i] >= rights[r]
+                    or not any(horizontal_overlap(boxes[k], boxes[i]) > 0.3 for k in rows[r])):
+                rows[r].append(i)
+                lasts[r] = i
+                x1 = boxes[i].x1
+                if x1 > rights[r]:
+                    rights[r] = x1
                 break
+            r -= 1
         else:
             rows.append([i])
-            rights.append(box.x1 if box.x1 > -math.inf else -math.inf)  # NaN overlaps nothing
-    x0s = [b.x0 for b in boxes]
+            lasts.append(i)
+            x1 = boxes[i].x1
+            rights.append(x1 if x1 > -math.inf else -math.inf)  # NaN overlaps nothing
     return [[words[i] for i in sorted(r, key=x0s.__getitem__)] for r in rows]
 
 
@@ -138,6 +166,9 @@ class _Splitters:
         self._cxs = [b.cx for b in pts]
         self._boxes = pts
 
+    def __bool__(self) -> bool:
+        return bool(self._boxes)
+
     def between(self, lo: float, hi: float, cy: float) -> bool:
         """A splitter with its centre from ``lo`` to ``hi`` across, reaching ``cy`` (±2 pt)."""
         start, end = bisect_left(self._cxs, lo), bisect_right(self._cxs, hi)
@@ -148,17 +179,10 @@ class _Splitters:
                    for b in self._boxes[start:end])
 
 
-def _separated(a: BBox, b: BBox, splitters: _Splitters, gap: float) -> bool:
-    """A gap wider than ``gap`` or a splitter parts the words boxed ``a`` and ``b``."""
-    if b.x0 - a.x1 > gap:
-        return True
-    return splitters.between(a.x1 - 0.5, b.x0 + 0.5, (a.cy + b.cy) / 2)
-
-
 def _typical_space(rows: list[list[Word]]) -> float:
     """The page's usual gap between words of a phrase: wide on typewriter pages and in scans."""
-    gaps = [b.bbox.x0 - a.bbox.x1 for row in rows for a, b in pairwise(row)
-            if 0 < b.bbox.x0 - a.bbox.x1 < 1.5 * max(a.bbox.height, 1.0)]
+    gaps = [gap for row in rows for a, b in pairwise(row)
+            if 0 < (gap := b.bbox.x0 - a.bbox.x1) < 1.5 * max(a.bbox.height, 1.0)]
     return statistics.median(gaps) if len(gaps) >= 20 else 0.0
 
 
@@ -166,21 +190,34 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: Layou
     out: list[Line] = []
     for page, page_marks in zip(pages, marks, strict=True):
         splitters = _Splitters(page, page_marks)
-        words = [_without_overstrike(w) for w in page.words]
+        words = [_without_overstrike(w) if "_" in w.text else w for w in page.words]
         rows = reading_order(group_lines([w for w in words if w.text], s.line_overlap), page.width)
-        space = _typical_space(rows)
+        spaced = s.phrase_gap_spaces * _typical_space(rows)
+        number = page.number
         for row in rows:
-            height = statistics.median(w.bbox.height for w in row)
-            gap = max(s.phrase_gap_lines * height, s.phrase_gap_spaces * space)
-            phrases: list[list[Word]] = [[row[0]]]
-            for prev, word in pairwise(row):
-                if _separated(prev.bbox, word.bbox, splitters, gap):
-                    phrases.append([word])
-                else:
-                    phrases[-1].append(word)
-            out.append(Line(page=page.number, index=len(out),
-                            phrases=tuple(Phrase(page.number, tuple(p)) for p in phrases)))
+            boxes = [w.bbox for w in row]
+            height = statistics.median([b.bottom - b.top for b in boxes])
+            gap = max(s.phrase_gap_lines * height, spaced)
+            phrases = tuple(Phrase(number, run) for run in _phrase_runs(row, boxes, splitters, gap))
+            out.append(Line(number, len(out), phrases, height))
     return out
+
+
+def _phrase_runs(row: list[Word], boxes: list[BBox], splitters: _Splitters,
+                 gap: float) -> list[tuple[Word, ...]]:
+    """The row's words (boxed ``boxes``) in runs that no gap wider than ``gap`` and no splitter
+    parts. Every pair of neighbours of every page is asked: a page without splitters asks only
+    the gap."""
+    runs: list[tuple[Word, ...]] = []
+    start = 0
+    split = bool(splitters)
+    for k in range(1, len(row)):
+        a, b = boxes[k - 1], boxes[k]
+        if b.x0 - a.x1 > gap or (split and splitters.between(a.x1 - 0.5, b.x0 + 0.5, (a.cy + b.cy) / 2)):
+            runs.append(tuple(row[start:k]))
+            start = k
+    runs.append(tuple(row[start:]))
+    return runs
 
 
 def _without_overstrike(word: Word) -> Word:
@@ -249,7 +286,8 @@ def running_lines(lines: Sequence[Line], pages: Sequence[Page], s: LayoutSetting
     drop |= _repeated_in_place(lines, heights, s.running_outer)
     # A header that names its page an Anlage ("Anlage 1 zur Sitzungsvorlage Nr. 2024/0417") also
     # names the Vorlage's number, but it tells where the Vorlage ends: it stays.
-    return drop - {ln.index for ln in lines if ln.page > 1 and announces_attachment(ln.phrases[0].text)}
+    return drop - {ln.index for ln in lines
+                   if ln.index in drop and ln.page > 1 and announces_attachment(ln.phrases[0].text)}
 
 
 def _repeated_in_place(lines: Sequence[Line], heights: dict[int, float], outer: float) -> set[int]:

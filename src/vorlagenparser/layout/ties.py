@@ -75,6 +75,8 @@ class _Ctx:
     mark_grids: tuple[int | None, ...]
     peers: tuple[tuple[int, ...], ...]
     mark_heights: BoxIndex[int]  # positions in ``marks`` by height on the page
+    mark_cells: tuple[Cell | None, ...]  # per mark, the ruled cell holding it (cell_at)
+    tallest: float  # the tallest phrase's height (bounds how far above a box a label may end)
     scopes: dict[int | None, list[tuple[Phrase, Line]]]  # _line_scope per grid, on first use
 
 
@@ -85,14 +87,18 @@ def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
         if not marks:
             continue
         phrases = tuple((p, ln) for ln in doc.on_page(page.number) for p in ln.phrases)
-        grids = tuple(_grid_index(doc, page.number, p.bbox) for p, _ in phrases)
+        grid_boxes = [g.bbox for g in page.grids]
+        grids = tuple(_grid_index(grid_boxes, p.bbox) for p, _ in phrases) if grid_boxes \
+            else (None,) * len(phrases)
         boxes = [p.bbox for p, _ in phrases]
         heights = BoxIndex(range(len(boxes)), boxes.__getitem__)
-        mark_grids = tuple(_grid_index(doc, page.number, m.bbox) for m in marks)
+        mark_grids = tuple(_grid_index(grid_boxes, m.bbox) for m in marks)
         mark_heights = BoxIndex(range(len(marks)), [m.bbox for m in marks].__getitem__)
         peers = tuple(tuple(_on_line_items(mark_heights, mark, 0.3)) for mark in marks)
+        cells = tuple(regions.cell_at(page.number, m.bbox) for m in marks)
+        tallest = max((b.height for b in boxes), default=0.0)
         out.extend(_tie_page(_Ctx(doc, regions, page.number, phrases, marks, grids, heights,
-                                  mark_grids, peers, mark_heights, {})))
+                                  mark_grids, peers, mark_heights, cells, tallest, {})))
     return tuple(out)
 
 
@@ -119,7 +125,7 @@ def _tie_page(ctx: _Ctx) -> list[Tie]:
         best = chosen.get(mi)
         if best is None and not mark.framed:
             continue
-        cell = ctx.regions.cell_at(ctx.page, mark.bbox)
+        cell = ctx.mark_cells[mi]
         if best is None:
             out.append(Tie(mark, ctx.page, "", None, None, "none", 0.0, cell=cell))
             continue
@@ -142,7 +148,7 @@ def _tie_page(ctx: _Ctx) -> list[Tie]:
 
 
 def _candidates(ctx: _Ctx, mi: int, mark: Mark) -> list[_Candidate]:
-    cell = ctx.regions.cell_at(ctx.page, mark.bbox)
+    cell = ctx.mark_cells[mi]
     in_cell = [] if cell is None else [ctx.phrases[i] for i in ctx.heights.centred(
         cell.bbox.top - 1.0, cell.bbox.bottom + 1.0, lambda box: cell.holds(box, 1.0))]
     out: list[_Candidate] = []
@@ -186,7 +192,7 @@ def _cell_candidates(ctx: _Ctx, mi: int, mark: Mark, in_cell: list[tuple[Phrase,
             if blocked:
                 continue
             if b.x1 <= mark.bbox.cx:
-                text, phrases = _wrapped_label(ctx, phrase, in_cell, before=True)
+                text, phrases = _wrapped_label(ctx, mi, phrase, in_cell)
                 out.append(_scored(ctx, mi, mark, phrases, text, "cell", colon_left=True))
             elif b.x0 >= mark.bbox.cx:
                 text, phrases = _after_label(ctx, phrase)
@@ -204,7 +210,6 @@ def _between(m: BBox, a: BBox, b: BBox) -> bool:
 
 def _line_candidates(ctx: _Ctx, mi: int, mark: Mark) -> list[_Candidate]:
     s = ctx.doc.settings
-    scope = _line_scope(ctx, mi)
     marks = sorted((ctx.marks[j] for j in ctx.peers[mi] if ctx.mark_grids[j] == ctx.mark_grids[mi]),
                    key=lambda m: m.bbox.x0)
     texts = sorted(_on_line_phrases(ctx, mi, s.tie_same_line), key=lambda p: p.bbox.x0)
@@ -225,15 +230,15 @@ def _line_candidates(ctx: _Ctx, mi: int, mark: Mark) -> list[_Candidate]:
     if after and gap_x(after[0].bbox, mark.bbox) <= s.tie_side_sides * side:
         text, phrases = _after_label(ctx, after[0])
         group = clean(" ".join(p.text for p in leading)).rstrip(":") or None if trailing else None
-        cand = _scored(ctx, mi, mark, phrases, text, "line", colon_left=False, group=group)
-        out.append(_bonus(cand, 0.8 if trailing else 0.0))
+        out.append(_scored(ctx, mi, mark, phrases, text, "line", colon_left=False, group=group,
+                           bonus=0.8 if trailing else 0.0))
     before = [p for p in texts if prev_x - 1 <= p.bbox.x1 <= mark.bbox.cx]
     if before and gap_x(before[-1].bbox, mark.bbox) <= s.tie_side_sides * side:
         phrase = before[-1]
-        text, phrases = _wrapped_label(ctx, phrase, scope, before=True)
+        text, phrases = _wrapped_label(ctx, mi, phrase, [])
         text = _tail_label(ctx, text)
-        cand = _scored(ctx, mi, mark, phrases, text, "line", colon_left=True)
-        out.append(_bonus(cand, 0.0 if trailing else 0.8))
+        out.append(_scored(ctx, mi, mark, phrases, text, "line", colon_left=True,
+                           bonus=0.0 if trailing else 0.8))
     return out
 
 
@@ -266,17 +271,29 @@ def _line_scope(ctx: _Ctx, mi: int) -> list[tuple[Phrase, Line]]:
     return ctx.scopes[scope]
 
 
-def _grid_index(doc: Doc, page: int, box: BBox) -> int | None:
-    for i, grid in enumerate(doc.page(page).grids):
-        g = grid.bbox
+def _pool(ctx: _Ctx, mi: int, in_cell: list[tuple[Phrase, Line]], low: float,
+          high: float) -> list[tuple[Phrase, Line]]:
+    """Where a box's label is sought: the phrases in its cell, else those of its line scope
+    (:func:`_line_scope`) — of these, asked of the height index, only those reaching into the
+    band from ``low`` to ``high``. The callers test each phrase as they would test the whole
+    scope; the band holds the bottom of every phrase that can pass (a phrase's top is above its
+    bottom, or the index asks every phrase)."""
+    if in_cell:
+        return in_cell
+    scope = ctx.mark_grids[mi]
+    return [ctx.phrases[i] for i in ctx.heights.reaching(low, high, _any_box) if ctx.grids[i] == scope]
+
+
+def _any_box(_: BBox) -> bool:
+    return True
+
+
+def _grid_index(grids: Sequence[BBox], box: BBox) -> int | None:
+    """The index of the first of the page's grids (boxed ``grids``) holding the box's centre."""
+    for i, g in enumerate(grids):
         if g.x0 - 1 <= box.cx <= g.x1 + 1 and g.top - 1 <= box.cy <= g.bottom + 1:
             return i
     return None
-
-
-def _bonus(c: _Candidate, extra: float) -> _Candidate:
-    return _Candidate(c.score + extra, c.mark, c.phrases, c.text, c.bbox, c.how, c.key, c.match, c.group,
-                      c.shared)
 
 
 # --- column: a box in a grid cell without text ------------------------------------------------
@@ -326,7 +343,9 @@ def _above_candidates(ctx: _Ctx, mi: int, mark: Mark,
                       in_cell: list[tuple[Phrase, Line]]) -> list[_Candidate]:
     s = ctx.doc.settings
     side = _side(mark)
-    pool = in_cell if in_cell else _line_scope(ctx, mi)
+    # A label ends at most tie_above_lines heights (of itself, at most the tallest phrase's) above.
+    reach = abs(s.tie_above_lines) * max(ctx.tallest, 6.0)
+    pool = _pool(ctx, mi, in_cell, mark.bbox.top - reach - 1.0, mark.bbox.top + 2.0)
     above = [(p, ln) for p, ln in pool if p.bbox.bottom <= mark.bbox.top + 1
              and p.bbox.x0 - side <= mark.bbox.cx <= p.bbox.x1 + side
              and mark.bbox.top - p.bbox.bottom <= s.tie_above_lines * max(p.bbox.height, 6.0)]
@@ -335,20 +354,22 @@ def _above_candidates(ctx: _Ctx, mi: int, mark: Mark,
     phrase, _ = max(above, key=lambda t: t[0].bbox.bottom)
     if _framed_on_line(ctx, phrase.bbox):
         return []  # the phrase above labels a box of its own line
-    stack = _stack(phrase, pool)
+    stack = _stack(ctx, mi, in_cell, phrase)
     text = join_lines([p.text for p in stack])
     gap = (mark.bbox.top - phrase.bbox.bottom) / max(phrase.bbox.height, 6.0)
     how = "cell" if in_cell else "above"
     base = 2.5 if in_cell else _BASE["above"]
-    cand = _scored(ctx, mi, mark, tuple(stack), text, how, colon_left=True, distance=1.0 + gap)
-    return [_bonus(cand, base - _BASE[how])]
+    return [_scored(ctx, mi, mark, tuple(stack), text, how, colon_left=True, distance=1.0 + gap,
+                    bonus=base - _BASE[how])]
 
 
-def _stack(bottom: Phrase, pool: Sequence[tuple[Phrase, Line]]) -> list[Phrase]:
-    """A label wrapped over several lines, read top to bottom."""
+def _stack(ctx: _Ctx, mi: int, in_cell: list[tuple[Phrase, Line]], bottom: Phrase) -> list[Phrase]:
+    """A label wrapped over several lines, read top to bottom (from the box's _pool)."""
     stack = [bottom]
     while len(stack) < 4:
         cur = stack[-1]
+        height = abs(cur.bbox.height)
+        pool = _pool(ctx, mi, in_cell, cur.bbox.top - 0.8 * height - 1.0, cur.bbox.top + 0.2 * height + 1.0)
         # Lines of one label start at one x; scans jitter by a fraction of a line height.
         above = [
             p
@@ -384,11 +405,14 @@ def _tail_label(ctx: _Ctx, text: str) -> str:
     return text
 
 
-def _wrapped_label(ctx: _Ctx, phrase: Phrase, pool: Sequence[tuple[Phrase, Line]],
-                   before: bool) -> tuple[str, tuple[Phrase, ...]]:
-    """"Mit" over "Stimmenmehrheit:": a label wrapped onto the box's line from the line above."""
+def _wrapped_label(ctx: _Ctx, mi: int, phrase: Phrase,
+                   in_cell: list[tuple[Phrase, Line]]) -> tuple[str, tuple[Phrase, ...]]:
+    """"Mit" over "Stimmenmehrheit:": a label wrapped onto the box's line from the line above
+    (a phrase of the box's _pool)."""
     vocab = ctx.doc.vocab.checkboxes
     alone = vocab.fuzzy(phrase.text)
+    top, height = phrase.bbox.top, abs(phrase.bbox.height)
+    pool = _pool(ctx, mi, in_cell, top - 1.2 * height - 1.0, top + 1.0)
     above = [p for p, _ in pool if 0 <= phrase.bbox.top - p.bbox.bottom < 1.2 * phrase.bbox.height
              and abs(p.bbox.x0 - phrase.bbox.x0) < 2 * phrase.bbox.height]
     for q in above:
@@ -403,7 +427,9 @@ def _wrapped_label(ctx: _Ctx, phrase: Phrase, pool: Sequence[tuple[Phrase, Line]
 
 
 def _scored(ctx: _Ctx, mi: int, mark: Mark, phrases: tuple[Phrase, ...], text: str, how: str,
-            colon_left: bool, group: str | None = None, distance: float | None = None) -> _Candidate:
+            colon_left: bool, group: str | None = None, distance: float | None = None,
+            bonus: float | None = None) -> _Candidate:
+    """A candidate label with its score (plus ``bonus``: a line's reading, a label in the cell)."""
     text = clean(text)
     box = union(p.bbox for p in phrases)
     match = ctx.doc.vocab.checkboxes.fuzzy(text)
@@ -413,4 +439,6 @@ def _scored(ctx: _Ctx, mi: int, mark: Mark, phrases: tuple[Phrase, ...], text: s
     fit = (1.0 if colon_left else -1.0) if colon else 0.0
     dist = distance if distance is not None else gap_x(box, mark.bbox) / _side(mark)
     score = _BASE[how] + 2.0 * quality + fit - 0.35 * dist
+    if bonus is not None:
+        score += bonus
     return _Candidate(score, mi, phrases, text.rstrip(": "), box, how, key, quality, group)

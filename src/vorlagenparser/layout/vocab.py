@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rapidfuzz.distance import Levenshtein
 
@@ -22,16 +22,21 @@ _NEAR_MEMO = 20_000
 # document asks a few hundred; some documents' worth stays, about 1 MB a vocabulary at most.
 _PREFIX_MEMO = 2048
 _K = TypeVar("_K")
+_A = TypeVar("_A")
 _V = TypeVar("_V")
+_MISSING: Any = object()  # no memo holds it
 
 
-def _recall(memo: dict[_K, _V], k: _K, limit: int, work: Callable[[], _V]) -> _V:
-    """``memo[k]``, worked out the first time it is asked; a memo at its limit is emptied first."""
-    if k not in memo:
+def _recall(memo: dict[_K, _V], k: _K, limit: int, work: Callable[[_A], _V], arg: _A) -> _V:
+    """``memo[k]``, worked out as ``work(arg)`` the first time it is asked; a memo at its limit
+    is emptied first. (One lookup when it is there, and no closure made per question: prefix()
+    is asked a few hundred times a page.)"""
+    found: _V = memo.get(k, _MISSING)
+    if found is _MISSING:
         if len(memo) >= limit:
             memo.clear()
-        memo[k] = work()
-    return memo[k]
+        found = memo[k] = work(arg)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +97,7 @@ class Vocabulary:
             return None
         # A box's candidate labels ask for the same few texts again and again (the devset's
         # digital pages: 1141 questions, 191 keys), and the search below reads every entry.
-        return _recall(self._fuzzy_memo, k, _NEAR_MEMO, lambda: self._fuzzy(k))
+        return _recall(self._fuzzy_memo, k, _NEAR_MEMO, self._fuzzy, k)
 
     def _fuzzy(self, k: str) -> tuple[str, float] | None:
         if k in self._keys:
@@ -139,7 +144,7 @@ class Vocabulary:
         """A long label misread by one character ("It. Beschlußvorschlag", "Aktenzeichcn")."""
         if len(k) < 8 or any(c.isdigit() for c in k):
             return None  # values carry digits; misread labels are letters
-        return _recall(self._near, k, _NEAR_MEMO, lambda: self._search_near(k))
+        return _recall(self._near, k, _NEAR_MEMO, self._search_near, k)
 
     def _search_near(self, k: str) -> str | None:
         for entry in self._of_length(len(k), 1, 8):
@@ -163,7 +168,7 @@ class Vocabulary:
         # (a colon after the label) and on nothing else: they are its key in the memo (fewer
         # words, a shorter key).
         texts = tuple([w.text for w in words[:_MAX_LABEL_WORDS + 1]])
-        return _recall(self._prefix_memo, texts, _PREFIX_MEMO, lambda: self._prefix(words))
+        return _recall(self._prefix_memo, texts, _PREFIX_MEMO, self._prefix, words)
 
     def _prefix(self, words: Sequence[Word]) -> Hit | None:
         # Asked at every word of every line: the loop mostly ends at the first word's key.
@@ -200,11 +205,12 @@ class Vocabulary:
         asking prefix() at every word of a line when most positions hold none."""
         flags = [False] * len(words)
         colon = len(words) + _MAX_LABEL_WORDS  # the nearest word at or after i ending in ":"
+        heads = self._heads  # _ends_colon and _begins written out: asked of every word of a page
         for i in range(len(words) - 1, -1, -1):
             text = words[i].text
-            if _ends_colon(text):
+            if ":" in text and text.rstrip().endswith(":"):
                 colon = i
-            flags[i] = colon < i + _MAX_LABEL_WORDS or self._begins(key(text))
+            flags[i] = colon < i + _MAX_LABEL_WORDS or key(text) in heads
         return flags
 
     def _begins(self, k: str) -> bool:
