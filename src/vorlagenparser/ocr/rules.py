@@ -15,7 +15,7 @@ import numpy as np
 from ..geometry import BBox
 from ..pagemodel import Segment
 from ..paper import evened, otsu_ink
-from .blobs import blob_stats
+from .blobs import blob_boxes
 
 if TYPE_CHECKING:
     from ..pagemodel import GrayImage
@@ -61,8 +61,7 @@ def _binarise(image: GrayImage) -> GrayImage:
 
 def _runs(mask: GrayImage, scale: float, horizontal: bool) -> list[Line]:
     out: list[Line] = []
-    for row in blob_stats(mask):
-        x, y, w, h, _area = (int(v) for v in row)
+    for x, y, w, h in blob_boxes(mask).tolist():
         thickness, length = (h, w) if horizontal else (w, h)
         if thickness > _MAX_THICKNESS_PT * scale + 3 or length < _MIN_RULE_PT * scale:
             continue
