@@ -128,7 +128,7 @@ def test_candidates_as_arrays_match_the_plain_loop(seed: int, ink: float) -> Non
     for mask in (h_mask, v_mask):
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         assert segments(mask).tolist() == [list(cv2.boundingRect(c)) for c in contours]
-    found = [tuple(c) for c in propose(h_mask, v_mask, 8, 40).tolist()]
+    found = [tuple(c) for c in propose(segments(h_mask), segments(v_mask), 8, 40).tolist()]
     assert found == _propose_one_by_one(h_mask, v_mask, 8, 40)
 
 

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..pagemodel import GrayImage
+from .inkrows import InkRows
 
 Run = tuple[int, int, int, int]  # x, y, w, h in pixels
 Candidate = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
@@ -40,9 +41,10 @@ def segments(mask: GrayImage) -> _Rows:
     return np.column_stack([low, high - low + 1])
 
 
-def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> _Rows:
-    """Candidate squares (x0, y0, x1, y1 rows, sorted, each once) from runs of box width."""
-    runs = segments(h_mask)
+def propose(h_runs: _Rows, v_runs: _Rows, lo: int, hi: int) -> _Rows:
+    """Candidate squares (x0, y0, x1, y1 rows, sorted, each once) from runs of box width: the
+    blobs (:func:`segments`) of the horizontal and of the vertical line mask."""
+    runs = h_runs
     x, y, w, h = runs.T
     wide = (0.85 * lo <= w) & (w <= 1.15 * hi)
     runs, x, y, w, h = runs[wide], x[wide], y[wide], w[wide], h[wide]
@@ -55,7 +57,7 @@ def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> _Rows:
     out += [_rows(x, y, x + w, y + h), _rows(x + t, y + t, x + w - t, y + h - t)]
     out.append(paired(runs, lo, hi))
     # Vertical runs catch boxes whose top and bottom edges merged with neighbouring strokes.
-    x, y, w, h = segments(v_mask).T
+    x, y, w, h = v_runs.T
     tall = (0.85 * lo <= h) & (h <= 1.15 * hi)
     x, y, w, h = x[tall], y[tall], w[tall], h[tall]
     out += [_rows(x, y, x + h, y + h), _rows(x + w - h, y, x + w, y + h)]
@@ -136,7 +138,8 @@ def _as_rows(candidates: list[Candidate] | _Rows) -> _Rows:
     return np.asarray(candidates, dtype=np.int64).reshape(-1, 4)
 
 
-def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage: float) -> Edges:
+def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage: float,
+               rows: InkRows | None = None) -> Edges:
     """The four sides of every candidate as ``raster.fit`` snaps them, on one integral image.
 
     ``_edge`` looks at the band of lines parallel to a side within ``slack`` of it, over the
@@ -144,6 +147,8 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
     ``coverage`` of that length; the outermost such line is the side, and the lines inward of
     it inked over half their length add to its thickness. A side is looked at only for the
     candidates whose sides before it were found, as ``fit`` stops at the first side missing.
+    ``rows`` is ``binary``'s ink rows when the caller has packed them: the integral image is
+    then worked out over them alone (a fraction of the page), with the same sums.
     """
     n = len(candidates)
     if n == 0:
@@ -153,8 +158,10 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
     x0, y0, x1, y1 = _as_rows(candidates).T
     slack = np.maximum(2, (x1 - x0) // 6)
     found = (x0 - slack >= 0) & (y0 - slack >= 0) & (x1 + slack <= img_w) & (y1 + slack <= img_h)
-    ones = cv2.threshold(binary, 0, 1, cv2.THRESH_BINARY)[1]
+    ones = cv2.threshold(binary if rows is None else rows.picture, 0, 1, cv2.THRESH_BINARY)[1]
     table = np.asarray(cv2.integral(ones, sdepth=cv2.CV_32S), dtype=np.int32)
+    # The table's row for each page row (all of them without packing).
+    at_row = np.arange(img_h + 1, dtype=np.int64) if rows is None else rows.above(np.arange(img_h + 1))
     inset = np.maximum(1, (x1 - x0) // 8)
     top, bottom = y0 + inset, np.maximum(y0 + inset, y1 - inset)
     left, right = x0 + inset, np.maximum(x0 + inset, x1 - inset)
@@ -168,8 +175,8 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
         index = np.flatnonzero(found)
         pos, thick = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
         if index.size:
-            shares, valid = _shares(table, start[index], slack[index], low[index], high[index],
-                                    vertical)
+            shares, valid = _shares(table, at_row, start[index], slack[index], low[index],
+                                    high[index], vertical)
             hit, at, run = _outer_line(shares, valid, coverage, outward)
             found[index] = hit
             pos[index] = start[index] + at + (0 if outward else 1)
@@ -179,19 +186,22 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
     return Edges(found, positions[0], positions[2], positions[1], positions[3], thickness)
 
 
-def _shares(table: npt.NDArray[np.int32], start: _Ints, slack: _Ints, low: _Ints, high: _Ints,
-            vertical: bool) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+def _shares(table: npt.NDArray[np.int32], at_row: _Ints, start: _Ints, slack: _Ints, low: _Ints,
+            high: _Ints, vertical: bool) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
     """Ink share of each line ``start + k`` (k up to 2·slack; columns if ``vertical``) over its
-    span ``low..high``, one row per candidate, and which entries are such lines."""
+    span ``low..high``, one row per candidate, and which entries are such lines. ``at_row`` is
+    the integral ``table``'s row for each page row."""
     steps = np.arange(int(2 * slack.max() + 1))
     lines = start[:, None] + steps[None, :]
     valid = steps[None, :] <= 2 * slack[:, None]
     lines = np.where(valid, lines, start[:, None])  # padding lines repeat the first one
     lo, hi = low[:, None], high[:, None]
     if vertical:  # ink in column c over rows lo..hi
-        counts = table[hi, lines + 1] - table[hi, lines] - table[lo, lines + 1] + table[lo, lines]
+        top, bottom = at_row[lo], at_row[hi]
+        counts = table[bottom, lines + 1] - table[bottom, lines] - table[top, lines + 1] + table[top, lines]
     else:  # ink in row r over columns lo..hi
-        counts = table[lines + 1, hi] - table[lines, hi] - table[lines + 1, lo] + table[lines, lo]
+        top, bottom = at_row[lines], at_row[lines + 1]
+        counts = table[bottom, hi] - table[top, hi] - table[bottom, lo] + table[top, lo]
     # The same division as _profile's, so the comparisons agree to the last bit.
     return counts / np.maximum(1, high - low)[:, None], valid
 

@@ -3,8 +3,9 @@
 The recipe, one named stage each (habit 5):
 
 1. ``binarise``       global Otsu threshold (light scans included), never above light grey;
-2. ``line_masks``     morphological opening keeps horizontal / vertical runs of box-side length:
-                      diagonal ticks, crosses, scribbles and specks fall away, box borders stay;
+2. ``horizontal_strokes``, ``vertical_strokes``: line masks, morphological opening keeps
+                      horizontal / vertical runs of box-side length: diagonal ticks, crosses,
+                      scribbles and specks fall away, box borders stay;
 3. ``propose``        runs of checkbox width propose the square beside them, and pairs of runs
                       (top + bottom edge) the square between them;
 4. ``fit``            each side must be an inked straight line along the whole square, snapped
@@ -36,7 +37,8 @@ import numpy.typing as npt
 from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
 from ..paper import evened, histogram, otsu_ink, percentiles_of_counts
-from .candidates import Candidate, four_edges, propose
+from .candidates import Candidate, four_edges, propose, segments
+from .inkrows import InkRows, pack
 
 __all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
 
@@ -82,9 +84,12 @@ def detect_raster(page: Page, settings: RasterSettings | None = None,
     lo, hi = _side_range(page.words, scale, s)
     gray = page.image
     binary = binarise(gray) if binary is None else binary
-    h_mask, v_mask = line_masks(binary, lo)
-    boxes = drop_cells(fit_all(binary, propose(h_mask, v_mask, lo, hi), lo, hi, s),
-                       h_mask, v_mask, s)
+    # Horizontal strokes and the sides' ink sums need only the rows with ink (inkrows).
+    rows = pack(binary)
+    h_packed, v_mask = horizontal_strokes(rows.picture, lo), vertical_strokes(binary, lo)
+    h_mask = rows.unpacked(h_packed)
+    candidates = propose(rows.page_boxes(segments(h_packed)), segments(v_mask), lo, hi)
+    boxes = drop_cells(fit_all(binary, candidates, lo, hi, s, rows), h_mask, v_mask, s)
     boxes = drop_patterns(_dedupe(drop_round(drop_faint(boxes, gray, binary), binary)), binary)
     boxes = drop_text(boxes, page.words, scale, binary)
     return [classify(gray, binary, b, scale, s) for b in boxes]
@@ -132,23 +137,31 @@ def binarise(gray: GrayImage) -> GrayImage:
     return np.asarray(binary, dtype=np.uint8)
 
 
-def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
-    """Horizontal and vertical strokes at least ~half a box side long (small gaps bridged)."""
+def horizontal_strokes(binary: GrayImage, min_side: int) -> GrayImage:
+    """Horizontal strokes at least ~half a box side long (small gaps bridged): line mask, one
+    row at a time (so the ink rows alone give the page's, see :mod:`.inkrows`)."""
+    return _strokes(binary, min_side, horizontal=True)
+
+
+def vertical_strokes(binary: GrayImage, min_side: int) -> GrayImage:
+    """Vertical strokes at least ~half a box side long (small gaps bridged)."""
+    return _strokes(binary, min_side, horizontal=False)
+
+
+def _strokes(binary: GrayImage, min_side: int, horizontal: bool) -> GrayImage:
     length = max(5, round(0.55 * min_side))
     gap = max(2, min_side // 10)
-    h = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
-    v = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
-    h = cv2.morphologyEx(h, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
-    v = cv2.morphologyEx(v, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
-    return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
+    bridge, run = ((1, gap), (1, length)) if horizontal else ((gap, 1), (length, 1))
+    closed = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones(bridge, np.uint8))
+    return np.asarray(cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones(run, np.uint8)), dtype=np.uint8)
 
 
 def fit_all(binary: GrayImage, candidates: list[Candidate] | npt.NDArray[np.int64], lo: int, hi: int,
-            s: RasterSettings) -> list[_Box]:
+            s: RasterSettings, rows: InkRows | None = None) -> list[_Box]:
     """``fit`` of every candidate, the boxes in the candidates' order: the sides are snapped for
     all at once (``four_edges``, one integral image), and only the squares of box size and shape
-    among them get the per-box looks."""
-    edges = four_edges(binary, candidates, s.edge_coverage)
+    among them get the per-box looks. ``rows`` is ``binary``'s ink rows when the caller has them."""
+    edges = four_edges(binary, candidates, s.edge_coverage, rows)
     w, h = edges.right - edges.left, edges.bottom - edges.top
     short, long = np.minimum(w, h), np.maximum(w, h)
     sized = edges.found & (lo <= short) & (long <= hi) & ~(long > s.max_aspect * short)
