@@ -172,9 +172,8 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
                                                 (x1 - 1 - slack, top, bottom, True, False),
                                                 (y0 - slack, left, right, False, True),
                                                 (y1 - 1 - slack, left, right, False, False)):
-        index = np.flatnonzero(found)
         pos, thick = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
-        if index.size:
+        for index in _by_slack(np.flatnonzero(found), slack):
             shares, valid = _shares(table, at_row, start[index], slack[index], low[index],
                                     high[index], vertical)
             hit, at, run = _outer_line(shares, valid, coverage, outward)
@@ -186,22 +185,40 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
     return Edges(found, positions[0], positions[2], positions[1], positions[3], thickness)
 
 
+# Slack groups (upper bounds): a candidate's band is 2·slack + 1 lines wide, from 5 for the
+# smallest boxes to about 40 for the largest; each group's rows are as wide as its widest band.
+_SLACK_GROUPS = (4, 8, 13)
+
+
+def _by_slack(index: _Ints, slack: _Ints) -> list[_Ints]:
+    """``index`` in groups of similar slack (each in order); the groups' rows are looked at
+    alike, so a small box's band is not padded to the largest box's."""
+    if index.size == 0:
+        return []
+    group = np.searchsorted(np.array(_SLACK_GROUPS), slack[index])
+    return [part for g in range(len(_SLACK_GROUPS) + 1) if (part := index[group == g]).size]
+
+
 def _shares(table: npt.NDArray[np.int32], at_row: _Ints, start: _Ints, slack: _Ints, low: _Ints,
             high: _Ints, vertical: bool) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
     """Ink share of each line ``start + k`` (k up to 2·slack; columns if ``vertical``) over its
     span ``low..high``, one row per candidate, and which entries are such lines. ``at_row`` is
     the integral ``table``'s row for each page row."""
-    steps = np.arange(int(2 * slack.max() + 1))
-    lines = start[:, None] + steps[None, :]
-    valid = steps[None, :] <= 2 * slack[:, None]
-    lines = np.where(valid, lines, start[:, None])  # padding lines repeat the first one
-    lo, hi = low[:, None], high[:, None]
-    if vertical:  # ink in column c over rows lo..hi
-        top, bottom = at_row[lo], at_row[hi]
-        counts = table[bottom, lines + 1] - table[bottom, lines] - table[top, lines + 1] + table[top, lines]
-    else:  # ink in row r over columns lo..hi
-        top, bottom = at_row[lines], at_row[lines + 1]
-        counts = table[bottom, hi] - table[top, hi] - table[bottom, lo] + table[top, lo]
+    width = int(2 * slack.max() + 1)
+    steps = np.arange(width + 1)
+    valid = steps[None, :width] <= 2 * slack[:, None]
+    # The table at the lines' edges start .. start + width: the ink before each edge over the
+    # span, whose differences are the lines' ink (two look-ups per line instead of four).
+    # Edges past a candidate's band only pad its row; they are kept inside the table.
+    edges = start[:, None] + steps[None, :]
+    if vertical:  # ink in columns < c over rows low..high
+        edges = np.minimum(edges, table.shape[1] - 1)
+        top, bottom = at_row[low][:, None], at_row[high][:, None]
+        before = table[bottom, edges] - table[top, edges]
+    else:  # ink in rows < r over columns low..high
+        edges = at_row[np.minimum(edges, at_row.size - 1)]
+        before = table[edges, high[:, None]] - table[edges, low[:, None]]
+    counts = np.diff(before, axis=1)
     # The same division as _profile's, so the comparisons agree to the last bit.
     return counts / np.maximum(1, high - low)[:, None], valid
 
