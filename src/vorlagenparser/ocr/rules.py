@@ -37,7 +37,7 @@ def find_rules(image: GrayImage, scale: float, ink: GrayImage | None = None) -> 
         factor = _WORK_SCALE / scale
         # Area averaging keeps a one-pixel rule as a faint line; any coverage counts as ink.
         small = cv2.resize(ink, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-        ink = np.asarray(np.where(small > 40, 255, 0), dtype=np.uint8)
+        ink = np.asarray(cv2.threshold(small, 40, 255, cv2.THRESH_BINARY)[1], dtype=np.uint8)  # > 40
         scale = scale * factor
     length = max(15, int(_MIN_RULE_PT * scale))
     out: list[Line] = []
