@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vorlagenparser.checkboxes import raster
-from vorlagenparser.checkboxes.candidates import four_edges, segments
+from vorlagenparser.checkboxes.candidates import InkSums, four_edges, segments
 from vorlagenparser.checkboxes.inkrows import pack
 
 
@@ -49,8 +49,8 @@ def test_four_edges_over_the_ink_rows_are_the_pages(seed: int, ink: float) -> No
     sides = rng.integers(3, 40, (300, 1))
     candidates = np.hstack([corners, corners + sides]).astype(np.int64)
     coverage = raster.RasterSettings().edge_coverage
-    plain, packed = four_edges(binary, candidates, coverage), four_edges(binary, candidates,
-                                                                       coverage, pack(binary))
+    plain = four_edges(binary, candidates, coverage)
+    packed = four_edges(binary, candidates, coverage, InkSums.of(binary, pack(binary)))
     for name in ("found", "left", "top", "right", "bottom", "thickness"):
         a, b = getattr(plain, name), getattr(packed, name)
         assert np.array_equal(a[plain.found], b[packed.found]), name
@@ -63,5 +63,5 @@ def test_a_blank_page_packs_to_nothing() -> None:
     assert rows.picture.shape == (1, 20)
     assert np.array_equal(rows.unpacked(raster.horizontal_strokes(rows.picture, 8)), blank)
     assert segments(rows.picture).size == 0
-    edges = four_edges(blank, np.array([[5, 5, 15, 15]]), 0.8, rows)
+    edges = four_edges(blank, np.array([[5, 5, 15, 15]]), 0.8, InkSums.of(blank, rows))
     assert not edges.found.any()

@@ -134,12 +134,36 @@ class Edges:
     thickness: _Ints
 
 
+@dataclass(frozen=True, slots=True)
+class InkSums:
+    """How many ink pixels any rectangle of a binary picture holds, from one integral image;
+    worked out over the picture's packed ink rows when it has them (the rows left out hold
+    no ink, so the sums are the same)."""
+
+    table: npt.NDArray[np.int32]
+    at_row: _Ints  # the table's row for each page row 0 .. height
+    shape: tuple[int, int]  # the picture's
+
+    @classmethod
+    def of(cls, binary: GrayImage, rows: InkRows | None = None) -> InkSums:
+        img_h = binary.shape[0]
+        ones = cv2.threshold(binary if rows is None else rows.picture, 0, 1, cv2.THRESH_BINARY)[1]
+        table = np.asarray(cv2.integral(ones, sdepth=cv2.CV_32S), dtype=np.int32)
+        at_row = np.arange(img_h + 1, dtype=np.int64) if rows is None else rows.above(np.arange(img_h + 1))
+        return cls(table, at_row, (img_h, binary.shape[1]))
+
+    def count(self, x0: _Ints, y0: _Ints, x1: _Ints, y1: _Ints) -> _Ints:
+        """Ink pixels in columns x0 .. x1 and rows y0 .. y1 (exclusive, inside the picture)."""
+        top, bottom, t = self.at_row[y0], self.at_row[y1], self.table
+        return np.asarray(t[bottom, x1] - t[top, x1] - t[bottom, x0] + t[top, x0], dtype=np.int64)
+
+
 def _as_rows(candidates: list[Candidate] | _Rows) -> _Rows:
     return np.asarray(candidates, dtype=np.int64).reshape(-1, 4)
 
 
 def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage: float,
-               rows: InkRows | None = None) -> Edges:
+               sums: InkSums | None = None) -> Edges:
     """The four sides of every candidate as ``raster.fit`` snaps them, on one integral image.
 
     ``_edge`` looks at the band of lines parallel to a side within ``slack`` of it, over the
@@ -147,8 +171,8 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
     ``coverage`` of that length; the outermost such line is the side, and the lines inward of
     it inked over half their length add to its thickness. A side is looked at only for the
     candidates whose sides before it were found, as ``fit`` stops at the first side missing.
-    ``rows`` is ``binary``'s ink rows when the caller has packed them: the integral image is
-    then worked out over them alone (a fraction of the page), with the same sums.
+    ``sums`` are ``binary``'s when the caller has them (over its packed ink rows, a fraction
+    of the page).
     """
     n = len(candidates)
     if n == 0:
@@ -158,10 +182,7 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
     x0, y0, x1, y1 = _as_rows(candidates).T
     slack = np.maximum(2, (x1 - x0) // 6)
     found = (x0 - slack >= 0) & (y0 - slack >= 0) & (x1 + slack <= img_w) & (y1 + slack <= img_h)
-    ones = cv2.threshold(binary if rows is None else rows.picture, 0, 1, cv2.THRESH_BINARY)[1]
-    table = np.asarray(cv2.integral(ones, sdepth=cv2.CV_32S), dtype=np.int32)
-    # The table's row for each page row (all of them without packing).
-    at_row = np.arange(img_h + 1, dtype=np.int64) if rows is None else rows.above(np.arange(img_h + 1))
+    sums = InkSums.of(binary) if sums is None else sums
     inset = np.maximum(1, (x1 - x0) // 8)
     top, bottom = y0 + inset, np.maximum(y0 + inset, y1 - inset)
     left, right = x0 + inset, np.maximum(x0 + inset, x1 - inset)
@@ -174,8 +195,8 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
                                                 (y1 - 1 - slack, left, right, False, False)):
         pos, thick = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
         for index in _by_slack(np.flatnonzero(found), slack):
-            shares, valid = _shares(table, at_row, start[index], slack[index], low[index],
-                                    high[index], vertical)
+            shares, valid = _shares(sums.table, sums.at_row, start[index], slack[index],
+                                    low[index], high[index], vertical)
             hit, at, run = _outer_line(shares, valid, coverage, outward)
             found[index] = hit
             pos[index] = start[index] + at + (0 if outward else 1)

@@ -37,7 +37,7 @@ import numpy.typing as npt
 from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
 from ..paper import evened, otsu_ink, percentiles_of_counts
-from .candidates import Candidate, four_edges, propose, segments
+from .candidates import Candidate, InkSums, four_edges, propose, segments
 from .inkrows import InkRows, pack
 
 __all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
@@ -160,15 +160,50 @@ def fit_all(binary: GrayImage, candidates: list[Candidate] | npt.NDArray[np.int6
             s: RasterSettings, rows: InkRows | None = None) -> list[_Box]:
     """``fit`` of every candidate, the boxes in the candidates' order: the sides are snapped for
     all at once (``four_edges``, one integral image), and only the squares of box size and shape
-    among them get the per-box looks. ``rows`` is ``binary``'s ink rows when the caller has them."""
-    edges = four_edges(binary, candidates, s.edge_coverage, rows)
+    among them get the per-box looks. ``rows`` is ``binary``'s ink rows when the caller has them.
+    Of ``_free_standing``'s tests, those that count ink in rectangles are made for all these
+    squares at once on the same integral image; the sides' cover for the squares that pass."""
+    sums = InkSums.of(binary, rows)
+    edges = four_edges(binary, candidates, s.edge_coverage, sums)
     w, h = edges.right - edges.left, edges.bottom - edges.top
     short, long = np.minimum(w, h), np.maximum(w, h)
     sized = edges.found & (lo <= short) & (long <= hi) & ~(long > s.max_aspect * short)
-    boxes = (_Box(*values) for values in zip(
-        *(column[sized].tolist() for column in (edges.left, edges.top, edges.right, edges.bottom,
-                                                edges.thickness)), strict=True))
-    return [box for box in boxes if _free_standing(binary, box, s)]
+    left, top, right, bottom, thickness = (column[sized] for column in (
+        edges.left, edges.top, edges.right, edges.bottom, edges.thickness))
+    plain = _stands_plain(sums, left, top, right, bottom, thickness, s).tolist()
+    boxes = (_Box(*values) for values, ok in zip(zip(
+        left.tolist(), top.tolist(), right.tolist(), bottom.tolist(), thickness.tolist(), strict=True),
+        plain, strict=True) if ok)
+    return [box for box in boxes if _sides_covered(binary, box, s.edge_coverage)]
+
+
+def _stands_plain(sums: InkSums, x0: npt.NDArray[np.int64], y0: npt.NDArray[np.int64],
+                  x1: npt.NDArray[np.int64], y1: npt.NDArray[np.int64],
+                  thickness: npt.NDArray[np.int64], s: RasterSettings) -> npt.NDArray[np.bool_]:
+    """``_corners_inked``, ``_surround_ink`` and ``_sides_buried`` of many squares at once, as
+    those compute them (the same rectangles, counts and comparisons)."""
+    img_h, img_w = sums.shape
+    count = sums.count
+    side = np.minimum(x1 - x0, y1 - y0)
+    c = np.maximum(3, np.minimum(thickness, side // 6))  # _corners_inked
+    need = 0.25 * (c * c)
+    corners = ((count(x0, y0, x0 + c, y0 + c) >= need) & (count(x1 - c, y0, x1, y0 + c) >= need)
+               & (count(x0, y1 - c, x0 + c, y1) >= need) & (count(x1 - c, y1 - c, x1, y1) >= need))
+    pad = np.maximum(2, side // 4)  # _surround_ink
+    oy0, oy1 = np.maximum(0, y0 - pad), np.minimum(img_h, y1 + pad)
+    ox0, ox1 = np.maximum(0, x0 - pad), np.minimum(img_w, x1 + pad)
+    ring = (oy1 - oy0) * (ox1 - ox0) - (y1 - y0) * (x1 - x0)
+    around = (count(ox0, oy0, ox1, oy1) - count(x0, y0, x1, y1)) / np.maximum(1, ring)
+    w = np.maximum(2, thickness)  # _sides_buried
+    my, mx = (y1 - y0) // 5, (x1 - x0) // 5
+    buried = np.zeros(x0.size, dtype=np.int64)
+    for sx0, sy0, sx1, sy1 in ((np.maximum(0, x0 - w), y0 + my, x0, y1 - my),
+                               (x1, y0 + my, np.minimum(img_w, x1 + w), y1 - my),
+                               (x0 + mx, np.maximum(0, y0 - w), x1 - mx, y0),
+                               (x0 + mx, y1, x1 - mx, np.minimum(img_h, y1 + w))):
+        size = (sy1 - sy0) * (sx1 - sx0)
+        buried += (size > 0) & (count(sx0, sy0, sx1, sy1) >= 0.5 * size)
+    return np.asarray(corners & ~(around > s.max_surround_ink) & ~(buried >= 3), dtype=bool)
 
 
 def fit(binary: GrayImage, cand: Candidate, lo: int, hi: int,
