@@ -128,7 +128,7 @@ def test_candidates_as_arrays_match_the_plain_loop(seed: int, ink: float) -> Non
     for mask in (h_mask, v_mask):
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         assert segments(mask).tolist() == [list(cv2.boundingRect(c)) for c in contours]
-    found = [tuple(c) for c in propose(h_mask, v_mask, 8, 40).tolist()]
+    found = [tuple(c) for c in propose(segments(h_mask), segments(v_mask), 8, 40).tolist()]
     assert found == _propose_one_by_one(h_mask, v_mask, 8, 40)
 
 
@@ -173,3 +173,27 @@ def test_drop_text_looks_at_every_word_that_can_make_a_box_a_letter(words: list[
     for word in page:
         if intersection_area(word.bbox, bb) > 0 or contains(word.bbox, bb, tol=0.2 * bb.width):
             assert any(word is n for n in near)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(0.0, 0.6))
+def test_the_squares_plain_surroundings_all_at_once_match_the_box_by_box_looks(seed: int,
+                                                                              ink: float) -> None:
+    """Corners, ink around and buried sides on one integral image, boxes at the page's edges too."""
+    from vorlagenparser.checkboxes.candidates import InkSums
+
+    rng = np.random.default_rng(seed)
+    height, width = (int(n) for n in rng.integers(20, 90, 2))
+    binary = np.where(rng.random((height, width)) < ink, 255, 0).astype(np.uint8)
+    boxes = []
+    for _ in range(60):
+        side = int(rng.integers(6, min(height, width) + 1))
+        x0, y0 = int(rng.integers(0, width - side + 1)), int(rng.integers(0, height - side + 1))
+        boxes.append(raster._Box(x0, y0, x0 + side, y0 + int(rng.integers(max(1, side - 3), side + 1)),
+                                 int(rng.integers(1, 6))))
+    columns = [np.array([getattr(b, f) for b in boxes], dtype=np.int64)
+               for f in ("x0", "y0", "x1", "y1", "thickness")]
+    s = raster.RasterSettings()
+    found = raster._stands_plain(InkSums.of(binary), *columns, s).tolist()
+    assert found == [raster._corners_inked(binary, b) and raster._surround_ink(binary, b)
+                     <= s.max_surround_ink and raster._sides_buried(binary, b) < 3 for b in boxes]

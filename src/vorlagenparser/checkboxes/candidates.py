@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..pagemodel import GrayImage
+from .inkrows import InkRows
 
 Run = tuple[int, int, int, int]  # x, y, w, h in pixels
 Candidate = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
@@ -40,9 +41,10 @@ def segments(mask: GrayImage) -> _Rows:
     return np.column_stack([low, high - low + 1])
 
 
-def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> _Rows:
-    """Candidate squares (x0, y0, x1, y1 rows, sorted, each once) from runs of box width."""
-    runs = segments(h_mask)
+def propose(h_runs: _Rows, v_runs: _Rows, lo: int, hi: int) -> _Rows:
+    """Candidate squares (x0, y0, x1, y1 rows, sorted, each once) from runs of box width: the
+    blobs (:func:`segments`) of the horizontal and of the vertical line mask."""
+    runs = h_runs
     x, y, w, h = runs.T
     wide = (0.85 * lo <= w) & (w <= 1.15 * hi)
     runs, x, y, w, h = runs[wide], x[wide], y[wide], w[wide], h[wide]
@@ -55,7 +57,7 @@ def propose(h_mask: GrayImage, v_mask: GrayImage, lo: int, hi: int) -> _Rows:
     out += [_rows(x, y, x + w, y + h), _rows(x + t, y + t, x + w - t, y + h - t)]
     out.append(paired(runs, lo, hi))
     # Vertical runs catch boxes whose top and bottom edges merged with neighbouring strokes.
-    x, y, w, h = segments(v_mask).T
+    x, y, w, h = v_runs.T
     tall = (0.85 * lo <= h) & (h <= 1.15 * hi)
     x, y, w, h = x[tall], y[tall], w[tall], h[tall]
     out += [_rows(x, y, x + h, y + h), _rows(x + w - h, y, x + w, y + h)]
@@ -132,11 +134,36 @@ class Edges:
     thickness: _Ints
 
 
+@dataclass(frozen=True, slots=True)
+class InkSums:
+    """How many ink pixels any rectangle of a binary picture holds, from one integral image;
+    worked out over the picture's packed ink rows when it has them (the rows left out hold
+    no ink, so the sums are the same)."""
+
+    table: npt.NDArray[np.int32]
+    at_row: _Ints  # the table's row for each page row 0 .. height
+    shape: tuple[int, int]  # the picture's
+
+    @classmethod
+    def of(cls, binary: GrayImage, rows: InkRows | None = None) -> InkSums:
+        img_h = binary.shape[0]
+        ones = cv2.threshold(binary if rows is None else rows.picture, 0, 1, cv2.THRESH_BINARY)[1]
+        table = np.asarray(cv2.integral(ones, sdepth=cv2.CV_32S), dtype=np.int32)
+        at_row = np.arange(img_h + 1, dtype=np.int64) if rows is None else rows.above(np.arange(img_h + 1))
+        return cls(table, at_row, (img_h, binary.shape[1]))
+
+    def count(self, x0: _Ints, y0: _Ints, x1: _Ints, y1: _Ints) -> _Ints:
+        """Ink pixels in columns x0 .. x1 and rows y0 .. y1 (exclusive, inside the picture)."""
+        top, bottom, t = self.at_row[y0], self.at_row[y1], self.table
+        return np.asarray(t[bottom, x1] - t[top, x1] - t[bottom, x0] + t[top, x0], dtype=np.int64)
+
+
 def _as_rows(candidates: list[Candidate] | _Rows) -> _Rows:
     return np.asarray(candidates, dtype=np.int64).reshape(-1, 4)
 
 
-def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage: float) -> Edges:
+def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage: float,
+               sums: InkSums | None = None) -> Edges:
     """The four sides of every candidate as ``raster.fit`` snaps them, on one integral image.
 
     ``_edge`` looks at the band of lines parallel to a side within ``slack`` of it, over the
@@ -144,6 +171,8 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
     ``coverage`` of that length; the outermost such line is the side, and the lines inward of
     it inked over half their length add to its thickness. A side is looked at only for the
     candidates whose sides before it were found, as ``fit`` stops at the first side missing.
+    ``sums`` are ``binary``'s when the caller has them (over its packed ink rows, a fraction
+    of the page).
     """
     n = len(candidates)
     if n == 0:
@@ -153,8 +182,7 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
     x0, y0, x1, y1 = _as_rows(candidates).T
     slack = np.maximum(2, (x1 - x0) // 6)
     found = (x0 - slack >= 0) & (y0 - slack >= 0) & (x1 + slack <= img_w) & (y1 + slack <= img_h)
-    ones = cv2.threshold(binary, 0, 1, cv2.THRESH_BINARY)[1]
-    table = np.asarray(cv2.integral(ones, sdepth=cv2.CV_32S), dtype=np.int32)
+    sums = InkSums.of(binary) if sums is None else sums
     inset = np.maximum(1, (x1 - x0) // 8)
     top, bottom = y0 + inset, np.maximum(y0 + inset, y1 - inset)
     left, right = x0 + inset, np.maximum(x0 + inset, x1 - inset)
@@ -165,11 +193,10 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
                                                 (x1 - 1 - slack, top, bottom, True, False),
                                                 (y0 - slack, left, right, False, True),
                                                 (y1 - 1 - slack, left, right, False, False)):
-        index = np.flatnonzero(found)
         pos, thick = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
-        if index.size:
-            shares, valid = _shares(table, start[index], slack[index], low[index], high[index],
-                                    vertical)
+        for index in _by_slack(np.flatnonzero(found), slack):
+            shares, valid = _shares(sums.table, sums.at_row, start[index], slack[index],
+                                    low[index], high[index], vertical)
             hit, at, run = _outer_line(shares, valid, coverage, outward)
             found[index] = hit
             pos[index] = start[index] + at + (0 if outward else 1)
@@ -179,19 +206,40 @@ def four_edges(binary: GrayImage, candidates: list[Candidate] | _Rows, coverage:
     return Edges(found, positions[0], positions[2], positions[1], positions[3], thickness)
 
 
-def _shares(table: npt.NDArray[np.int32], start: _Ints, slack: _Ints, low: _Ints, high: _Ints,
-            vertical: bool) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+# Slack groups (upper bounds): a candidate's band is 2·slack + 1 lines wide, from 5 for the
+# smallest boxes to about 40 for the largest; each group's rows are as wide as its widest band.
+_SLACK_GROUPS = (4, 8, 13)
+
+
+def _by_slack(index: _Ints, slack: _Ints) -> list[_Ints]:
+    """``index`` in groups of similar slack (each in order); the groups' rows are looked at
+    alike, so a small box's band is not padded to the largest box's."""
+    if index.size == 0:
+        return []
+    group = np.searchsorted(np.array(_SLACK_GROUPS), slack[index])
+    return [part for g in range(len(_SLACK_GROUPS) + 1) if (part := index[group == g]).size]
+
+
+def _shares(table: npt.NDArray[np.int32], at_row: _Ints, start: _Ints, slack: _Ints, low: _Ints,
+            high: _Ints, vertical: bool) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
     """Ink share of each line ``start + k`` (k up to 2·slack; columns if ``vertical``) over its
-    span ``low..high``, one row per candidate, and which entries are such lines."""
-    steps = np.arange(int(2 * slack.max() + 1))
-    lines = start[:, None] + steps[None, :]
-    valid = steps[None, :] <= 2 * slack[:, None]
-    lines = np.where(valid, lines, start[:, None])  # padding lines repeat the first one
-    lo, hi = low[:, None], high[:, None]
-    if vertical:  # ink in column c over rows lo..hi
-        counts = table[hi, lines + 1] - table[hi, lines] - table[lo, lines + 1] + table[lo, lines]
-    else:  # ink in row r over columns lo..hi
-        counts = table[lines + 1, hi] - table[lines, hi] - table[lines + 1, lo] + table[lines, lo]
+    span ``low..high``, one row per candidate, and which entries are such lines. ``at_row`` is
+    the integral ``table``'s row for each page row."""
+    width = int(2 * slack.max() + 1)
+    steps = np.arange(width + 1)
+    valid = steps[None, :width] <= 2 * slack[:, None]
+    # The table at the lines' edges start .. start + width: the ink before each edge over the
+    # span, whose differences are the lines' ink (two look-ups per line instead of four).
+    # Edges past a candidate's band only pad its row; they are kept inside the table.
+    edges = start[:, None] + steps[None, :]
+    if vertical:  # ink in columns < c over rows low..high
+        edges = np.minimum(edges, table.shape[1] - 1)
+        top, bottom = at_row[low][:, None], at_row[high][:, None]
+        before = table[bottom, edges] - table[top, edges]
+    else:  # ink in rows < r over columns low..high
+        edges = at_row[np.minimum(edges, at_row.size - 1)]
+        before = table[edges, high[:, None]] - table[edges, low[:, None]]
+    counts = np.diff(before, axis=1)
     # The same division as _profile's, so the comparisons agree to the last bit.
     return counts / np.maximum(1, high - low)[:, None], valid
 

@@ -47,15 +47,17 @@ def probe_marks(page: Page, found: Sequence[Mark], is_label: LabelMatcher,
     cells = [c for g in page.grids for r in g.rows for c in r if c is not None]
     for row in _rows(page.words):
         for i, word in enumerate(row):
-            if not is_label(row[i:]) or (i and is_label(row[i - 1:]) > 1):
-                continue  # no label here, or the word before starts one that runs on ("zur Kenntnis …")
+            # The word's own tests first: they are cheap and rule out most words, which the
+            # vocabulary then need not look at (each test only skips the word).
             if len(word.text) <= 2 and word.confidence < 0.6:
                 continue  # "N", "J" read from a dark page edge or a stain: too little to go on
-            if _header_cell(word, cells):
-                continue  # a label in a table cell heads its column; its boxes are in the rows
             reading = _readings_before(row, i)
             if i and not reading and row[i].bbox.x0 - row[i - 1].bbox.x1 < 1.2 * max(word.bbox.height, 4.0):
                 continue  # the label runs on from text before it
+            if not is_label(row[i:]) or (i and is_label(row[i - 1:]) > 1):
+                continue  # no label here, or the word before starts one that runs on ("zur Kenntnis …")
+            if _header_cell(word, cells):
+                continue  # a label in a table cell heads its column; its boxes are in the rows
             before = [w for w in row[:i] if all(w is not r for r in reading)]
             mark = _probe(ink, page.image_scale, word, before, [*found, *marks], s)
             if mark is not None:

@@ -3,8 +3,9 @@
 The recipe, one named stage each (habit 5):
 
 1. ``binarise``       global Otsu threshold (light scans included), never above light grey;
-2. ``line_masks``     morphological opening keeps horizontal / vertical runs of box-side length:
-                      diagonal ticks, crosses, scribbles and specks fall away, box borders stay;
+2. ``horizontal_strokes``, ``vertical_strokes``: line masks, morphological opening keeps
+                      horizontal / vertical runs of box-side length: diagonal ticks, crosses,
+                      scribbles and specks fall away, box borders stay;
 3. ``propose``        runs of checkbox width propose the square beside them, and pairs of runs
                       (top + bottom edge) the square between them;
 4. ``fit``            each side must be an inked straight line along the whole square, snapped
@@ -35,8 +36,9 @@ import numpy.typing as npt
 
 from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
-from ..paper import evened, histogram, otsu_ink, percentiles_of_counts
-from .candidates import Candidate, four_edges, propose
+from ..paper import evened, otsu_ink, percentiles_of_counts
+from .candidates import Candidate, InkSums, four_edges, propose, segments
+from .inkrows import InkRows, pack
 
 __all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
 
@@ -82,9 +84,12 @@ def detect_raster(page: Page, settings: RasterSettings | None = None,
     lo, hi = _side_range(page.words, scale, s)
     gray = page.image
     binary = binarise(gray) if binary is None else binary
-    h_mask, v_mask = line_masks(binary, lo)
-    boxes = drop_cells(fit_all(binary, propose(h_mask, v_mask, lo, hi), lo, hi, s),
-                       h_mask, v_mask, s)
+    # Horizontal strokes and the sides' ink sums need only the rows with ink (inkrows).
+    rows = pack(binary)
+    h_packed, v_mask = horizontal_strokes(rows.picture, lo), vertical_strokes(binary, lo)
+    h_mask = rows.unpacked(h_packed)
+    candidates = propose(rows.page_boxes(segments(h_packed)), segments(v_mask), lo, hi)
+    boxes = drop_cells(fit_all(binary, candidates, lo, hi, s, rows), h_mask, v_mask, s)
     boxes = drop_patterns(_dedupe(drop_round(drop_faint(boxes, gray, binary), binary)), binary)
     boxes = drop_text(boxes, page.words, scale, binary)
     return [classify(gray, binary, b, scale, s) for b in boxes]
@@ -132,30 +137,73 @@ def binarise(gray: GrayImage) -> GrayImage:
     return np.asarray(binary, dtype=np.uint8)
 
 
-def line_masks(binary: GrayImage, min_side: int) -> tuple[GrayImage, GrayImage]:
-    """Horizontal and vertical strokes at least ~half a box side long (small gaps bridged)."""
+def horizontal_strokes(binary: GrayImage, min_side: int) -> GrayImage:
+    """Horizontal strokes at least ~half a box side long (small gaps bridged): line mask, one
+    row at a time (so the ink rows alone give the page's, see :mod:`.inkrows`)."""
+    return _strokes(binary, min_side, horizontal=True)
+
+
+def vertical_strokes(binary: GrayImage, min_side: int) -> GrayImage:
+    """Vertical strokes at least ~half a box side long (small gaps bridged)."""
+    return _strokes(binary, min_side, horizontal=False)
+
+
+def _strokes(binary: GrayImage, min_side: int, horizontal: bool) -> GrayImage:
     length = max(5, round(0.55 * min_side))
     gap = max(2, min_side // 10)
-    h = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
-    v = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
-    h = cv2.morphologyEx(h, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
-    v = cv2.morphologyEx(v, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
-    return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
+    bridge, run = ((1, gap), (1, length)) if horizontal else ((gap, 1), (length, 1))
+    closed = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones(bridge, np.uint8))
+    return np.asarray(cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones(run, np.uint8)), dtype=np.uint8)
 
 
 def fit_all(binary: GrayImage, candidates: list[Candidate] | npt.NDArray[np.int64], lo: int, hi: int,
-            s: RasterSettings) -> list[_Box]:
+            s: RasterSettings, rows: InkRows | None = None) -> list[_Box]:
     """``fit`` of every candidate, the boxes in the candidates' order: the sides are snapped for
     all at once (``four_edges``, one integral image), and only the squares of box size and shape
-    among them get the per-box looks."""
-    edges = four_edges(binary, candidates, s.edge_coverage)
+    among them get the per-box looks. ``rows`` is ``binary``'s ink rows when the caller has them.
+    Of ``_free_standing``'s tests, those that count ink in rectangles are made for all these
+    squares at once on the same integral image; the sides' cover for the squares that pass."""
+    sums = InkSums.of(binary, rows)
+    edges = four_edges(binary, candidates, s.edge_coverage, sums)
     w, h = edges.right - edges.left, edges.bottom - edges.top
     short, long = np.minimum(w, h), np.maximum(w, h)
     sized = edges.found & (lo <= short) & (long <= hi) & ~(long > s.max_aspect * short)
-    boxes = (_Box(*values) for values in zip(
-        *(column[sized].tolist() for column in (edges.left, edges.top, edges.right, edges.bottom,
-                                                edges.thickness)), strict=True))
-    return [box for box in boxes if _free_standing(binary, box, s)]
+    left, top, right, bottom, thickness = (column[sized] for column in (
+        edges.left, edges.top, edges.right, edges.bottom, edges.thickness))
+    plain = _stands_plain(sums, left, top, right, bottom, thickness, s).tolist()
+    boxes = (_Box(*values) for values, ok in zip(zip(
+        left.tolist(), top.tolist(), right.tolist(), bottom.tolist(), thickness.tolist(), strict=True),
+        plain, strict=True) if ok)
+    return [box for box in boxes if _sides_covered(binary, box, s.edge_coverage)]
+
+
+def _stands_plain(sums: InkSums, x0: npt.NDArray[np.int64], y0: npt.NDArray[np.int64],
+                  x1: npt.NDArray[np.int64], y1: npt.NDArray[np.int64],
+                  thickness: npt.NDArray[np.int64], s: RasterSettings) -> npt.NDArray[np.bool_]:
+    """``_corners_inked``, ``_surround_ink`` and ``_sides_buried`` of many squares at once, as
+    those compute them (the same rectangles, counts and comparisons)."""
+    img_h, img_w = sums.shape
+    count = sums.count
+    side = np.minimum(x1 - x0, y1 - y0)
+    c = np.maximum(3, np.minimum(thickness, side // 6))  # _corners_inked
+    need = 0.25 * (c * c)
+    corners = ((count(x0, y0, x0 + c, y0 + c) >= need) & (count(x1 - c, y0, x1, y0 + c) >= need)
+               & (count(x0, y1 - c, x0 + c, y1) >= need) & (count(x1 - c, y1 - c, x1, y1) >= need))
+    pad = np.maximum(2, side // 4)  # _surround_ink
+    oy0, oy1 = np.maximum(0, y0 - pad), np.minimum(img_h, y1 + pad)
+    ox0, ox1 = np.maximum(0, x0 - pad), np.minimum(img_w, x1 + pad)
+    ring = (oy1 - oy0) * (ox1 - ox0) - (y1 - y0) * (x1 - x0)
+    around = (count(ox0, oy0, ox1, oy1) - count(x0, y0, x1, y1)) / np.maximum(1, ring)
+    w = np.maximum(2, thickness)  # _sides_buried
+    my, mx = (y1 - y0) // 5, (x1 - x0) // 5
+    buried = np.zeros(x0.size, dtype=np.int64)
+    for sx0, sy0, sx1, sy1 in ((np.maximum(0, x0 - w), y0 + my, x0, y1 - my),
+                               (x1, y0 + my, np.minimum(img_w, x1 + w), y1 - my),
+                               (x0 + mx, np.maximum(0, y0 - w), x1 - mx, y0),
+                               (x0 + mx, y1, x1 - mx, np.minimum(img_h, y1 + w))):
+        size = (sy1 - sy0) * (sx1 - sx0)
+        buried += (size > 0) & (count(sx0, sy0, sx1, sy1) >= 0.5 * size)
+    return np.asarray(corners & ~(around > s.max_surround_ink) & ~(buried >= 3), dtype=bool)
 
 
 def fit(binary: GrayImage, cand: Candidate, lo: int, hi: int,
@@ -239,16 +287,38 @@ def _share(flags: npt.NDArray[np.bool_] | np.bool_) -> float:
 def _darkest_border(gray: GrayImage, binary: GrayImage) -> float:
     """The lightest grey a printed border may have: half-way from the page's text ink to its
     paper. Grey fills of maps and shaded cells are lighter and so are no boxes."""
-    # Counted by grey level, the ink's and the paper's pixels need not be gathered; the sample
-    # is copied out once for the two counts.
-    sample_gray, sample_ink = np.ascontiguousarray(gray[::3, ::3]), np.ascontiguousarray(binary[::3, ::3])
-    ink = histogram(sample_gray, mask=sample_ink)
-    paper = histogram(sample_gray) - ink
+    ink, paper = _sample_counts(gray, binary)
     if not ink.any() or not paper.any():
         return 255.0
     ink_level = percentiles_of_counts(ink, (2,))[0]  # the darkest strokes (text), not grey fills
     paper_level = percentiles_of_counts(paper, (90,))[0]
     return ink_level + 0.5 * (paper_level - ink_level)
+
+
+def _sample_counts(gray: GrayImage, binary: GrayImage) -> tuple[npt.NDArray[np.int64],
+                                                                  npt.NDArray[np.int64]]:
+    """How many pixels of each grey level are ink, and how many paper, among every third pixel
+    of every third row (``binary`` is 0 or 255).
+
+    Counted in place, in one pass: seen three pixels at a time, every third row is a picture
+    of three channels whose first channel is the sample (a view, nothing copied out); a last
+    column the threes do not reach is counted on its own."""
+    width = gray.shape[1] // 3 * 3
+
+    def threes(image: GrayImage) -> GrayImage:
+        rows = image[::3, :width]
+        return rows.reshape(rows.shape[0], width // 3, 3)
+
+    counts = np.zeros((256, 2), dtype=np.int64)
+    if width:
+        # Two bins for the ink's channel: 0 (paper) and 255 (ink).
+        both = cv2.calcHist([threes(gray), threes(binary)], [0, 3], None, [256, 2], [0, 256, 0, 256])
+        counts += np.asarray(both, dtype=np.float32).astype(np.int64)  # exact below 2**24
+    if width < gray.shape[1]:
+        column, inked = gray[::3, width], binary[::3, width] > 0
+        counts[:, 1] += np.bincount(column[inked], minlength=256)
+        counts[:, 0] += np.bincount(column[~inked], minlength=256)
+    return counts[:, 1], counts[:, 0]
 
 
 def _border_level(gray: GrayImage, binary: GrayImage, box: _Box) -> float:
@@ -333,12 +403,12 @@ def _overruns(h_mask: GrayImage, v_mask: GrayImage, box: _Box, max_overrun: floa
 
 def _dedupe(boxes: list[_Box]) -> list[_Box]:
     """One box per place: proposals from several runs find the same square."""
-    kept: list[_Box] = []
+    kept: list[tuple[_Box, BBox]] = []  # with its box, made once
     for b in sorted(boxes, key=lambda b: (b.x1 - b.x0) * (b.y1 - b.y0), reverse=True):
         bb = _bbox(b, 1.0)
-        if not any(overlap_ratio(bb, _bbox(k, 1.0)) > 0.5 for k in kept):
-            kept.append(b)
-    return kept
+        if not any(overlap_ratio(bb, k) > 0.5 for _, k in kept):
+            kept.append((b, bb))
+    return [b for b, _ in kept]
 
 
 def drop_round(boxes: list[_Box], binary: GrayImage) -> list[_Box]:

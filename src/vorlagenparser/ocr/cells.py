@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import OcrError
 from ..geometry import BBox, intersection_area
@@ -62,43 +63,60 @@ def recognise_after_labels(image: GrayImage, scale: float, words: list[Word], en
     text_height = statistics.median(w.bbox.height for w in words)
     ink = page_ink(image) if ink is None else ink
     out = list(words)
+    corners = _corners(out)
     looked = 0
     for word in words:
         if looked >= _MAX_LABELS or len(word.text) < 2 or not word.text.endswith(":"):
             continue
-        region = _value_region(word, out, text_height)
-        if region is None or not _unread_ink(region, out, ink, scale, text_height):
+        region = _value_region(word, corners, text_height)
+        if region is None or not _unread_ink(region, corners, ink, scale, text_height):
             continue
         looked += 1
         out = _merge(out, region, _recognise(image, scale, region.expand(1.6), engine, dpi, timeout_s,
                                              text_height))
+        corners = _corners(out)
     return out
 
 
-def _value_region(label: Word, words: Sequence[Word], text_height: float) -> BBox | None:
-    """From the label to the next word on its line (at most a few text heights)."""
+_Corners = npt.NDArray[np.float64]
+
+
+def _corners(words: Sequence[Word]) -> _Corners:
+    """The words' x0, top, x1 and bottom, one row each: every label looks at all of the page's
+    words, and one array test per label replaces a loop over them."""
+    return np.array([(w.bbox.x0, w.bbox.top, w.bbox.x1, w.bbox.bottom) for w in words],
+                    dtype=np.float64).reshape(-1, 4)
+
+
+def _value_region(label: Word, corners: _Corners, text_height: float) -> BBox | None:
+    """From the label to the next word on its line (at most a few text heights); ``corners``
+    are the page's words (:func:`_corners`)."""
     h = max(label.bbox.height, text_height)
-    right = [
-        w.bbox.x0 for w in words if w.bbox.x0 > label.bbox.x1 and abs(w.bbox.cy - label.bbox.cy) < 0.5 * h
-    ]
-    end = min([label.bbox.x1 + _VALUE_REACH * h, *right])
+    x0, top, bottom = corners[:, 0], corners[:, 1], corners[:, 3]
+    right = x0[(x0 > label.bbox.x1) & (np.abs((top + bottom) / 2 - label.bbox.cy) < 0.5 * h)]
+    end = min([label.bbox.x1 + _VALUE_REACH * h, *right.tolist()])
     if end - label.bbox.x1 < 1.2 * h:
         return None
     return BBox(label.bbox.x1 + 0.2 * h, label.bbox.cy - 0.9 * h, end - 0.2 * h, label.bbox.cy + 0.9 * h)
 
 
 def _unread_ink(
-    region: BBox, words: Sequence[Word], ink: GrayImage, scale: float, text_height: float
+    region: BBox, corners: _Corners, ink: GrayImage, scale: float, text_height: float
 ) -> bool:
+    """Text-sized ink in ``region`` that none of the words (``corners``) covers."""
     x0, y0 = int(region.x0 * scale), int(region.top * scale)
     x1, y1 = int(region.x1 * scale), int(region.bottom * scale)
     if x1 <= x0 or y1 <= y0:
         return False
     patch = ink[max(0, y0):y1, max(0, x0):x1].copy()
-    for w in words:
-        wx0, wy0 = int(w.bbox.x0 * scale) - x0, int(w.bbox.top * scale) - y0
-        wx1, wy1 = int(w.bbox.x1 * scale) - x0, int(w.bbox.bottom * scale) - y0
-        patch[max(0, wy0):max(0, wy1), max(0, wx0):max(0, wx1)] = 0
+    # Each word's pixels as int() gives them (toward zero), relative to the region; only the
+    # words whose clipped slice of the patch is not empty clear anything.
+    wx0, wy0, wx1, wy1 = ((corners * scale).astype(np.int64) - (x0, y0, x0, y0)).T
+    height, width = patch.shape
+    clears = (wy1 > 0) & (wy1 > wy0) & (wy0 < height) & (wx1 > 0) & (wx1 > wx0) & (wx0 < width)
+    for left, top, right, bottom in zip(*(v[clears].tolist() for v in (wx0, wy0, wx1, wy1)),
+                                        strict=True):
+        patch[max(0, top):max(0, bottom), max(0, left):max(0, right)] = 0
     # A write-in box's border is ink too; a digit is a blob about as tall as the text.
     count, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
     min_h, max_h = 0.4 * text_height * scale, 1.3 * text_height * scale
@@ -155,6 +173,8 @@ def _recognise(image: GrayImage, scale: float, cell: BBox, engine: OcrEngine, dp
         int(1.4 * text_height * scale * factor),
         int(0.9 * text_height * scale * factor),
     )
+    if int(clean.min()) == 255:
+        return []  # nothing but paper once the rules are out: Tesseract finds no word in it
     pad = 12
     framed = cv2.copyMakeBorder(clean, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     try:

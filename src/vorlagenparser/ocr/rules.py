@@ -15,7 +15,7 @@ import numpy as np
 from ..geometry import BBox
 from ..pagemodel import Segment
 from ..paper import evened, otsu_ink
-from .blobs import blob_stats
+from .blobs import blob_boxes
 
 if TYPE_CHECKING:
     from ..pagemodel import GrayImage
@@ -37,7 +37,7 @@ def find_rules(image: GrayImage, scale: float, ink: GrayImage | None = None) -> 
         factor = _WORK_SCALE / scale
         # Area averaging keeps a one-pixel rule as a faint line; any coverage counts as ink.
         small = cv2.resize(ink, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-        ink = np.asarray(np.where(small > 40, 255, 0), dtype=np.uint8)
+        ink = np.asarray(cv2.threshold(small, 40, 255, cv2.THRESH_BINARY)[1], dtype=np.uint8)  # > 40
         scale = scale * factor
     length = max(15, int(_MIN_RULE_PT * scale))
     out: list[Line] = []
@@ -61,8 +61,7 @@ def _binarise(image: GrayImage) -> GrayImage:
 
 def _runs(mask: GrayImage, scale: float, horizontal: bool) -> list[Line]:
     out: list[Line] = []
-    for row in blob_stats(mask):
-        x, y, w, h, _area = (int(v) for v in row)
+    for x, y, w, h in blob_boxes(mask).tolist():
         thickness, length = (h, w) if horizontal else (w, h)
         if thickness > _MAX_THICKNESS_PT * scale + 3 or length < _MIN_RULE_PT * scale:
             continue
