@@ -13,6 +13,7 @@ import click
 from .. import __version__
 from ..collector import set_for_documents
 from ..errors import ExitCode, VorlagenparserError
+from ..heap import keep_large_blocks
 from .console import err, error_line
 
 if TYPE_CHECKING:
@@ -87,8 +88,10 @@ def run() -> int:
     teardown collects garbage over every object the models and the pipeline made (~15 ms of a
     one-page ``extract``); once a command is done nothing needs collecting, so they are frozen
     out of the collector (files and atexit handlers are closed and run as always). Before,
-    the collector is set for converting documents (:mod:`..collector`)."""
+    the collector and the allocator are set for converting documents (:mod:`..collector`,
+    :mod:`..heap`)."""
     set_for_documents()
+    keep_large_blocks()
     code = main()
     gc.freeze()
     return code

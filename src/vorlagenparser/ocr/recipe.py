@@ -28,7 +28,6 @@ from ..paper import evened_finely, evenly_lit, otsu_ink
 from . import orientation as orient
 from .cells import page_ink, recognise_after_labels, recognise_cells
 from .engine import OcrEngine, OcrTimeoutError, OcrWord
-from .heap import keep_large_blocks
 from .rules import find_rules, rules_as_segments
 from .turned import recognise_turned
 
@@ -43,8 +42,6 @@ log = logging.getLogger(__name__)
 # more CPU time). Who sets OPENCV_FOR_THREADS_NUM decides for themselves.
 if "OPENCV_FOR_THREADS_NUM" not in os.environ:
     cv2.setNumThreads(1)
-# The page's large arrays reused from the heap instead of mapped afresh each time (heap.py).
-keep_large_blocks()
 
 # Table rules and form lines as OCR sees them: "|", "||", "¦", "____", "-----", "======".
 _RULE_TOKEN = re.compile(r"[|¦]+|[_\-—–=.]{3,}")

@@ -8,6 +8,9 @@ of the heap), so every page's arrays fault their memory in and have it zeroed ag
 devset's scans about 6,700 page faults and 17-22 ms of system time per page. Kept on the heap
 instead, the blocks are reused from page to page; the peak memory stays the same (the devset's
 scans: 267 MB either way), only less of it goes back to the system between documents.
+
+Set by our own processes only, as the collector (:mod:`.collector`): the command line and a
+worker pool's fork server; importing the library leaves the caller's allocator alone.
 """
 
 from __future__ import annotations
