@@ -26,8 +26,8 @@ FACADE = "vorlagenparser"  # the package's __init__: the public API
 # Every unit, from the bottom up. An edge may only point to a unit listed earlier.
 LAYERS = (
     # Shared utilities; the first ones are leaves that import nothing of ours.
-    "errors", "geometry", "disjoint", "lazy", "filenames", "limits", "options", "parsing", "pagemodel",
-    "paper", "model", "profiles",
+    "errors", "geometry", "disjoint", "lazy", "collector", "heap", "filenames", "limits", "options",
+    "parsing", "pagemodel", "paper", "model", "profiles",
     # Pure functions over the model and the contract.
     "search", "corrections", "schema", "jsonvalidate",
     # The extraction stages, in the order the data flows.
@@ -37,8 +37,8 @@ LAYERS = (
     # The public API and the shell around it.
     FACADE, "cli", "__main__",
 )
-SHARED = frozenset({"errors", "geometry", "disjoint", "lazy", "filenames", "options", "parsing", "limits",
-                    "pagemodel", "paper", "model", "profiles"})
+SHARED = frozenset({"errors", "geometry", "disjoint", "lazy", "collector", "heap", "filenames",
+                    "options", "parsing", "limits", "pagemodel", "paper", "model", "profiles"})
 
 # Unit → the units it may import besides the shared utilities. For the shared utilities
 # themselves and for the pure units this is all they may import.
@@ -47,6 +47,9 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "geometry": (),
     "disjoint": (),
     "lazy": (),
+    # How our own processes set the garbage collector and glibc's allocator (leaves).
+    "collector": (),
+    "heap": (),
     "filenames": (),
     # The limits' defaults live in `limits`, so the CLI shows them without loading pydantic.
     "options": ("limits",),
