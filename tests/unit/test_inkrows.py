@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from vorlagenparser.checkboxes import raster
 from vorlagenparser.checkboxes.candidates import InkSums, four_edges, segments
-from vorlagenparser.checkboxes.inkrows import pack
+from vorlagenparser.checkboxes.inkrows import inked_rows, pack
 
 
 def _page(seed: int, ink: float) -> np.ndarray:
@@ -18,7 +18,7 @@ def _page(seed: int, ink: float) -> np.ndarray:
     binary = np.where(rng.random((height, width)) < ink, 255, 0).astype(np.uint8)
     for _ in range(int(rng.integers(0, 8))):
         top = int(rng.integers(0, height))
-        binary[top:top + int(rng.choice([1, 2, 5, 30]))] = 0
+        binary[top:top + int(rng.choice([1, 2, 5, 30, 60]))] = 0
     for _ in range(int(rng.integers(0, 4))):  # strokes and drawn boxes across the bands
         x, y = int(rng.integers(0, width)), int(rng.integers(0, height))
         side = int(rng.integers(3, 40))
@@ -37,6 +37,18 @@ def test_strokes_and_their_blobs_from_the_ink_rows_are_the_pages(seed: int, ink:
     full = raster.horizontal_strokes(binary, min_side)
     assert np.array_equal(rows.unpacked(packed), full)
     assert rows.page_boxes(segments(packed)).tolist() == segments(full).tolist()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(0.0, 0.6), st.integers(6, 40))
+def test_vertical_strokes_from_the_rows_near_ink_are_the_pages(seed: int, ink: float,
+                                                                min_side: int) -> None:
+    binary = _page(seed, ink)
+    near = pack(binary, inked_rows(binary), raster.stroke_reach(min_side))
+    packed = raster.vertical_strokes(near.picture, min_side)
+    full = raster.vertical_strokes(binary, min_side)
+    assert np.array_equal(near.unpacked(packed), full)
+    assert near.page_boxes(segments(packed)).tolist() == segments(full).tolist()
 
 
 @settings(max_examples=60, deadline=None)

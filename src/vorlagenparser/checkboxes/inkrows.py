@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from ..pagemodel import GrayImage
 
-__all__ = ["InkRows", "pack"]
+__all__ = ["InkRows", "inked_rows", "pack"]
 
 _Rows = npt.NDArray[np.int64]  # one (x, y, w, h) row per blob
 
@@ -49,9 +49,25 @@ class InkRows:
         return np.searchsorted(self.rows, page_rows).astype(np.int64, copy=False)
 
 
-def pack(binary: GrayImage) -> InkRows:
-    """The ink rows of ``binary`` (ink ≠ 0), each run of them followed by one blank row."""
-    inked = binary.max(axis=1) > 0
+def inked_rows(binary: GrayImage) -> npt.NDArray[np.bool_]:
+    """Which rows of ``binary`` hold ink (≠ 0)."""
+    return np.asarray(binary.max(axis=1) > 0, dtype=bool)
+
+
+def pack(binary: GrayImage, inked: npt.NDArray[np.bool_] | None = None,
+         margin: int = 0) -> InkRows:
+    """The ink rows of ``binary`` (ink ≠ 0; ``inked`` when the caller has them) and the rows
+    within ``margin`` of them, each run of these followed by one blank row.
+
+    With a margin, work that looks up and down as far as ``margin`` rows gives the page's
+    results in the kept rows too: next to a left-out stretch it sees blank rows, as the page
+    has there (a vertical run, a closing of gaps along columns)."""
+    inked = inked_rows(binary) if inked is None else inked
+    if margin > 0:  # rows with an ink row within the margin (a running count of ink rows)
+        count = np.concatenate([[0], np.cumsum(inked)])
+        at = np.arange(inked.size)
+        near = count[np.minimum(inked.size, at + margin + 1)] - count[np.maximum(0, at - margin)]
+        inked = near > 0
     kept = inked.copy()
     kept[1:] |= inked[:-1]
     kept[:1] |= not kept.any()  # a blank page keeps a blank row: OpenCV takes no empty picture

@@ -38,7 +38,7 @@ from ..geometry import BBox, contains, intersection_area, overlap_ratio
 from ..pagemodel import GrayImage, Mark, Page, Word
 from ..paper import evened, otsu_ink, percentiles_of_counts
 from .candidates import Candidate, InkSums, four_edges, propose, segments
-from .inkrows import InkRows, pack
+from .inkrows import InkRows, inked_rows, pack
 
 __all__ = ["RasterSettings", "detect_raster", "words_outside_marks"]
 
@@ -84,11 +84,15 @@ def detect_raster(page: Page, settings: RasterSettings | None = None,
     lo, hi = _side_range(page.words, scale, s)
     gray = page.image
     binary = binarise(gray) if binary is None else binary
-    # Horizontal strokes and the sides' ink sums need only the rows with ink (inkrows).
-    rows = pack(binary)
-    h_packed, v_mask = horizontal_strokes(rows.picture, lo), vertical_strokes(binary, lo)
-    h_mask = rows.unpacked(h_packed)
-    candidates = propose(rows.page_boxes(segments(h_packed)), segments(v_mask), lo, hi)
+    # Horizontal strokes and the sides' ink sums need only the rows with ink, vertical strokes
+    # the rows within their reach of ink (inkrows).
+    inked = inked_rows(binary)
+    rows, near_rows = pack(binary, inked), pack(binary, inked, stroke_reach(lo))
+    h_packed = horizontal_strokes(rows.picture, lo)
+    v_packed = vertical_strokes(near_rows.picture, lo)
+    h_mask, v_mask = rows.unpacked(h_packed), near_rows.unpacked(v_packed)
+    candidates = propose(rows.page_boxes(segments(h_packed)),
+                         near_rows.page_boxes(segments(v_packed)), lo, hi)
     boxes = drop_cells(fit_all(binary, candidates, lo, hi, s, rows), h_mask, v_mask, s)
     boxes = drop_patterns(_dedupe(drop_round(drop_faint(boxes, gray, binary), binary)), binary)
     boxes = drop_text(boxes, page.words, scale, binary)
@@ -148,9 +152,18 @@ def vertical_strokes(binary: GrayImage, min_side: int) -> GrayImage:
     return _strokes(binary, min_side, horizontal=False)
 
 
+def stroke_reach(min_side: int) -> int:
+    """How far a stroke mask looks along its direction: its gap bridging and its run."""
+    length, gap = _stroke_sizes(min_side)
+    return length + gap
+
+
+def _stroke_sizes(min_side: int) -> tuple[int, int]:
+    return max(5, round(0.55 * min_side)), max(2, min_side // 10)
+
+
 def _strokes(binary: GrayImage, min_side: int, horizontal: bool) -> GrayImage:
-    length = max(5, round(0.55 * min_side))
-    gap = max(2, min_side // 10)
+    length, gap = _stroke_sizes(min_side)
     bridge, run = ((1, gap), (1, length)) if horizontal else ((gap, 1), (length, 1))
     closed = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones(bridge, np.uint8))
     return np.asarray(cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones(run, np.uint8)), dtype=np.uint8)
