@@ -27,7 +27,7 @@ FACADE = "vorlagenparser"  # the package's __init__: the public API
 LAYERS = (
     # Shared utilities; the first ones are leaves that import nothing of ours.
     "errors", "geometry", "disjoint", "lazy", "collector", "heap", "filenames", "limits", "options",
-    "parsing", "pagemodel", "paper", "model", "profiles",
+    "parsing", "pagemodel", "paper", "inkblobs", "model", "profiles",
     # Pure functions over the model and the contract.
     "search", "corrections", "schema", "jsonvalidate",
     # The extraction stages, in the order the data flows.
@@ -38,7 +38,8 @@ LAYERS = (
     FACADE, "cli", "__main__",
 )
 SHARED = frozenset({"errors", "geometry", "disjoint", "lazy", "collector", "heap", "filenames",
-                    "options", "parsing", "limits", "pagemodel", "paper", "model", "profiles"})
+                    "options", "parsing", "limits", "pagemodel", "paper", "inkblobs", "model",
+                    "profiles"})
 
 # Unit → the units it may import besides the shared utilities. For the shared utilities
 # themselves and for the pure units this is all they may import.
@@ -57,6 +58,8 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "limits": ("errors",),
     "pagemodel": ("geometry",),
     "paper": ("pagemodel",),
+    # Blobs of ink and their sizes, for the OCR's second looks and the raster checkboxes.
+    "inkblobs": ("pagemodel",),
     "model": (),
     # TODO(lead): profiles (a shared utility) imports layout.normalize.fold lazily in
     # select_profile; move the text folding below both (e.g. into parsing/) to drop this edge.

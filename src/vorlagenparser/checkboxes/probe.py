@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 
 from ..geometry import BBox, intersection_area
+from ..inkblobs import blob_stats
 from ..pagemodel import GrayImage, Mark, Page, Word
 from . import LabelMatcher
 from .raster import binarise
@@ -129,8 +129,8 @@ def _probe(ink: GrayImage, scale: float, label: Word, before: Sequence[Word], fo
     patch = ink[y0:y1, x0:x1]
     if patch.size == 0 or not patch.any():
         return None
-    count, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
-    tall = [stats[i] for i in range(1, count) if stats[i][3] >= s.min_height * h * scale]
+    _, stats = blob_stats(patch)
+    tall = [st for st in stats if st[3] >= s.min_height * h * scale]
     if not tall:
         return None
     # The box is the cluster of strokes that ends next to the label.

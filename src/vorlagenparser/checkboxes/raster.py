@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..geometry import BBox, contains, intersection_area, overlap_ratio
+from ..inkblobs import blob_stats
 from ..pagemodel import GrayImage, Mark, Page, Word
 from ..paper import evened, otsu_ink, percentiles_of_counts
 from .candidates import Candidate, InkSums, four_edges, propose, segments
@@ -470,11 +471,10 @@ def _solid_neighbours(binary: GrayImage, box: _Box) -> int:
     img_h, img_w = binary.shape
     x0, y0 = max(0, box.x0 - reach), max(0, box.y0 - reach)
     x1, y1 = min(img_w, box.x1 + reach), min(img_h, box.y1 + reach)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary[y0:y1, x0:x1], connectivity=8)
+    labels, stats = blob_stats(binary[y0:y1, x0:x1])
     own = labels[(box.y0 + box.y1) // 2 - y0, (box.x0 + box.x1) // 2 - x0]
     n = 0
-    for i in range(1, count):
-        x, y, w, h, area = (int(v) for v in stats[i])
+    for i, (x, y, w, h, area) in enumerate(stats.tolist(), start=1):
         if i == own or not (0.7 * side <= min(w, h) and max(w, h) <= 1.3 * side) or area < 0.6 * w * h:
             continue
         gap_x = max(box.x0 - (x0 + x + w), x0 + x - box.x1)
@@ -606,9 +606,9 @@ def _inside_ink(gray: GrayImage, binary: GrayImage, box: _Box, scale: float,
     # scans; a filled box stays dark against the paper outside it.
     threshold = (paper + ink_level) / 2 if paper - ink_level > 40 else paper - 20
     ink = (inner_gray < threshold).astype(np.uint8)
-    n, _labels, stats, _c = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _labels, stats = blob_stats(ink)
     speck = (s.speck_mm * scale * 72 / 25.4) ** 2
-    area = sum(int(a) for a in stats[1:n, cv2.CC_STAT_AREA] if a >= speck)
+    area = sum(int(a) for a in stats[:, cv2.CC_STAT_AREA] if a >= speck)
     return area / inner_gray.size
 
 

@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 
 from ..geometry import BBox, intersection_area
+from ..inkblobs import blob_stats
 from ..pagemodel import Mark, Page, Word
 from .raster import binarise
 
@@ -112,8 +113,8 @@ def _one_stroke(ink: np.ndarray, word: Word, scale: float) -> bool:
     patch = ink[y0:y1, x0:x1]
     if patch.size == 0 or not patch.any():
         return False
-    count, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
-    widest = max(int(stats[i][2]) for i in range(1, count))
+    _, stats = blob_stats(patch)
+    widest = max(int(st[2]) for st in stats)
     return bool(widest >= 0.8 * patch.shape[1])
 
 
@@ -134,11 +135,9 @@ def _cell_marks(ink: np.ndarray, cell: BBox, scale: float, min_px: float, s: Tic
     patch = ink[y0:y1, x0:x1]
     if patch.size == 0 or not patch.any():
         return []
-    count, _, stats, _ = cv2.connectedComponentsWithStats(
-        cv2.dilate(patch, np.ones((3, 3), np.uint8)), connectivity=8)
+    _, stats = blob_stats(np.asarray(cv2.dilate(patch, np.ones((3, 3), np.uint8)), dtype=np.uint8))
     out = []
-    for i in range(1, count):
-        bx, by, bw, bh, _area = (int(v) for v in stats[i])
+    for bx, by, bw, bh, _area in stats.tolist():
         too_big = bw > s.max_share * patch.shape[1] or bh > s.max_height_share * patch.shape[0]
         if max(bw, bh) < min_px or too_big:
             continue

@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from ..errors import OcrError
 from ..geometry import BBox, intersection_area
+from ..inkblobs import blob_stats
 from ..pagemodel import GrayImage, Grid, Word
 from .engine import OcrEngine
 
@@ -118,9 +119,10 @@ def _unread_ink(
                                         strict=True):
         patch[max(0, top):max(0, bottom), max(0, left):max(0, right)] = 0
     # A write-in box's border is ink too; a digit is a blob about as tall as the text.
-    count, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
+    _, stats = blob_stats(patch)
+    width, height = stats[:, 2], stats[:, 3]
     min_h, max_h = 0.4 * text_height * scale, 1.3 * text_height * scale
-    return any(min_h <= stats[i][3] <= max_h and stats[i][2] <= max_h for i in range(1, count))
+    return bool(((min_h <= height) & (height <= max_h) & (width <= max_h)).any())
 
 
 def page_ink(image: GrayImage, otsu_ink: tuple[float, GrayImage] | None = None) -> GrayImage:
@@ -159,9 +161,9 @@ def _worth_a_look(
         wx0, wy0 = int(w.bbox.x0 * scale) - x0 - 2, int(w.bbox.top * scale) - y0 - 2
         wx1, wy1 = int(w.bbox.x1 * scale) - x0 + 2, int(w.bbox.bottom * scale) - y0 + 2
         patch[max(0, wy0):max(0, wy1), max(0, wx0):max(0, wx1)] = 0
-    count, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
+    _, stats = blob_stats(patch)
     min_h = 0.35 * text_height * scale
-    return any(stats[i][3] >= min_h and stats[i][4] >= 0.2 * min_h * min_h for i in range(1, count))
+    return bool(((stats[:, 3] >= min_h) & (stats[:, 4] >= 0.2 * min_h * min_h)).any())
 
 
 def _recognise(image: GrayImage, scale: float, cell: BBox, engine: OcrEngine, dpi: int,
