@@ -6,6 +6,7 @@ Each check runs in a fresh interpreter, since this test process has loaded every
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,19 @@ def test_digital_pages_need_neither_numpy_nor_opencv_nor_pdfplumber() -> None:
 
 def test_the_layout_of_columns_needs_no_numpy() -> None:
     assert "numpy" not in _loaded_after("import vorlagenparser.layout.text")
+
+
+def test_the_command_line_does_not_look_for_pydantic_plugins(tmp_path: Path) -> None:
+    # Looking reads every installed package's metadata; the library, imported by others, still
+    # looks as pydantic does.
+    out = tmp_path / "out.json"
+    looked = "from pydantic.plugin import _loader\nprint(_loader._plugins is not None)"
+    command = ("import sys\nfrom vorlagenparser.cli import run\n"
+               f"sys.argv = ['vorlagenparser', 'extract', {str(FULL_TEXT_PAGE)!r}, '-o', {str(out)!r}]\n"
+               f"run()\n{looked}")
+    library = f"import vorlagenparser.pipeline\n{looked}"
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    for code, expected in ((command, "False"), (library, "True")):
+        shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                               check=True, cwd=ROOT, env=env)
+        assert shown.stdout.split()[-1] == expected
