@@ -178,12 +178,40 @@ class _Splitters:
         return any(lo <= b.cx <= hi and b.top - 2 <= cy <= b.bottom + 2
                    for b in self._boxes[start:end])
 
+    def parts(self, a: BBox, b: BBox) -> bool:
+        """``between`` the word boxes ``a`` and ``b``: from a's right edge to b's left (±0.5 pt),
+        reaching their mean centre height. Asked of every pair of neighbours on a page with
+        splitters, where most gaps hold no splitter's centre: the first centre from the gap's
+        start on lies past its end, which tells without the second search (``bisect_right(cxs,
+        hi) > start`` exactly when ``hi < cxs[start]`` does not hold, a NaN ``hi`` included) nor
+        the words' centres."""
+        lo, hi = a.x1 - 0.5, b.x0 + 0.5
+        cxs = self._cxs
+        start = bisect_left(cxs, lo)
+        if start == len(cxs) or hi < cxs[start]:
+            return False
+        return self.between(lo, hi, (a.cy + b.cy) / 2)
 
-def _typical_space(rows: list[list[Word]]) -> float:
-    """The page's usual gap between words of a phrase: wide on typewriter pages and in scans."""
-    gaps = [gap for row in rows for a, b in pairwise(row)
-            if 0 < (gap := b.bbox.x0 - a.bbox.x1) < 1.5 * max(a.bbox.height, 1.0)]
+
+def _typical_space(rows: list[list[BBox]]) -> float:
+    """The page's usual gap between words of a phrase (the rows given by their words' boxes):
+    wide on typewriter pages and in scans."""
+    gaps = _word_gaps(rows)
     return statistics.median(gaps) if len(gaps) >= 20 else 0.0
+
+
+def _word_gaps(rows: list[list[BBox]]) -> list[float]:
+    """The gaps between neighbours narrower than one and a half times the left word's height
+    (at least a point's)."""
+    gaps = []
+    for boxes in rows:  # ``1.5 * max(a.height, 1.0)`` written out: asked of every pair of words
+        for a, b in pairwise(boxes):
+            gap = b.x0 - a.x1
+            if gap > 0:
+                height = a.bottom - a.top
+                if gap < 1.5 * (1.0 if height < 1.0 else height):
+                    gaps.append(gap)
+    return gaps
 
 
 def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: LayoutSettings) -> list[Line]:
@@ -192,15 +220,25 @@ def build_lines(pages: Sequence[Page], marks: Sequence[Sequence[Mark]], s: Layou
         splitters = _Splitters(page, page_marks)
         words = [_without_overstrike(w) if "_" in w.text else w for w in page.words]
         rows = reading_order(group_lines([w for w in words if w.text], s.line_overlap), page.width)
-        spaced = s.phrase_gap_spaces * _typical_space(rows)
+        row_boxes = [[w.bbox for w in row] for row in rows]  # read once for both passes below
+        spaced = s.phrase_gap_spaces * _typical_space(row_boxes)
         number = page.number
-        for row in rows:
-            boxes = [w.bbox for w in row]
-            height = statistics.median([b.bottom - b.top for b in boxes])
+        for row, boxes in zip(rows, row_boxes, strict=True):
+            height = _median([b.bottom - b.top for b in boxes])
             gap = max(s.phrase_gap_lines * height, spaced)
             phrases = tuple(Phrase(number, run) for run in _phrase_runs(row, boxes, splitters, gap))
             out.append(Line(number, len(out), phrases, height))
     return out
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median of a non-empty list, value for value (the middle of the sorted values,
+    or the mean of the middle two), without its checks and conversions: asked of every line."""
+    values = sorted(values)
+    n = len(values)
+    if n % 2:
+        return values[n // 2]
+    return (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 def _phrase_runs(row: list[Word], boxes: list[BBox], splitters: _Splitters,
@@ -208,15 +246,15 @@ def _phrase_runs(row: list[Word], boxes: list[BBox], splitters: _Splitters,
     """The row's words (boxed ``boxes``) in runs that no gap wider than ``gap`` and no splitter
     parts. Every pair of neighbours of every page is asked: a page without splitters asks only
     the gap."""
+    words = tuple(row)  # runs are its slices (a slice of a tuple is one)
     runs: list[tuple[Word, ...]] = []
     start = 0
-    split = bool(splitters)
-    for k in range(1, len(row)):
-        a, b = boxes[k - 1], boxes[k]
-        if b.x0 - a.x1 > gap or (split and splitters.between(a.x1 - 0.5, b.x0 + 0.5, (a.cy + b.cy) / 2)):
-            runs.append(tuple(row[start:k]))
+    parts = splitters.parts if splitters else None
+    for k, (a, b) in enumerate(pairwise(boxes), start=1):
+        if b.x0 - a.x1 > gap or (parts is not None and parts(a, b)):
+            runs.append(words[start:k])
             start = k
-    runs.append(tuple(row[start:]))
+    runs.append(words[start:])
     return runs
 
 
