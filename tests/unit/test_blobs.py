@@ -47,3 +47,21 @@ def test_blob_boxes_on_noise(seed: int, density: float, height: int, width: int)
     count, labels = cv2.connectedComponents(mask, connectivity=8, ltype=cv2.CV_32S)
     if count > 1:  # the way round the borders, for blobs they do not fit
         assert np.array_equal(blobs._boxes_from_pixels(mask, labels, count - 1), _reference(mask))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 80), st.integers(1, 80), st.integers(0, 12),
+       st.floats(0.0, 0.3))
+def test_sparse_blob_boxes_are_blob_boxes(seed: int, height: int, width: int, strokes: int,
+                                          noise: float) -> None:
+    """Rules and specks apart by every gap, and noise: the same boxes in the same order."""
+    rng = np.random.default_rng(seed)
+    mask = np.where(rng.random((height, width)) < noise * rng.random(), 255, 0).astype(np.uint8)
+    for _ in range(strokes):
+        y, x = rng.integers(0, height), rng.integers(0, width)
+        long, thick = int(rng.integers(1, 30)), int(rng.integers(1, 4))
+        if rng.random() < 0.5:
+            mask[y:y + thick, x:x + long] = 255
+        else:
+            mask[y:y + long, x:x + thick] = 255
+    assert np.array_equal(blobs.sparse_blob_boxes(mask), _reference(mask))

@@ -16,7 +16,7 @@ from ..geometry import BBox
 from ..pagemodel import Segment
 from ..paper import evened, otsu_ink
 from ..shrink import edge_means, output_size, whole_factor
-from .blobs import blob_boxes
+from .blobs import sparse_blob_boxes
 
 if TYPE_CHECKING:
     from ..pagemodel import GrayImage
@@ -94,7 +94,7 @@ def _binarise(image: GrayImage) -> GrayImage:
 
 def _runs(mask: GrayImage, scale: float, horizontal: bool) -> list[Line]:
     out: list[Line] = []
-    for x, y, w, h in blob_boxes(mask).tolist():
+    for x, y, w, h in sparse_blob_boxes(mask).tolist():  # a rule mask is mostly empty
         thickness, length = (h, w) if horizontal else (w, h)
         if thickness > _MAX_THICKNESS_PT * scale + 3 or length < _MIN_RULE_PT * scale:
             continue
