@@ -34,40 +34,36 @@ def parse_tsv(text: str) -> list[OcrWord]:
     """All recognised words, in tesseract's reading order. Blank words are dropped."""
     words: list[OcrWord] = []
     # Split on "\n" only: str.splitlines would also break on form feeds and other separators.
+    # One loop without a call per row: a page's recognitions give some 250 rows.
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or (number == 1 and line.startswith("level")):
             continue
-        word = _parse_row(number, line)
-        if word is not None:
-            words.append(word)
+        # The text column may itself be empty, so split at most 11 times and keep the rest intact.
+        fields = line.split("\t", _COLUMNS - 1)
+        if len(fields) == _COLUMNS - 1:
+            fields.append("")  # tesseract leaves the text column off for non-word rows
+        if len(fields) != _COLUMNS:
+            raise TsvFormatError(number, f"expected {_COLUMNS} tab-separated columns, "
+                                         f"got {len(fields)}")
+        try:
+            level, _page, block, par, line_no, word_no, left, top, width, height = map(int, fields[:10])
+            conf = float(fields[10])
+        except ValueError as exc:
+            raise TsvFormatError(number, f"non-numeric column ({exc})") from exc
+        if level != _WORD_LEVEL:
+            continue
+        word_text = fields[11].strip()
+        if not word_text:
+            continue
+        if width < 0 or height < 0:
+            raise TsvFormatError(number, "negative box size")
+        words.append(OcrWord(
+            text=word_text, left=left, top=top, width=width, height=height,
+            confidence=min(1.0, max(0.0, conf / 100.0)),
+            block=block, paragraph=par, line=line_no, word=word_no,
+        ))
     return words
-
-
-def _parse_row(number: int, line: str) -> OcrWord | None:
-    # The text column may itself be empty, so split at most 11 times and keep the rest intact.
-    fields = line.split("\t", _COLUMNS - 1)
-    if len(fields) == _COLUMNS - 1:
-        fields.append("")  # tesseract leaves the text column off for non-word rows
-    if len(fields) != _COLUMNS:
-        raise TsvFormatError(number, f"expected {_COLUMNS} tab-separated columns, "
-                                     f"got {len(fields)}")
-    try:
-        level, _page, block, par, line_no, word_no, left, top, width, height = (
-            int(f) for f in fields[:10])
-        conf = float(fields[10])
-    except ValueError as exc:
-        raise TsvFormatError(number, f"non-numeric column ({exc})") from exc
-    text = fields[11].strip()
-    if level != _WORD_LEVEL or not text:
-        return None
-    if width < 0 or height < 0:
-        raise TsvFormatError(number, "negative box size")
-    return OcrWord(
-        text=text, left=left, top=top, width=width, height=height,
-        confidence=min(1.0, max(0.0, conf / 100.0)),
-        block=block, paragraph=par, line=line_no, word=word_no,
-    )
 
 
 def format_tsv(words: Iterable[OcrWord]) -> str:
