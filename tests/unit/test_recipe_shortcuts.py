@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vorlagenparser.ocr.rules import coarse_ink
-from vorlagenparser.shrink import edge_means, output_size, whole_factor
+from vorlagenparser.ocr.shrink import edge_means, output_size, whole_factor
 
 _FACTORS = st.sampled_from([1 / 3, 0.25, 0.2, 1 / 7, 100 / 72 / (300 / 72), 0.5, 0.3333, 0.4])
 

@@ -15,7 +15,7 @@ import numpy as np
 from ..geometry import BBox
 from ..pagemodel import Segment
 from ..paper import evened, otsu_ink
-from ..shrink import edge_means, output_size, whole_factor
+from .shrink import edge_means, output_size, whole_factor
 from .blobs import sparse_blob_boxes
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def coarse_ink(ink: GrayImage, factor: float) -> GrayImage:
     average over the pixels shrunk into one is above 40, so a one-pixel rule stays a line.
 
     The same picture as thresholding ``cv2.resize(ink, None, fx=factor, fy=factor,
-    interpolation=cv2.INTER_AREA)`` (see :mod:`..shrink`): with one over a whole number n of 3 or
+    interpolation=cv2.INTER_AREA)`` (see :mod:`.shrink`): with one over a whole number n of 3 or
     more, a whole n×n block's average above 40 only says how many ink pixels it holds, and those
     counts come from adding every n-th row of ones (vectorised) and then every n-th column.
     """

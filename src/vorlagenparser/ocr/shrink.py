@@ -15,7 +15,7 @@ import sys
 import numpy as np
 import numpy.typing as npt
 
-from .pagemodel import GrayImage
+from ..pagemodel import GrayImage
 
 __all__ = ["edge_means", "output_size", "whole_factor"]
 
