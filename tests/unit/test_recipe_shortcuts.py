@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vorlagenparser.ocr.rules import coarse_ink
+from vorlagenparser.ocr.rules import coarse_ink, rule_mask
 from vorlagenparser.ocr.shrink import edge_means, output_size, whole_factor
 
 _FACTORS = st.sampled_from([1 / 3, 0.25, 0.2, 1 / 7, 100 / 72 / (300 / 72), 0.5, 0.3333, 0.4])
@@ -59,3 +59,22 @@ def test_edge_means_are_opencvs_cut_blocks(height: int, width: int, seed: int, n
     out[:, width // n:] = 0
     edge_means(out, image, n)
     assert np.array_equal(out, plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 60), st.integers(1, 60), st.integers(1, 25), st.booleans(),
+       st.floats(0.0, 0.5))
+def test_rule_mask_is_the_opening_widened(seed: int, height: int, width: int, length: int,
+                                          horizontal: bool, noise: float) -> None:
+    rng = np.random.default_rng(seed)
+    ink = np.where(rng.random((height, width)) < noise, 255, 0).astype(np.uint8)
+    for _ in range(int(rng.integers(0, 6))):  # rules of both kinds, some at the edges
+        y, x = int(rng.integers(0, height)), int(rng.integers(0, width))
+        if rng.random() < 0.5:
+            ink[y:y + int(rng.integers(1, 3)), x:x + int(rng.integers(1, 40))] = 255
+        else:
+            ink[y:y + int(rng.integers(1, 40)), x:x + int(rng.integers(1, 3))] = 255
+    line = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+    plain = cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, line),
+                       cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    assert np.array_equal(rule_mask(ink, length, horizontal), plain)
