@@ -65,10 +65,11 @@ def _render(doc: Any, index: int, dpi: int, path: str, max_pixels: int) -> GrayI
     try:
         _check_pixels(page, index + 1, dpi, path, max_pixels)
         # A page that is one grey scan could be drawn from its image alone (PDFium draws the
-        # image object, OpenCV stretches it: 25-60 ms instead of 80-130 at 300 dpi, within a
-        # grey level). Tried and left: degraded pages then read differently (a held-out
-        # document lost all its boxes; rounding like PDFium's moved others), so the page is
-        # rendered as a whole: the picture the recipe's tolerances were set on.
+        # image object, OpenCV stretches it: 25-60 ms instead of the 80-130 that drawing into a
+        # grey bitmap took at 300 dpi, within a grey level). Tried and left: degraded pages
+        # then read differently (a held-out document lost all its boxes; rounding like
+        # PDFium's moved others), so the page is rendered as a whole: the picture the recipe's
+        # tolerances were set on.
         # A colour bitmap takes three bytes a pixel: drawn only within the page limit's bytes.
         colour = 3 * _pixels(page.get_size(), dpi) <= max_pixels and _grey_pictures_only(page)
         bitmap = page.render(scale=dpi / 72, grayscale=not colour, may_draw_forms=True)
