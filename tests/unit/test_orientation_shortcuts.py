@@ -55,17 +55,9 @@ def _plain_ascender_votes(binary: Image) -> tuple[int, int]:
 
 
 def _plain_vote(b0: Image, b90: Callable[[], Image]) -> tuple[int, float]:
-    v0 = _plain_ascender_votes(b0)
-    clear = abs(v0[0] - v0[1]) >= orient._CLEAR_MARGIN and abs(v0[0] - v0[1]) >= 0.5 * sum(v0)
-    v90 = (0, 0) if clear else _plain_ascender_votes(b90())
-    m0, m90 = v0[0] - v0[1], v90[0] - v90[1]
-    base, (up, down) = (0, v0) if abs(m0) >= abs(m90) else (90, v90)
-    if up + down < 8:
-        return base, 0.0
-    rotation = base if up > down else (base + 180) % 360
-    direction = abs(abs(m0) - abs(m90)) / max(1, abs(m0) + abs(m90))
-    agreement = abs(up - down) / (up + down)
-    return rotation, round(direction * agreement, 3)
+    # The decision itself is the module's; what is held to the plain version is the votes and
+    # which readings are counted.
+    return orient._vote(lambda: _plain_ascender_votes(b0), lambda: _plain_ascender_votes(b90()))
 
 
 def _plain_orientation(analysis: orient.Analysis) -> tuple[int, float]:
