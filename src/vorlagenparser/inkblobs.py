@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from .pagemodel import GrayImage
 
-__all__ = ["blob_stats"]
+__all__ = ["blob_stats", "pixel_stats"]
 
 Labels = npt.NDArray[np.int32]
 Stats = npt.NDArray[np.int32]  # one (x, y, width, height, area) row per blob
@@ -38,8 +38,14 @@ def blob_stats(mask: GrayImage) -> tuple[Labels, Stats]:
         return np.asarray(found, dtype=np.int32), np.asarray(with_background[1:], dtype=np.int32)
     count, found = cv2.connectedComponents(mask, connectivity=8, ltype=cv2.CV_32S)
     labels = np.asarray(found, dtype=np.int32)
+    return labels, pixel_stats(mask, labels, count)
+
+
+def pixel_stats(mask: GrayImage, labels: Labels, count: int) -> Stats:
+    """The rows of :func:`blob_stats` from a labelling of ``mask`` (``count`` labels, the
+    background's among them), counted over the ink pixels alone."""
     if count <= 1:
-        return labels, np.zeros((0, 5), dtype=np.int32)
+        return np.zeros((0, 5), dtype=np.int32)
     points = np.asarray(cv2.findNonZero(mask), dtype=np.int32).reshape(-1, 2)  # (x, y) of the ink
     label = labels[points[:, 1], points[:, 0]]
     area = np.bincount(label, minlength=count)[1:]  # every blob has a pixel: no empty group
@@ -47,5 +53,4 @@ def blob_stats(mask: GrayImage) -> tuple[Labels, Stats]:
     grouped = points[np.argsort(label, kind="stable")]
     low = np.minimum.reduceat(grouped, ends - area, axis=0)
     high = np.maximum.reduceat(grouped, ends - area, axis=0)
-    stats = np.column_stack([low, high - low + 1, area]).astype(np.int32, copy=False)
-    return labels, stats
+    return np.column_stack([low, high - low + 1, area]).astype(np.int32, copy=False)

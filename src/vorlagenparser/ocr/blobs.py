@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from ..inkblobs import pixel_stats
 from ..pagemodel import GrayImage
 
 __all__ = ["blob_boxes", "sparse_blob_boxes"]
@@ -52,16 +53,8 @@ def blob_boxes(mask: GrayImage) -> Boxes:
 
 def _boxes_from_pixels(mask: GrayImage, labels: npt.NDArray[np.int32], n: int) -> Boxes:
     """The same boxes from every ink pixel's label."""
-    points = cv2.findNonZero(mask).reshape(-1, 2)  # (x, y) of every ink pixel
-    xs, ys = points[:, 0], points[:, 1]
-    label = labels[ys, xs] - 1
-    x0, y0 = np.full(n, mask.shape[1], dtype=np.int32), np.full(n, mask.shape[0], dtype=np.int32)
-    x1, y1 = np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32)
-    np.minimum.at(x0, label, xs)
-    np.minimum.at(y0, label, ys)
-    np.maximum.at(x1, label, xs)
-    np.maximum.at(y1, label, ys)
-    return np.stack([x0, y0, x1 - x0 + 1, y1 - y0 + 1], axis=1)
+    boxes: Boxes = pixel_stats(mask, labels, n + 1)[:, :4]
+    return boxes
 
 
 def sparse_blob_boxes(mask: GrayImage) -> Boxes:
