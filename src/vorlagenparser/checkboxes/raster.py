@@ -220,6 +220,11 @@ def _stands_plain(sums: InkSums, x0: npt.NDArray[np.int64], y0: npt.NDArray[np.i
     return np.asarray(corners & ~(around > s.max_surround_ink) & ~(buried >= 3), dtype=bool)
 
 
+# The stage for one candidate, as plainly as it reads: fit, _free_standing and the looks they
+# make (_edge, _profile, _corners_inked, _surround_ink, _sides_buried). detect_raster runs
+# fit_all, which asks the same of all candidates at once and is held to this by the tests.
+
+
 def fit(binary: GrayImage, cand: Candidate, lo: int, hi: int,
         s: RasterSettings) -> _Box | None:
     """Snap a candidate to four inked sides; None if it is not a free-standing square."""
