@@ -34,7 +34,7 @@ def test_the_items_on_a_marks_line_are_those_a_scan_finds(boxes: list[BBox], mar
 def test_the_framed_marks_beside_a_box_are_those_a_scan_finds(marks: list[Mark], box: BBox) -> None:
     index = BoxIndex(range(len(marks)), [m.bbox for m in marks].__getitem__)
     nothing = cast(Any, None)  # the question reads only the marks and their index
-    ctx = _Ctx(nothing, nothing, 1, (), tuple(marks), (), nothing, (), (), index, (), 0.0, {})
+    ctx = _Ctx(nothing, nothing, 1, (), tuple(marks), (), nothing, (), (), index, (), 0.0)
     assert _framed_on_line(ctx, box) == [m for m in marks if m.framed and _on_line(box, m, 0.3)]
 
 
@@ -46,7 +46,7 @@ def test_a_boxs_pool_holds_every_phrase_of_its_scope_ending_in_the_band(
     boxes = [box for box, _ in placed]
     nothing = cast(Any, None)
     ctx = _Ctx(nothing, nothing, 1, phrases, (), tuple(g for _, g in placed),
-               BoxIndex(range(len(boxes)), boxes.__getitem__), (scope,), (), nothing, (), 0.0, {})
+               BoxIndex(range(len(boxes)), boxes.__getitem__), (scope,), (), nothing, (), 0.0)
     pool = [p for p, _ in _pool(ctx, 0, [], low, low + span)]
     ending = [p for (p, _), (box, grid) in zip(phrases, placed, strict=True)
               if grid == scope and low <= box.bottom <= low + span]

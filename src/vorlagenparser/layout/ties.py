@@ -77,7 +77,6 @@ class _Ctx:
     mark_heights: BoxIndex[int]  # positions in ``marks`` by height on the page
     mark_cells: tuple[Cell | None, ...]  # per mark, the ruled cell holding it (cell_at)
     tallest: float  # the tallest phrase's height (bounds how far above a box a label may end)
-    scopes: dict[int | None, list[tuple[Phrase, Line]]]  # _line_scope per grid, on first use
 
 
 def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
@@ -98,7 +97,7 @@ def tie_marks(doc: Doc, regions: Regions) -> tuple[Tie, ...]:
         cells = tuple(regions.cell_at(page.number, m.bbox) for m in marks)
         tallest = max((b.height for b in boxes), default=0.0)
         out.extend(_tie_page(_Ctx(doc, regions, page.number, phrases, marks, grids, heights,
-                                  mark_grids, peers, mark_heights, cells, tallest, {})))
+                                  mark_grids, peers, mark_heights, cells, tallest)))
     return tuple(out)
 
 
@@ -243,9 +242,11 @@ def _line_candidates(ctx: _Ctx, mi: int, mark: Mark) -> list[_Candidate]:
 
 
 def _on_line_phrases(ctx: _Ctx, mi: int, min_overlap: float) -> list[Phrase]:
-    """The phrases of the mark's line scope (:func:`_line_scope`) ``_on_line`` with it, in page
-    order. Asked of the height index: with some overlap required, a phrase on the line reaches
-    into the band of the mark's height and its centre ±1 (the index leaves out no other)."""
+    """The phrases of the mark's line scope ``_on_line`` with it, in page order: a box may take
+    those inside its ruled grid (a box in an empty cell takes the label in the next cell), or, a
+    box outside any grid, those outside too. Asked of the height index: with some overlap
+    required, a phrase on the line reaches into the band of the mark's height and its centre ±1
+    (the index leaves out no other)."""
     scope = ctx.mark_grids[mi]
     near = _on_line_items(ctx.heights, ctx.marks[mi], min_overlap)
     return [ctx.phrases[i][0] for i in near if ctx.grids[i] == scope]
@@ -262,20 +263,11 @@ def _on_line_items(index: BoxIndex[int], mark: Mark, min_overlap: float) -> list
     return index.reaching(-math.inf, math.inf, lambda box: _on_line(box, mark, min_overlap))
 
 
-def _line_scope(ctx: _Ctx, mi: int) -> list[tuple[Phrase, Line]]:
-    """Phrases a box on this line may take: those inside the same ruled grid (a box in an empty
-    cell takes the label in the next cell), or, for a box outside any grid, those outside too."""
-    scope = ctx.mark_grids[mi]
-    if scope not in ctx.scopes:
-        ctx.scopes[scope] = [pl for pl, grid in zip(ctx.phrases, ctx.grids, strict=True) if grid == scope]
-    return ctx.scopes[scope]
-
-
 def _pool(ctx: _Ctx, mi: int, in_cell: list[tuple[Phrase, Line]], low: float,
           high: float) -> list[tuple[Phrase, Line]]:
     """Where a box's label is sought: the phrases in its cell, else those of its line scope
-    (:func:`_line_scope`) — of these, asked of the height index, only those reaching into the
-    band from ``low`` to ``high``. The callers test each phrase as they would test the whole
+    (see :func:`_on_line_phrases`) — of these, asked of the height index, only those reaching
+    into the band from ``low`` to ``high``. The callers test each phrase as they would test the whole
     scope; the band holds the bottom of every phrase that can pass (a phrase's top is above its
     bottom, or the index asks every phrase)."""
     if in_cell:
