@@ -24,6 +24,9 @@ _BLOCK_PSM = 6  # one uniform block of text
 _MAX_LABELS = 30  # label values looked at again, per page
 _VALUE_REACH = 8.0  # text heights right of a label
 _MAX_CELLS = 40  # per page: a second look is for form fields and headers, not running text
+# A cell the first pass read this many words in holds running text (a remark, a reasoning): read
+# again it reads no better, and costs as much as its share of the page did.
+_MAX_CELL_WORDS = 12
 _LOW_CONFIDENCE = 0.75
 _MIN_CONFIDENCE = 0.45
 _LIGHTEST_INK = 215.0  # grey level: on a near-empty page Otsu's threshold splits paper noise
@@ -155,6 +158,8 @@ def _worth_a_look(
         return False
     patch = ink[y0:y1, x0:x1].copy()
     inside = _in_cell(words, cell)
+    if len(inside) > _MAX_CELL_WORDS:
+        return False
     if inside and statistics.mean(w.confidence for w in inside) < _LOW_CONFIDENCE:
         return True
     for w in inside:
