@@ -83,13 +83,49 @@ def test_skewed_page_is_deskewed_with_an_exact_transform(text_image: np.ndarray)
     assert (cx, cy) == pytest.approx((w / 2 / SCALE, h / 2 / SCALE), abs=0.3)
 
 
-def test_unsure_orientation_asks_the_engine(text_image: np.ndarray) -> None:
+@pytest.fixture(scope="module")
+def sparse_image() -> np.ndarray:
+    """A page of one word, turned by 180°: too little text for our own orientation check."""
     sparse = blank(150, 120)
     cv2.putText(sparse, "Anlage", (300, 600), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 0, 3)
-    sparse = cv2.rotate(sparse, cv2.ROTATE_180)
+    return cv2.rotate(sparse, cv2.ROTATE_180)
+
+
+def test_unsure_orientation_asks_the_engine(sparse_image: np.ndarray) -> None:
     engine = FakeOcrEngine(words=[WORD], rotation=(180, 9.5))
-    (page,) = prepare_document(image_doc(sparse), OPTIONS, engine).pages
+    (page,) = prepare_document(image_doc(sparse_image), OPTIONS, engine).pages
     assert engine.orientation_calls == 1 and page.rotation == 180
+    assert len(engine.calls) == 2  # read as it is first, then again turned as OSD said
+
+
+def _line_of_words(width: int, height: int, confidence: float) -> list[OcrWord]:
+    return [OcrWord(f"Wort{i}", left=300 + i * (width + 40), top=400, width=width, height=height,
+                    confidence=confidence, block=1, paragraph=1, line=1) for i in range(4)]
+
+
+def test_a_reading_of_upright_text_spares_the_osd(sparse_image: np.ndarray) -> None:
+    """Well-read words lying across the page show it is upright: OSD is not asked."""
+    engine = FakeOcrEngine(words=_line_of_words(200, 50, 0.93), rotation=(180, 9.5))
+    (page,) = prepare_document(image_doc(sparse_image), OPTIONS, engine).pages
+    assert engine.orientation_calls == 0 and len(engine.calls) == 1
+    assert page.rotation == 0 and len(page.words) == 4
+
+
+@pytest.mark.parametrize("words", [
+    _line_of_words(50, 200, 0.93),  # read as vertical lines: the page lies turned by 90°
+    _line_of_words(200, 50, 0.40),  # read with little confidence: garbage
+], ids=["vertical", "unsure"])
+def test_a_reading_that_shows_no_upright_text_asks_the_osd(
+        sparse_image: np.ndarray, words: list[OcrWord]) -> None:
+    engine = FakeOcrEngine(words=words, rotation=(180, 9.5))
+    (page,) = prepare_document(image_doc(sparse_image), OPTIONS, engine).pages
+    assert engine.orientation_calls == 1 and page.rotation == 180
+
+
+def test_an_unsure_osd_leaves_the_first_reading(sparse_image: np.ndarray) -> None:
+    engine = FakeOcrEngine(words=[WORD], rotation=(180, 1.0))
+    (page,) = prepare_document(image_doc(sparse_image), OPTIONS, engine).pages
+    assert engine.orientation_calls == 1 and len(engine.calls) == 1 and page.rotation == 0
 
 
 def test_blank_page_gets_a_note_and_no_engine_call() -> None:

@@ -50,6 +50,9 @@ _MIN_WORDS_FOR_BOLD = 10  # fewer words give no reliable "body text" stroke widt
 _LOW_CONFIDENCE = 0.6
 _BLANK_INK = 0.0002  # share of ink pixels below which a page is blank (dust, scanner noise)
 _OWN_ORIENTATION_OK = 0.35  # our own check is trusted above this; else tesseract OSD decides
+_OWN_ORIENTATION_LEANS = 0.15  # ... and below that it has no idea: the page is read as it is
+_UPRIGHT_WORDS = 3  # well-read words across the frame that show the page upright without OSD
+_UPRIGHT_CONFIDENCE = 0.8
 _OSD_OK = 2.0  # OSD confidence worth acting on (tesseract's scale; 15 is "very sure")
 
 
@@ -70,11 +73,11 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
     if orient.ink_fraction(analysis) < _BLANK_INK:
         notes.append(f"page {page.number}: blank page, no text recognised")
         return _result(page, image, scale, _Upright(image, 0, 0.0, Affine()), [], notes)
-    frame = _make_upright(page.number, image, analysis, engine)
+    frame, words, said = _read_upright(page.number, image, analysis, scale, engine, options)
+    notes += said
     # The frame's ink (Otsu), read once for the bold flags, the rules and the second looks.
     # Kept with the image: on an evenly lit page it is the checkbox detector's ink as well.
     otsu, ink = otsu_ink(frame.image)
-    words = _recognise(page.number, frame.image, scale, engine, options, notes, ink)
     # A scan's table rules, found in the image, serve the layout as a PDF's drawn rules do.
     # On an unevenly lit page Otsu takes the shadow for ink: rules are sought with the light evened.
     rules = find_rules(frame.image, scale, ink if evenly_lit(frame.image) else None) if words else []
@@ -97,30 +100,61 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
 
 
 
-def _make_upright(number: int, image: GrayImage, analysis: orient.Analysis,
-                  engine: OcrEngine) -> _Upright:
-    rotation = _orientation(number, image, analysis, engine)
+def _read_upright(number: int, image: GrayImage, analysis: orient.Analysis, scale: float,
+                  engine: OcrEngine, options: ExtractOptions
+                  ) -> tuple[_Upright, list[Word], list[str]]:
+    """The page turned upright and its words, with what is to be noted of the reading.
+
+    Our cheap check decides the orientation when it is sure. When it is not (a page of a few
+    lines gives it too few words to vote), the page is read as the check leans, and tesseract's
+    OSD (0.1-0.25 s a page) is asked only when that reading does not show upright text; if
+    OSD is sure of another turn, the page is read again that way.
+    """
+    own, own_conf = orient.estimate_orientation(analysis)
+    rotation = own if own_conf > _OWN_ORIENTATION_LEANS else 0
+    frame = _upright_at(image, analysis, rotation)
+    notes: list[str] = []
+    words = _recognise(number, frame.image, scale, engine, options, notes,
+                       otsu_ink(frame.image)[1])
+    if own_conf >= _OWN_ORIENTATION_OK or _reads_upright(words):
+        return frame, words, notes
+    osd = _osd_rotation(number, image, engine)
+    log.debug("page %d: orientation own=%d (%.2f) osd=%s", number, own, own_conf, osd)
+    if osd is None or osd == rotation:
+        return frame, words, notes
+    frame = _upright_at(image, analysis, osd)
+    notes = []
+    words = _recognise(number, frame.image, scale, engine, options, notes,
+                       otsu_ink(frame.image)[1])
+    return frame, words, notes
+
+
+def _upright_at(image: GrayImage, analysis: orient.Analysis, rotation: int) -> _Upright:
     skew = orient.estimate_skew(analysis, rotation)
     frame, pixels = orient.upright(image, rotation, skew)
     return _Upright(frame, rotation, round(skew, 2), pixels)
 
 
-def _orientation(number: int, image: GrayImage, analysis: orient.Analysis,
-                 engine: OcrEngine) -> int:
-    """Our cheap check first; tesseract's OSD (about 0.2 s) only when that is unsure."""
-    own, own_conf = orient.estimate_orientation(analysis)
-    if own_conf >= _OWN_ORIENTATION_OK:
-        return own
+def _osd_rotation(number: int, image: GrayImage, engine: OcrEngine) -> int | None:
+    """Tesseract's OSD: the turn making the page upright, or None when it is not sure."""
     try:
         osd, osd_conf = engine.orientation(image)
     except OcrError as exc:
         log.warning("page %d: orientation detection failed: %s", number, exc)
-        osd, osd_conf = 0, 0.0
-    log.debug("page %d: orientation own=%d (%.2f) osd=%d (%.1f)",
-              number, own, own_conf, osd, osd_conf)
-    if osd_conf >= _OSD_OK:
-        return osd
-    return own if own_conf > 0.15 else 0
+        return None
+    return osd if osd_conf >= _OSD_OK else None
+
+
+def _reads_upright(words: Sequence[Word]) -> bool:
+    """The words read show upright text: at least three words of three letters or digits are
+    read with confidence and lie across the frame, and they are half of all such words.
+    Tesseract reads text turned by 90° too, but as vertical lines (boxes taller than wide);
+    turned by 180° it reads garbage with low confidence, of which only a few words look sure
+    ("und" upside down is "pun")."""
+    long = [w for w in words if sum(c.isalnum() for c in w.text) >= 3]
+    sure = [w for w in long
+            if w.confidence >= _UPRIGHT_CONFIDENCE and w.bbox.width > w.bbox.height]
+    return len(sure) >= _UPRIGHT_WORDS and 2 * len(sure) >= len(long)
 
 
 def _recognise(number: int, image: GrayImage, scale: float, engine: OcrEngine,
