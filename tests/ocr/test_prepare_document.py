@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import cv2
@@ -126,6 +127,52 @@ def test_an_unsure_osd_leaves_the_first_reading(sparse_image: np.ndarray) -> Non
     engine = FakeOcrEngine(words=[WORD], rotation=(180, 1.0))
     (page,) = prepare_document(image_doc(sparse_image), OPTIONS, engine).pages
     assert engine.orientation_calls == 1 and len(engine.calls) == 1 and page.rotation == 0
+
+
+@dataclass
+class ReadingsEngine(FakeOcrEngine):
+    """Gives each recognition the next of ``readings`` (what the page reads as it is turned)."""
+
+    readings: list[list[OcrWord]] = field(default_factory=list)
+
+    def recognise(self, image, dpi: int, *, timeout_s: float | None = None,
+                  psm: int | None = None) -> list[OcrWord]:
+        super().recognise(image, dpi, timeout_s=timeout_s, psm=psm)
+        return list(self.readings[len(self.calls) - 1])
+
+
+UPRIGHT = _line_of_words(200, 50, 0.93)
+GARBAGE = _line_of_words(200, 50, 0.30)  # text upside down: words, but none read with confidence
+VERTICAL = _line_of_words(50, 200, 0.93)  # text turned by a quarter: read as vertical lines
+
+
+@pytest.mark.parametrize(("readings", "rotation"), [
+    ([GARBAGE, UPRIGHT], 180),
+    ([VERTICAL, UPRIGHT], 90),
+    ([VERTICAL, GARBAGE, UPRIGHT], 270),
+], ids=["upside-down", "quarter", "quarter-other-way"])
+def test_when_osd_is_unsure_the_page_is_read_turned(
+        sparse_image: np.ndarray, readings: list[list[OcrWord]], rotation: int) -> None:
+    """OSD is often unsure of a few lines: the words read suggest how the page may lie, and
+    the turned reading that shows upright text is kept."""
+    engine = ReadingsEngine(readings=readings, rotation=(0, 0.5))
+    (page,) = prepare_document(image_doc(sparse_image), OPTIONS, engine).pages
+    assert page.rotation == rotation and len(engine.calls) == len(readings)
+    assert [w.confidence for w in page.words] == [pytest.approx(0.93)] * 4
+
+
+def test_a_turned_reading_no_better_leaves_the_first(sparse_image: np.ndarray) -> None:
+    engine = ReadingsEngine(readings=[GARBAGE, GARBAGE], rotation=(0, 0.5))
+    (page,) = prepare_document(image_doc(sparse_image), OPTIONS, engine).pages
+    assert page.rotation == 0 and len(engine.calls) == 2
+    assert [w.confidence for w in page.words] == [pytest.approx(0.30)] * 4
+
+
+def test_next_to_nothing_read_is_not_read_turned(sparse_image: np.ndarray) -> None:
+    """Specks or a stamp read as a word or two: a turned reading would read no more."""
+    engine = ReadingsEngine(readings=[GARBAGE[:2]], rotation=(0, 0.5))
+    (page,) = prepare_document(image_doc(sparse_image), OPTIONS, engine).pages
+    assert page.rotation == 0 and len(engine.calls) == 1
 
 
 def test_blank_page_gets_a_note_and_no_engine_call() -> None:

@@ -156,6 +156,38 @@ def test_prepare_document_end_to_end_on_a_turned_scan() -> None:
     assert done.ocr_confidence is not None and done.ocr_confidence > 0.8
 
 
+def sparse_page() -> np.ndarray:
+    """An A4 page of three short lines (an Anlagen list): too little text for our own
+    orientation check, and OSD is unsure of it (confidence about 1.5-1.8, below 2)."""
+    font = ImageFont.load_default(size=42)
+    img = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(["Anlagen:", "1. Satzungsentwurf", "2. Kalkulation 2024"]):
+        draw.text((250, 400 + i * 70), line, font=font, fill=0)
+    return np.array(img)
+
+
+@pytest.mark.tesseract
+@pytest.mark.parametrize(("turn", "rotation"), [
+    (None, 0),
+    (cv2.ROTATE_180, 180),
+    (cv2.ROTATE_90_CLOCKWISE, 270),
+    pytest.param(cv2.ROTATE_90_COUNTERCLOCKWISE, 90, marks=pytest.mark.xfail(
+        strict=True, reason="turned this way the page reads as nothing (two specks), which "
+                            "gives no hint how it lies, and OSD is unsure")),
+], ids=["upright", "upside-down", "clockwise", "counter-clockwise"])
+def test_a_sparse_page_that_osd_is_unsure_of_comes_out_upright(turn: int | None,
+                                                               rotation: int) -> None:
+    image = sparse_page() if turn is None else cv2.rotate(sparse_page(), turn)
+    scale = 300 / 72
+    page = Page(number=1, width=image.shape[1] / scale, height=image.shape[0] / scale,
+                method="ocr", image=image, image_scale=scale)
+    doc = Document(path="t.png", filename="t.png", sha256="0" * 64, pages=(page,), kind="image")
+    (done,) = prepare_document(doc, ExtractOptions()).pages
+    assert done.rotation == rotation
+    assert {"Anlagen:", "Satzungsentwurf", "Kalkulation"} <= {w.text for w in done.words}
+
+
 @pytest.mark.tesseract
 def test_in_process_timeout_is_a_timeout_and_the_engine_recovers() -> None:
     if tess.probe().tesserocr_version is None:

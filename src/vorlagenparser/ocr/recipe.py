@@ -100,33 +100,47 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
 
 
 
+_Reading = tuple[_Upright, list[Word], list[str]]  # the upright frame, its words, its notes
+
+
 def _read_upright(number: int, image: GrayImage, analysis: orient.Analysis, scale: float,
-                  engine: OcrEngine, options: ExtractOptions
-                  ) -> tuple[_Upright, list[Word], list[str]]:
+                  engine: OcrEngine, options: ExtractOptions) -> _Reading:
     """The page turned upright and its words, with what is to be noted of the reading.
 
     Our cheap check decides the orientation when it is sure. When it is not (a page of a few
     lines gives it too few words to vote), the page is read as the check leans, and tesseract's
     OSD (0.1-0.25 s a page) is asked only when that reading does not show upright text; if
-    OSD is sure of another turn, the page is read again that way.
+    OSD is sure of another turn, the page is read again that way. If OSD is not sure either
+    (it often is not of a few lines), and the reading found words but no upright text, the
+    page is read turned as those words suggest (round, or by a quarter either way), and a
+    turned reading is kept if it shows upright text.
     """
+    def read(rotation: int) -> _Reading:
+        frame = _upright_at(image, analysis, rotation)
+        notes: list[str] = []
+        words = _recognise(number, frame.image, scale, engine, options, notes,
+                           otsu_ink(frame.image)[1])
+        return frame, words, notes
+
     own, own_conf = orient.estimate_orientation(analysis)
     rotation = own if own_conf > _OWN_ORIENTATION_LEANS else 0
-    frame = _upright_at(image, analysis, rotation)
-    notes: list[str] = []
-    words = _recognise(number, frame.image, scale, engine, options, notes,
-                       otsu_ink(frame.image)[1])
-    if own_conf >= _OWN_ORIENTATION_OK or _reads_upright(words):
-        return frame, words, notes
+    first = read(rotation)
+    if own_conf >= _OWN_ORIENTATION_OK or _reads_upright(first[1]):
+        return first
     osd = _osd_rotation(number, image, engine)
     log.debug("page %d: orientation own=%d (%.2f) osd=%s", number, own, own_conf, osd)
-    if osd is None or osd == rotation:
-        return frame, words, notes
-    frame = _upright_at(image, analysis, osd)
-    notes = []
-    words = _recognise(number, frame.image, scale, engine, options, notes,
-                       otsu_ink(frame.image)[1])
-    return frame, words, notes
+    if osd is not None:
+        return first if osd == rotation else read(osd)
+    long = _long_words(first[1])
+    if len(long) < _UPRIGHT_WORDS:
+        return first  # next to nothing read (specks, a stamp): turning it reads no more
+    # Text read as vertical lines lies turned by a quarter (either way); else it may be upside down.
+    vertical = 2 * sum(w.bbox.height > w.bbox.width for w in long) > len(long)
+    for turn in (90, 270) if vertical else (180,):
+        turned = read((rotation + turn) % 360)
+        if _reads_upright(turned[1]):
+            return turned
+    return first
 
 
 def _upright_at(image: GrayImage, analysis: orient.Analysis, rotation: int) -> _Upright:
@@ -151,10 +165,15 @@ def _reads_upright(words: Sequence[Word]) -> bool:
     Tesseract reads text turned by 90° too, but as vertical lines (boxes taller than wide);
     turned by 180° it reads garbage with low confidence, of which only a few words look sure
     ("und" upside down is "pun")."""
-    long = [w for w in words if sum(c.isalnum() for c in w.text) >= 3]
+    long = _long_words(words)
     sure = [w for w in long
             if w.confidence >= _UPRIGHT_CONFIDENCE and w.bbox.width > w.bbox.height]
     return len(sure) >= _UPRIGHT_WORDS and 2 * len(sure) >= len(long)
+
+
+def _long_words(words: Sequence[Word]) -> list[Word]:
+    """Words of three letters or digits or more: what a reading's orientation is judged by."""
+    return [w for w in words if sum(c.isalnum() for c in w.text) >= 3]
 
 
 def _recognise(number: int, image: GrayImage, scale: float, engine: OcrEngine,
