@@ -18,7 +18,7 @@ from vorlagenparser.geometry import BBox
 from vorlagenparser.load.preview import GrayRaster
 from vorlagenparser.ocr import missing_text_share, prepare_document
 from vorlagenparser.ocr import tesseract as tess
-from vorlagenparser.ocr.engine import OcrWord, default_engine
+from vorlagenparser.ocr.engine import OcrTimeoutError, OcrWord, default_engine
 from vorlagenparser.options import ExtractOptions
 from vorlagenparser.pagemodel import Document, Page, Rect, Word
 
@@ -220,6 +220,26 @@ def test_slow_engine_times_out_into_a_note(text_image: np.ndarray) -> None:
     options = ExtractOptions(ocr_timeout_s=0.05)
     engine = SlowOcrEngine(words=[WORD], delay=5.0)
     (page,) = prepare_document(image_doc(text_image), options, engine).pages
+    assert page.words == () and "gave up after 0.05 s" in page.notes[0]
+
+
+@dataclass
+class TimingOutEngine(FakeOcrEngine):
+    """Every recognition stops at the time limit."""
+
+    def recognise(self, image, dpi: int, *, timeout_s: float | None = None,
+                  psm: int | None = None) -> list[OcrWord]:
+        super().recognise(image, dpi, timeout_s=timeout_s, psm=psm)
+        raise OcrTimeoutError(f"stopped after {timeout_s:g} s")
+
+
+def test_a_reading_that_timed_out_is_not_tried_again(sparse_image: np.ndarray) -> None:
+    """Our own check is unsure of the sparse page, and OSD would be sure of another turn; but
+    another reading would take as long as the one tesseract gave up on."""
+    engine = TimingOutEngine(rotation=(180, 9.5))
+    (page,) = prepare_document(image_doc(sparse_image), ExtractOptions(ocr_timeout_s=0.05),
+                               engine).pages
+    assert len(engine.calls) == 1 and engine.orientation_calls == 0
     assert page.words == () and "gave up after 0.05 s" in page.notes[0]
 
 

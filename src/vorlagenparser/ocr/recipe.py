@@ -15,7 +15,7 @@ import statistics
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import cv2
 import numpy as np
@@ -73,7 +73,7 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
     if orient.ink_fraction(analysis) < _BLANK_INK:
         notes.append(f"page {page.number}: blank page, no text recognised")
         return _result(page, image, scale, _Upright(image, 0, 0.0, Affine()), [], notes)
-    frame, words, said = _read_upright(page.number, image, analysis, scale, engine, options)
+    frame, words, said, _ = _read_upright(page.number, image, analysis, scale, engine, options)
     notes += said
     # The frame's ink (Otsu), read once for the bold flags, the rules and the second looks.
     # Kept with the image: on an evenly lit page it is the checkbox detector's ink as well.
@@ -100,7 +100,11 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
 
 
 
-_Reading = tuple[_Upright, list[Word], list[str]]  # the upright frame, its words, its notes
+class _Reading(NamedTuple):
+    frame: _Upright
+    words: list[Word]
+    notes: list[str]
+    gave_up: bool  # tesseract stopped at the time limit: the page is not read again
 
 
 def _read_upright(number: int, image: GrayImage, analysis: orient.Analysis, scale: float,
@@ -113,32 +117,33 @@ def _read_upright(number: int, image: GrayImage, analysis: orient.Analysis, scal
     OSD is sure of another turn, the page is read again that way. If OSD is not sure either
     (it often is not of a few lines), and the reading found words but no upright text, the
     page is read turned as those words suggest (round, or by a quarter either way), and a
-    turned reading is kept if it shows upright text.
+    turned reading is kept if it shows upright text. A reading tesseract gave up on at the
+    time limit is kept as it is: another would take as long.
     """
     def read(rotation: int) -> _Reading:
         frame = _upright_at(image, analysis, rotation)
         notes: list[str] = []
         words = _recognise(number, frame.image, scale, engine, options, notes,
                            otsu_ink(frame.image)[1])
-        return frame, words, notes
+        return _Reading(frame, words or [], notes, words is None)
 
     own, own_conf = orient.estimate_orientation(analysis)
     rotation = own if own_conf > _OWN_ORIENTATION_LEANS else 0
     first = read(rotation)
-    if own_conf >= _OWN_ORIENTATION_OK or _reads_upright(first[1]):
+    if first.gave_up or own_conf >= _OWN_ORIENTATION_OK or _reads_upright(first.words):
         return first
     osd = _osd_rotation(number, image, engine)
     log.debug("page %d: orientation own=%d (%.2f) osd=%s", number, own, own_conf, osd)
     if osd is not None:
         return first if osd == rotation else read(osd)
-    long = _long_words(first[1])
+    long = _long_words(first.words)
     if len(long) < _UPRIGHT_WORDS:
         return first  # next to nothing read (specks, a stamp): turning it reads no more
     # Text read as vertical lines lies turned by a quarter (either way); else it may be upside down.
     vertical = 2 * sum(w.bbox.height > w.bbox.width for w in long) > len(long)
     for turn in (90, 270) if vertical else (180,):
         turned = read((rotation + turn) % 360)
-        if _reads_upright(turned[1]):
+        if _reads_upright(turned.words):
             return turned
     return first
 
@@ -177,14 +182,15 @@ def _long_words(words: Sequence[Word]) -> list[Word]:
 
 
 def _recognise(number: int, image: GrayImage, scale: float, engine: OcrEngine,
-               options: ExtractOptions, notes: list[str], ink: GrayImage) -> list[Word]:
+               options: ExtractOptions, notes: list[str], ink: GrayImage) -> list[Word] | None:
+    """The page's words; None when tesseract gave up at the time limit (noted)."""
     dpi = round(scale * 72)
     try:
         found = engine.recognise(_clean_for_ocr(image), dpi, timeout_s=options.ocr_timeout_s)
     except OcrTimeoutError as exc:
         notes.append(
             f"page {number}: OCR gave up after {options.ocr_timeout_s:g} s ({exc.message})")
-        return []
+        return None
     kept = [w for w in found if _keep(w)]
     lines = _line_extents(kept)
     boxes = [_pixel_box(w, lines.get(id(w))) for w in kept]
