@@ -156,12 +156,12 @@ def _worth_a_look(
     x0, y0, x1, y1 = _inside(cell, scale)
     if x1 <= x0 or y1 <= y0:
         return False
-    patch = ink[y0:y1, x0:x1].copy()
     inside = _in_cell(words, cell)
     if len(inside) > _MAX_CELL_WORDS:
         return False
     if inside and statistics.mean(w.confidence for w in inside) < _LOW_CONFIDENCE:
         return True
+    patch = ink[y0:y1, x0:x1].copy()  # the words' ink is cleared from it: a copy
     for w in inside:
         wx0, wy0 = int(w.bbox.x0 * scale) - x0 - 2, int(w.bbox.top * scale) - y0 - 2
         wx1, wy1 = int(w.bbox.x1 * scale) - x0 + 2, int(w.bbox.bottom * scale) - y0 + 2
