@@ -75,8 +75,9 @@ def ocr_page(page: Page, image: GrayImage, scale: float, engine: OcrEngine,
         return _result(page, image, scale, _Upright(image, 0, 0.0, Affine()), [], notes)
     frame, words, said, _ = _read_upright(page.number, image, analysis, scale, engine, options)
     notes += said
-    # The frame's ink (Otsu), read once for the bold flags, the rules and the second looks.
-    # Kept with the image: on an evenly lit page it is the checkbox detector's ink as well.
+    # The frame's ink (Otsu), worked out once for the reading's bold flags and kept with the
+    # image: the rules and the second looks share it, and on an evenly lit page it is the
+    # checkbox detector's ink as well.
     otsu, ink = otsu_ink(frame.image)
     # A scan's table rules, found in the image, serve the layout as a PDF's drawn rules do.
     # On an unevenly lit page Otsu takes the shadow for ink: rules are sought with the light evened.
