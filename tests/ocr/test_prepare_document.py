@@ -104,18 +104,20 @@ def _line_of_words(width: int, height: int, confidence: float) -> list[OcrWord]:
                     confidence=confidence, block=1, paragraph=1, line=1) for i in range(4)]
 
 
+UPRIGHT = _line_of_words(200, 50, 0.93)
+GARBAGE = _line_of_words(200, 50, 0.30)  # text upside down: words, but none read with confidence
+VERTICAL = _line_of_words(50, 200, 0.93)  # text turned by a quarter: read as vertical lines
+
+
 def test_a_reading_of_upright_text_spares_the_osd(sparse_image: np.ndarray) -> None:
     """Well-read words lying across the page show it is upright: OSD is not asked."""
-    engine = FakeOcrEngine(words=_line_of_words(200, 50, 0.93), rotation=(180, 9.5))
+    engine = FakeOcrEngine(words=UPRIGHT, rotation=(180, 9.5))
     (page,) = prepare_document(image_doc(sparse_image), OPTIONS, engine).pages
     assert engine.orientation_calls == 0 and len(engine.calls) == 1
     assert page.rotation == 0 and len(page.words) == 4
 
 
-@pytest.mark.parametrize("words", [
-    _line_of_words(50, 200, 0.93),  # read as vertical lines: the page lies turned by 90°
-    _line_of_words(200, 50, 0.40),  # read with little confidence: garbage
-], ids=["vertical", "unsure"])
+@pytest.mark.parametrize("words", [VERTICAL, GARBAGE], ids=["vertical", "unsure"])
 def test_a_reading_that_shows_no_upright_text_asks_the_osd(
         sparse_image: np.ndarray, words: list[OcrWord]) -> None:
     engine = FakeOcrEngine(words=words, rotation=(180, 9.5))
@@ -139,11 +141,6 @@ class ReadingsEngine(FakeOcrEngine):
                   psm: int | None = None) -> list[OcrWord]:
         super().recognise(image, dpi, timeout_s=timeout_s, psm=psm)
         return list(self.readings[len(self.calls) - 1])
-
-
-UPRIGHT = _line_of_words(200, 50, 0.93)
-GARBAGE = _line_of_words(200, 50, 0.30)  # text upside down: words, but none read with confidence
-VERTICAL = _line_of_words(50, 200, 0.93)  # text turned by a quarter: read as vertical lines
 
 
 @pytest.mark.parametrize(("readings", "rotation"), [
