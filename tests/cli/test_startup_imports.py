@@ -96,9 +96,12 @@ def test_the_command_line_does_not_look_for_pydantic_plugins(tmp_path: Path) -> 
     # looks as pydantic does.
     out = tmp_path / "out.json"
     looked = "from pydantic.plugin import _loader\nprint(_loader._plugins is not None)"
-    command = ("import sys\nfrom vorlagenparser.cli import run\n"
+    # run() ends the process; an exit handler still runs, and looks.
+    command = ("import atexit, sys\nfrom vorlagenparser.cli import run\n"
+               "def look():\n" + "".join(f"    {line}\n" for line in looked.splitlines()) +
+               "atexit.register(look)\n"
                f"sys.argv = ['vorlagenparser', 'extract', {str(FULL_TEXT_PAGE)!r}, '-o', {str(out)!r}]\n"
-               f"run()\n{looked}")
+               "run()")
     library = f"import vorlagenparser.pipeline\n{looked}"
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     for code, expected in ((command, "False"), (library, "True")):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import importlib
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
@@ -85,10 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> int:
-    """The ``vorlagenparser`` console script: :func:`main`, then a quick way out. Python's
-    teardown collects garbage over every object the models and the pipeline made (~15 ms of a
-    one-page ``extract``); once a command is done nothing needs collecting, so they are frozen
-    out of the collector (files and atexit handlers are closed and run as always). Before,
+    """The ``vorlagenparser`` console script: :func:`main`, then a quick way out: the process
+    ends without Python's teardown (:func:`end_process`). Where Python must end it itself, the
+    objects the models and the pipeline made are frozen out of the collector first: once a
+    command is done nothing needs collecting, and the teardown's collection over them took
+    ~15 ms of a one-page ``extract``. Before,
     the collector and the allocator are set for converting documents (:mod:`..collector`,
     :mod:`..heap`), and pydantic's third-party plugins are not looked for: none has business
     in our models, and finding them reads every installed package's metadata (about 4 ms of
@@ -98,7 +101,35 @@ def run() -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     code = main()
     gc.freeze()
+    end_process(code)  # returns only where Python must end the process itself
     return code
+
+
+def end_process(code: int) -> None:
+    """End the process now with ``code``, as Python would after its exit handlers, but without
+    its teardown: the teardown frees, object by object, what the system takes back at once
+    (about 12 ms of a one-page ``extract``, 5 % of it). The exit handlers run (the logging
+    handlers flush, multiprocessing stops its helpers, temporary folders go) and stdout and
+    stderr are flushed first; every command has closed its own files and databases by then.
+
+    Returns, leaving the end to Python, while another thread runs (Python joins it first) and
+    when the standard streams cannot be written (a closed pipe: Python reports it as always).
+    """
+    if threading.active_count() > 1 or not _flushed():
+        return
+    atexit._run_exitfuncs()
+    if _flushed():  # what the handlers wrote
+        os._exit(code)
+
+
+def _flushed() -> bool:
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):  # a closed pipe or stream
+        return False
+    return True
 
 
 def _validation_error(exc: Exception) -> ValidationError | None:
